@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "provstat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "provstat", targets: ["provstat"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // MARK: - C libraries and their fixed-signature shims
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
+
+        // MARK: - Shared value types (no stage logic)
+        .target(name: "ProvstatCore"),
+
+        // MARK: - Stages (none imports another; the pipeline composes them)
+        .target(
+            name: "ProvstatFetch",
+            dependencies: [
+                "ProvstatCore", "CCurlShim", "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "CLibXML2Shim", "CLibXML2"]),
+        .target(name: "ProvstatExtract", dependencies: ["ProvstatCore"]),
+        .target(name: "ProvstatReconcile", dependencies: ["ProvstatCore"]),
+        .target(
+            name: "ProvstatSnapshot",
+            dependencies: ["ProvstatCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "ProvstatPipeline",
+            dependencies: [
+                "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract",
+                "ProvstatReconcile", "ProvstatSnapshot", "Yams",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "provstat",
+            dependencies: [
+                "ProvstatCore", "ProvstatPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // MARK: - Test support: a real HTTP server on loopback with fault injection
+        .target(
+            name: "LoopbackServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/LoopbackServer"),
+
+        // MARK: - Tests
+        .testTarget(name: "ProvstatCoreTests", dependencies: ["ProvstatCore"]),
+        .testTarget(
+            name: "ProvstatFetchTests", dependencies: ["ProvstatFetch", "ProvstatCore", "LoopbackServer"]),
+        .testTarget(name: "ProvstatParseTests", dependencies: ["ProvstatParse", "ProvstatCore"]),
+        .testTarget(
+            name: "ProvstatExtractTests", dependencies: ["ProvstatExtract", "ProvstatParse", "ProvstatCore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProvstatReconcileTests", dependencies: ["ProvstatReconcile", "ProvstatCore"]),
+        .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore"]),
+        .testTarget(
+            name: "ProvstatPipelineTests",
+            dependencies: ["ProvstatPipeline", "ProvstatCore", "LoopbackServer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+// Fixed-signature wrappers for the parts of libxml2 Swift cannot call directly.
+// `xmlFree` is a global function-pointer variable in libxml2, not a function; Swift
+// imports it awkwardly, so memory that libxml2 hands out is released through here.
+// Threads: safe on any thread once xmlInitParser() has run.
+#ifndef PROVSTAT_CLIBXML2SHIM_H
+#define PROVSTAT_CLIBXML2SHIM_H
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/parser.h>
+
+/// Frees memory that libxml2 allocated (xmlNodeGetContent, xmlGetProp, ...).
+void provstat_xml_free(void *pointer);
+
+/// The runtime libxml2 version (xmlParserVersion is a macro in threaded builds).
+const char *provstat_xml_parser_version(void);
+
+/// Installs a structured error handler that drops parser diagnostics for this thread.
+void provstat_xml_silence_errors(void);
+
+#endif

@@ -1,0 +1,146 @@
+import CCurl
+import CCurlShim
+import Foundation
+
+/// One libcurl easy handle and the transfer settings a worker reuses across requests.
+///
+/// Owns the `CURL*` and frees it in `deinit`. Not thread-safe: each worker owns one.
+public final class CurlEasyHandle {
+    /// Settings that hold for every request made with the handle.
+    public struct Options: Sendable {
+        public var userAgent: String
+        public var connectTimeout: TimeInterval
+        public var totalTimeout: TimeInterval
+        public var maxRedirects: Int
+        public var maxBodyBytes: Int
+
+        public init(
+            userAgent: String = "provstat", connectTimeout: TimeInterval = 10, totalTimeout: TimeInterval = 60,
+            maxRedirects: Int = 5, maxBodyBytes: Int = 20 << 20
+        ) {
+            self.userAgent = userAgent
+            self.connectTimeout = connectTimeout
+            self.totalTimeout = totalTimeout
+            self.maxRedirects = maxRedirects
+            self.maxBodyBytes = maxBodyBytes
+        }
+    }
+
+    private let handle: UnsafeMutableRawPointer
+    private let options: Options
+
+    /// Creates a handle; `CurlGlobal.initialise()` runs first if it has not.
+    public init(options: Options = Options()) {
+        CurlGlobal.initialise()
+        guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
+        self.handle = handle
+        self.options = options
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// Performs one GET of `url` with extra request headers; throws on transport errors and caps.
+    public func get(_ url: String, headers: [String] = []) throws(FetchError) -> FetchResponse {
+        curl_easy_reset(handle)
+        let sink = TransferSink(limit: options.maxBodyBytes)
+        let unmanagedSink = Unmanaged.passRetained(sink)
+        defer { unmanagedSink.release() }
+
+        var headerList: UnsafeMutablePointer<curl_slist>? = nil
+        for header in headers { headerList = curl_slist_append(headerList, header) }
+        defer { curl_slist_free_all(headerList) }
+
+        let setupFailed = [
+            provstat_curl_setopt_string(handle, CURLOPT_URL, url),
+            provstat_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
+            provstat_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1),
+            provstat_curl_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects),
+            provstat_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file"),
+            provstat_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
+            provstat_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
+            provstat_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2),
+            provstat_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""),
+            provstat_curl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent),
+            provstat_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000)),
+            provstat_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000)),
+            provstat_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes)),
+            provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList),
+            provstat_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
+            provstat_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanagedSink.toOpaque()),
+            provstat_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader),
+            provstat_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, unmanagedSink.toOpaque()),
+        ].contains { $0 != CURLE_OK }
+        if setupFailed {
+            throw FetchError(url: url, reason: .transport(code: -1, message: "libcurl rejected an option"))
+        }
+
+        let code = curl_easy_perform(handle)
+        if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
+            throw FetchError(url: url, reason: .tooLarge(limit: options.maxBodyBytes))
+        }
+        if code == CURLE_UNSUPPORTED_PROTOCOL {
+            let scheme = url.split(separator: ":").first.map(String.init) ?? url
+            throw FetchError(url: url, reason: .unsupportedScheme(scheme))
+        }
+        guard code == CURLE_OK else {
+            let message = String(cString: curl_easy_strerror(code))
+            throw FetchError(url: url, reason: .transport(code: Int(code.rawValue), message: message))
+        }
+
+        var status = 0
+        provstat_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var effective: UnsafePointer<CChar>? = nil
+        provstat_curl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        let finalURL = effective.map { String(cString: $0) } ?? url
+        if url.hasPrefix("file:") { status = 200 }
+        return FetchResponse(
+            url: url, finalURL: finalURL, status: status, headers: sink.headers, body: sink.body,
+            fetchedAt: Date())
+    }
+}
+
+/// Collects a transfer's body and the headers of its last response.
+final class TransferSink {
+    let limit: Int
+    var body = Data()
+    var headers: [(name: String, value: String)] = []
+    var overflowed = false
+
+    init(limit: Int) { self.limit = limit }
+
+    func appendHeaderLine(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A status line starts a new response (after a redirect or a 100 Continue).
+        if trimmed.hasPrefix("HTTP/") {
+            headers.removeAll()
+            return
+        }
+        guard let colon = trimmed.firstIndex(of: ":") else { return }
+        let name = trimmed[..<colon].lowercased()
+        let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        headers.append((name, value))
+    }
+}
+
+private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let user else { return 0 }
+    let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
+    let length = size * count
+    if sink.body.count + length > sink.limit {
+        sink.overflowed = true
+        return 0  // makes libcurl abort the transfer with CURLE_WRITE_ERROR
+    }
+    data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append($0, count: length) }
+    return length
+}
+
+private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let user else { return 0 }
+    let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
+    let length = size * count
+    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    sink.appendHeaderLine(line)
+    return length
+}

@@ -1,0 +1,69 @@
+import CLibXML2
+import CLibXML2Shim
+import Foundation
+
+/// A parsed HTML document: owns libxml2's `xmlDoc` and frees it in `deinit`.
+///
+/// Not thread-safe: a document lives and dies inside one worker. Everything read out of it
+/// is copied into Swift values.
+public final class HTMLDocument {
+    let doc: xmlDocPtr
+    /// Where the bytes came from, for error messages.
+    public let source: String
+
+    /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
+    /// from a BOM or `<meta charset>`.
+    public init(data: Data, source: String, encoding: String? = nil) throws(ParseError) {
+        LibXML2.initialise()
+        provstat_xml_silence_errors()
+        guard data.count <= Int(Int32.max) else {
+            throw ParseError(source: source, message: "page of \(data.count) bytes is too large to parse")
+        }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
+            return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
+        }
+        guard let parsed else {
+            throw ParseError(source: source, message: "libxml2 could not parse the page as HTML")
+        }
+        self.doc = parsed
+        self.source = source
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    /// The root element, if any.
+    var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+
+    /// The nodes an XPath 1.0 expression selects; throws when the expression is invalid.
+    public func nodes(matching expression: String) throws(ParseError) -> [HTMLNode] {
+        guard let context = xmlXPathNewContext(doc) else {
+            throw ParseError(source: source, message: "out of memory creating an XPath context")
+        }
+        defer { xmlXPathFreeContext(context) }
+        guard let result = xmlXPathEvalExpression(expression, context) else {
+            throw ParseError(source: source, message: "invalid XPath expression: \(expression)")
+        }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { index in
+            set.pointee.nodeTab[index].map { HTMLNode(node: $0, document: self) }
+        }
+    }
+
+    /// The `<title>` text, whitespace collapsed.
+    public var title: String? {
+        guard let node = try? nodes(matching: "//title").first else { return nil }
+        let text = node.text.collapsingWhitespace()
+        return text.isEmpty ? nil : text
+    }
+
+    /// The body element (or the root when there is none).
+    public var body: HTMLNode? {
+        if let body = try? nodes(matching: "//body").first { return body }
+        return root.map { HTMLNode(node: $0, document: self) }
+    }
+}

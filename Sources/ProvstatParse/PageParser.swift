@@ -1,0 +1,65 @@
+import Foundation
+import ProvstatCore
+
+/// Turns a fetched page's bytes into content blocks, with libxml2 for HTML.
+public struct PageParser: Sendable {
+    public init() {}
+
+    /// Parses `data`. `contentType` (an HTTP header value) and the source's extension decide
+    /// between HTML and plain text; `xpath` selects the content exactly, otherwise the article
+    /// body is detected.
+    public func parse(
+        data: Data, source: String, contentType: String? = nil, xpath: String? = nil
+    ) throws(ParseError) -> ParsedPage {
+        if Self.isPlainText(source: source, contentType: contentType) {
+            let text = TextDecoding.decode(data, declaredCharset: TextDecoding.charset(fromContentType: contentType))
+            return ParsedPage(title: nil, blocks: Self.paragraphs(ofPlainText: text))
+        }
+        let charset = TextDecoding.charset(fromContentType: contentType)
+        let document = try HTMLDocument(data: data, source: source, encoding: charset)
+        let roots: [HTMLNode]
+        if let xpath {
+            roots = try document.nodes(matching: xpath)
+            if roots.isEmpty {
+                throw ParseError(source: source, message: "the XPath \(xpath) selects nothing")
+            }
+        } else {
+            roots = [ArticleDetector.articleRoot(of: document)].compactMap { $0 }
+        }
+        let blocks = roots.flatMap { BlockCollector.blocks(of: $0) }
+        return ParsedPage(title: document.title?.precomposedStringWithCanonicalMapping, blocks: blocks)
+    }
+
+    /// The hyperlinks an XPath selects (`//a` by default), for discovery on listing pages.
+    public func links(
+        data: Data, source: String, contentType: String? = nil, xpath: String = "//a[@href]"
+    ) throws(ParseError) -> [ParsedPage.Link] {
+        let document = try HTMLDocument(
+            data: data, source: source, encoding: TextDecoding.charset(fromContentType: contentType))
+        return try document.nodes(matching: xpath).compactMap { node in
+            guard let href = node.attribute("href") ?? node.attribute("src") else { return nil }
+            let text = node.text.collapsingWhitespace().precomposedStringWithCanonicalMapping
+            let title = node.attribute("title")?.collapsingWhitespace().precomposedStringWithCanonicalMapping
+            return ParsedPage.Link(href: href, text: text.isEmpty ? (title ?? "") : text)
+        }
+    }
+
+    static func isPlainText(source: String, contentType: String?) -> Bool {
+        if let contentType {
+            let mime = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            if mime == "text/plain" { return true }
+            if mime == "text/html" || mime == "application/xhtml+xml" { return false }
+        }
+        let path = source.split(separator: "?").first.map(String.init) ?? source
+        return path.lowercased().hasSuffix(".txt")
+    }
+
+    /// Paragraphs of plain text: blank lines and single line breaks both end a paragraph.
+    static func paragraphs(ofPlainText text: String) -> [TextBlock] {
+        text.precomposedStringWithCanonicalMapping
+            .split(whereSeparator: \.isNewline)
+            .map { String($0).collapsingWhitespace() }
+            .filter { !$0.isEmpty }
+            .map { TextBlock.paragraph($0) }
+    }
+}

@@ -1,0 +1,25 @@
+import ProvstatCore
+
+/// What the parser hands on: the page's title, the article's blocks, and its links.
+public struct ParsedPage: Sendable {
+    /// A hyperlink, resolved against nothing (as written in `href`).
+    public struct Link: Hashable, Sendable {
+        public var href: String
+        public var text: String
+
+        public init(href: String, text: String) {
+            self.href = href
+            self.text = text
+        }
+    }
+
+    /// The `<title>`, if any.
+    public var title: String?
+    /// The content blocks of the article (or of the XPath selection).
+    public var blocks: [TextBlock]
+
+    public init(title: String?, blocks: [TextBlock]) {
+        self.title = title
+        self.blocks = blocks
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import ProvstatCore
+import ProvstatExtract
+
+/// Reads the YAML tree of one definition file into a `PipelineDefinition`.
+struct DefinitionReader {
+    let file: URL
+    let digest: String
+
+    func read(_ root: YAMLValue) throws(DefinitionError) -> PipelineDefinition {
+        let top = try root.mapping(allowed: ["pipeline", "title", "contact", "sources", "indicators", "targets", "fetch"])
+        let defaultName = file.deletingPathExtension().lastPathComponent
+        let name = try top["pipeline"]?.nonEmptyString() ?? defaultName
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw top["pipeline"]!.error("use letters, digits, '-' and '_' only (it names a folder)")
+        }
+        let sourcesNode = try top.required("sources", in: root)
+        let sources = try sourcesNode.sequence().map { (item) throws(DefinitionError) in try source(item) }
+        guard !sources.isEmpty else { throw sourcesNode.error("a pipeline needs at least one source") }
+        try rejectDuplicates(sources.map(\.id), in: sourcesNode, what: "source id")
+
+        let indicators = try (top["indicators"]?.sequence() ?? []).map { (item) throws(DefinitionError) in
+            try indicator(item)
+        }
+        if let node = top["indicators"] {
+            try rejectDuplicates(indicators.map(\.id), in: node, what: "indicator id")
+            let ids = Set(indicators.map(\.id))
+            for (index, definition) in indicators.enumerated() {
+                for component in definition.components where !ids.contains(component) {
+                    throw YAMLValue(node: try node.sequence()[index].node, file: file.path, path: "indicators[\(index)].components")
+                        .error("'\(component)' is not an indicator defined in this file")
+                }
+            }
+        }
+        let knownIndicators = Set(indicators.map(\.id))
+        let targets = try (top["targets"]?.sequence() ?? []).map { (item) throws(DefinitionError) in
+            try target(item, indicators: indicators, known: knownIndicators)
+        }
+        return PipelineDefinition(
+            name: name, title: try top["title"]?.string(), contact: try top["contact"]?.string(),
+            sources: sources, indicators: indicators, targets: targets,
+            fetch: try top["fetch"].map { (node) throws(DefinitionError) in try fetchSettings(node) } ?? FetchSettings(),
+            file: file, digest: digest)
+    }
+
+    // MARK: - Sources
+
+    private func source(_ value: YAMLValue) throws(DefinitionError) -> SourceDefinition {
+        let map = try value.mapping(allowed: ["id", "url", "listing", "xpath", "quarterly"])
+        let id = try map.required("id", in: value).nonEmptyString()
+        let location: SourceDefinition.Location
+        switch (map["url"], map["listing"]) {
+        case (let url?, nil):
+            location = .template(resolve(try url.nonEmptyString()))
+        case (nil, let listing?):
+            location = .listing(try listingRule(listing))
+        case (.some, .some):
+            throw value.error("give either url or listing, not both")
+        case (nil, nil):
+            throw DefinitionError(file: file.path, line: value.line, key: "\(value.path).url", message: "required key is missing (or give listing)")
+        }
+        return SourceDefinition(
+            id: id, location: location, xpath: try map["xpath"]?.nonEmptyString(),
+            quarterly: try map["quarterly"]?.bool() ?? false)
+    }
+
+    private func listingRule(_ value: YAMLValue) throws(DefinitionError) -> ListingRule {
+        let map = try value.mapping(allowed: ["url", "links", "title_contains", "next", "pages"])
+        let pages = try map["pages"]?.int() ?? 3
+        guard (1...50).contains(pages) else { throw map["pages"]!.error("must be between 1 and 50") }
+        return ListingRule(
+            url: resolve(try map.required("url", in: value).nonEmptyString()),
+            links: try map["links"]?.nonEmptyString() ?? "//a[@href]",
+            titleContains: try map["title_contains"]?.strings() ?? [],
+            next: try map["next"]?.nonEmptyString(), maxPages: pages)
+    }
+
+    /// A URL as written, or a path relative to the definition file made into a `file://` URL.
+    private func resolve(_ location: String) -> String {
+        if location.contains("://") { return location }
+        let base = file.deletingLastPathComponent()
+        let path = location.hasPrefix("/") ? location : base.appendingPathComponent(location).standardizedFileURL.path
+        return "file://" + path
+    }
+
+    // MARK: - Indicators and targets
+
+    private func indicator(_ value: YAMLValue) throws(DefinitionError) -> IndicatorDefinition {
+        let map = try value.mapping(
+            allowed: ["id", "name", "synonyms", "unit", "kind", "period", "components", "required", "range"])
+        let kindNode = map["kind"]
+        let kind = try kindNode.map { (node) throws(DefinitionError) in try factKind(node) } ?? .level
+        var period: Period.Span? = nil
+        if let node = map["period"] {
+            let text = try node.nonEmptyString()
+            guard let span = Period.Span(rawValue: text) else {
+                throw node.error("'\(text)' is not a period (month, ytd, quarter, year)")
+            }
+            period = span
+        }
+        var range: ClosedRange<Decimal>? = nil
+        if let node = map["range"] {
+            let bounds = try node.sequence()
+            guard bounds.count == 2 else { throw node.error("expected [low, high]") }
+            let low = try bounds[0].decimal()
+            let high = try bounds[1].decimal()
+            guard low <= high else { throw node.error("low must not exceed high") }
+            range = low...high
+        }
+        return IndicatorDefinition(
+            id: try map.required("id", in: value).nonEmptyString(),
+            name: try map.required("name", in: value).nonEmptyString(),
+            synonyms: try map["synonyms"]?.strings() ?? [], unit: try map.required("unit", in: value).nonEmptyString(),
+            kind: kind, period: period, components: try map["components"]?.strings() ?? [],
+            required: try map["required"]?.bool() ?? false, range: range)
+    }
+
+    private func factKind(_ value: YAMLValue) throws(DefinitionError) -> FactKind {
+        let text = try value.nonEmptyString()
+        guard let kind = FactKind(rawValue: text) else {
+            let known = FactKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw value.error("'\(text)' is not a kind (\(known))")
+        }
+        return kind
+    }
+
+    private func target(
+        _ value: YAMLValue, indicators: [IndicatorDefinition], known: Set<String>
+    ) throws(DefinitionError) -> PlanTarget {
+        let map = try value.mapping(allowed: ["indicator", "year", "value", "unit", "kind", "phasing"])
+        let indicatorNode = try map.required("indicator", in: value)
+        let indicator = try indicatorNode.nonEmptyString()
+        guard known.contains(indicator) else { throw indicatorNode.error("'\(indicator)' is not a defined indicator") }
+        let year = try map.required("year", in: value).int()
+        let valueNode = try map.required("value", in: value)
+        let kind = try map["kind"].map { (node) throws(DefinitionError) in try factKind(node) } ?? .level
+        let amount: Decimal
+        let unit: String
+        if let explicitUnit = try map["unit"]?.nonEmptyString() {
+            amount = try valueNode.decimal()
+            unit = explicitUnit
+        } else {
+            // Written as in the plan: "1.500 triệu USD", "6,5%".
+            let written = try valueNode.nonEmptyString()
+            guard let fact = FactExtractor().amount(in: written) else {
+                throw valueNode.error("cannot read '\(written)' as an amount; write it as in the plan (1.500 triệu USD) or give value and unit")
+            }
+            amount = fact.value
+            unit = fact.unit
+        }
+        var phasing: [Int: Decimal]? = nil
+        if let node = map["phasing"] {
+            var shares: [Int: Decimal] = [:]
+            for (key, share) in try node.mapping(allowed: Set((1...12).map(String.init))) {
+                shares[Int(key)!] = try share.decimal()
+            }
+            phasing = shares
+        }
+        return PlanTarget(indicator: indicator, year: year, value: amount, unit: unit, kind: kind, phasing: phasing)
+    }
+
+    // MARK: - Fetch settings
+
+    private func fetchSettings(_ value: YAMLValue) throws(DefinitionError) -> FetchSettings {
+        let map = try value.mapping(
+            allowed: ["per_host", "delay", "global", "attempts", "connect_timeout", "timeout", "max_bytes", "robots"])
+        var settings = FetchSettings()
+        if let node = map["per_host"] { settings.perHostConcurrency = try positive(node) }
+        if let node = map["delay"] { settings.perHostDelay = try node.double() }
+        if let node = map["global"] { settings.globalConcurrency = try positive(node) }
+        if let node = map["attempts"] { settings.attempts = try positive(node) }
+        if let node = map["connect_timeout"] { settings.connectTimeout = try node.double() }
+        if let node = map["timeout"] { settings.totalTimeout = try node.double() }
+        if let node = map["max_bytes"] { settings.maxBodyBytes = try positive(node) }
+        if let node = map["robots"] { settings.obeyRobots = try node.bool() }
+        return settings
+    }
+
+    private func positive(_ value: YAMLValue) throws(DefinitionError) -> Int {
+        let number = try value.int()
+        guard number > 0 else { throw value.error("must be a positive whole number") }
+        return number
+    }
+
+    private func rejectDuplicates(_ ids: [String], in node: YAMLValue, what: String) throws(DefinitionError) {
+        var seen: Set<String> = []
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            throw YAMLValue(node: try node.sequence()[index].node, file: file.path, path: "\(node.path)[\(index)]")
+                .error("duplicate \(what) '\(id)'")
+        }
+    }
+}

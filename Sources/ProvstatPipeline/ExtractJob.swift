@@ -1,0 +1,39 @@
+import Foundation
+import ProvstatCore
+import ProvstatExtract
+import ProvstatFetch
+import ProvstatParse
+
+/// `provstat extract`: the facts of one page, read from a path or fetched from a URL.
+public struct ExtractJob: Sendable {
+    public let location: String
+    public let xpath: String?
+
+    public init(location: String, xpath: String?) {
+        self.location = location
+        self.xpath = xpath
+    }
+
+    /// Reads the page and returns its facts; throws a fetch or parse error naming the page.
+    public func run() throws -> [Fact] {
+        let (data, contentType, source) = try load()
+        LibXML2.initialise()
+        let page = try PageParser().parse(data: data, source: source, contentType: contentType, xpath: xpath)
+        return FactExtractor().extract(from: page.blocks)
+    }
+
+    private func load() throws -> (Data, String?, String) {
+        if location.contains("://") {
+            let response = try CurlEasyHandle(options: .init(userAgent: MonthRun.userAgent(contact: nil))).get(location)
+            guard (200..<300).contains(response.status) else {
+                throw FetchError(url: location, reason: .status(response.status))
+            }
+            return (response.body, response.contentType, location)
+        }
+        do {
+            return (try Data(contentsOf: URL(fileURLWithPath: location)), nil, location)
+        } catch {
+            throw FetchError(url: location, reason: .transport(code: 0, message: "cannot read file: \(error.localizedDescription)"))
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import ProvstatCore
+
+/// The `provstat` command: monthly provincial statistics, from report pages to snapshots.
+@main
+struct Provstat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "provstat",
+        abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
+        version: ProvstatVersion.current,
+        subcommands: [RunCommand.self, ExtractCommand.self])
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ProvstatCore
+import ProvstatPipeline
+import ProvstatSnapshot
+
+/// `provstat run`: one pipeline, one month, one snapshot.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Fetch, read and check one month of a pipeline, and write its snapshot.")
+
+    @Option(name: .long, help: "A pipeline name in Pipelines/ (demo) or a path to a definition file.")
+    var pipeline: String
+
+    @Option(name: .long, help: "The month to process, YYYY-MM.", transform: MonthArgument.parse)
+    var month: Month
+
+    @Option(name: .long, help: "The snapshot root (default: $PROVSTAT_OUTPUT or Output/).")
+    var output: String?
+
+    func run() throws {
+        let definition: PipelineDefinition
+        do { definition = try DefinitionLoader().load(pipeline) } catch {
+            printError("provstat: \(error)")
+            throw ExitStatus.configuration
+        }
+        let root = URL(fileURLWithPath: output ?? ProcessInfo.processInfo.environment["PROVSTAT_OUTPUT"] ?? "Output")
+        let result: MonthRun.Result
+        do { result = try MonthRun(definition: definition, month: month, outputRoot: root).run() } catch {
+            printError("provstat: cannot write the snapshot: \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
+        print(RunSummary(snapshot: result.snapshot, path: result.path.path).text)
+        switch result.snapshot.status {
+        case .complete: return
+        case .partial: throw ExitStatus.partial
+        case .rejected: throw ExitStatus.dataRejected
+        }
+    }
+}
+
+/// Parses `YYYY-MM` for `--month`.
+enum MonthArgument {
+    static func parse(_ text: String) throws -> Month {
+        guard let month = Month(text) else {
+            throw ValidationError("'\(text)' is not a month: use YYYY-MM, e.g. 2023-10")
+        }
+        return month
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,38 @@
+import Foundation
+import ProvstatCore
+import ProvstatSnapshot
+
+/// The short human summary `provstat run` prints.
+struct RunSummary {
+    let snapshot: Snapshot
+    let path: String
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("\(snapshot.pipeline) \(snapshot.month): \(snapshot.status.rawValue)")
+        let failed = snapshot.sources.filter { !$0.succeeded }
+        lines.append(
+            "  sources: \(snapshot.sources.count - failed.count)/\(snapshot.sources.count) read, "
+                + "\(snapshot.facts.values.map(\.count).reduce(0, +)) facts")
+        for source in failed {
+            lines.append("    \(source.id): \(source.outcome.rawValue): \(source.reason ?? "")")
+        }
+        lines.append("  indicators: \(snapshot.indicators.count)/\(snapshot.completeness.indicatorsDefined) found")
+        for id in snapshot.indicators.keys.sorted() {
+            let value = snapshot.indicators[id]!
+            lines.append("    \(id) = \(value.value) \(value.unit)\(value.estimate ? " (estimate)" : "")")
+        }
+        if !snapshot.completeness.requiredMissing.isEmpty {
+            lines.append("    missing (required): \(snapshot.completeness.requiredMissing.joined(separator: ", "))")
+        }
+        let counts = Dictionary(grouping: snapshot.checks, by: \.status).mapValues(\.count)
+        lines.append(
+            "  checks: \(snapshot.checks.count) — \(counts[.pass] ?? 0) passed, \(counts[.fail] ?? 0) failed, "
+                + "\(counts[.skipped] ?? 0) skipped")
+        for check in snapshot.checks where check.status == .fail {
+            lines.append("    FAIL [\(check.severity.rawValue)] \(check.id): \(check.message)")
+        }
+        lines.append("  snapshot: \(path)")
+        return lines.joined(separator: "\n")
+    }
+}
