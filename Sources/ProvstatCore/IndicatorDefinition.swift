@@ -20,11 +20,14 @@ public struct IndicatorDefinition: Codable, Hashable, Sendable {
     public var required: Bool
     /// Plausible range of values; a value outside it fails a sanity check.
     public var range: ClosedRange<Decimal>?
+    /// For a year-to-date indicator, the id of the indicator holding the month's own figure
+    /// (so that month ≈ YTD(m) − YTD(m−1) can be checked).
+    public var monthly: String?
 
     public init(
         id: String, name: String, synonyms: [String] = [], unit: String, kind: FactKind = .level,
         period: Period.Span? = nil, components: [String] = [], required: Bool = false,
-        range: ClosedRange<Decimal>? = nil
+        range: ClosedRange<Decimal>? = nil, monthly: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,6 +38,7 @@ public struct IndicatorDefinition: Codable, Hashable, Sendable {
         self.components = components
         self.required = required
         self.range = range
+        self.monthly = monthly
     }
 
     /// The name and its synonyms.

@@ -12,7 +12,7 @@ public struct PlanTarget: Codable, Hashable, Sendable {
     public var unit: String
     /// Whether the target is an amount or a growth rate.
     public var kind: FactKind
-    /// Cumulative share of the year's target due by the end of each month (1...12), when phased.
+    /// Cumulative % of the year's target due by the end of each month (1...12), when phased.
     public var phasing: [Int: Decimal]?
 
     public init(

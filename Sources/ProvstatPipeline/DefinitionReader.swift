@@ -1,6 +1,7 @@
 import Foundation
 import ProvstatCore
 import ProvstatExtract
+import ProvstatReconcile
 
 /// Reads the YAML tree of one definition file into a `PipelineDefinition`.
 struct DefinitionReader {
@@ -8,7 +9,7 @@ struct DefinitionReader {
     let digest: String
 
     func read(_ root: YAMLValue) throws(DefinitionError) -> PipelineDefinition {
-        let top = try root.mapping(allowed: ["pipeline", "title", "contact", "sources", "indicators", "targets", "fetch"])
+        let top = try root.mapping(allowed: ["pipeline", "title", "contact", "sources", "indicators", "targets", "fetch", "checks"])
         let defaultName = file.deletingPathExtension().lastPathComponent
         let name = try top["pipeline"]?.nonEmptyString() ?? defaultName
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -26,7 +27,8 @@ struct DefinitionReader {
             try rejectDuplicates(indicators.map(\.id), in: node, what: "indicator id")
             let ids = Set(indicators.map(\.id))
             for (index, definition) in indicators.enumerated() {
-                for component in definition.components where !ids.contains(component) {
+                for component in definition.components + [definition.monthly].compactMap({ $0 })
+                where !ids.contains(component) {
                     throw YAMLValue(node: try node.sequence()[index].node, file: file.path, path: "indicators[\(index)].components")
                         .error("'\(component)' is not an indicator defined in this file")
                 }
@@ -40,6 +42,8 @@ struct DefinitionReader {
             name: name, title: try top["title"]?.string(), contact: try top["contact"]?.string(),
             sources: sources, indicators: indicators, targets: targets,
             fetch: try top["fetch"].map { (node) throws(DefinitionError) in try fetchSettings(node) } ?? FetchSettings(),
+            reconcile: try top["checks"].map { (node) throws(DefinitionError) in try reconcileSettings(node) }
+                ?? ReconcileSettings(),
             file: file, digest: digest)
     }
 
@@ -87,7 +91,7 @@ struct DefinitionReader {
 
     private func indicator(_ value: YAMLValue) throws(DefinitionError) -> IndicatorDefinition {
         let map = try value.mapping(
-            allowed: ["id", "name", "synonyms", "unit", "kind", "period", "components", "required", "range"])
+            allowed: ["id", "name", "synonyms", "unit", "kind", "period", "components", "required", "range", "monthly"])
         let kindNode = map["kind"]
         let kind = try kindNode.map { (node) throws(DefinitionError) in try factKind(node) } ?? .level
         var period: Period.Span? = nil
@@ -112,7 +116,7 @@ struct DefinitionReader {
             name: try map.required("name", in: value).nonEmptyString(),
             synonyms: try map["synonyms"]?.strings() ?? [], unit: try map.required("unit", in: value).nonEmptyString(),
             kind: kind, period: period, components: try map["components"]?.strings() ?? [],
-            required: try map["required"]?.bool() ?? false, range: range)
+            required: try map["required"]?.bool() ?? false, range: range, monthly: try map["monthly"]?.nonEmptyString())
     }
 
     private func factKind(_ value: YAMLValue) throws(DefinitionError) -> FactKind {
@@ -173,6 +177,28 @@ struct DefinitionReader {
         if let node = map["timeout"] { settings.totalTimeout = try node.double() }
         if let node = map["max_bytes"] { settings.maxBodyBytes = try positive(node) }
         if let node = map["robots"] { settings.obeyRobots = try node.bool() }
+        return settings
+    }
+
+    // MARK: - Check settings
+
+    private func reconcileSettings(_ value: YAMLValue) throws(DefinitionError) -> ReconcileSettings {
+        let map = try value.mapping(allowed: ["vnd_per_usd", "scale_slip_factor", "progress_slack"])
+        var settings = ReconcileSettings()
+        if let node = map["vnd_per_usd"] {
+            let bounds = try node.sequence()
+            guard bounds.count == 2 else { throw node.error("expected [low, high] VND per USD") }
+            let low = try bounds[0].decimal()
+            let high = try bounds[1].decimal()
+            guard low > 0, low <= high else { throw node.error("expected 0 < low ≤ high") }
+            settings.vndPerUSD = low...high
+        }
+        if let node = map["scale_slip_factor"] {
+            let factor = try node.decimal()
+            guard factor > 1 else { throw node.error("must be greater than 1") }
+            settings.scaleSlipFactor = factor
+        }
+        if let node = map["progress_slack"] { settings.progressSlack = try node.decimal() }
         return settings
     }
 

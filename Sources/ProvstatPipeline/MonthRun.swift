@@ -76,8 +76,14 @@ public struct MonthRun: Sendable {
                         sha256: source.record.sha256 ?? ""))
             }
         }
-        let values = IndicatorMapper(definitions: definition.indicators).map(sourced)
-        let checks = Reconciler(definitions: definition.indicators).check(values)
+        let mapped = IndicatorMapper(definitions: definition.indicators).mapAll(sourced)
+        let values = mapped.values
+        let history = PublishedHistory(root: outputRoot, pipeline: definition.name)
+        let checks = Reconciler().check(
+            ReconcileInput(
+                month: month, definitions: definition.indicators, targets: definition.targets, mapped: mapped,
+                facts: sourced, previousMonth: history.indicators(of: month.previous),
+                lastYear: history.indicators(of: month.sameMonthLastYear), settings: definition.reconcile))
         let requiredMissing = definition.indicators.filter { $0.required && values[$0.id] == nil }.map(\.id)
         let succeeded = read.filter(\.record.succeeded).count
         let completeness = Snapshot.Completeness(

@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatReconcile
 
 /// A pipeline: a province's sources, the indicators read from them and the year's plan targets.
 public struct PipelineDefinition: Sendable {
@@ -17,6 +18,8 @@ public struct PipelineDefinition: Sendable {
     public var targets: [PlanTarget]
     /// How politely to fetch.
     public var fetch: FetchSettings
+    /// Settings of the reconciliation checks.
+    public var reconcile: ReconcileSettings
     /// The file it was read from.
     public var file: URL
     /// SHA-256 of the file's bytes, lowercase hex.
@@ -25,7 +28,7 @@ public struct PipelineDefinition: Sendable {
     public init(
         name: String, title: String? = nil, contact: String? = nil, sources: [SourceDefinition],
         indicators: [IndicatorDefinition] = [], targets: [PlanTarget] = [], fetch: FetchSettings = FetchSettings(),
-        file: URL, digest: String
+        reconcile: ReconcileSettings = ReconcileSettings(), file: URL, digest: String
     ) {
         self.name = name
         self.title = title
@@ -34,6 +37,7 @@ public struct PipelineDefinition: Sendable {
         self.indicators = indicators
         self.targets = targets
         self.fetch = fetch
+        self.reconcile = reconcile
         self.file = file
         self.digest = digest
     }

@@ -3,10 +3,15 @@ import ProvstatCore
 
 /// Maps facts to a pipeline's named indicators by subject, unit and kind.
 ///
+/// A fact goes to the indicator whose name (or synonym) it matches most specifically: the
+/// longest name found in its subject, so that *xuất khẩu thủy sản* is not read as total exports.
 /// When several facts with different values match one indicator, the first in reading order is
-/// taken and the others are kept as `alternatives`, so the ambiguity is visible, not hidden.
+/// taken and the others are kept as `alternatives`, so the ambiguity is reported, not hidden.
 public struct IndicatorMapper: Sendable {
     public let definitions: [IndicatorDefinition]
+
+    /// Kinds recorded as figures *about* an indicator rather than as its value.
+    static let relatedKinds: Set<FactKind> = [.planAttainment, .planExcess, .growthYoY, .indexYoY, .growthMoM]
 
     public init(definitions: [IndicatorDefinition]) {
         self.definitions = definitions
@@ -14,30 +19,94 @@ public struct IndicatorMapper: Sendable {
 
     /// The value of every indicator some fact matches, keyed by indicator id.
     public func map(_ facts: [SourcedFact]) -> [String: IndicatorValue] {
-        var values: [String: IndicatorValue] = [:]
-        for definition in definitions {
-            let candidates = facts.filter { matches($0.fact, definition) }
-            guard let first = candidates.first else { continue }
-            var seen: Set<Decimal> = [first.fact.value]
-            var alternatives: [IndicatorValue.Alternative] = []
-            for other in candidates.dropFirst() where !seen.contains(other.fact.value) {
-                seen.insert(other.fact.value)
-                alternatives.append(.init(value: other.fact.value, provenance: other.provenance))
-            }
-            values[definition.id] = IndicatorValue(
-                id: definition.id, value: first.fact.value, unit: first.fact.unit, kind: first.fact.kind,
-                estimate: first.fact.estimate, period: first.fact.period, decimals: first.fact.decimals,
-                provenance: first.provenance, alternatives: alternatives)
-        }
-        return values
+        mapAll(facts).values
     }
 
-    /// Whether `fact` reads as `definition`: same unit and kind, and the subject names it.
+    /// Values and related figures of every indicator some fact matches.
+    public func mapAll(_ facts: [SourcedFact]) -> MappedIndicators {
+        var valueCandidates: [String: [SourcedFact]] = [:]
+        var relatedCandidates: [String: [FactKind: [SourcedFact]]] = [:]
+        for sourced in facts {
+            guard let (definition, _) = bestDefinition(for: sourced.fact) else { continue }
+            if sourced.fact.kind == definition.kind && unitMatches(sourced.fact, definition)
+                && periodMatches(sourced.fact, definition)
+            {
+                valueCandidates[definition.id, default: []].append(sourced)
+            } else if Self.relatedKinds.contains(sourced.fact.kind) {
+                relatedCandidates[definition.id, default: [:]][sourced.fact.kind, default: []].append(sourced)
+            }
+        }
+        var values: [String: IndicatorValue] = [:]
+        for (id, candidates) in valueCandidates {
+            values[id] = Self.value(id: id, candidates: candidates)
+        }
+        var related: [String: [FactKind: IndicatorValue]] = [:]
+        for (id, byKind) in relatedCandidates {
+            for (kind, candidates) in byKind {
+                related[id, default: [:]][kind] = Self.value(id: id, candidates: candidates)
+            }
+        }
+        return MappedIndicators(values: values, related: related)
+    }
+
+    /// Whether `fact` reads as `definition`'s value: same unit and kind, and the subject names it.
     public func matches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
-        guard Self.fold(fact.unit) == Self.fold(definition.unit), fact.kind == definition.kind else { return false }
-        if let span = definition.period, let period = fact.period, period.span != span { return false }
-        let subject = Self.fold(fact.subject)
-        return definition.names.contains { subject.contains(Self.fold($0)) }
+        fact.kind == definition.kind && unitMatches(fact, definition) && periodMatches(fact, definition)
+            && nameLength(of: definition, in: fact) != nil
+    }
+
+    // MARK: - Matching
+
+    /// The indicator whose name the fact's subject holds most specifically (longest name).
+    private func bestDefinition(for fact: Fact) -> (IndicatorDefinition, Int)? {
+        var best: (IndicatorDefinition, Int)? = nil
+        for definition in definitions {
+            // Related figures are percentages about an amount indicator: only the name must match.
+            let compatible =
+                (fact.kind == definition.kind && unitMatches(fact, definition))
+                || (Self.relatedKinds.contains(fact.kind) && definition.kind == .level)
+            guard compatible, let length = nameLength(of: definition, in: fact) else { continue }
+            if best == nil || length > best!.1 { best = (definition, length) }
+        }
+        return best
+    }
+
+    /// The length of the longest of the definition's names found in the fact's subject.
+    private func nameLength(of definition: IndicatorDefinition, in fact: Fact) -> Int? {
+        let subject = Self.fold(fact.subject.isEmpty ? Self.clauseBefore(fact) : fact.subject)
+        return definition.names.map(Self.fold).filter { subject.contains($0) }.map(\.count).max()
+    }
+
+    private func unitMatches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
+        Self.fold(fact.unit) == Self.fold(definition.unit)
+    }
+
+    private func periodMatches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
+        guard let span = definition.period, let period = fact.period else { return true }
+        return period.span == span
+    }
+
+    // MARK: - Helpers
+
+    private static func value(id: String, candidates: [SourcedFact]) -> IndicatorValue {
+        let first = candidates[0]
+        var seen: Set<Decimal> = [first.fact.value]
+        var alternatives: [IndicatorValue.Alternative] = []
+        for other in candidates.dropFirst() where seen.insert(other.fact.value).inserted {
+            alternatives.append(.init(value: other.fact.value, provenance: other.provenance))
+        }
+        return IndicatorValue(
+            id: id, value: first.fact.value, unit: first.fact.unit, kind: first.fact.kind,
+            estimate: first.fact.estimate, period: first.fact.period, decimals: first.fact.decimals,
+            provenance: first.provenance, alternatives: alternatives)
+    }
+
+    /// The clause of the sentence that leads up to the figure, when the extractor gave no subject.
+    static func clauseBefore(_ fact: Fact) -> String {
+        let scalars = Array(fact.sentence.unicodeScalars.prefix(max(0, fact.start)))
+        let stops: Set<Unicode.Scalar> = [";", ":", ",", "(", ")"]
+        let clauseStart = scalars.lastIndex(where: { stops.contains($0) }).map { $0 + 1 } ?? 0
+        return String(String.UnicodeScalarView(scalars[clauseStart...]))
     }
 
     /// Case- and composition-insensitive form for comparing names.

@@ -2,18 +2,43 @@ import Foundation
 import ProvstatCore
 
 /// Rounding tolerances derived from how precisely a figure was printed.
+///
+/// A figure printed as `1,2 tỷ` may stand for anything from 1,15 to 1,25 tỷ: half a unit of
+/// its last printed digit, in base units. Hedged figures (*khoảng*, *ước*) get five times that.
 enum Tolerance {
-    /// Half a unit of the last printed digit, in base units: `1,2 tỷ` (1 decimal, 1e9) → 0,05 tỷ.
-    /// Hedged figures get five times as much room.
-    static func of(_ value: IndicatorValue, scale: Decimal) -> Decimal {
-        let decimals = value.decimals ?? 0
-        var half = scale / 2
+    /// How much wider a hedged figure's tolerance is.
+    static let hedgeFactor: Decimal = 5
+
+    /// Half a unit of the last printed digit of `value`, in base units.
+    static func of(_ value: IndicatorValue) -> Decimal {
+        let decimals = value.decimals ?? printedDecimals(value.provenance.raw)
+        var half = scale(ofRaw: value.provenance.raw, unit: value.unit) / 2
         for _ in 0..<decimals { half /= 10 }
-        return value.estimate ? half * 5 : half
+        return value.estimate ? half * hedgeFactor : half
     }
 
-    /// The scale word's multiplier implied by the raw text (`tỷ` → 1e9).
-    static func scale(ofRaw raw: String) -> Decimal {
+    /// Decimals printed in a raw figure when the extractor did not record them: the digits after
+    /// a decimal comma (Vietnamese style; a `.` groups thousands).
+    static func printedDecimals(_ raw: String) -> Int {
+        let number = raw.unicodeScalars.drop { $0.properties.numericType == nil }
+        var digitsAfterComma = 0
+        var sawComma = false
+        for scalar in number {
+            if scalar == "," {
+                sawComma = true
+                digitsAfterComma = 0
+            } else if scalar.properties.numericType != nil {
+                if sawComma { digitsAfterComma += 1 }
+            } else if scalar != "." {
+                break
+            }
+        }
+        return sawComma ? digitsAfterComma : 0
+    }
+
+    /// The multiplier of the scale word in a raw figure (`tỷ` → 1e9); 1 for percentages.
+    static func scale(ofRaw raw: String, unit: String) -> Decimal {
+        if unit == "%" || unit == "pp" { return 1 }
         let lowered = raw.lowercased()
         if lowered.contains("nghìn tỷ") || lowered.contains("ngàn tỷ") { return 1_000_000_000_000 }
         if lowered.contains("tỷ") || lowered.contains("tỉ") { return 1_000_000_000 }
@@ -22,8 +47,11 @@ enum Tolerance {
         return 1
     }
 
-    /// The tolerance of one indicator value, from its printed precision and scale word.
-    static func of(_ value: IndicatorValue) -> Decimal {
-        of(value, scale: scale(ofRaw: value.provenance.raw))
+    /// The tolerance of a quotient `a / b × 100` given the tolerances of a and b (first order).
+    static func ofPercentage(numerator a: Decimal, _ ta: Decimal, denominator b: Decimal, _ tb: Decimal) -> Decimal {
+        guard b != 0 else { return 0 }
+        let ratio = a / b * 100
+        let relative = (a == 0 ? 0 : ta / abs(a)) + tb / abs(b)
+        return abs(ratio) * relative
     }
 }
