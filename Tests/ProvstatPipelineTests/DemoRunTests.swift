@@ -1,0 +1,37 @@
+import Foundation
+import ProvstatCore
+import ProvstatPipeline
+import ProvstatSnapshot
+import Testing
+
+@Suite("The demo pipeline, end to end")
+struct DemoRunTests {
+    @Test func octoberIsCompleteAndItsFiguresAddUp() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        let result = try MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url).run()
+
+        #expect(result.path.path.hasSuffix("demo/2023-10/v1.json"))
+        let snapshot = try SnapshotCoding.decode(Snapshot.self, from: Data(contentsOf: result.path))
+        #expect(snapshot.sources.map(\.outcome) == [.fetched, .fetched])
+        #expect(snapshot.sources.allSatisfy { $0.sha256?.count == 64 })
+        let budget = try #require(snapshot.indicators["budget_revenue_ytd"])
+        #expect(budget.value == 4_812_700_000_000)
+        #expect(budget.unit == "VND")
+        #expect(budget.provenance.url.hasSuffix("ktxh-thang-10-2023.html"))
+        #expect(budget.provenance.sentence.contains("4.812,7 tỷ đồng"))
+        #expect(!snapshot.checks.isEmpty)
+    }
+
+    @Test func anUnpublishedMonthIsRecordedNotFatal() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        let result = try MonthRun(definition: definition, month: Month("2023-12")!, outputRoot: output.url).run()
+        let outcomes = Dictionary(uniqueKeysWithValues: result.snapshot.sources.map { ($0.id, $0.outcome) })
+        #expect(outcomes["monthly-report"] == .notPublished)
+        #expect(outcomes["main-indicators"] == .failed)
+        #expect(result.snapshot.status == .partial)
+    }
+}
