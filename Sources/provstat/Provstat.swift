@@ -8,5 +8,5 @@ struct Provstat: ParsableCommand {
         commandName: "provstat",
         abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
         version: ProvstatVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self])
+        subcommands: [RunCommand.self, ExtractCommand.self, PipelinesCommand.self, DoctorCommand.self])
 }

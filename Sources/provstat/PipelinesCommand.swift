@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ProvstatPipeline
+
+/// `provstat pipelines`: work with pipeline definitions.
+struct PipelinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipelines", abstract: "Check pipeline definitions.", subcommands: [Check.self])
+
+    /// `provstat pipelines check [FILES]`: validate definitions, with file:line errors.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate pipeline definitions; errors name file, line and key (exit 78 when any is invalid).")
+
+        @Argument(help: "Definition files or pipeline names (default: every file in Pipelines/).")
+        var files: [String] = []
+
+        func run() throws {
+            let loader = DefinitionLoader()
+            let targets = files.isEmpty ? Self.bundled() : files
+            guard !targets.isEmpty else {
+                printError("provstat: no pipeline definitions found in Pipelines/")
+                throw ExitStatus.configuration
+            }
+            var invalid = 0
+            for target in targets {
+                do {
+                    let definition = try loader.load(target)
+                    print("ok   \(definition.file.path): pipeline \(definition.name), \(definition.sources.count) sources, "
+                        + "\(definition.indicators.count) indicators, \(definition.targets.count) targets")
+                } catch {
+                    invalid += 1
+                    print("FAIL \(error)")
+                }
+            }
+            if invalid > 0 { throw ExitStatus.configuration }
+        }
+
+        static func bundled() -> [String] {
+            let folder = "Pipelines"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+        }
+    }
+}
