@@ -79,7 +79,10 @@ let package = Package(
         .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore"]),
         .testTarget(
             name: "ProvstatPipelineTests",
-            dependencies: ["ProvstatPipeline", "ProvstatCore", "LoopbackServer"]),
+            dependencies: [
+                "ProvstatPipeline", "ProvstatCore", "ProvstatSnapshot", "LoopbackServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
