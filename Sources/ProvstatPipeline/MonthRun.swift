@@ -67,44 +67,22 @@ public struct MonthRun: Sendable {
 
     /// Maps, reconciles and builds the snapshot document.
     func assemble(_ read: [ReadSource], started: Date) -> Snapshot {
-        var sourced: [SourcedFact] = []
-        for source in read where source.record.succeeded {
-            for fact in source.facts {
-                sourced.append(
-                    SourcedFact(
-                        fact: fact, url: source.record.url, fetchedAt: source.record.fetchedAt ?? "",
-                        sha256: source.record.sha256 ?? ""))
-            }
-        }
-        let mapped = IndicatorMapper(definitions: definition.indicators).mapAll(sourced)
-        let values = mapped.values
-        let history = PublishedHistory(root: outputRoot, pipeline: definition.name)
-        let checks = Reconciler().check(
-            ReconcileInput(
-                month: month, definitions: definition.indicators, targets: definition.targets, mapped: mapped,
-                facts: sourced, previousMonth: history.indicators(of: month.previous),
-                lastYear: history.indicators(of: month.sameMonthLastYear), settings: definition.reconcile))
-        let requiredMissing = definition.indicators.filter { $0.required && values[$0.id] == nil }.map(\.id)
+        var facts: [String: [Fact]] = [:]
+        for source in read where !source.facts.isEmpty { facts[source.record.id] = source.facts }
+        let records = read.map(\.record)
+        let evaluation = MonthReconciliation(definition: definition, month: month, outputRoot: outputRoot)
+            .evaluate(MonthReconciliation.sourcedFacts(of: records, facts: facts))
         let succeeded = read.filter(\.record.succeeded).count
         let completeness = Snapshot.Completeness(
             sourcesExpected: definition.sources.count, sourcesSucceeded: succeeded,
-            indicatorsDefined: definition.indicators.count, indicatorsFound: values.count,
-            requiredMissing: requiredMissing)
-        let status: Snapshot.Status
-        if checks.contains(where: { $0.status == .fail && $0.severity == .error }) {
-            status = .rejected
-        } else if succeeded < definition.sources.count || !requiredMissing.isEmpty {
-            status = .partial
-        } else {
-            status = .complete
-        }
-        var facts: [String: [Fact]] = [:]
-        for source in read where !source.facts.isEmpty { facts[source.record.id] = source.facts }
+            indicatorsDefined: definition.indicators.count, indicatorsFound: evaluation.values.count,
+            requiredMissing: evaluation.requiredMissing)
         return Snapshot(
             provstatVersion: ProvstatVersion.current, pipeline: definition.name, month: month,
             runID: UUID().uuidString.lowercased(), startedAt: Timestamp.string(started),
-            finishedAt: Timestamp.string(Date()), definitionDigest: definition.digest, sources: read.map(\.record),
-            facts: facts, indicators: values, checks: checks, completeness: completeness, status: status)
+            finishedAt: Timestamp.string(Date()), definitionDigest: definition.digest, sources: records,
+            facts: facts, indicators: evaluation.values, checks: evaluation.checks, completeness: completeness,
+            status: evaluation.status(sourcesSucceeded: succeeded, sourcesExpected: definition.sources.count))
     }
 
     static func userAgent(contact: String?) -> String {
