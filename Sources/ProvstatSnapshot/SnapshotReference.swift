@@ -18,17 +18,20 @@ public enum SnapshotReference: Hashable, Sendable {
     /// A whole output root: every pipeline and month in it, at their latest versions.
     case root(URL)
 
-    /// Reads a reference: an existing file or folder first, then the `PIPELINE/YYYY-MM@…` form.
+    /// Reads a reference: the `PIPELINE/YYYY-MM[@…]` form (checked first, so that a month folder
+    /// under the current directory is not taken for an output root), else an existing file or folder.
     public static func parse(_ text: String) throws(SnapshotError) -> SnapshotReference {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) {
-            let url = URL(fileURLWithPath: text)
-            return isDirectory.boolValue ? .root(url) : .file(url)
-        }
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        guard path.count == 2, !path[0].isEmpty else {
-            throw .unknownReference(text, detail: "no such file or folder")
+        let looksStored = path.count == 2 && !path[0].isEmpty && !path[0].hasPrefix(".")
+            && (parts.count == 2 || Month(String(path[1])) != nil)
+        guard looksStored else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) else {
+                throw .unknownReference(text, detail: "no such file or folder")
+            }
+            let url = URL(fileURLWithPath: text)
+            return isDirectory.boolValue ? .root(url) : .file(url)
         }
         guard let month = Month(String(path[1])) else {
             throw .unknownReference(text, detail: "'\(path[1])' is not a month in YYYY-MM form")
