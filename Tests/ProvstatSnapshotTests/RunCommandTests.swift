@@ -76,6 +76,36 @@ struct RunCommandTests {
         }
     }
 
+    @Test("A corrupted newest version stops the run with 65, a newer-schema one with 78; neither is touched")
+    func unreadableNewestVersion() throws {
+        try withTemporaryDirectory { directory in
+            let pipeline = try TinyPipeline(in: directory)
+            _ = try provstat.run(pipeline.runArguments(), in: directory)
+            let store = SnapshotStore(root: directory.appendingPathComponent("out"))
+            let v1 = store.versionFile(pipeline: "tiny", month: Fixture.month, version: 1)
+            let original = try Data(contentsOf: v1)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: v1.path)
+            try pipeline.setPage(exports: 931)
+
+            try Data(original.prefix(original.count / 2)).write(to: v1)
+            let corrupt = try provstat.run(pipeline.runArguments(), in: directory)
+            #expect(corrupt.status == 65)
+            #expect(corrupt.stderr.contains("\(v1.path): not a readable snapshot"))
+            #expect(try Data(contentsOf: v1) == original.prefix(original.count / 2))
+
+            var future = try SnapshotCoding.decodeSnapshot(original, path: v1.path)
+            future.schema = Snapshot.currentSchema + 1
+            let newer = try SnapshotCoding.encode(future)
+            try newer.write(to: v1)
+            let refused = try provstat.run(pipeline.runArguments(), in: directory)
+            #expect(refused.status == 78)
+            #expect(refused.stderr.contains("upgrade provstat"))
+            #expect(try Data(contentsOf: v1) == newer)
+            #expect(store.versions(pipeline: "tiny", month: Fixture.month) == [1])
+            #expect(RunLedger(root: store.root, pipeline: "tiny").entries().compactMap(\.exitCode).suffix(2) == [65, 78])
+        }
+    }
+
     @Test("While another process holds the pipeline lock, run exits 75 naming the holder, and writes nothing")
     func lockHeld() throws {
         try withTemporaryDirectory { directory in
