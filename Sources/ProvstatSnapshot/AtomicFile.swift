@@ -53,7 +53,8 @@ public enum AtomicFile {
 
     // MARK: - Writing
 
-    private static func writeTemporary(_ data: Data, beside url: URL, permissions: mode_t) throws(SnapshotError) -> URL {
+    private static func writeTemporary(_ data: Data, beside url: URL, permissions: mode_t) throws(SnapshotError) -> URL
+    {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)

@@ -9,7 +9,9 @@ public enum CSVExport {
     public static func csv(_ snapshots: [StoredSnapshot]) -> String {
         var rows = [columns]
         let ordered = snapshots.sorted {
-            ($0.snapshot.pipeline, $0.snapshot.month, $0.version ?? 0) < ($1.snapshot.pipeline, $1.snapshot.month, $1.version ?? 0)
+            ($0.snapshot.pipeline, $0.snapshot.month, $0.version ?? 0) < (
+                $1.snapshot.pipeline, $1.snapshot.month, $1.version ?? 0
+            )
         }
         for stored in ordered {
             let snapshot = stored.snapshot

@@ -25,7 +25,8 @@ public struct ChangeCause: Hashable, Sendable, Encodable {
         oldURL: String?, oldDigest: String?, newURL: String?, newDigest: String?, old: Snapshot?, new: Snapshot?
     ) -> ChangeCause {
         if oldDigest != newDigest || oldURL != newURL {
-            var detail = "source page changed: \(newURL ?? oldURL ?? "?") (raw \(short(oldDigest)) → \(short(newDigest)))"
+            var detail =
+                "source page changed: \(newURL ?? oldURL ?? "?") (raw \(short(oldDigest)) → \(short(newDigest)))"
             if let oldURL, let newURL, oldURL != newURL { detail = "read from another page: \(oldURL) → \(newURL)" }
             return ChangeCause(kind: .source, detail: detail)
         }
@@ -39,7 +40,8 @@ public struct ChangeCause: Hashable, Sendable, Encodable {
         guard !readers.isEmpty else {
             return ChangeCause(kind: .unexplained, detail: "same raw page, provstat version and pipeline definition")
         }
-        return ChangeCause(kind: .reading, detail: "reading changed (same raw page): " + readers.joined(separator: ", "))
+        return ChangeCause(
+            kind: .reading, detail: "reading changed (same raw page): " + readers.joined(separator: ", "))
     }
 
     static func short(_ digest: String?) -> String {

@@ -11,7 +11,9 @@ public struct CheckChange: Hashable, Sendable, Encodable {
     /// The new (else old) check's message.
     public var message: String
 
-    public init(id: String, severity: CheckResult.Severity, old: CheckResult.Status?, new: CheckResult.Status?, message: String) {
+    public init(
+        id: String, severity: CheckResult.Severity, old: CheckResult.Status?, new: CheckResult.Status?, message: String
+    ) {
         self.id = id
         self.severity = severity
         self.old = old

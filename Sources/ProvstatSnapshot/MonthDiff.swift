@@ -57,7 +57,9 @@ public struct MonthDiff: Hashable, Sendable, Encodable {
 
     // MARK: - Comparing
 
-    private static func indicatorChanges(_ old: Snapshot?, _ new: Snapshot?, tolerance: DiffTolerance) -> [IndicatorChange] {
+    private static func indicatorChanges(_ old: Snapshot?, _ new: Snapshot?, tolerance: DiffTolerance)
+        -> [IndicatorChange]
+    {
         let oldValues = old?.indicators ?? [:]
         let newValues = new?.indicators ?? [:]
         return Set(oldValues.keys).union(newValues.keys).sorted().compactMap { id in
@@ -77,7 +79,8 @@ public struct MonthDiff: Hashable, Sendable, Encodable {
                     id: id, kind: .added, old: nil, new: after.value, oldUnit: nil, newUnit: after.unit, cause: cause)
             case (let before?, nil):
                 return IndicatorChange(
-                    id: id, kind: .removed, old: before.value, new: nil, oldUnit: before.unit, newUnit: nil, cause: cause)
+                    id: id, kind: .removed, old: before.value, new: nil, oldUnit: before.unit, newUnit: nil,
+                    cause: cause)
             case (let before?, let after?):
                 var fields: [String] = []
                 if !tolerance.ignores(old: before.value, new: after.value) { fields.append("value") }
@@ -101,7 +104,8 @@ public struct MonthDiff: Hashable, Sendable, Encodable {
             let check = (after[id] ?? before[id])!
             guard before[id]?.status != after[id]?.status else { return nil }
             return CheckChange(
-                id: id, severity: check.severity, old: before[id]?.status, new: after[id]?.status, message: check.message)
+                id: id, severity: check.severity, old: before[id]?.status, new: after[id]?.status,
+                message: check.message)
         }
     }
 

@@ -34,7 +34,8 @@ extension Snapshot {
         lines.append("checks:")
         if checks.isEmpty { lines.append("  (none)") }
         for check in checks {
-            lines.append("  \(check.status.rawValue.uppercased()) [\(check.severity.rawValue)] \(check.id): \(check.message)")
+            lines.append(
+                "  \(check.status.rawValue.uppercased()) [\(check.severity.rawValue)] \(check.id): \(check.message)")
         }
         return lines.joined(separator: "\n")
     }

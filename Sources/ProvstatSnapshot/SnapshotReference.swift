@@ -23,7 +23,8 @@ public enum SnapshotReference: Hashable, Sendable {
     public static func parse(_ text: String) throws(SnapshotError) -> SnapshotReference {
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         let path = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        let looksStored = path.count == 2 && !path[0].isEmpty && !path[0].hasPrefix(".")
+        let looksStored =
+            path.count == 2 && !path[0].isEmpty && !path[0].hasPrefix(".")
             && (parts.count == 2 || Month(String(path[1])) != nil)
         guard looksStored else {
             var isDirectory: ObjCBool = false

@@ -92,7 +92,9 @@ public struct SnapshotStore: Sendable {
     public func resolve(_ reference: SnapshotReference) throws(SnapshotError) -> StoredSnapshot {
         switch reference {
         case .file(let url):
-            let version = url.lastPathComponent.hasPrefix("v") ? Int(url.deletingPathExtension().lastPathComponent.dropFirst()) : nil
+            let version =
+                url.lastPathComponent.hasPrefix("v")
+                ? Int(url.deletingPathExtension().lastPathComponent.dropFirst()) : nil
             return try StoredSnapshot.read(url, version: version)
         case .stored(let pipeline, let month, .version(let number)):
             return try read(pipeline: pipeline, month: month, version: number)
@@ -147,12 +149,14 @@ public struct SnapshotStore: Sendable {
             // A crash between writing a version and moving the pointer leaves `latest` behind.
             let isLatest = newest.snapshot.status != .rejected
             if isLatest, latest != number { try movePointer(in: directory, to: number) }
-            return Publication(outcome: .unchanged, version: number, url: newest.url, snapshot: newest.snapshot, isLatest: isLatest)
+            return Publication(
+                outcome: .unchanged, version: number, url: newest.url, snapshot: newest.snapshot, isLatest: isLatest)
         }
         if let number = latest, number != versions.last {
             let current = try read(pipeline: snapshot.pipeline, month: snapshot.month, version: number)
             if try digest(current.snapshot, path: current.url.path) == content {
-                return Publication(outcome: .unchanged, version: number, url: current.url, snapshot: current.snapshot, isLatest: true)
+                return Publication(
+                    outcome: .unchanged, version: number, url: current.url, snapshot: current.snapshot, isLatest: true)
             }
         }
 

@@ -48,7 +48,8 @@ struct DiffCommand: ParsableCommand {
         let diff: SnapshotDiff
         do {
             let tolerance = DiffTolerance(
-                absolute: try Self.amount(absolute, option: "--abs"), relative: try Self.amount(relative, option: "--rel"))
+                absolute: try Self.amount(absolute, option: "--abs"),
+                relative: try Self.amount(relative, option: "--rel"))
             diff = try SnapshotDiff(
                 old: SnapshotReference.parse(old), new: SnapshotReference.parse(new),
                 store: SnapshotStore(root: OutputRoot.resolve(output)), tolerance: tolerance)

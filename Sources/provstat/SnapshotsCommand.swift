@@ -27,7 +27,8 @@ struct SnapshotsCommand: ParsableCommand {
         } else {
             let rows = entries.map { entry in
                 [
-                    entry.pipeline, entry.month.description, "v\(entry.version)", entry.status?.rawValue ?? "unreadable",
+                    entry.pipeline, entry.month.description, "v\(entry.version)",
+                    entry.status?.rawValue ?? "unreadable",
                     entry.isLatest ? "*" : "", entry.finishedAt ?? "",
                 ]
             }

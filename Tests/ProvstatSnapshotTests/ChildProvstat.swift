@@ -24,7 +24,9 @@ struct ChildProvstat {
         var directory = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = directory.appendingPathComponent("provstat")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return ChildProvstat(executable: candidate) }
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return ChildProvstat(executable: candidate)
+            }
             directory = directory.deletingLastPathComponent()
         }
         return nil

@@ -21,7 +21,9 @@ enum Fixture {
             sentence: "Kim ngạch xuất khẩu ước đạt \(raw).", raw: raw)
     }
 
-    static func indicator(_ id: String, _ value: String, unit: String = "USD", sha256: String = pageDigest) -> IndicatorValue {
+    static func indicator(_ id: String, _ value: String, unit: String = "USD", sha256: String = pageDigest)
+        -> IndicatorValue
+    {
         IndicatorValue(
             id: id, value: Decimal(string: value)!, unit: unit, kind: .level, estimate: true,
             period: Period(span: .month, year: 2023, number: 10), decimals: 0,
@@ -29,7 +31,8 @@ enum Fixture {
     }
 
     static func snapshot(
-        pipeline: String = "demo", month: Month = month, indicators: [IndicatorValue] = [indicator("exports", "925000000")],
+        pipeline: String = "demo", month: Month = month,
+        indicators: [IndicatorValue] = [indicator("exports", "925000000")],
         status: Snapshot.Status = .complete, runID: String = "run-1", pageDigest: String = pageDigest,
         provstatVersion: String = "0.1.0", definitionDigest: String = String(repeating: "0", count: 64),
         checks: [CheckResult] = []

@@ -54,7 +54,9 @@ struct RunCommandTests {
             _ = try provstat.run(pipeline.runArguments(output: nil), in: directory, environment: environment)
             _ = try provstat.run(pipeline.runArguments(output: "flag-root"), in: directory, environment: environment)
             for root in ["env-root", "flag-root"] {
-                #expect(SnapshotStore(root: directory.appendingPathComponent(root)).versions(pipeline: "tiny", month: Fixture.month) == [1])
+                #expect(
+                    SnapshotStore(root: directory.appendingPathComponent(root)).versions(
+                        pipeline: "tiny", month: Fixture.month) == [1])
             }
             let listing = try provstat.run(["snapshots"], in: directory, environment: environment)
             #expect(listing.status == 0)
@@ -102,7 +104,8 @@ struct RunCommandTests {
             #expect(refused.stderr.contains("upgrade provstat"))
             #expect(try Data(contentsOf: v1) == newer)
             #expect(store.versions(pipeline: "tiny", month: Fixture.month) == [1])
-            #expect(RunLedger(root: store.root, pipeline: "tiny").entries().compactMap(\.exitCode).suffix(2) == [65, 78])
+            #expect(
+                RunLedger(root: store.root, pipeline: "tiny").entries().compactMap(\.exitCode).suffix(2) == [65, 78])
         }
     }
 
@@ -133,7 +136,9 @@ struct RunCommandTests {
                 let outcomes = [first.wait(), second.wait()]
                 #expect(outcomes.allSatisfy { Self.published.contains($0.status) || $0.status == 75 })
                 #expect(outcomes.contains { Self.published.contains($0.status) })
-                for outcome in outcomes where outcome.status == 75 { #expect(outcome.stderr.contains("already being run")) }
+                for outcome in outcomes where outcome.status == 75 {
+                    #expect(outcome.stderr.contains("already being run"))
+                }
             }
             // The page never changed: however the runs interleaved, one version exists.
             let store = SnapshotStore(root: directory.appendingPathComponent("out"))
@@ -156,7 +161,8 @@ struct RunCommandTests {
             let started = clock.now
             _ = try provstat.run(pipeline.runArguments(output: "warm-up"), in: directory)
             let runLength = clock.now - started
-            let microseconds = runLength.components.seconds * 1_000_000 + runLength.components.attoseconds / 1_000_000_000_000
+            let microseconds =
+                runLength.components.seconds * 1_000_000 + runLength.components.attoseconds / 1_000_000_000_000
             let window = UInt32(min(max(microseconds * 6 / 5, 1_000), 2_000_000))
             for trial in 0..<60 {
                 try pipeline.setPage(exports: 900 + trial)
@@ -165,7 +171,8 @@ struct RunCommandTests {
                 usleep(UInt32.random(in: (trial.isMultiple(of: 2) ? 0 : window / 2)...window, using: &generator))
                 child.kill()
                 let outcome = child.wait()
-                #expect(outcome.signalled || Self.published.contains(outcome.status), "trial \(trial): \(outcome.stderr)")
+                #expect(
+                    outcome.signalled || Self.published.contains(outcome.status), "trial \(trial): \(outcome.stderr)")
                 // Every version on disk is whole and readable, and none was modified.
                 for version in store.versions(pipeline: "tiny", month: Fixture.month) {
                     let url = store.versionFile(pipeline: "tiny", month: Fixture.month, version: version)

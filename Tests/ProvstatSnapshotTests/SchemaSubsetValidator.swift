@@ -33,7 +33,10 @@ struct SchemaSubsetValidator {
             problems.append("\(path): expected \(constant)")
         }
         if let allowed = schema["enum"] as? [String] {
-            if case .string(let text) = value, allowed.contains(text) {} else { problems.append("\(path): \(value) not in \(allowed)") }
+            if case .string(let text) = value, allowed.contains(text) {
+            } else {
+                problems.append("\(path): \(value) not in \(allowed)")
+            }
         }
         if let pattern = schema["pattern"] as? String, case .string(let text) = value,
             text.range(of: pattern, options: .regularExpression) == nil
@@ -56,7 +59,9 @@ struct SchemaSubsetValidator {
             }
         }
         if case .array(let items) = value, let itemSchema = schema["items"] as? [String: Any] {
-            for (index, item) in items.enumerated() { problems += check(item, against: itemSchema, at: "\(path)[\(index)]") }
+            for (index, item) in items.enumerated() {
+                problems += check(item, against: itemSchema, at: "\(path)[\(index)]")
+            }
         }
         return problems
     }

@@ -28,19 +28,23 @@ struct SnapshotCommandTests {
     func diffStatuses() throws {
         try withTemporaryDirectory { directory in
             _ = try populate(directory)
-            let equal = try provstat.run(["diff", "--output", "out", "demo/2023-10@v2", "demo/2023-10@latest"], in: directory)
+            let equal = try provstat.run(
+                ["diff", "--output", "out", "demo/2023-10@v2", "demo/2023-10@latest"], in: directory)
             #expect(equal.status == 0)
-            let different = try provstat.run(["diff", "--output", "out", "demo/2023-10@v1", "demo/2023-10"], in: directory)
+            let different = try provstat.run(
+                ["diff", "--output", "out", "demo/2023-10@v1", "demo/2023-10"], in: directory)
             #expect(different.status == 1)
             #expect(different.stdout.contains("~ exports: 925000000 USD → 930000000 USD (+5000000, +0.54%)"))
             #expect(different.stdout.contains("source page changed"))
             let tolerated = try provstat.run(
                 ["diff", "--output", "out", "--rel", "0.01", "demo/2023-10@v1", "demo/2023-10@v2"], in: directory)
             #expect(tolerated.status == 0)
-            let json = try provstat.run(["diff", "--json", "--output", "out", "demo/2023-10@v1", "out/demo/2023-10/v3.json"], in: directory)
+            let json = try provstat.run(
+                ["diff", "--json", "--output", "out", "demo/2023-10@v1", "out/demo/2023-10/v3.json"], in: directory)
             #expect(json.status == 1)
             #expect(json.stdout.contains("\"new_status\": \"rejected\""))
-            let markdown = try provstat.run(["diff", "--markdown", "--output", "out", "demo/2023-10@v1", "demo/2023-10@v2"], in: directory)
+            let markdown = try provstat.run(
+                ["diff", "--markdown", "--output", "out", "demo/2023-10@v1", "demo/2023-10@v2"], in: directory)
             #expect(markdown.stdout.contains("| `exports` | changed |"))
         }
     }
@@ -64,11 +68,13 @@ struct SnapshotCommandTests {
                 ("demo/2023-10@first", "neither @latest nor @vN"),
             ]
             for (reference, message) in cases {
-                let outcome = try provstat.run(["diff", "--output", "out", "demo/2023-10@v1", reference], in: directory)
+                let outcome = try provstat.run(
+                    ["diff", "--output", "out", "demo/2023-10@v1", reference], in: directory)
                 #expect(outcome.status == 2, "\(reference)")
                 #expect(outcome.stderr.contains(message), "\(reference): \(outcome.stderr)")
             }
-            let badTolerance = try provstat.run(["diff", "--output", "out", "--abs", "lots", "demo/2023-10@v1", "demo/2023-10@v2"], in: directory)
+            let badTolerance = try provstat.run(
+                ["diff", "--output", "out", "--abs", "lots", "demo/2023-10@v1", "demo/2023-10@v2"], in: directory)
             #expect(badTolerance.status == 2)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == before)
             #expect(try Data(contentsOf: truncated).count == 200)
@@ -99,20 +105,23 @@ struct SnapshotCommandTests {
     func listingAndExport() throws {
         try withTemporaryDirectory { directory in
             _ = try populate(directory)
-            _ = try SnapshotStore(root: directory.appendingPathComponent("out")).publish(Fixture.snapshot(pipeline: "other"))
+            _ = try SnapshotStore(root: directory.appendingPathComponent("out")).publish(
+                Fixture.snapshot(pipeline: "other"))
             let listing = try provstat.run(["snapshots", "--output", "out", "--pipeline", "demo"], in: directory)
             #expect(listing.status == 0)
             let lines = listing.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
             #expect(lines.contains { $0.hasPrefix("demo 2023-10 v2 complete * ") })
             #expect(lines.contains { $0.hasPrefix("demo 2023-10 v3 rejected ") })
             #expect(!lines.contains { $0.hasPrefix("other") })
-            let export = try provstat.run(["export", "--format", "csv", "--output", "out", "--to", "table.csv"], in: directory)
+            let export = try provstat.run(
+                ["export", "--format", "csv", "--output", "out", "--to", "table.csv"], in: directory)
             #expect(export.status == 0, "\(export.stderr)")
             let table = try String(contentsOf: directory.appendingPathComponent("table.csv"), encoding: .utf8)
             #expect(
                 table == CSVExport.columns.joined(separator: ",") + "\r\n"
                     + "demo,2023-10,v2,exports,930000000,USD,level,true,complete,https://example.vn/bao-cao-thang-10\r\n"
-                    + "other,2023-10,v1,exports,925000000,USD,level,true,complete,https://example.vn/bao-cao-thang-10\r\n")
+                    + "other,2023-10,v1,exports,925000000,USD,level,true,complete,https://example.vn/bao-cao-thang-10\r\n"
+            )
         }
     }
 }

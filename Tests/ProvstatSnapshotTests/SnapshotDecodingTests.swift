@@ -24,7 +24,10 @@ struct SnapshotDecodingTests {
         var snapshot = Fixture.snapshot()
         snapshot.schema = Snapshot.currentSchema + 1
         let data = try SnapshotCoding.encode(snapshot)
-        #expect(throws: SnapshotError.newerSchema(path: "v9.json", found: Snapshot.currentSchema + 1, supported: Snapshot.currentSchema)) {
+        #expect(
+            throws: SnapshotError.newerSchema(
+                path: "v9.json", found: Snapshot.currentSchema + 1, supported: Snapshot.currentSchema)
+        ) {
             try SnapshotCoding.decodeSnapshot(data, path: "v9.json")
         }
     }

@@ -55,8 +55,10 @@ struct SnapshotDiffTests {
     @Test(
         "Tolerances hide small changes, absolute or relative",
         arguments: [
-            (DiffTolerance(), true), (DiffTolerance(absolute: 5_000_000), false), (DiffTolerance(absolute: 4_999_999), true),
-            (DiffTolerance(relative: Decimal(string: "0.006")!), false), (DiffTolerance(relative: Decimal(string: "0.005")!), true),
+            (DiffTolerance(), true), (DiffTolerance(absolute: 5_000_000), false),
+            (DiffTolerance(absolute: 4_999_999), true),
+            (DiffTolerance(relative: Decimal(string: "0.006")!), false),
+            (DiffTolerance(relative: Decimal(string: "0.005")!), true),
         ])
     func tolerances(tolerance: DiffTolerance, different: Bool) throws {
         let old = Fixture.snapshot()
@@ -67,7 +69,8 @@ struct SnapshotDiffTests {
 
     @Test("Status and check changes count; timestamps alone do not")
     func statusAndChecks() throws {
-        let check = CheckResult(id: "breakdown:exports", indicators: ["exports"], severity: .error, status: .pass, message: "ok")
+        let check = CheckResult(
+            id: "breakdown:exports", indicators: ["exports"], severity: .error, status: .pass, message: "ok")
         var failing = check
         failing.status = .fail
         failing.message = "components exceed the total"
@@ -76,7 +79,10 @@ struct SnapshotDiffTests {
         let diff = MonthDiff(old: try stored(old, version: 1), new: try stored(new, version: 2))
         #expect(diff.oldStatus == .complete)
         #expect(diff.newStatus == .rejected)
-        #expect(diff.checks == [CheckChange(id: "breakdown:exports", severity: .error, old: .pass, new: .fail, message: failing.message)])
+        #expect(
+            diff.checks == [
+                CheckChange(id: "breakdown:exports", severity: .error, old: .pass, new: .fail, message: failing.message)
+            ])
         let same = MonthDiff(old: try stored(old, version: 1), new: try stored(Fixture.rerun(of: old), version: 2))
         #expect(!same.isDifferent)
         #expect(same.sources.isEmpty)
@@ -93,7 +99,8 @@ struct SnapshotDiffTests {
             _ = try after.publish(Fixture.snapshot(indicators: [Fixture.indicator("exports", "1")]))
             _ = try after.publish(Fixture.snapshot(pipeline: "other"))
             let diff = try SnapshotDiff(old: .root(before.root), new: .root(after.root), store: before)
-            #expect(diff.months.map { "\($0.pipeline)/\($0.month)" } == ["demo/2023-09", "demo/2023-10", "other/2023-10"])
+            #expect(
+                diff.months.map { "\($0.pipeline)/\($0.month)" } == ["demo/2023-09", "demo/2023-10", "other/2023-10"])
             #expect(diff.months.map(\.isDifferent) == [true, true, true])
             #expect(diff.months[0].new == nil)
             #expect(diff.months[1].old == "demo/2023-10@v1")
@@ -109,7 +116,8 @@ struct SnapshotDiffTests {
             _ = try store.publish(Fixture.snapshot())
             #expect(throws: SnapshotError.self) {
                 try SnapshotDiff(
-                    old: .root(directory), new: .stored(pipeline: "demo", month: Fixture.month, selector: .latest), store: store)
+                    old: .root(directory), new: .stored(pipeline: "demo", month: Fixture.month, selector: .latest),
+                    store: store)
             }
         }
     }
@@ -117,11 +125,14 @@ struct SnapshotDiffTests {
     @Test("Text, Markdown and JSON renderings carry the values and the reason")
     func renderings() throws {
         let old = Fixture.snapshot()
-        let new = Fixture.snapshot(indicators: [Fixture.indicator("exports", "930000000", sha256: newPage)], pageDigest: newPage)
+        let new = Fixture.snapshot(
+            indicators: [Fixture.indicator("exports", "930000000", sha256: newPage)], pageDigest: newPage)
         let diff = SnapshotDiff(
             old: "a", new: "b", months: [MonthDiff(old: try stored(old, version: 1), new: try stored(new, version: 2))])
         #expect(diff.text.contains("~ exports: 925000000 USD → 930000000 USD (+5000000, +0.54%)"))
-        #expect(diff.text.contains("why: source page changed: https://example.vn/bao-cao-thang-10 (raw abababab → cdcdcdcd)"))
+        #expect(
+            diff.text.contains(
+                "why: source page changed: https://example.vn/bao-cao-thang-10 (raw abababab → cdcdcdcd)"))
         #expect(diff.markdown.contains("| `exports` | changed | 925000000 USD | 930000000 USD | +5000000 | +0.54% |"))
         let json = String(decoding: try SnapshotCoding.encode(diff), as: UTF8.self)
         #expect(json.contains("\"relative_change\": 0.0054054054"))
@@ -146,7 +157,8 @@ struct ExportAndShowTests {
 
     @Test("The readable form names values, their sentence and page, and failed checks")
     func text() {
-        let check = CheckResult(id: "plan:exports", indicators: ["exports"], severity: .warning, status: .fail, message: "below plan")
+        let check = CheckResult(
+            id: "plan:exports", indicators: ["exports"], severity: .warning, status: .fail, message: "below plan")
         let text = Fixture.snapshot(checks: [check]).text
         #expect(text.contains("exports = 925000000 USD [level] (estimate)"))
         #expect(text.contains("from https://example.vn/bao-cao-thang-10"))

@@ -20,7 +20,8 @@ struct SnapshotSchemaTests {
         snapshot.facts["report"]!.append(
             Fact(
                 value: Decimal(string: "0.32")!, unit: "%", kind: .planAttainment, estimate: false, raw: "0,32%",
-                subject: "thu ngân sách", sentence: "…", start: 0, end: 5, period: Period(span: .yearToDate, year: 2023, number: 10),
+                subject: "thu ngân sách", sentence: "…", start: 0, end: 5,
+                period: Period(span: .yearToDate, year: 2023, number: 10),
                 componentOf: 0, equivalentOf: 0, table: Fact.TableCell(table: 0, row: 1, column: 2, header: "Tháng 10"),
                 decimals: 2))
         snapshot.indicators["exports"]!.alternatives = [

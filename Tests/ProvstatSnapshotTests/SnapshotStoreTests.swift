@@ -121,7 +121,8 @@ struct SnapshotStoreTests {
             try Data("{\"sche".utf8).write(to: directory.appendingPathComponent(".v1.json.4242.tmp"))
             #expect(store.versions(pipeline: "demo", month: Fixture.month).isEmpty)
             _ = try store.publish(Fixture.snapshot())
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["latest", "v1.json"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["latest", "v1.json"])
         }
     }
 
@@ -160,7 +161,9 @@ struct SnapshotReferenceTests {
         #expect(try SnapshotReference.parse(text) == expected)
     }
 
-    @Test("Bad references are refused", arguments: ["demo", "demo/2023-13", "demo/2023-10@v0", "demo/2023-10@first", "/nope/x.json"])
+    @Test(
+        "Bad references are refused",
+        arguments: ["demo", "demo/2023-13", "demo/2023-10@v0", "demo/2023-10@first", "/nope/x.json"])
     func bad(text: String) {
         #expect(throws: SnapshotError.self) { try SnapshotReference.parse(text) }
     }
