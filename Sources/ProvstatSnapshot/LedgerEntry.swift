@@ -1,11 +1,11 @@
 /// One line of a pipeline's run ledger (`runs.jsonl`).
 ///
 /// A run appends a `start` line when it has the lock and an `end` line when it exits; a `start`
-/// without an `end` is a run that was killed.
+/// without an `end` is a run that was killed. A run turned away by the lock appends `refused`.
 public struct LedgerEntry: Codable, Hashable, Sendable {
     /// Which moment of the run the line records.
     public enum Event: String, Codable, Sendable {
-        case start, end
+        case start, end, refused
     }
 
     public var event: Event

@@ -50,6 +50,17 @@ public final class SnapshotSession: Sendable {
         try ledger.append(entry(.start))
     }
 
+    /// Records in the ledger a run that could not take the lock. The line is appended without the
+    /// lock, which `O_APPEND` makes safe; failing to write it changes nothing for the caller.
+    public static func recordRefusal(root: URL, pipeline: String, month: Month, exitCode: Int32, error: LockError) {
+        let now = timestamp()
+        let entry = LedgerEntry(
+            event: .refused, runID: UUID().uuidString.lowercased(), pipeline: pipeline, month: month.description,
+            pid: getpid(), host: ProcessInfo.processInfo.hostName, provstatVersion: ProvstatVersion.current,
+            startedAt: now, finishedAt: now, exitCode: exitCode, written: [], errors: [error.description])
+        try? RunLedger(root: root, pipeline: pipeline).append(entry)
+    }
+
     /// Publishes the run's snapshot (see `SnapshotStore.publish`).
     public func publish(_ snapshot: Snapshot) throws(SnapshotError) -> Publication {
         try store.publish(snapshot)

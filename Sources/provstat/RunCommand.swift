@@ -28,7 +28,13 @@ struct RunCommand: ParsableCommand {
         let session: SnapshotSession
         do { session = try monthRun.openSession() } catch {
             printError("provstat: \(error)")
-            throw ExitStatus.forSnapshot(error)
+            let status = ExitStatus.forSnapshot(error)
+            if let error = error as? LockError {
+                SnapshotSession.recordRefusal(
+                    root: monthRun.outputRoot, pipeline: definition.name, month: month, exitCode: status.rawValue,
+                    error: error)
+            }
+            throw status
         }
         let result: MonthRun.Result
         do { result = try monthRun.run(in: session) } catch {

@@ -120,6 +120,10 @@ struct RunCommandTests {
             #expect(refused.stderr.contains("pid \(getpid())"))
             #expect(refused.stderr.contains(holder?.runID ?? "?"))
             #expect(SnapshotStore(root: root).versions(pipeline: "tiny", month: Fixture.month).isEmpty)
+            let refusal = try #require(RunLedger(root: root, pipeline: "tiny").entries().last)
+            #expect(refusal.event == .refused)
+            #expect(refusal.exitCode == 75)
+            #expect(refusal.errors?.first?.contains("already being run") == true)
             holder = nil
             let after = try provstat.run(pipeline.runArguments(), in: directory)
             #expect(Self.published.contains(after.status), "\(after.stderr)")
