@@ -136,7 +136,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: TreeEncoder
     var codingPath: [CodingKey] { encoder.codingPath }
 
-    private func child(_ key: Key) -> TreeEncoder {
+    private func child(_ key: CodingKey) -> TreeEncoder {
         TreeEncoder(codingPath: codingPath + [key], storage: encoder.storage.child(forKey: key.stringValue))
     }
 
@@ -153,7 +153,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         child(key).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> Encoder { child(Key(stringValue: "super")!) }
+    mutating func superEncoder() -> Encoder { child(SuperKey()) }
     mutating func superEncoder(forKey key: Key) -> Encoder { child(key) }
 }
 
@@ -172,9 +172,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { try next().encodeNil() }
     mutating func encode<T: Encodable>(_ value: T) throws { try next().encodeValue(value) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
-        NestedKey
-    > {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
         next().container(keyedBy: keyType)
     }
 
@@ -188,4 +188,13 @@ private struct IndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { return nil }
     init?(intValue: Int) { self.intValue = intValue }
+}
+
+/// The key `superEncoder()` files a superclass's members under, as JSONEncoder does.
+private struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { return nil }
+    init?(intValue: Int) { return nil }
 }

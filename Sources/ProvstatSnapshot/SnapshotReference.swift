@@ -25,7 +25,7 @@ public enum SnapshotReference: Hashable, Sendable {
         let path = parts[0].split(separator: "/", omittingEmptySubsequences: false)
         let looksStored =
             path.count == 2 && !path[0].isEmpty && !path[0].hasPrefix(".")
-            && (parts.count == 2 || Month(String(path[1])) != nil)
+            && (parts.count == 2 || path[1].count == 7 && path[1].dropFirst(4).first == "-")
         guard looksStored else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) else {

@@ -57,6 +57,24 @@ struct CanonicalJSONTests {
                 """)
     }
 
+    @Test("A subclass's superclass members go under \"super\", as with JSONEncoder")
+    func superEncoder() throws {
+        class Base: Encodable {
+            let amount = Decimal(string: "0.32")!
+        }
+        final class Derived: Base {
+            let label = "thu"
+            override func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(label, forKey: .label)
+                try super.encode(to: container.superEncoder())
+            }
+            enum CodingKeys: String, CodingKey { case label }
+        }
+        let text = String(decoding: try SnapshotCoding.encode(Derived()), as: UTF8.self)
+        #expect(text == "{\n  \"label\": \"thu\",\n  \"super\": {\n    \"amount\": 0.32\n  }\n}\n")
+    }
+
     @Test("Strings escape quotes, backslashes and control characters only")
     func escaping() throws {
         let text = String(decoding: try SnapshotCoding.encode(["s": "a\"b\\c\nd\u{1}/é"]), as: UTF8.self)

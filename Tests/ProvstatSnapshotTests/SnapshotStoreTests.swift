@@ -162,10 +162,19 @@ struct SnapshotReferenceTests {
     }
 
     @Test(
-        "Bad references are refused",
-        arguments: ["demo", "demo/2023-13", "demo/2023-10@v0", "demo/2023-10@first", "/nope/x.json"])
-    func bad(text: String) {
-        #expect(throws: SnapshotError.self) { try SnapshotReference.parse(text) }
+        "Bad references are refused, saying what is wrong",
+        arguments: [
+            ("demo", "no such file or folder"), ("demo/2023-13", "'2023-13' is not a month"),
+            ("demo/2023-10@v0", "neither @latest nor @vN"), ("demo/2023-10@first", "neither @latest nor @vN"),
+            ("/nope/x.json", "no such file or folder"),
+        ])
+    func bad(text: String, message: String) {
+        #expect {
+            try SnapshotReference.parse(text)
+        } throws: { error in
+            guard case SnapshotError.unknownReference(let reference, let detail) = error else { return false }
+            return reference == text && detail.contains(message)
+        }
     }
 
     @Test("Existing files and folders are taken as they are")
