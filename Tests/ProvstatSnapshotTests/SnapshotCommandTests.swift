@@ -81,6 +81,35 @@ struct SnapshotCommandTests {
         }
     }
 
+    @Test("diff of two output roots covers every pipeline and month in either")
+    func diffRoots() throws {
+        try withTemporaryDirectory { directory in
+            _ = try populate(directory)
+            let release = SnapshotStore(root: directory.appendingPathComponent("release"))
+            _ = try release.publish(Fixture.snapshot())
+            _ = try release.publish(Fixture.snapshot(month: Fixture.month.next))
+            let outcome = try provstat.run(["diff", "release", "out"], in: directory)
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.contains("demo/2023-10@v1 → demo/2023-10@v2"))
+            #expect(outcome.stdout.contains("demo/2023-11@v1 → (none)"))
+            #expect(outcome.stdout.contains("- exports (was 925000000 USD)"))
+            let same = try provstat.run(["diff", "release", "release"], in: directory)
+            #expect(same.status == 0)
+        }
+    }
+
+    @Test("snapshots lists an unreadable version with its problem and exits 65")
+    func listingWithUnreadableVersion() throws {
+        try withTemporaryDirectory { directory in
+            let store = try populate(directory)
+            try Data("{\"schema\"".utf8).write(to: store.versionFile(pipeline: "demo", month: Fixture.month, version: 4))
+            let listing = try provstat.run(["snapshots", "--output", "out"], in: directory)
+            #expect(listing.status == 65)
+            #expect(listing.stdout.contains("unreadable"))
+            #expect(listing.stderr.contains("v4.json: not a readable snapshot"))
+        }
+    }
+
     @Test("show exits 66 for an unknown reference, 65 for a truncated file, 78 for a newer schema")
     func showTrouble() throws {
         try withTemporaryDirectory { directory in
