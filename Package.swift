@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "ProvstatReconcile", dependencies: ["ProvstatCore"]),
         .target(
             name: "ProvstatSnapshot",
-            dependencies: ["ProvstatCore", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["ProvstatCore", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Schema"]),
         .target(
             name: "ProvstatPipeline",
             dependencies: [

@@ -23,21 +23,28 @@ public struct MonthRun: Sendable {
 
     /// What a run produced.
     public struct Result: Sendable {
-        /// The snapshot as written.
+        /// The snapshot as stored (the earlier version's, when unchanged).
         public var snapshot: Snapshot
-        /// Where it was written.
+        /// Where it is stored.
         public var path: URL
+        /// Whether a version was written, and which.
+        public var publication: Publication
     }
 
-    /// Runs the month and writes its snapshot.
-    public func run() throws -> Result {
+    /// Takes hold of the pipeline's output (writable check, lock, ledger) before anything is fetched.
+    public func openSession() throws -> SnapshotSession {
+        try SnapshotSession(root: outputRoot, pipeline: definition.name, month: month)
+    }
+
+    /// Runs the month and publishes its snapshot through `session`.
+    public func run(in session: SnapshotSession) throws -> Result {
         CurlGlobal.initialise()
         LibXML2.initialise()
         let started = Date()
         let read = readSources()
-        let snapshot = assemble(read, started: started)
-        let path = try SnapshotStore(root: outputRoot).write(snapshot)
-        return Result(snapshot: snapshot, path: path)
+        let snapshot = assemble(read, started: started, runID: session.runID)
+        let publication = try session.publish(snapshot)
+        return Result(snapshot: publication.snapshot, path: publication.url, publication: publication)
     }
 
     /// Fetches, parses and extracts every source; results in definition order.
@@ -66,7 +73,7 @@ public struct MonthRun: Sendable {
     }
 
     /// Maps, reconciles and builds the snapshot document.
-    func assemble(_ read: [ReadSource], started: Date) -> Snapshot {
+    func assemble(_ read: [ReadSource], started: Date, runID: String) -> Snapshot {
         var facts: [String: [Fact]] = [:]
         for source in read where !source.facts.isEmpty { facts[source.record.id] = source.facts }
         let records = read.map(\.record)
@@ -79,7 +86,7 @@ public struct MonthRun: Sendable {
             requiredMissing: evaluation.requiredMissing)
         return Snapshot(
             provstatVersion: ProvstatVersion.current, pipeline: definition.name, month: month,
-            runID: UUID().uuidString.lowercased(), startedAt: Timestamp.string(started),
+            runID: runID, startedAt: Timestamp.string(started),
             finishedAt: Timestamp.string(Date()), definitionDigest: definition.digest, sources: records,
             facts: facts, indicators: evaluation.values, checks: evaluation.checks, completeness: completeness,
             status: evaluation.status(sourcesSucceeded: succeeded, sourcesExpected: definition.sources.count))

@@ -15,11 +15,9 @@ struct PublishedHistory {
     /// The indicator values of a month's latest snapshot; nil when none is published or it
     /// cannot be read (the checks that need it are then skipped, saying so).
     func indicators(of month: Month) -> [String: IndicatorValue]? {
-        let directory = store.monthDirectory(pipeline: pipeline, month: month)
-        guard let pointer = try? String(contentsOf: directory.appendingPathComponent("latest"), encoding: .utf8),
-            let data = try? Data(contentsOf: directory.appendingPathComponent(pointer.trimmingCharacters(in: .whitespacesAndNewlines))),
-            let snapshot = try? SnapshotCoding.decode(Snapshot.self, from: data)
+        guard let version = try? store.latestVersion(pipeline: pipeline, month: month),
+            let stored = try? store.read(pipeline: pipeline, month: month, version: version)
         else { return nil }
-        return snapshot.indicators
+        return stored.snapshot.indicators
     }
 }

@@ -66,7 +66,7 @@ public struct RunMetrics: Sendable {
     /// Writes the textfile atomically, keeping the last success time of an earlier file.
     public func write(to url: URL) throws {
         let previous = (try? String(contentsOf: url, encoding: .utf8)).flatMap(Self.lastSuccess(in:))
-        try AtomicFile.write(Data(text(previousSuccess: previous).utf8), to: url)
+        try AtomicFile.replace(Data(text(previousSuccess: previous).utf8), at: url)
     }
 
     /// The `provstat_last_success_timestamp_seconds` sample of an earlier textfile.

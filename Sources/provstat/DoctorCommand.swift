@@ -9,7 +9,7 @@ struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Report library versions, TLS support, writable folders and pipeline validity.")
 
-    @Option(name: .long, help: "The snapshot root to check (default: $PROVSTAT_OUTPUT or Output/).")
+    @Option(name: .long, help: OutputRoot.help)
     var output: String?
 
     @Option(name: .long, help: "The folder of pipeline definitions to check.")
@@ -30,8 +30,8 @@ struct DoctorCommand: ParsableCommand {
         report(curl.compression, "compressed transfers: \(curl.compression ? "yes" : "no (libz missing)")")
         report(true, "libxml2 \(Self.dotted(LibXML2.version))")
 
-        for (name, folder) in [("output", OutputLocation.root(output)), ("cache", OutputLocation.cache(output))] {
-            let writable = OutputLocation.ensureWritable(folder)
+        for (name, folder) in [("output", OutputRoot.resolve(output)), ("cache", OutputRoot.cache(output))] {
+            let writable = OutputRoot.problemWriting(folder)
             report(writable == nil, "\(name) folder \(folder.path): \(writable ?? "writable")")
         }
 

@@ -8,5 +8,8 @@ struct Provstat: ParsableCommand {
         commandName: "provstat",
         abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
         version: ProvstatVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self, PipelinesCommand.self, DoctorCommand.self])
+        subcommands: [
+            RunCommand.self, ExtractCommand.self, SnapshotsCommand.self, ShowCommand.self, DiffCommand.self,
+            ExportCommand.self, PipelinesCommand.self, DoctorCommand.self,
+        ])
 }

@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The month to process, YYYY-MM.", transform: MonthArgument.parse)
     var month: Month
 
-    @Option(name: .long, help: "The snapshot root (default: $PROVSTAT_OUTPUT or Output/).")
+    @Option(name: .long, help: OutputRoot.help)
     var output: String?
 
     func run() throws {
@@ -24,18 +24,37 @@ struct RunCommand: ParsableCommand {
             printError("provstat: \(error)")
             throw ExitStatus.configuration
         }
-        let root = URL(fileURLWithPath: output ?? ProcessInfo.processInfo.environment["PROVSTAT_OUTPUT"] ?? "Output")
+        let monthRun = MonthRun(definition: definition, month: month, outputRoot: OutputRoot.resolve(output))
+        let session: SnapshotSession
+        do { session = try monthRun.openSession() } catch {
+            printError("provstat: \(error)")
+            let status = ExitStatus.forSnapshot(error)
+            if let error = error as? LockError {
+                SnapshotSession.recordRefusal(
+                    root: monthRun.outputRoot, pipeline: definition.name, month: month, exitCode: status.rawValue,
+                    error: error)
+            }
+            throw status
+        }
         let result: MonthRun.Result
-        do { result = try MonthRun(definition: definition, month: month, outputRoot: root).run() } catch {
-            printError("provstat: cannot write the snapshot: \(error.localizedDescription)")
-            throw ExitStatus.cannotWrite
+        do { result = try monthRun.run(in: session) } catch {
+            printError("provstat: \(error)")
+            let status = ExitStatus.forSnapshot(error)
+            try? session.finish(exitCode: status.rawValue, errors: ["\(error)"])
+            throw status
         }
         print(RunSummary(snapshot: result.snapshot, path: result.path.path).text)
+        print(PublicationNote(result.publication).text)
+        let status: ExitCode
         switch result.snapshot.status {
-        case .complete: return
-        case .partial: throw ExitStatus.partial
-        case .rejected: throw ExitStatus.dataRejected
+        case .complete: status = ExitStatus.ok
+        case .partial: status = ExitStatus.partial
+        case .rejected: status = ExitStatus.dataRejected
         }
+        do { try session.finish(exitCode: status.rawValue, publication: result.publication) } catch {
+            printError("provstat: warning: \(error)")
+        }
+        if status != ExitStatus.ok { throw status }
     }
 }
 

@@ -10,10 +10,11 @@ struct DemoRunTests {
         let output = try TemporaryDirectory()
         defer { output.remove() }
         let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
-        let result = try MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url).run()
+        let run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
+        let result = try run.run(in: try run.openSession())
 
         #expect(result.path.path.hasSuffix("demo/2023-10/v1.json"))
-        let snapshot = try SnapshotCoding.decode(Snapshot.self, from: Data(contentsOf: result.path))
+        let snapshot = try SnapshotCoding.decodeSnapshot(Data(contentsOf: result.path), path: result.path.path)
         #expect(snapshot.sources.map(\.outcome) == [.fetched, .fetched])
         #expect(snapshot.sources.allSatisfy { $0.sha256?.count == 64 })
         let budget = try #require(snapshot.indicators["budget_revenue_ytd"])
@@ -28,7 +29,8 @@ struct DemoRunTests {
         let output = try TemporaryDirectory()
         defer { output.remove() }
         let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
-        let result = try MonthRun(definition: definition, month: Month("2023-12")!, outputRoot: output.url).run()
+        let run = MonthRun(definition: definition, month: Month("2023-12")!, outputRoot: output.url)
+        let result = try run.run(in: try run.openSession())
         let outcomes = Dictionary(uniqueKeysWithValues: result.snapshot.sources.map { ($0.id, $0.outcome) })
         #expect(outcomes["monthly-report"] == .notPublished)
         #expect(outcomes["main-indicators"] == .failed)
