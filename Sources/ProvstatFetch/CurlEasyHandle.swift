@@ -4,10 +4,13 @@ import Foundation
 
 /// One libcurl easy handle and the transfer settings a worker reuses across requests.
 ///
-/// Owns the `CURL*` and frees it in `deinit`. Not thread-safe: each worker owns one.
+/// Memory: owns the `CURL*` (freed in `deinit`); header lists and the body sink live for one
+/// `get` and are freed before it returns. Threads: not thread-safe; one worker owns one handle
+/// and uses it from its own thread. Reusing the handle keeps its connection cache (keep-alive).
 public final class CurlEasyHandle {
     /// Settings that hold for every request made with the handle.
     public struct Options: Sendable {
+        /// The User-Agent header (provstat, its version, the operator's contact).
         public var userAgent: String
         public var connectTimeout: TimeInterval
         public var totalTimeout: TimeInterval
@@ -79,8 +82,17 @@ public final class CurlEasyHandle {
             throw FetchError(url: url, reason: .tooLarge(limit: options.maxBodyBytes))
         }
         if code == CURLE_UNSUPPORTED_PROTOCOL {
+            // Either the URL itself or a redirect (REDIR_PROTOCOLS_STR) named a refused scheme.
+            var target: UnsafePointer<CChar>? = nil
+            provstat_curl_getinfo_string(handle, CURLINFO_REDIRECT_URL, &target)
+            if let target, !url.hasPrefix("file:") {
+                throw FetchError(url: url, reason: .redirectRefused(target: String(cString: target)))
+            }
             let scheme = url.split(separator: ":").first.map(String.init) ?? url
             throw FetchError(url: url, reason: .unsupportedScheme(scheme))
+        }
+        if code == CURLE_TOO_MANY_REDIRECTS {
+            throw FetchError(url: url, reason: .tooManyRedirects(limit: options.maxRedirects))
         }
         guard code == CURLE_OK else {
             let message = String(cString: curl_easy_strerror(code))
