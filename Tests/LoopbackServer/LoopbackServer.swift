@@ -19,6 +19,8 @@ public final class LoopbackServer: @unchecked Sendable {
     private var log: [RecordedRequest] = []
     private var inFlight: [String: Int] = [:]
     private var peak: [String: Int] = [:]
+    private var totalInFlight = 0
+    private var totalPeak = 0
 
     /// The addresses it listens on; the first is `host`.
     public let hosts: [String]
@@ -107,6 +109,9 @@ public final class LoopbackServer: @unchecked Sendable {
     /// The largest number of requests in progress at once on `host` (an address), so far.
     public func peakConcurrency(host: String) -> Int { lock.withLock { peak[host] ?? 0 } }
 
+    /// The largest number of requests in progress at once over all addresses, so far.
+    public var peakConcurrency: Int { lock.withLock { totalPeak } }
+
     /// The start times of requests to `host`, in order.
     public func startTimes(host: String) -> [Date] {
         requests.filter { $0.host == host }.map(\.receivedAt).sorted()
@@ -117,6 +122,7 @@ public final class LoopbackServer: @unchecked Sendable {
         lock.withLock {
             log = []
             peak = [:]
+            totalPeak = 0
         }
     }
 
@@ -126,11 +132,16 @@ public final class LoopbackServer: @unchecked Sendable {
             let now = inFlight[request.host, default: 0] + 1
             inFlight[request.host] = now
             peak[request.host] = max(peak[request.host] ?? 0, now)
+            totalInFlight += 1
+            totalPeak = max(totalPeak, totalInFlight)
         }
     }
 
     func ended(host: String) {
-        lock.withLock { inFlight[host] = max(0, inFlight[host, default: 0] - 1) }
+        lock.withLock {
+            inFlight[host] = max(0, inFlight[host, default: 0] - 1)
+            totalInFlight = max(0, totalInFlight - 1)
+        }
     }
 }
 
@@ -183,12 +194,16 @@ extension LoopbackServer {
         /// Answer 304 when the request's If-Modified-Since equals this.
         public var lastModified: String?
         public var fault: Fault?
+        /// Send no Content-Length (NIO then uses chunked encoding): the client learns the size
+        /// only as the bytes arrive.
+        public var chunked = false
 
         public init(
             status: Int = 200, headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
             bytes: [UInt8], delay: TimeInterval = 0, gzip: Bool = false, etag: String? = nil,
-            lastModified: String? = nil, fault: Fault? = nil
+            lastModified: String? = nil, fault: Fault? = nil, chunked: Bool = false
         ) {
+            self.chunked = chunked
             self.status = status
             self.headers = headers
             self.body = bytes
@@ -202,11 +217,11 @@ extension LoopbackServer {
         public init(
             status: Int = 200, headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
             body: String = "", delay: TimeInterval = 0, gzip: Bool = false, etag: String? = nil,
-            lastModified: String? = nil, fault: Fault? = nil
+            lastModified: String? = nil, fault: Fault? = nil, chunked: Bool = false
         ) {
             self.init(
                 status: status, headers: headers, bytes: Array(body.utf8), delay: delay, gzip: gzip, etag: etag,
-                lastModified: lastModified, fault: fault)
+                lastModified: lastModified, fault: fault, chunked: chunked)
         }
 
         /// An HTML page in UTF-8.
@@ -336,7 +351,7 @@ final class ExchangeHandler: ChannelInboundHandler, @unchecked Sendable {
             headers.replaceOrAdd(name: "Content-Length", value: String(length))
             closeAfter = true
         default:
-            headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
+            if !response.chunked { headers.replaceOrAdd(name: "Content-Length", value: String(body.count)) }
         }
 
         let head = HTTPResponseHead(
