@@ -5,6 +5,10 @@
 #ifndef PROVSTAT_CLIBXML2SHIM_H
 #define PROVSTAT_CLIBXML2SHIM_H
 
+// Hide libxml2's ICU include exactly as CLibXML2/shim.h does (see there), so both
+// modules see the same struct definitions.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
