@@ -83,10 +83,9 @@ public final class CurlEasyHandle {
         }
         if code == CURLE_UNSUPPORTED_PROTOCOL {
             // Either the URL itself or a redirect (REDIR_PROTOCOLS_STR) named a refused scheme.
-            var target: UnsafePointer<CChar>? = nil
-            provstat_curl_getinfo_string(handle, CURLINFO_REDIRECT_URL, &target)
-            if let target, !url.hasPrefix("file:") {
-                throw FetchError(url: url, reason: .redirectRefused(target: String(cString: target)))
+            // The refused hop's Location is among the headers of the last response received.
+            if !url.hasPrefix("file:"), let target = sink.headers.last(where: { $0.name == "location" })?.value {
+                throw FetchError(url: url, reason: .redirectRefused(target: target))
             }
             let scheme = url.split(separator: ":").first.map(String.init) ?? url
             throw FetchError(url: url, reason: .unsupportedScheme(scheme))

@@ -33,11 +33,18 @@ func temporaryFolder() -> URL {
     return url
 }
 
-/// Runs `count` closures on `count` threads at once and waits for all.
+/// Runs `count` closures on `count` threads of their own at once and waits for all.
+///
+/// Real threads, not Dispatch's global queue: workers block in the coordinator, and the global
+/// queue's width follows the core count, so on 2 cores it would hide concurrency.
 func concurrently(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) {
     let group = DispatchGroup()
     for index in 0..<count {
-        DispatchQueue.global().async(group: group) { work(index) }
+        group.enter()
+        Thread {
+            work(index)
+            group.leave()
+        }.start()
     }
     group.wait()
 }
