@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "provstat",
             dependencies: [
-                "ProvstatCore", "ProvstatPipeline",
+                "ProvstatCore", "ProvstatPipeline", "ProvstatFetch", "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

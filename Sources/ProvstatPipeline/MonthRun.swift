@@ -15,10 +15,14 @@ public struct MonthRun: Sendable {
     public let month: Month
     public let outputRoot: URL
 
-    public init(definition: PipelineDefinition, month: Month, outputRoot: URL) {
+    /// Offline replay, robots override and the raw store's place.
+    public let fetchOptions: FetchOptions
+
+    public init(definition: PipelineDefinition, month: Month, outputRoot: URL, fetchOptions: FetchOptions = FetchOptions()) {
         self.definition = definition
         self.month = month
         self.outputRoot = outputRoot
+        self.fetchOptions = fetchOptions
     }
 
     /// What a run produced.
@@ -27,6 +31,8 @@ public struct MonthRun: Sendable {
         public var snapshot: Snapshot
         /// Where it was written.
         public var path: URL
+        /// What fetching did, per host.
+        public var fetchStatistics = FetchStatistics()
     }
 
     /// Runs the month and writes its snapshot.
@@ -34,24 +40,28 @@ public struct MonthRun: Sendable {
         CurlGlobal.initialise()
         LibXML2.initialise()
         let started = Date()
-        let read = readSources()
+        let (read, statistics) = fetchAndRead()
         let snapshot = assemble(read, started: started)
         let path = try SnapshotStore(root: outputRoot).write(snapshot)
-        return Result(snapshot: snapshot, path: path)
+        return Result(snapshot: snapshot, path: path, fetchStatistics: statistics)
     }
 
     /// Fetches, parses and extracts every source; results in definition order.
-    func readSources() -> [ReadSource] {
+    func readSources() -> [ReadSource] { fetchAndRead().sources }
+
+    /// `readSources()` and what fetching did.
+    func fetchAndRead() -> (sources: [ReadSource], statistics: FetchStatistics) {
         let sources = BoundedQueue<SourceDefinition>(capacity: max(1, definition.sources.count))
         let fetched = BoundedQueue<FetchedSource>(capacity: 4)
         let read = BoundedQueue<ReadSource>(capacity: 4)
-        let settings = definition.fetch
-        let userAgent = Self.userAgent(contact: definition.contact)
+        // One session for all fetch workers: per-host limits, robots.txt and the store are shared.
+        let session = fetchOptions.session(
+            for: definition, outputRoot: outputRoot, userAgent: Self.userAgent(contact: definition.contact))
         let month = month
 
         WorkerPool.start(
-            name: "fetch", count: min(settings.globalConcurrency, definition.sources.count), input: sources,
-            output: fetched, makeState: { SourceFetcher(settings: settings, userAgent: userAgent, month: month) },
+            name: "fetch", count: min(definition.fetch.globalConcurrency, definition.sources.count), input: sources,
+            output: fetched, makeState: { SourceFetcher(session: session, month: month) },
             work: { fetcher, source in fetcher.fetch(source) })
         WorkerPool.start(
             name: "read", count: 2, input: fetched, output: read, makeState: { PageReader() },
@@ -62,7 +72,7 @@ public struct MonthRun: Sendable {
 
         var results: [String: ReadSource] = [:]
         while let item = read.pop() { results[item.record.id] = item }
-        return definition.sources.compactMap { results[$0.id] }
+        return (definition.sources.compactMap { results[$0.id] }, session.statistics.snapshot)
     }
 
     /// Maps, reconciles and builds the snapshot document.

@@ -18,6 +18,15 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The snapshot root (default: $PROVSTAT_OUTPUT or Output/).")
     var output: String?
 
+    @Flag(name: .long, help: "Re-run the month from the raw store alone, without the network.")
+    var offline = false
+
+    @Flag(name: .long, help: "Fetch pages that robots.txt disallows (only with the site operator's permission).")
+    var ignoreRobots = false
+
+    @Option(name: .long, help: "The raw store of fetched pages (default: $PROVSTAT_CACHE or <output>/.raw).")
+    var cache: String?
+
     func run() throws {
         let definition: PipelineDefinition
         do { definition = try DefinitionLoader().load(pipeline) } catch {
@@ -26,11 +35,16 @@ struct RunCommand: ParsableCommand {
         }
         let root = URL(fileURLWithPath: output ?? ProcessInfo.processInfo.environment["PROVSTAT_OUTPUT"] ?? "Output")
         let result: MonthRun.Result
-        do { result = try MonthRun(definition: definition, month: month, outputRoot: root).run() } catch {
+        let fetchOptions = FetchOptions(
+            offline: offline, ignoreRobots: ignoreRobots,
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        do {
+            result = try MonthRun(definition: definition, month: month, outputRoot: root, fetchOptions: fetchOptions).run()
+        } catch {
             printError("provstat: cannot write the snapshot: \(error.localizedDescription)")
             throw ExitStatus.cannotWrite
         }
-        print(RunSummary(snapshot: result.snapshot, path: result.path.path).text)
+        print(RunSummary(snapshot: result.snapshot, path: result.path.path, fetch: result.fetchStatistics).text)
         switch result.snapshot.status {
         case .complete: return
         case .partial: throw ExitStatus.partial

@@ -1,11 +1,14 @@
 import Foundation
 import ProvstatCore
+import ProvstatFetch
 import ProvstatSnapshot
 
 /// The short human summary `provstat run` prints.
 struct RunSummary {
     let snapshot: Snapshot
     let path: String
+    /// What fetching did; nothing is printed for it when empty.
+    var fetch = FetchStatistics()
 
     var text: String {
         var lines: [String] = []
@@ -32,7 +35,23 @@ struct RunSummary {
         for check in snapshot.checks where check.status == .fail {
             lines.append("    FAIL [\(check.severity.rawValue)] \(check.id): \(check.message)")
         }
+        lines.append(contentsOf: fetchLines)
         lines.append("  snapshot: \(path)")
         return lines.joined(separator: "\n")
+    }
+
+    /// One line for all hosts, then one per host when there are several.
+    private var fetchLines: [String] {
+        guard !fetch.hosts.isEmpty else { return [] }
+        func describe(_ figures: FetchStatistics.Figures) -> String {
+            "\(figures.fetched) fetched, \(figures.cached) cached (\(figures.notModified) not modified, "
+                + "\(figures.replayed) replayed), \(figures.failed) failed, \(figures.retried) retried, "
+                + "\(figures.requests) requests, \(ByteCountFormatter.string(fromByteCount: Int64(figures.bytes), countStyle: .file))"
+        }
+        var lines = ["  fetch: " + describe(fetch.total)]
+        if fetch.hosts.count > 1 {
+            for host in fetch.hosts.keys.sorted() { lines.append("    \(host): " + describe(fetch.hosts[host]!)) }
+        }
+        return lines
     }
 }
