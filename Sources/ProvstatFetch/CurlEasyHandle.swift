@@ -44,15 +44,21 @@ public final class CurlEasyHandle {
 
     /// Performs one GET of `url` with extra request headers; throws on transport errors and caps.
     public func get(_ url: String, headers: [String] = []) throws(FetchError) -> FetchResponse {
-        curl_easy_reset(handle)
-        let sink = TransferSink(limit: options.maxBodyBytes)
-        let unmanagedSink = Unmanaged.passRetained(sink)
-        defer { unmanagedSink.release() }
+        let transfer = try prepare(url, headers: headers)
+        return try finish(transfer, code: curl_easy_perform(handle))
+    }
 
-        var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        for header in headers { headerList = curl_slist_append(headerList, header) }
-        defer { curl_slist_free_all(headerList) }
+    // MARK: - Prepare and finish (shared with the multi interface)
 
+    /// The raw handle, for `CurlMulti` to add and remove; owned by this object.
+    var rawHandle: UnsafeMutableRawPointer { handle }
+
+    /// Sets the handle up for one GET of `url`; the returned transfer must stay alive until the
+    /// transfer ends (it owns the header list and the body sink libcurl writes into).
+    func prepare(_ url: String, headers: [String]) throws(FetchError) -> PreparedTransfer {
+        curl_easy_reset(handle)  // keeps the connection cache, forgets the last request's options
+        let transfer = PreparedTransfer(url: url, headers: headers, limit: options.maxBodyBytes)
+        let sink = Unmanaged.passUnretained(transfer.sink).toOpaque()
         let setupFailed = [
             provstat_curl_setopt_string(handle, CURLOPT_URL, url),
             provstat_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
@@ -67,17 +73,22 @@ public final class CurlEasyHandle {
             provstat_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000)),
             provstat_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000)),
             provstat_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes)),
-            provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList),
+            provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, transfer.headerList),
             provstat_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
-            provstat_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanagedSink.toOpaque()),
+            provstat_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sink),
             provstat_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader),
-            provstat_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, unmanagedSink.toOpaque()),
+            provstat_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, sink),
         ].contains { $0 != CURLE_OK }
         if setupFailed {
             throw FetchError(url: url, reason: .transport(code: -1, message: "libcurl rejected an option"))
         }
+        return transfer
+    }
 
-        let code = curl_easy_perform(handle)
+    /// Turns a finished transfer and libcurl's result code into a response or an error.
+    func finish(_ transfer: PreparedTransfer, code: CURLcode) throws(FetchError) -> FetchResponse {
+        let url = transfer.url
+        let sink = transfer.sink
         if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             throw FetchError(url: url, reason: .tooLarge(limit: options.maxBodyBytes))
         }
@@ -108,6 +119,26 @@ public final class CurlEasyHandle {
             url: url, finalURL: finalURL, status: status, headers: sink.headers, body: sink.body,
             fetchedAt: Date())
     }
+}
+
+/// One transfer's request headers and body sink, alive while libcurl may use them.
+///
+/// Memory: owns the `curl_slist` (freed in `deinit`) and the sink that the write callbacks
+/// receive as an unretained pointer. Threads: used by the thread driving the transfer.
+final class PreparedTransfer {
+    let url: String
+    let sink: TransferSink
+    let headerList: UnsafeMutablePointer<curl_slist>?
+
+    init(url: String, headers: [String], limit: Int) {
+        self.url = url
+        self.sink = TransferSink(limit: limit)
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for header in headers { list = curl_slist_append(list, header) }
+        self.headerList = list
+    }
+
+    deinit { curl_slist_free_all(headerList) }
 }
 
 /// Collects a transfer's body and the headers of its last response.

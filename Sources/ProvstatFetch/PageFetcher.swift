@@ -18,9 +18,22 @@ public final class PageFetcher {
     /// Fetches `url`: from the store when offline, else over the network, conditionally when the
     /// store holds validators, and keeps the new bytes. Throws when the page cannot be had.
     public func fetch(_ url: String) throws(FetchError) -> FetchResult {
+        try fetch(url, holding: nil)
+    }
+
+    /// `fetch(_:)` with a permit for the URL's host already held (a scheduler that picks URLs
+    /// by free host acquires it); the first attempt uses it, and it is released in any case.
+    public func fetch(_ url: String, holding permit: HostCoordinator.Permit?) throws(FetchError) -> FetchResult {
         let host = HostCoordinator.hostKey(of: url)
+        var permit = permit
+        // Loading robots.txt needs a slot of its own on the host: give ours back rather than
+        // wait for a second one (with a per-host limit of 1 that would never come).
+        if let held = permit, configuration.offline || !robotsReady(url) {
+            session.coordinator.release(held)
+            permit = nil
+        }
         do {
-            let result = try fetchRecording(url, host: host)
+            let result = try fetchRecording(url, host: host, permit: permit)
             session.statistics.record(host: host) { figures in
                 switch result.origin {
                 case .network:
@@ -37,7 +50,13 @@ public final class PageFetcher {
         }
     }
 
-    private func fetchRecording(_ url: String, host: String) throws(FetchError) -> FetchResult {
+    /// Whether fetching `url` needs no robots.txt request first.
+    private func robotsReady(_ url: String) -> Bool {
+        guard configuration.obeyRobots, let origin = RobotsRegistry.origin(of: url) else { return true }
+        return session.robots.isLoaded(origin)
+    }
+
+    private func fetchRecording(_ url: String, host: String, permit: HostCoordinator.Permit?) throws(FetchError) -> FetchResult {
         if configuration.offline {
             guard let response = try configuration.store?.response(for: url) else {
                 throw FetchError(url: url, reason: .notInStore, attempts: 0)
@@ -45,12 +64,18 @@ public final class PageFetcher {
             return FetchResult(response: response, origin: .replayed, attempts: 0)
         }
         let isHTTP = RobotsRegistry.origin(of: url) != nil
-        if isHTTP && configuration.obeyRobots { try checkRobots(url, host: host) }
+        if isHTTP && configuration.obeyRobots {
+            do throws(FetchError) { try checkRobots(url, host: host) } catch {
+                if let permit { session.coordinator.release(permit) }
+                throw error
+            }
+        }
 
         // Validators only help when the bytes they stand for are still in the store.
         let stored = (try? configuration.store?.page(for: url)) ?? nil
         let usable = stored.flatMap { page in configuration.store?.hasBody(page) == true ? page : nil }
-        var (response, attempts) = try perform(url, host: host, headers: usable?.conditionalHeaders ?? [], polite: isHTTP)
+        var (response, attempts) = try perform(
+            url, host: host, headers: usable?.conditionalHeaders ?? [], polite: isHTTP, permit: permit)
         if response.status == 304 {
             if let usable, let store = configuration.store, let body = try store.body(of: usable) {
                 let confirmed = try store.confirm(usable, at: response.fetchedAt, headers: response.headers)
@@ -73,13 +98,15 @@ public final class PageFetcher {
     /// GETs `url`, retrying transient failures; returns the last response (any non-transient
     /// status) and the number of attempts, or throws the last failure.
     private func perform(
-        _ url: String, host: String, headers: [String], polite: Bool
+        _ url: String, host: String, headers: [String], polite: Bool, permit held: HostCoordinator.Permit? = nil
     ) throws(FetchError) -> (response: FetchResponse, attempts: Int) {
         let retry = configuration.retry
         var attempt = 0
+        var held = held
         while true {
             attempt += 1
-            let permit = polite ? session.coordinator.acquire(host: host) : nil
+            let permit = held ?? (polite ? session.coordinator.acquire(host: host) : nil)
+            held = nil
             let outcome: Result<FetchResponse, FetchError>
             do throws(FetchError) { outcome = .success(try handle.get(url, headers: headers)) } catch { outcome = .failure(error) }
             if let permit { session.coordinator.release(permit) }

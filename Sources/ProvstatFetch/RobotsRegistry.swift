@@ -24,6 +24,14 @@ public final class RobotsRegistry: @unchecked Sendable {
         return "\(scheme)://\(host)\(port)"
     }
 
+    /// Whether the rules for `origin` are known already (no robots.txt request pending).
+    public func isLoaded(_ origin: String) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .loaded? = entries[origin] { return true }
+        return false
+    }
+
     /// The rules for `origin`, calling `load` (once per origin) to get them. `load` returns the
     /// rules and, when robots.txt was unreachable, why.
     public func rules(

@@ -8,5 +8,6 @@ struct Provstat: ParsableCommand {
         commandName: "provstat",
         abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
         version: ProvstatVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self])
+        // BenchFetchCommand sits here until the lead hangs it under `bench`.
+        subcommands: [RunCommand.self, ExtractCommand.self, BenchFetchCommand.self])
 }
