@@ -76,7 +76,8 @@ public enum BatchFetch {
             finished = queue.isEmpty
             if finished && active.isEmpty { break }
             multi.perform()
-            for (handle, code) in multi.completed() {
+            let completed = multi.completed()
+            for (handle, code) in completed {
                 guard let entry = active.removeValue(forKey: handle) else { continue }
                 multi.remove(entry.easy)
                 session.coordinator.release(entry.permit)
@@ -94,6 +95,8 @@ public enum BatchFetch {
                 }
                 free.append(entry.easy)
             }
+            // Slots just freed: start their successors before waiting on sockets again.
+            if !completed.isEmpty { continue }
             // Short polls: a host's delay may run out while no socket is active.
             multi.poll(milliseconds: active.isEmpty ? 2 : 10)
         }
