@@ -46,7 +46,11 @@ struct RunSummary {
         func describe(_ figures: FetchStatistics.Figures) -> String {
             "\(figures.fetched) fetched, \(figures.cached) cached (\(figures.notModified) not modified, "
                 + "\(figures.replayed) replayed), \(figures.failed) failed, \(figures.retried) retried, "
-                + "\(figures.requests) requests, \(ByteCountFormatter.string(fromByteCount: Int64(figures.bytes), countStyle: .file))"
+                + "\(figures.requests) requests, \(byteCount(figures.bytes))"
+        }
+        func byteCount(_ bytes: Int) -> String {
+            bytes < 1024 ? "\(bytes) B" : bytes < 1 << 20 ? String(format: "%.1f KiB", Double(bytes) / 1024)
+                : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
         }
         var lines = ["  fetch: " + describe(fetch.total)]
         if fetch.hosts.count > 1 {

@@ -126,6 +126,16 @@ struct FetchStageTests {
         }
     }
 
+    @Test("the store lives at --cache, else $PROVSTAT_CACHE, else <output>/.raw")
+    func storeRootPrecedence() {
+        let output = URL(fileURLWithPath: "/srv/provstat/Output")
+        let environment = ["PROVSTAT_CACHE": "/var/cache/provstat"]
+        #expect(FetchOptions().storeRoot(outputRoot: output, environment: [:]).path == "/srv/provstat/Output/.raw")
+        #expect(FetchOptions().storeRoot(outputRoot: output, environment: environment).path == "/var/cache/provstat")
+        let explicit = FetchOptions(cacheDirectory: URL(fileURLWithPath: "/tmp/c"))
+        #expect(explicit.storeRoot(outputRoot: output, environment: environment).path == "/tmp/c")
+    }
+
     @Test("robots.txt is obeyed by a run unless --ignore-robots")
     func robots() throws {
         let output = FetchStageFixtures.folder()
