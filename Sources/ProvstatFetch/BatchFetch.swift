@@ -56,7 +56,10 @@ public enum BatchFetch {
         let multi = CurlMulti()
         let idle = (0..<max(1, transfers)).map { _ in CurlEasyHandle(options: session.configuration.client) }
         var free = idle
-        var active: [UnsafeMutableRawPointer: (index: Int, easy: CurlEasyHandle, transfer: PreparedTransfer, permit: HostCoordinator.Permit)] = [:]
+        var active:
+            [UnsafeMutableRawPointer: (
+                index: Int, easy: CurlEasyHandle, transfer: PreparedTransfer, permit: HostCoordinator.Permit
+            )] = [:]
         var results = [Result<FetchResponse, FetchError>?](repeating: nil, count: urls.count)
         var finished = false
         while !finished || !active.isEmpty {

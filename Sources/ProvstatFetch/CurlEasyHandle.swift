@@ -164,7 +164,9 @@ final class TransferSink {
     }
 }
 
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let user else { return 0 }
     let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
     let length = size * count
@@ -176,7 +178,9 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     return length
 }
 
-private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let user else { return 0 }
     let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
     let length = size * count

@@ -69,9 +69,11 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
             return "\(url): not in the raw store; run once online (without --offline) or point --cache at the store"
         case .store(let message): return "\(url): raw store: \(message)"
         case .disallowedByRobots:
-            return "\(url): disallowed by the site's robots.txt (--ignore-robots overrides, with the operator's permission)"
+            return
+                "\(url): disallowed by the site's robots.txt (--ignore-robots overrides, with the operator's permission)"
         case .robotsUnreachable(let why):
-            return "\(url): robots.txt unreachable (\(why)), so the site counts as disallowed; retry later or use --ignore-robots"
+            return
+                "\(url): robots.txt unreachable (\(why)), so the site counts as disallowed; retry later or use --ignore-robots"
         }
     }
 }

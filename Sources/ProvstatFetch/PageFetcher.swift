@@ -56,7 +56,9 @@ public final class PageFetcher {
         return session.robots.isLoaded(origin)
     }
 
-    private func fetchRecording(_ url: String, host: String, permit: HostCoordinator.Permit?) throws(FetchError) -> FetchResult {
+    private func fetchRecording(_ url: String, host: String, permit: HostCoordinator.Permit?) throws(FetchError)
+        -> FetchResult
+    {
         if configuration.offline {
             guard let response = try configuration.store?.response(for: url) else {
                 throw FetchError(url: url, reason: .notInStore, attempts: 0)
@@ -108,7 +110,9 @@ public final class PageFetcher {
             let permit = held ?? (polite ? session.coordinator.acquire(host: host) : nil)
             held = nil
             let outcome: Result<FetchResponse, FetchError>
-            do throws(FetchError) { outcome = .success(try handle.get(url, headers: headers)) } catch { outcome = .failure(error) }
+            do throws(FetchError) { outcome = .success(try handle.get(url, headers: headers)) } catch {
+                outcome = .failure(error)
+            }
             if let permit { session.coordinator.release(permit) }
             if polite { session.statistics.record(host: host) { $0.requests += 1 } }
 
@@ -155,7 +159,8 @@ public final class PageFetcher {
             let (response, _) = try perform(robotsURL, host: host, headers: [], polite: true)
             switch response.status {
             case 200..<300:
-                rules = RobotsRules(parsing: String(decoding: response.body, as: UTF8.self), userAgent: configuration.robotsToken)
+                rules = RobotsRules(
+                    parsing: String(decoding: response.body, as: UTF8.self), userAgent: configuration.robotsToken)
             case 400..<500:
                 return (.allowAll, nil)
             default:

@@ -27,7 +27,8 @@ public struct RawStore: Sendable {
             return try Self.decoder.decode(StoredPage.self, from: Data(contentsOf: file))
         } catch {
             throw FetchError(
-                url: url, reason: .store("\(file.path) is unreadable (\(error.localizedDescription)); delete it to refetch"))
+                url: url,
+                reason: .store("\(file.path) is unreadable (\(error.localizedDescription)); delete it to refetch"))
         }
     }
 
@@ -36,13 +37,16 @@ public struct RawStore: Sendable {
         let file = blobFile(page.sha256)
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         guard Self.sha256(data) == page.sha256 else {
-            throw FetchError(url: page.url, reason: .store("\(file.path) does not match its digest; delete it to refetch"))
+            throw FetchError(
+                url: page.url, reason: .store("\(file.path) does not match its digest; delete it to refetch"))
         }
         return data
     }
 
     /// Whether the blob of `page` is present (not verified).
-    public func hasBody(_ page: StoredPage) -> Bool { FileManager.default.fileExists(atPath: blobFile(page.sha256).path) }
+    public func hasBody(_ page: StoredPage) -> Bool {
+        FileManager.default.fileExists(atPath: blobFile(page.sha256).path)
+    }
 
     /// The stored response for `url`, or nil when the store has no complete copy.
     public func response(for url: String) throws(FetchError) -> FetchResponse? {
@@ -71,7 +75,9 @@ public struct RawStore: Sendable {
     /// Records that the server confirmed `page` unchanged (a 304) at `date`, keeping any new
     /// validators it sent.
     @discardableResult
-    public func confirm(_ page: StoredPage, at date: Date, headers: [(name: String, value: String)]) throws(FetchError) -> StoredPage {
+    public func confirm(_ page: StoredPage, at date: Date, headers: [(name: String, value: String)]) throws(FetchError)
+        -> StoredPage
+    {
         var updated = page
         updated.checkedAt = date
         for name in ["etag", "last-modified"] {
@@ -103,7 +109,8 @@ public struct RawStore: Sendable {
     }
 
     func pageFile(for url: String) -> URL {
-        root.appendingPathComponent("pages", isDirectory: true).appendingPathComponent(Self.sha256(Data(url.utf8)) + ".json")
+        root.appendingPathComponent("pages", isDirectory: true).appendingPathComponent(
+            Self.sha256(Data(url.utf8)) + ".json")
     }
 
     static func sha256(_ data: Data) -> String {

@@ -15,7 +15,9 @@ public struct RetryPolicy: Sendable {
     /// The longest wait a `Retry-After` may impose, in seconds.
     public var retryAfterCap: TimeInterval
 
-    public init(attempts: Int = 4, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, retryAfterCap: TimeInterval = 120) {
+    public init(
+        attempts: Int = 4, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, retryAfterCap: TimeInterval = 120
+    ) {
         self.attempts = max(1, attempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

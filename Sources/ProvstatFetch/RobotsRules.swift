@@ -66,7 +66,9 @@ public struct RobotsRules: Sendable, Equatable {
         var best: Rule? = nil
         for rule in rules where Self.matches(rule.pattern, path) {
             if let current = best {
-                if rule.pattern.count > current.pattern.count || (rule.pattern.count == current.pattern.count && rule.allow) {
+                if rule.pattern.count > current.pattern.count
+                    || (rule.pattern.count == current.pattern.count && rule.allow)
+                {
                     best = rule
                 }
             } else {

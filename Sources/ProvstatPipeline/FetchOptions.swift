@@ -19,7 +19,9 @@ public struct FetchOptions: Sendable {
     /// The raw store's folder for a run writing under `outputRoot`.
     public func storeRoot(outputRoot: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let cacheDirectory { return cacheDirectory }
-        if let path = environment["PROVSTAT_CACHE"], !path.isEmpty { return URL(fileURLWithPath: path, isDirectory: true) }
+        if let path = environment["PROVSTAT_CACHE"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
         return RawStore.defaultRoot(output: outputRoot)
     }
 

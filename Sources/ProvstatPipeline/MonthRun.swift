@@ -18,7 +18,9 @@ public struct MonthRun: Sendable {
     /// Offline replay, robots override and the raw store's place.
     public let fetchOptions: FetchOptions
 
-    public init(definition: PipelineDefinition, month: Month, outputRoot: URL, fetchOptions: FetchOptions = FetchOptions()) {
+    public init(
+        definition: PipelineDefinition, month: Month, outputRoot: URL, fetchOptions: FetchOptions = FetchOptions()
+    ) {
         self.definition = definition
         self.month = month
         self.outputRoot = outputRoot

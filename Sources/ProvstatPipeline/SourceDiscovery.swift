@@ -62,7 +62,9 @@ struct SourceDiscovery {
         let what = quarterly ? "quarter \(month.quarter)/\(month.year)" : "\(month.month)/\(month.year)"
         return .notPublished(
             listing: firstURL,
-            reason: "no link for \(what) on \(pages) from \(firstURL) (not yet published, or check listing.links/title_contains)")
+            reason:
+                "no link for \(what) on \(pages) from \(firstURL) (not yet published, or check listing.links/title_contains)"
+        )
     }
 
     /// An absolute http(s) or file URL for `href` on a page at `base`; nil for fragments,

@@ -44,7 +44,8 @@ final class SourceFetcher {
                 id: source.id, url: url, finalURL: response.finalURL, outcome: Self.outcome(of: result.origin),
                 httpStatus: response.status, sha256: Digest.sha256(response.body), bytes: response.body.count,
                 fetchedAt: Timestamp.string(response.fetchedAt))
-            return FetchedSource(definition: source, record: record, body: response.body, contentType: response.contentType)
+            return FetchedSource(
+                definition: source, record: record, body: response.body, contentType: response.contentType)
         } catch {
             var record = SourceRecord(id: source.id, url: url, outcome: .failed, reason: error.description)
             if case .status(let status) = error.reason { record.httpStatus = status }

@@ -31,9 +31,12 @@ struct BenchFetchCommand: ParsableCommand {
     func validate() throws {
         guard (1...200).contains(hosts) else { throw ValidationError("--hosts must be 1…200") }
         guard pages > 0, latency >= 0, perHost > 0, delay >= 0, rounds > 0 else {
-            throw ValidationError("--pages, --per-host and --rounds must be positive; --latency and --delay not negative")
+            throw ValidationError(
+                "--pages, --per-host and --rounds must be positive; --latency and --delay not negative")
         }
-        guard ["easy", "multi", "both"].contains(engine) else { throw ValidationError("--engine is easy, multi or both") }
+        guard ["easy", "multi", "both"].contains(engine) else {
+            throw ValidationError("--engine is easy, multi or both")
+        }
     }
 
     func run() throws {
@@ -54,7 +57,8 @@ struct BenchFetchCommand: ParsableCommand {
                 + "per-host \(perHost), global \(global), delay \(delay) s, effective concurrency \(format(effective))")
         print("engine  wall s  ideal s  ratio  max per host  threads  cpu s  failed")
         var met = true
-        let engines: [BatchFetch.Engine] = engine == "both" ? [.easyPool, .multi] : [BatchFetch.Engine(rawValue: engine)!]
+        let engines: [BatchFetch.Engine] =
+            engine == "both" ? [.easyPool, .multi] : [BatchFetch.Engine(rawValue: engine)!]
         for engine in engines {
             var best: (wall: Double, peak: Int, cpu: Double, failed: Int)? = nil
             for _ in 0..<rounds {
@@ -66,7 +70,8 @@ struct BenchFetchCommand: ParsableCommand {
                         retry: .init(attempts: 1), obeyRobots: false))
                 let cpuBefore = cpuSeconds()
                 let started = Date()
-                let results = BatchFetch.run(urls, engine: engine, workers: Int(effective.rounded(.up)), session: session)
+                let results = BatchFetch.run(
+                    urls, engine: engine, workers: Int(effective.rounded(.up)), session: session)
                 let wall = Date().timeIntervalSince(started)
                 let cpu = cpuSeconds() - cpuBefore
                 let peak = addresses.map { server.peakConcurrency(host: $0) }.max() ?? 0

@@ -39,7 +39,8 @@ struct RunCommand: ParsableCommand {
             offline: offline, ignoreRobots: ignoreRobots,
             cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) })
         do {
-            result = try MonthRun(definition: definition, month: month, outputRoot: root, fetchOptions: fetchOptions).run()
+            let run = MonthRun(definition: definition, month: month, outputRoot: root, fetchOptions: fetchOptions)
+            result = try run.run()
         } catch {
             printError("provstat: cannot write the snapshot: \(error.localizedDescription)")
             throw ExitStatus.cannotWrite

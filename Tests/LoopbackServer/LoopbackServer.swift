@@ -313,11 +313,14 @@ final class ExchangeHandler: ChannelInboundHandler, @unchecked Sendable {
         server.ended(host: host)
     }
 
-    private func answer(_ request: LoopbackServer.RecordedRequest, with response: LoopbackServer.Response, on channel: Channel) {
+    private func answer(
+        _ request: LoopbackServer.RecordedRequest, with response: LoopbackServer.Response, on channel: Channel
+    ) {
         guard channel.isActive else { return }
         if case .resetConnection = response.fault {
             finished(request.host)
-            let reset = (channel as? SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
+            let reset =
+                (channel as? SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
                 ?? channel.eventLoop.makeSucceededVoidFuture()
             reset.whenComplete { _ in channel.close(promise: nil) }
             return

@@ -47,7 +47,8 @@ struct PolitenessTests {
 
     @Test("robots.txt Disallow is obeyed unless told otherwise")
     func robotsDisallow() throws {
-        let robots = "User-agent: *\nDisallow: /\n\nUser-agent: provstat\nDisallow: /private/\nAllow: /private/public-report\n"
+        let robots =
+            "User-agent: *\nDisallow: /\n\nUser-agent: provstat\nDisallow: /private/\nAllow: /private/public-report\n"
         try withServer(routes: [
             "/robots.txt": .init(.init(headers: [("Content-Type", "text/plain")], body: robots)),
             "/private/secret": .init(.html("secret")), "/private/public-report": .init(.html("ok")),
@@ -71,7 +72,10 @@ struct PolitenessTests {
     @Test("robots.txt Crawl-delay spaces requests to the host")
     func robotsCrawlDelay() throws {
         try withServer(
-            routes: ["/robots.txt": .init(.init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nCrawl-delay: 0.25\n"))],
+            routes: [
+                "/robots.txt": .init(
+                    .init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nCrawl-delay: 0.25\n"))
+            ],
             fallback: .init(.html("page"))
         ) { server throws in
             let session = FetchSession(configuration: quickConfiguration(obeyRobots: true))
@@ -157,7 +161,8 @@ struct BatchEngineTests {
     func engineHoldsLimits(engine: BatchFetch.Engine) throws {
         let hosts = ["127.0.0.51", "127.0.0.52", "127.0.0.53"]
         try withServer(hosts: hosts, fallback: .init(.html("page", delay: 0.05))) { server throws in
-            let session = FetchSession(configuration: quickConfiguration(limits: .init(perHost: 2, minimumDelay: 0, global: 6)))
+            let session = FetchSession(
+                configuration: quickConfiguration(limits: .init(perHost: 2, minimumDelay: 0, global: 6)))
             // All of one host first: a scheduler that blocked on the first job in line would serialise.
             let urls = (0..<24).map { server.url("/p\($0)", host: $0 / 8) }
             let started = Date()

@@ -59,12 +59,16 @@ struct StoreTests {
             _ = try fetcher.fetch(server.url("/a"))
             _ = try fetcher.fetch(server.url("/b"))
             let page = try #require(try store.page(for: server.url("/b")))
-            #expect(page.sha256 == "a1e4ef1b5c08bbcc4ad4fc0d06d0ff42bb3d5da5ddcc3c0c6bcb7cdaa9b0b5e5" || page.sha256.count == 64)
+            #expect(
+                page.sha256 == "a1e4ef1b5c08bbcc4ad4fc0d06d0ff42bb3d5da5ddcc3c0c6bcb7cdaa9b0b5e5"
+                    || page.sha256.count == 64)
             #expect(page.status == 200)
             #expect(page.finalURL == server.url("/b"))
             #expect(page.header("content-type") == "text/html; charset=utf-8")
             let files = try #require(FileManager.default.subpaths(atPath: folder.path))
-            #expect(files.filter { $0.hasPrefix("blobs/") && !$0.hasSuffix("/") && $0.split(separator: "/").count == 3 }.count == 1)
+            #expect(
+                files.filter { $0.hasPrefix("blobs/") && !$0.hasSuffix("/") && $0.split(separator: "/").count == 3 }
+                    .count == 1)
             #expect(files.filter { $0.hasPrefix("pages/") }.count == 2)
             #expect(!files.contains { $0.hasSuffix(".tmp") })
         }
@@ -76,7 +80,8 @@ struct StoreTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = RawStore(root: folder)
         let url = try withServer(routes: ["/report": .init(.html("kim ngạch"))]) { server throws in
-            _ = try FetchSession(configuration: quickConfiguration(store: store)).makeFetcher().fetch(server.url("/report"))
+            _ = try FetchSession(configuration: quickConfiguration(store: store)).makeFetcher().fetch(
+                server.url("/report"))
             return server.url("/report")
         }
         // The server is gone: only the store can answer now.
@@ -99,7 +104,9 @@ struct StoreTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = RawStore(root: folder)
         let saved = try store.save(
-            FetchResponse(url: "http://127.0.0.1/x", finalURL: "http://127.0.0.1/x", status: 200, headers: [], body: Data("good".utf8), fetchedAt: Date()))
+            FetchResponse(
+                url: "http://127.0.0.1/x", finalURL: "http://127.0.0.1/x", status: 200, headers: [],
+                body: Data("good".utf8), fetchedAt: Date()))
         let blob = folder.appendingPathComponent("blobs/\(saved.sha256.prefix(2))/\(saved.sha256)")
         try Data("torn".utf8).write(to: blob)
         let error = #expect(throws: FetchError.self) { try store.response(for: "http://127.0.0.1/x") }

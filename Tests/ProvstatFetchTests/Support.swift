@@ -18,7 +18,8 @@ func withServer<T>(
 func quickConfiguration(
     store: RawStore? = nil, attempts: Int = 4, obeyRobots: Bool = false, offline: Bool = false,
     limits: HostCoordinator.Limits = .init(perHost: 2, minimumDelay: 0, global: 8),
-    client: CurlEasyHandle.Options = .init(userAgent: "provstat/test (contact: ops@example.org)", connectTimeout: 2, totalTimeout: 5)
+    client: CurlEasyHandle.Options = .init(
+        userAgent: "provstat/test (contact: ops@example.org)", connectTimeout: 2, totalTimeout: 5)
 ) -> FetchSession.Configuration {
     FetchSession.Configuration(
         client: client, limits: limits,

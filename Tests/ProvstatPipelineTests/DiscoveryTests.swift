@@ -2,8 +2,9 @@ import Foundation
 import LoopbackServer
 import ProvstatCore
 import ProvstatFetch
-@testable import ProvstatPipeline
 import Testing
+
+@testable import ProvstatPipeline
 
 /// Recognising a month in Vietnamese report titles.
 @Suite("month titles")
@@ -62,7 +63,8 @@ struct MonthTitleTests {
 struct DiscoveryTests {
     static let march = Month("2023-03")!
 
-    private func discover(_ rule: ListingRule, month: Month = march, quarterly: Bool = false) -> SourceDiscovery.Outcome {
+    private func discover(_ rule: ListingRule, month: Month = march, quarterly: Bool = false) -> SourceDiscovery.Outcome
+    {
         let session = FetchSession(configuration: .init(limits: .init(perHost: 2, minimumDelay: 0), obeyRobots: false))
         let fetcher = session.makeFetcher()
         return SourceDiscovery(rule: rule, month: month, quarterly: quarterly)
@@ -77,7 +79,10 @@ struct DiscoveryTests {
             "/tin-tuc?page=2": .init(
                 .html(
                     FetchStageFixtures.listing(
-                        [("../bc/3-gdp", "Tình hình kinh tế GDP tháng 3/2023"), ("bc/3", "Tình hình kinh tế - xã hội tháng 3 năm 2023")],
+                        [
+                            ("../bc/3-gdp", "Tình hình kinh tế GDP tháng 3/2023"),
+                            ("bc/3", "Tình hình kinh tế - xã hội tháng 3 năm 2023"),
+                        ],
                         next: "?page=3"))),
         ]) { server throws in
             let rule = ListingRule(
@@ -137,11 +142,15 @@ struct DiscoveryTests {
             meta: "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\">")
         try FetchStageFixtures.withServer(routes: [
             "/header": .init(
-                .init(headers: [("Content-Type", "text/html; charset=windows-1258")], bytes: FetchStageFixtures.windows1258(page))),
-            "/meta": .init(.init(headers: [("Content-Type", "text/html")], bytes: FetchStageFixtures.windows1258(metaPage))),
+                .init(
+                    headers: [("Content-Type", "text/html; charset=windows-1258")],
+                    bytes: FetchStageFixtures.windows1258(page))),
+            "/meta": .init(
+                .init(headers: [("Content-Type", "text/html")], bytes: FetchStageFixtures.windows1258(metaPage))),
         ]) { server throws in
             for path in ["/header", "/meta"] {
-                let rule = ListingRule(url: server.url(path), links: "//a[@class='title']", titleContains: ["kinh tế - xã hội"])
+                let rule = ListingRule(
+                    url: server.url(path), links: "//a[@class='title']", titleContains: ["kinh tế - xã hội"])
                 #expect(discover(rule) == .found(url: server.url("/bc/thang-3"), listing: server.url(path)), "\(path)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LoopbackServer
 import ProvstatCore
+
 @testable import ProvstatPipeline
 
 #if canImport(Glibc)
@@ -33,7 +34,8 @@ enum FetchStageFixtures {
             output.withUnsafeMutableBufferPointer { outBuffer in
                 var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
                 var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                precondition(iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, "cannot encode \(text)")
+                precondition(
+                    iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, "cannot encode \(text)")
             }
         }
         return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
@@ -58,7 +60,8 @@ enum FetchStageFixtures {
 
     /// A definition with `sources`, fetching quickly (no delay, short backoff, robots ignored
     /// unless `robots` is set).
-    static func definition(_ sources: [SourceDefinition], delay: Double = 0, robots: Bool = false) -> PipelineDefinition {
+    static func definition(_ sources: [SourceDefinition], delay: Double = 0, robots: Bool = false) -> PipelineDefinition
+    {
         var fetch = FetchSettings()
         fetch.perHostDelay = delay
         fetch.backoff = 0.01
@@ -73,7 +76,8 @@ enum FetchStageFixtures {
 
     /// A fresh folder, removed by the caller's `defer`.
     static func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("provstat-fetchstage-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "provstat-fetchstage-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

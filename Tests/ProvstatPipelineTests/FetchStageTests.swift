@@ -2,8 +2,9 @@ import Foundation
 import LoopbackServer
 import ProvstatCore
 import ProvstatFetch
-@testable import ProvstatPipeline
 import Testing
+
+@testable import ProvstatPipeline
 
 /// The fetch stage of a month run against a real server: every outcome recorded, conditional
 /// re-runs, offline replay, charsets, robots.txt and politeness across workers.
@@ -17,7 +18,8 @@ struct FetchStageTests {
             SourceDefinition(id: "report", location: .template(server.url("/bao-cao/{year}-{month2}.html"))),
             SourceDefinition(
                 id: "discovered",
-                location: .listing(ListingRule(url: server.url("/tin-tuc"), links: "//a[@class='title']", titleContains: ["xã hội"]))),
+                location: .listing(
+                    ListingRule(url: server.url("/tin-tuc"), links: "//a[@class='title']", titleContains: ["xã hội"]))),
             SourceDefinition(
                 id: "quarterly", location: .listing(ListingRule(url: server.url("/quy"), links: "//a[@class='title']")),
                 quarterly: true),
@@ -70,7 +72,8 @@ struct FetchStageTests {
 
             // The windows-1258 page decoded: its figure was read with its Vietnamese unit.
             let report = try #require(first.first { $0.record.id == "report" })
-            #expect(report.facts.contains { $0.raw == "1.234,5 triệu USD" && $0.sentence.hasPrefix("Kim ngạch xuất khẩu") })
+            #expect(
+                report.facts.contains { $0.raw == "1.234,5 triệu USD" && $0.sentence.hasPrefix("Kim ngạch xuất khẩu") })
             #expect(report.record.sha256?.count == 64)
 
             let figures = try #require(statistics.hosts["127.0.0.1"])
@@ -85,7 +88,8 @@ struct FetchStageTests {
             #expect(secondOutcome["report"] == .notModified)
             #expect(secondOutcome["discovered"] == .notModified)
             #expect(server.requests(for: "/bao-cao/2023-03.html").last?.header("if-none-match") == "\"r1\"")
-            #expect(server.requests(for: "/tin-tuc").last?.header("if-modified-since") == "Fri, 31 Mar 2023 10:00:00 GMT")
+            #expect(
+                server.requests(for: "/tin-tuc").last?.header("if-modified-since") == "Fri, 31 Mar 2023 10:00:00 GMT")
             #expect(again.total.notModified == 3)
             #expect(second.first { $0.record.id == "report" }?.facts.count == report.facts.count)
             return definition
@@ -116,10 +120,15 @@ struct FetchStageTests {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: cache)
         }
-        try FetchStageFixtures.withServer(routes: ["/r": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023")))]) { server throws in
-            let definition = FetchStageFixtures.definition([SourceDefinition(id: "r", location: .template(server.url("/r")))])
+        try FetchStageFixtures.withServer(routes: ["/r": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023")))]) {
+            server throws in
+            let definition = FetchStageFixtures.definition([
+                SourceDefinition(id: "r", location: .template(server.url("/r")))
+            ])
             let options = FetchOptions(cacheDirectory: cache)
-            let (read, _) = MonthRun(definition: definition, month: Self.march, outputRoot: output, fetchOptions: options).fetchAndRead()
+            let (read, _) = MonthRun(
+                definition: definition, month: Self.march, outputRoot: output, fetchOptions: options
+            ).fetchAndRead()
             #expect(read.first?.record.outcome == .fetched)
             #expect(try RawStore(root: cache).page(for: server.url("/r")) != nil)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".raw").path))
@@ -141,7 +150,8 @@ struct FetchStageTests {
         let output = FetchStageFixtures.folder()
         defer { try? FileManager.default.removeItem(at: output) }
         try FetchStageFixtures.withServer(routes: [
-            "/robots.txt": .init(.init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nDisallow: /noi-bo/\n")),
+            "/robots.txt": .init(
+                .init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nDisallow: /noi-bo/\n")),
             "/noi-bo/bc.html": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"))),
         ]) { server throws in
             let definition = FetchStageFixtures.definition(
@@ -152,7 +162,8 @@ struct FetchStageTests {
             #expect(server.requests(for: "/noi-bo/bc.html").isEmpty)
 
             let (ignored, _) = MonthRun(
-                definition: definition, month: Self.march, outputRoot: output, fetchOptions: FetchOptions(ignoreRobots: true)
+                definition: definition, month: Self.march, outputRoot: output,
+                fetchOptions: FetchOptions(ignoreRobots: true)
             ).fetchAndRead()
             #expect(ignored.first?.record.outcome == .fetched)
         }
@@ -164,9 +175,13 @@ struct FetchStageTests {
         defer { try? FileManager.default.removeItem(at: output) }
         let hosts = ["127.0.0.41", "127.0.0.42"]
         var routes: [String: LoopbackServer.Route] = [:]
-        for index in 0..<8 { routes["/s\(index)"] = .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"), delay: 0.1)) }
+        for index in 0..<8 {
+            routes["/s\(index)"] = .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"), delay: 0.1))
+        }
         try FetchStageFixtures.withServer(hosts: hosts, routes: routes) { server throws in
-            let sources = (0..<8).map { SourceDefinition(id: "s\($0)", location: .template(server.url("/s\($0)", host: $0 % 2))) }
+            let sources = (0..<8).map {
+                SourceDefinition(id: "s\($0)", location: .template(server.url("/s\($0)", host: $0 % 2)))
+            }
             let definition = FetchStageFixtures.definition(sources, delay: 0.05)
             let (read, _) = MonthRun(definition: definition, month: Self.march, outputRoot: output).fetchAndRead()
             #expect(read.allSatisfy { $0.record.outcome == .fetched })
