@@ -12,9 +12,13 @@ public final class CurlEasyHandle {
     public struct Options: Sendable {
         /// The User-Agent header (provstat, its version, the operator's contact).
         public var userAgent: String
+        /// Seconds to establish the connection (TCP and TLS).
         public var connectTimeout: TimeInterval
+        /// Seconds for the whole transfer, redirects included.
         public var totalTimeout: TimeInterval
+        /// Redirects followed at most (only to http and https).
         public var maxRedirects: Int
+        /// Largest body accepted, in bytes after decompression.
         public var maxBodyBytes: Int
 
         public init(

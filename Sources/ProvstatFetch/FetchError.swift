@@ -56,7 +56,15 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         let tries = attempts > 1 ? " (after \(attempts) attempts)" : ""
         switch reason {
         case .transport(_, let message): return "\(url): \(message)\(tries)"
-        case .status(let status): return "\(url): HTTP \(status)\(tries)"
+        case .status(let status):
+            let hint =
+                switch status {
+                case 404, 410: "; check the source's url (or the month) in the definition"
+                case 401, 403: "; the site refuses provstat, ask its operator"
+                case 500...599: "; the site is failing, retry later"
+                default: ""
+                }
+            return "\(url): HTTP \(status)\(tries)\(hint)"
         case .tooLarge(let limit):
             return "\(url): body larger than the \(limit)-byte cap (raise fetch.max_bytes if the page is genuine)"
         case .unsupportedScheme(let scheme):

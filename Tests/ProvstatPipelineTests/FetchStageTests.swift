@@ -69,6 +69,8 @@ struct FetchStageTests {
             #expect(outcome["down"]?.outcome == .failed)
             #expect(outcome["down"]?.reason?.contains("HTTP 503 (after 4 attempts)") == true)
             #expect(server.requests(for: "/loi.html").count == 4)
+            let agent = "provstat/\(ProvstatVersion.current) (contact: ops@example.org)"
+            #expect(server.requests.allSatisfy { $0.header("user-agent") == agent })
 
             // The windows-1258 page decoded: its figure was read with its Vietnamese unit.
             let report = try #require(first.first { $0.record.id == "report" })
