@@ -188,7 +188,7 @@ struct FetchStageTests {
             let (read, _) = MonthRun(definition: definition, month: Self.march, outputRoot: output).fetchAndRead()
             #expect(read.allSatisfy { $0.record.outcome == .fetched })
             for host in hosts {
-                #expect(server.peakConcurrency(host: host) <= 2)
+                #expect(server.peakConcurrency(host: host) == 2)
                 for gap in gaps(server.startTimes(host: host)) { #expect(gap >= 0.045, "\(host): \(gap) s apart") }
             }
         }
