@@ -2,8 +2,14 @@ import CCurl
 import Foundation
 
 /// Fetches a list of URLs through one session, politely, with one of two engines: a pool of
-/// easy handles on threads of their own, or the multi interface on one thread. The benchmark
-/// measures both; the pipeline uses the pool (see `provstat bench fetch`).
+/// easy handles on threads of their own, or the multi interface on one thread.
+///
+/// The pipeline uses the pool. Measured with `provstat bench fetch` (400 pages, 8 hosts, 100 ms,
+/// 2 per host, release build, 2 cores): pool 2.55 s, multi 2.53 s against an ideal 2.50 s, both
+/// 0.08 s CPU; with a 50 ms per-host delay pool 2.59 s, multi 2.83 s. Politeness caps concurrency
+/// at a few dozen transfers, where the multi interface's one thread saves nothing measurable, while
+/// the pool keeps each source's discovery, retries with backoff, robots.txt and 304 fallback as
+/// plain sequential code on the worker that owns the handle.
 public enum BatchFetch {
     /// The engines that can be measured.
     public enum Engine: String, Sendable, CaseIterable {
