@@ -54,7 +54,7 @@ public struct RobotsRules: Sendable, Equatable {
                 continue
             }
         }
-        let named = groups.filter { $0.agents.contains { $0 != "*" && token.hasPrefix($0) } }
+        let named = groups.filter { $0.agents.contains(token) }
         let chosen = named.isEmpty ? groups.filter { $0.agents.contains("*") } : named
         self.rules = chosen.flatMap(\.rules)
         self.crawlDelay = chosen.compactMap(\.delay).max()

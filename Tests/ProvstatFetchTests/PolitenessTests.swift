@@ -138,6 +138,11 @@ struct RobotsRulesTests {
         #expect(rules.allows("/admin/public/page"))
         #expect(rules.crawlDelay == 2)
         #expect(!RobotsRules(parsing: text, userAgent: "somebot").allows("/x"))
+        #expect(
+            !RobotsRules(parsing: "User-agent: prov\nAllow: /\nUser-agent: *\nDisallow: /\n", userAgent: "provstat")
+                .allows("/x"))
+        #expect(RobotsRules(parsing: "User-agent: ProvStat\nDisallow: /a\n", userAgent: "provstat").allows("/b"))
+        #expect(!RobotsRules(parsing: "User-agent: ProvStat\nDisallow: /a\n", userAgent: "provstat").allows("/a/1"))
         #expect(RobotsRules(parsing: "User-agent: *\nDisallow:\n", userAgent: "provstat").allows("/x"))
     }
 }
