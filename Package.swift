@@ -53,7 +53,8 @@ let package = Package(
         .executableTarget(
             name: "provstat",
             dependencies: [
-                "ProvstatCore", "ProvstatPipeline",
+                "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatReconcile", "ProvstatSnapshot",
+                "ProvstatPipeline", "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -68,6 +69,8 @@ let package = Package(
             ],
             path: "Tests/LoopbackServer"),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         // MARK: - Tests
         .testTarget(name: "ProvstatCoreTests", dependencies: ["ProvstatCore"]),
         .testTarget(
@@ -77,7 +80,8 @@ let package = Package(
             name: "ProvstatExtractTests", dependencies: ["ProvstatExtract", "ProvstatParse", "ProvstatCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProvstatReconcileTests", dependencies: ["ProvstatReconcile", "ProvstatCore"]),
-        .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore"]),
+        .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport"]),
+        .testTarget(name: "ProvstatCLITests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport", "LoopbackServer"]),
         .testTarget(
             name: "ProvstatPipelineTests",
             dependencies: [

@@ -4,14 +4,21 @@ import Foundation
 
 /// One libcurl easy handle and the transfer settings a worker reuses across requests.
 ///
-/// Owns the `CURL*` and frees it in `deinit`. Not thread-safe: each worker owns one.
+/// Memory: owns the `CURL*` (freed in `deinit`); header lists and the body sink live for one
+/// `get` and are freed before it returns. Threads: not thread-safe; one worker owns one handle
+/// and uses it from its own thread. Reusing the handle keeps its connection cache (keep-alive).
 public final class CurlEasyHandle {
     /// Settings that hold for every request made with the handle.
     public struct Options: Sendable {
+        /// The User-Agent header (provstat, its version, the operator's contact).
         public var userAgent: String
+        /// Seconds to establish the connection (TCP and TLS).
         public var connectTimeout: TimeInterval
+        /// Seconds for the whole transfer, redirects included.
         public var totalTimeout: TimeInterval
+        /// Redirects followed at most (only to http and https).
         public var maxRedirects: Int
+        /// Largest body accepted, in bytes after decompression.
         public var maxBodyBytes: Int
 
         public init(
@@ -41,15 +48,21 @@ public final class CurlEasyHandle {
 
     /// Performs one GET of `url` with extra request headers; throws on transport errors and caps.
     public func get(_ url: String, headers: [String] = []) throws(FetchError) -> FetchResponse {
-        curl_easy_reset(handle)
-        let sink = TransferSink(limit: options.maxBodyBytes)
-        let unmanagedSink = Unmanaged.passRetained(sink)
-        defer { unmanagedSink.release() }
+        let transfer = try prepare(url, headers: headers)
+        return try finish(transfer, code: curl_easy_perform(handle))
+    }
 
-        var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        for header in headers { headerList = curl_slist_append(headerList, header) }
-        defer { curl_slist_free_all(headerList) }
+    // MARK: - Prepare and finish (shared with the multi interface)
 
+    /// The raw handle, for `CurlMulti` to add and remove; owned by this object.
+    var rawHandle: UnsafeMutableRawPointer { handle }
+
+    /// Sets the handle up for one GET of `url`; the returned transfer must stay alive until the
+    /// transfer ends (it owns the header list and the body sink libcurl writes into).
+    func prepare(_ url: String, headers: [String]) throws(FetchError) -> PreparedTransfer {
+        curl_easy_reset(handle)  // keeps the connection cache, forgets the last request's options
+        let transfer = PreparedTransfer(url: url, headers: headers, limit: options.maxBodyBytes)
+        let sink = Unmanaged.passUnretained(transfer.sink).toOpaque()
         let setupFailed = [
             provstat_curl_setopt_string(handle, CURLOPT_URL, url),
             provstat_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
@@ -64,23 +77,36 @@ public final class CurlEasyHandle {
             provstat_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000)),
             provstat_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000)),
             provstat_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes)),
-            provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList),
+            provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, transfer.headerList),
             provstat_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
-            provstat_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanagedSink.toOpaque()),
+            provstat_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sink),
             provstat_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader),
-            provstat_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, unmanagedSink.toOpaque()),
+            provstat_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, sink),
         ].contains { $0 != CURLE_OK }
         if setupFailed {
             throw FetchError(url: url, reason: .transport(code: -1, message: "libcurl rejected an option"))
         }
+        return transfer
+    }
 
-        let code = curl_easy_perform(handle)
+    /// Turns a finished transfer and libcurl's result code into a response or an error.
+    func finish(_ transfer: PreparedTransfer, code: CURLcode) throws(FetchError) -> FetchResponse {
+        let url = transfer.url
+        let sink = transfer.sink
         if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             throw FetchError(url: url, reason: .tooLarge(limit: options.maxBodyBytes))
         }
         if code == CURLE_UNSUPPORTED_PROTOCOL {
+            // Either the URL itself or a redirect (REDIR_PROTOCOLS_STR) named a refused scheme.
+            // The refused hop's Location is among the headers of the last response received.
+            if !url.hasPrefix("file:"), let target = sink.headers.last(where: { $0.name == "location" })?.value {
+                throw FetchError(url: url, reason: .redirectRefused(target: target))
+            }
             let scheme = url.split(separator: ":").first.map(String.init) ?? url
             throw FetchError(url: url, reason: .unsupportedScheme(scheme))
+        }
+        if code == CURLE_TOO_MANY_REDIRECTS {
+            throw FetchError(url: url, reason: .tooManyRedirects(limit: options.maxRedirects))
         }
         guard code == CURLE_OK else {
             let message = String(cString: curl_easy_strerror(code))
@@ -97,6 +123,26 @@ public final class CurlEasyHandle {
             url: url, finalURL: finalURL, status: status, headers: sink.headers, body: sink.body,
             fetchedAt: Date())
     }
+}
+
+/// One transfer's request headers and body sink, alive while libcurl may use them.
+///
+/// Memory: owns the `curl_slist` (freed in `deinit`) and the sink that the write callbacks
+/// receive as an unretained pointer. Threads: used by the thread driving the transfer.
+final class PreparedTransfer {
+    let url: String
+    let sink: TransferSink
+    let headerList: UnsafeMutablePointer<curl_slist>?
+
+    init(url: String, headers: [String], limit: Int) {
+        self.url = url
+        self.sink = TransferSink(limit: limit)
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for header in headers { list = curl_slist_append(list, header) }
+        self.headerList = list
+    }
+
+    deinit { curl_slist_free_all(headerList) }
 }
 
 /// Collects a transfer's body and the headers of its last response.
@@ -122,7 +168,9 @@ final class TransferSink {
     }
 }
 
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let user else { return 0 }
     let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
     let length = size * count
@@ -134,7 +182,9 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     return length
 }
 
-private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let user else { return 0 }
     let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
     let length = size * count

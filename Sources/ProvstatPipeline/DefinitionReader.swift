@@ -167,16 +167,22 @@ struct DefinitionReader {
 
     private func fetchSettings(_ value: YAMLValue) throws(DefinitionError) -> FetchSettings {
         let map = try value.mapping(
-            allowed: ["per_host", "delay", "global", "attempts", "connect_timeout", "timeout", "max_bytes", "robots"])
+            allowed: [
+                "per_host", "delay", "global", "attempts", "connect_timeout", "timeout", "max_bytes", "robots",
+                "backoff", "max_backoff", "retry_after_cap",
+            ])
         var settings = FetchSettings()
         if let node = map["per_host"] { settings.perHostConcurrency = try positive(node) }
-        if let node = map["delay"] { settings.perHostDelay = try node.double() }
+        if let node = map["delay"] { settings.perHostDelay = try nonNegative(node) }
         if let node = map["global"] { settings.globalConcurrency = try positive(node) }
         if let node = map["attempts"] { settings.attempts = try positive(node) }
         if let node = map["connect_timeout"] { settings.connectTimeout = try node.double() }
         if let node = map["timeout"] { settings.totalTimeout = try node.double() }
         if let node = map["max_bytes"] { settings.maxBodyBytes = try positive(node) }
         if let node = map["robots"] { settings.obeyRobots = try node.bool() }
+        if let node = map["backoff"] { settings.backoff = try nonNegative(node) }
+        if let node = map["max_backoff"] { settings.maxBackoff = try nonNegative(node) }
+        if let node = map["retry_after_cap"] { settings.retryAfterCap = try nonNegative(node) }
         return settings
     }
 
@@ -200,6 +206,12 @@ struct DefinitionReader {
         }
         if let node = map["progress_slack"] { settings.progressSlack = try node.decimal() }
         return settings
+    }
+
+    private func nonNegative(_ value: YAMLValue) throws(DefinitionError) -> Double {
+        let number = try value.double()
+        guard number >= 0 else { throw value.error("must not be negative (seconds)") }
+        return number
     }
 
     private func positive(_ value: YAMLValue) throws(DefinitionError) -> Int {

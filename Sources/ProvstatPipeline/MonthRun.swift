@@ -15,20 +15,37 @@ public struct MonthRun: Sendable {
     public let month: Month
     public let outputRoot: URL
 
-    public init(definition: PipelineDefinition, month: Month, outputRoot: URL) {
+    /// Offline replay, robots override and the raw store's place.
+    public let fetchOptions: FetchOptions
+
+    public init(
+        definition: PipelineDefinition, month: Month, outputRoot: URL, fetchOptions: FetchOptions = FetchOptions()
+    ) {
         self.definition = definition
         self.month = month
         self.outputRoot = outputRoot
+        self.fetchOptions = fetchOptions
     }
 
     /// What a run produced.
     public struct Result: Sendable {
-        /// The snapshot as stored (the earlier version's, when unchanged).
+        /// The snapshot as stored (the earlier version's, when unchanged), or as assembled when
+        /// nothing could be read and so nothing was published.
         public var snapshot: Snapshot
-        /// Where it is stored.
-        public var path: URL
-        /// Whether a version was written, and which.
-        public var publication: Publication
+        /// Whether a version was written, and which; nil when nothing was published.
+        public var publication: Publication?
+        /// Why nothing was published, when no source could be read.
+        public var nothingRead: NothingRead?
+        /// What fetching did, per host.
+        public var fetchStatistics = FetchStatistics()
+    }
+
+    /// Why a month published nothing.
+    public enum NothingRead: Sendable, Equatable {
+        /// Every source failed in a way that may pass (network down, server overloaded): retry later.
+        case temporary
+        /// No source could be read (not published yet, or failing for good).
+        case unavailable
     }
 
     /// Takes hold of the pipeline's output (writable check, lock, ledger) before anything is fetched.
@@ -41,24 +58,33 @@ public struct MonthRun: Sendable {
         CurlGlobal.initialise()
         LibXML2.initialise()
         let started = Date()
-        let read = readSources()
+        let (read, statistics) = fetchAndRead()
         let snapshot = assemble(read, started: started, runID: session.runID)
+        // A month of which nothing could be read is not published: an empty snapshot would
+        // carry no figure and would push a good earlier version out of `latest`.
+        if !read.isEmpty, !read.contains(where: \.record.succeeded) {
+            let failed = read.filter { $0.record.outcome == .failed }
+            let temporary = !failed.isEmpty && failed.allSatisfy(\.transientFailure)
+            return Result(snapshot: snapshot, nothingRead: temporary ? .temporary : .unavailable, fetchStatistics: statistics)
+        }
         let publication = try session.publish(snapshot)
-        return Result(snapshot: publication.snapshot, path: publication.url, publication: publication)
+        return Result(snapshot: publication.snapshot, publication: publication, fetchStatistics: statistics)
     }
 
-    /// Fetches, parses and extracts every source; results in definition order.
-    func readSources() -> [ReadSource] {
+    /// Fetches, parses and extracts every source (results in definition order), and what
+    /// fetching did.
+    func fetchAndRead() -> (sources: [ReadSource], statistics: FetchStatistics) {
         let sources = BoundedQueue<SourceDefinition>(capacity: max(1, definition.sources.count))
         let fetched = BoundedQueue<FetchedSource>(capacity: 4)
         let read = BoundedQueue<ReadSource>(capacity: 4)
-        let settings = definition.fetch
-        let userAgent = Self.userAgent(contact: definition.contact)
+        // One session for all fetch workers: per-host limits, robots.txt and the store are shared.
+        let session = fetchOptions.session(
+            for: definition, outputRoot: outputRoot, userAgent: Self.userAgent(contact: definition.contact))
         let month = month
 
         WorkerPool.start(
-            name: "fetch", count: min(settings.globalConcurrency, definition.sources.count), input: sources,
-            output: fetched, makeState: { SourceFetcher(settings: settings, userAgent: userAgent, month: month) },
+            name: "fetch", count: min(definition.fetch.globalConcurrency, definition.sources.count), input: sources,
+            output: fetched, makeState: { SourceFetcher(session: session, month: month) },
             work: { fetcher, source in fetcher.fetch(source) })
         WorkerPool.start(
             name: "read", count: 2, input: fetched, output: read, makeState: { PageReader() },
@@ -69,7 +95,7 @@ public struct MonthRun: Sendable {
 
         var results: [String: ReadSource] = [:]
         while let item = read.pop() { results[item.record.id] = item }
-        return definition.sources.compactMap { results[$0.id] }
+        return (definition.sources.compactMap { results[$0.id] }, session.statistics.snapshot)
     }
 
     /// Maps, reconciles and builds the snapshot document.
@@ -104,7 +130,9 @@ struct PageReader {
     let extractor = FactExtractor()
 
     func read(_ page: FetchedSource) -> ReadSource {
-        guard let body = page.body else { return ReadSource(record: page.record, facts: []) }
+        guard let body = page.body else {
+            return ReadSource(record: page.record, facts: [], transientFailure: page.transientFailure)
+        }
         var record = page.record
         do {
             let parsed = try parser.parse(

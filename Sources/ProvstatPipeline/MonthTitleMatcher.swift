@@ -24,13 +24,15 @@ struct MonthTitleMatcher {
     private func matchesMonth(_ text: String) -> Bool {
         let year = String(month.year)
         let numbers = "(0?\(month.month))"
+        // "tháng"/"t" must start a word: "đạt 3/2023" or "Kết 3-2023" are not month names.
         let patterns = [
-            "(?<![0-9])(tháng|t)\\s*\(numbers)\\s*(năm|/|-|\\.)\\s*\(year)",
-            "(?<![0-9])\(numbers)\\s*tháng\\s*(đầu\\s*)?năm\\s*\(year)",
+            "(?<![\\p{L}0-9])(tháng|t)\\s*\(numbers)\\s*(năm|/|-|\\.)\\s*\(year)(?![0-9])",
+            "(?<![0-9])\(numbers)\\s*tháng\\s*(đầu\\s*)?năm\\s*\(year)(?![0-9])",
         ]
         if patterns.contains(where: { text.range(of: $0, options: .regularExpression) != nil }) { return true }
         for (word, number) in Self.monthWords where number == month.month {
-            if text.range(of: "tháng\\s+\(word)\\s+năm\\s+\(year)", options: .regularExpression) != nil { return true }
+            let pattern = "(?<![\\p{L}])tháng\\s+\(word)\\s*(năm\\s+|/|-)\\s*\(year)(?![0-9])"
+            if text.range(of: pattern, options: .regularExpression) != nil { return true }
         }
         return false
     }
@@ -38,7 +40,7 @@ struct MonthTitleMatcher {
     private func matchesQuarter(_ text: String) -> Bool {
         let year = String(month.year)
         let roman = Self.romanQuarters.first(where: { $0.value == month.quarter })!.key
-        let pattern = "quý\\s*(\(roman)|\(month.quarter))(?![iv0-9])\\s*(năm|/|-)\\s*\(year)"
+        let pattern = "(?<![\\p{L}])quý\\s*(\(roman)|\(month.quarter))(?![iv0-9])\\s*(năm|/|-)\\s*\(year)(?![0-9])"
         return text.range(of: pattern, options: .regularExpression) != nil
     }
 }

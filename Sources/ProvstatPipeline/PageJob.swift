@@ -8,10 +8,13 @@ struct FetchedSource: Sendable {
     var record: SourceRecord
     var body: Data?
     var contentType: String?
+    /// Whether the failure may pass if retried later (network down, server overloaded).
+    var transientFailure = false
 }
 
 /// A source after parsing and extraction.
 struct ReadSource: Sendable {
     var record: SourceRecord
     var facts: [Fact]
+    var transientFailure = false
 }

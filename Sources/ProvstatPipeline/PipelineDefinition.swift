@@ -108,6 +108,12 @@ public struct FetchSettings: Sendable {
     public var maxBodyBytes = 20 << 20
     /// Whether robots.txt is obeyed.
     public var obeyRobots = true
+    /// Seconds of the first retry backoff (doubling, with jitter).
+    public var backoff: Double = 1
+    /// Longest retry backoff, in seconds.
+    public var maxBackoff: Double = 30
+    /// Longest wait a server's Retry-After may impose, in seconds.
+    public var retryAfterCap: Double = 120
 
     public init() {}
 }

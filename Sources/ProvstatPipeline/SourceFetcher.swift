@@ -1,95 +1,64 @@
 import Foundation
 import ProvstatCore
 import ProvstatFetch
-import ProvstatParse
 
 /// One fetch worker's view of the network: finds a source's page for the month and fetches it.
 ///
-/// Owns one curl handle; not shared between threads.
+/// Owns one `PageFetcher` (and so one curl handle): made and used on one worker's thread.
+/// Politeness, robots.txt, the raw store and the statistics are shared through the session.
 final class SourceFetcher {
-    private let handle: CurlEasyHandle
+    private let fetcher: PageFetcher
     private let month: Month
 
-    init(settings: FetchSettings, userAgent: String, month: Month) {
-        self.handle = CurlEasyHandle(
-            options: .init(
-                userAgent: userAgent, connectTimeout: settings.connectTimeout, totalTimeout: settings.totalTimeout,
-                maxRedirects: 5, maxBodyBytes: settings.maxBodyBytes))
+    init(session: FetchSession, month: Month) {
+        self.fetcher = session.makeFetcher()
         self.month = month
     }
 
+    /// Fetches one source; never throws: every ending is a record (fetched, not_modified,
+    /// replayed, not_published or failed with the reason).
     func fetch(_ source: SourceDefinition) -> FetchedSource {
         let url: String
         switch source.location {
         case .template(let template):
             url = MonthTemplate.fill(template, month: month)
         case .listing(let rule):
-            switch discover(rule, quarterly: source.quarterly) {
-            case .found(let found):
+            let discovery = SourceDiscovery(rule: rule, month: month, quarterly: source.quarterly)
+            switch discovery.run(fetch: { (page) throws(FetchError) in try fetcher.fetch(page).response }) {
+            case .found(let found, _):
                 url = found
-            case .notFound(let listingURL, let reason):
+            case .notPublished(let listing, let reason):
                 return FetchedSource(
                     definition: source,
-                    record: SourceRecord(id: source.id, url: listingURL, outcome: .notPublished, reason: reason))
-            case .failed(let listingURL, let reason):
+                    record: SourceRecord(id: source.id, url: listing, outcome: .notPublished, reason: reason))
+            case .failed(let listing, let reason, let transient):
                 return FetchedSource(
                     definition: source,
-                    record: SourceRecord(id: source.id, url: listingURL, outcome: .failed, reason: reason))
+                    record: SourceRecord(id: source.id, url: listing, outcome: .failed, reason: reason),
+                    transientFailure: transient)
             }
         }
         do throws(FetchError) {
-            let response = try handle.get(url)
-            guard (200..<300).contains(response.status) else {
-                throw FetchError(url: url, reason: .status(response.status))
-            }
-            let digest = Digest.sha256(response.body)
+            let result = try fetcher.fetch(url)
+            let response = result.response
             let record = SourceRecord(
-                id: source.id, url: url, finalURL: response.finalURL, outcome: .fetched, httpStatus: response.status,
-                sha256: digest, bytes: response.body.count, fetchedAt: Timestamp.string(response.fetchedAt))
-            return FetchedSource(definition: source, record: record, body: response.body, contentType: response.contentType)
-        } catch {
+                id: source.id, url: url, finalURL: response.finalURL, outcome: Self.outcome(of: result.origin),
+                httpStatus: response.status, sha256: Digest.sha256(response.body), bytes: response.body.count,
+                fetchedAt: Timestamp.string(response.fetchedAt))
             return FetchedSource(
-                definition: source,
-                record: SourceRecord(id: source.id, url: url, outcome: .failed, reason: error.description))
+                definition: source, record: record, body: response.body, contentType: response.contentType)
+        } catch {
+            var record = SourceRecord(id: source.id, url: url, outcome: .failed, reason: error.description)
+            if case .status(let status) = error.reason { record.httpStatus = status }
+            return FetchedSource(definition: source, record: record, transientFailure: error.isTransient)
         }
     }
 
-    private enum Discovery {
-        case found(String)
-        case notFound(listingURL: String, reason: String)
-        case failed(listingURL: String, reason: String)
-    }
-
-    /// Walks the listing pages for a link whose title names the month.
-    private func discover(_ rule: ListingRule, quarterly: Bool) -> Discovery {
-        let matcher = MonthTitleMatcher(month: month, quarterly: quarterly)
-        var pageURL = MonthTemplate.fill(rule.url, month: month)
-        let firstURL = pageURL
-        for _ in 0..<rule.maxPages {
-            let response: FetchResponse
-            do { response = try handle.get(pageURL) } catch {
-                return .failed(listingURL: pageURL, reason: "listing page: \(error.description)")
-            }
-            let parser = PageParser()
-            let links: [ParsedPage.Link]
-            do {
-                links = try parser.links(data: response.body, source: pageURL, contentType: response.contentType, xpath: rule.links)
-            } catch {
-                return .failed(listingURL: pageURL, reason: "listing page: \(error.description)")
-            }
-            let wanted = rule.titleContains.map { $0.precomposedStringWithCanonicalMapping.lowercased() }
-            if let link = links.first(where: { link in
-                matcher.matches(link.text) && wanted.allSatisfy { link.text.lowercased().contains($0) }
-            }), let resolved = URL(string: link.href, relativeTo: URL(string: response.finalURL)) {
-                return .found(resolved.absoluteString)
-            }
-            guard let nextRule = rule.next,
-                let next = try? parser.links(data: response.body, source: pageURL, contentType: response.contentType, xpath: nextRule).first,
-                let nextURL = URL(string: next.href, relativeTo: URL(string: response.finalURL))?.absoluteString,
-                nextURL != pageURL
-            else { break }
-            pageURL = nextURL
+    static func outcome(of origin: FetchResult.Origin) -> SourceRecord.Outcome {
+        switch origin {
+        case .network: .fetched
+        case .notModified: .notModified
+        case .replayed: .replayed
         }
-        return .notFound(listingURL: firstURL, reason: "no link for \(month) on the listing (not yet published?)")
     }
 }

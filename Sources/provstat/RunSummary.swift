@@ -1,15 +1,20 @@
 import Foundation
 import ProvstatCore
+import ProvstatFetch
+import ProvstatReconcile
 import ProvstatSnapshot
 
 /// The short human summary `provstat run` prints.
 struct RunSummary {
     let snapshot: Snapshot
-    let path: String
+    /// Where the snapshot is stored; nil when nothing was published.
+    let path: String?
+    /// What fetching did; nothing is printed for it when empty.
+    var fetch = FetchStatistics()
 
     var text: String {
         var lines: [String] = []
-        lines.append("\(snapshot.pipeline) \(snapshot.month): \(snapshot.status.rawValue)")
+        lines.append("\(snapshot.pipeline) \(snapshot.month): \(path == nil ? "nothing published" : snapshot.status.rawValue)")
         let failed = snapshot.sources.filter { !$0.succeeded }
         lines.append(
             "  sources: \(snapshot.sources.count - failed.count)/\(snapshot.sources.count) read, "
@@ -25,14 +30,28 @@ struct RunSummary {
         if !snapshot.completeness.requiredMissing.isEmpty {
             lines.append("    missing (required): \(snapshot.completeness.requiredMissing.joined(separator: ", "))")
         }
-        let counts = Dictionary(grouping: snapshot.checks, by: \.status).mapValues(\.count)
-        lines.append(
-            "  checks: \(snapshot.checks.count) — \(counts[.pass] ?? 0) passed, \(counts[.fail] ?? 0) failed, "
-                + "\(counts[.skipped] ?? 0) skipped")
-        for check in snapshot.checks where check.status == .fail {
-            lines.append("    FAIL [\(check.severity.rawValue)] \(check.id): \(check.message)")
-        }
-        lines.append("  snapshot: \(path)")
+        lines.append(contentsOf: CheckReport(checks: snapshot.checks, verbose: false).lines)
+        lines.append(contentsOf: fetchLines)
+        lines.append("  snapshot: \(path ?? "none published: no source could be read")")
         return lines.joined(separator: "\n")
+    }
+
+    /// One line for all hosts, then one per host when there are several.
+    private var fetchLines: [String] {
+        guard !fetch.hosts.isEmpty else { return [] }
+        func describe(_ figures: FetchStatistics.Figures) -> String {
+            "\(figures.fetched) fetched, \(figures.cached) cached (\(figures.notModified) not modified, "
+                + "\(figures.replayed) replayed), \(figures.failed) failed, \(figures.retried) retried, "
+                + "\(figures.requests) requests, \(byteCount(figures.bytes))"
+        }
+        func byteCount(_ bytes: Int) -> String {
+            bytes < 1024 ? "\(bytes) B" : bytes < 1 << 20 ? String(format: "%.1f KiB", Double(bytes) / 1024)
+                : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+        }
+        var lines = ["  fetch: " + describe(fetch.total)]
+        if fetch.hosts.count > 1 {
+            for host in fetch.hosts.keys.sorted() { lines.append("    \(host): " + describe(fetch.hosts[host]!)) }
+        }
+        return lines
     }
 }

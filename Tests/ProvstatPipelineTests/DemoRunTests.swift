@@ -13,8 +13,9 @@ struct DemoRunTests {
         let run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
         let result = try run.run(in: try run.openSession())
 
-        #expect(result.path.path.hasSuffix("demo/2023-10/v1.json"))
-        let snapshot = try SnapshotCoding.decodeSnapshot(Data(contentsOf: result.path), path: result.path.path)
+        let path = try #require(result.publication?.url)
+        #expect(path.path.hasSuffix("demo/2023-10/v1.json"))
+        let snapshot = try SnapshotCoding.decodeSnapshot(Data(contentsOf: path), path: path.path)
         #expect(snapshot.sources.map(\.outcome) == [.fetched, .fetched])
         #expect(snapshot.sources.allSatisfy { $0.sha256?.count == 64 })
         let budget = try #require(snapshot.indicators["budget_revenue_ytd"])
@@ -25,7 +26,7 @@ struct DemoRunTests {
         #expect(!snapshot.checks.isEmpty)
     }
 
-    @Test func anUnpublishedMonthIsRecordedNotFatal() throws {
+    @Test func aMonthWithNothingToReadIsRecordedButNotPublished() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
         let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
@@ -34,6 +35,7 @@ struct DemoRunTests {
         let outcomes = Dictionary(uniqueKeysWithValues: result.snapshot.sources.map { ($0.id, $0.outcome) })
         #expect(outcomes["monthly-report"] == .notPublished)
         #expect(outcomes["main-indicators"] == .failed)
-        #expect(result.snapshot.status == .partial)
+        #expect(result.nothingRead == .unavailable)
+        #expect(result.publication == nil)
     }
 }

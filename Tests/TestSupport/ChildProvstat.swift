@@ -7,20 +7,24 @@ import Foundation
 #endif
 
 /// The built `provstat` executable, run as a child process (it lies next to the test bundle).
-struct ChildProvstat {
+public struct ChildProvstat: Sendable {
     /// What a finished child printed and how it exited.
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
         /// Whether it ended by a signal rather than exit(3).
-        var signalled: Bool
+        public var signalled: Bool
     }
 
-    let executable: URL
+    public let executable: URL
+
+    public init(executable: URL) {
+        self.executable = executable
+    }
 
     /// Finds `provstat` beside the test bundle; nil when it has not been built.
-    static func locate() -> ChildProvstat? {
+    public static func locate() -> ChildProvstat? {
         var directory = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = directory.appendingPathComponent("provstat")
@@ -33,7 +37,7 @@ struct ChildProvstat {
     }
 
     /// Starts the child with `arguments`; output goes to files in `workDirectory`.
-    func start(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Running {
+    public func start(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -54,22 +58,22 @@ struct ChildProvstat {
     }
 
     /// Runs the child to completion.
-    func run(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Outcome {
+    public func run(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Outcome {
         try start(arguments, in: workDirectory, environment: environment).wait()
     }
 
     /// A started child.
-    struct Running {
-        let process: Process
+    public struct Running {
+        public let process: Process
         let out: URL
         let err: URL
 
         /// Sends SIGKILL (harmless if the child has already exited).
-        func kill() {
+        public func kill() {
             _ = sendSignal(process.processIdentifier, SIGKILL)
         }
 
-        func wait() -> Outcome {
+        public func wait() -> Outcome {
             process.waitUntilExit()
             defer {
                 try? FileManager.default.removeItem(at: out)
@@ -81,42 +85,6 @@ struct ChildProvstat {
                 stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
                 signalled: process.terminationReason == .uncaughtSignal)
         }
-    }
-}
-
-/// A one-source pipeline reading a local page, so runs need no network and take milliseconds.
-struct TinyPipeline {
-    let directory: URL
-    var definition: URL { directory.appendingPathComponent("tiny.yaml") }
-    var page: URL { directory.appendingPathComponent("page.html") }
-
-    init(in directory: URL, name: String = "tiny") throws {
-        self.directory = directory
-        try """
-        pipeline: \(name)
-        sources:
-          - id: report
-            url: page.html
-        indicators:
-          - id: exports
-            name: kim ngạch xuất khẩu
-            unit: USD
-        """.write(to: definition, atomically: true, encoding: .utf8)
-        try setPage(exports: 925)
-    }
-
-    /// Rewrites the page so that the next run reads other figures.
-    func setPage(exports: Int) throws {
-        try """
-        <html><head><meta charset="utf-8"><title>Báo cáo tháng 10</title></head><body><article>
-        <p>Kim ngạch xuất khẩu tháng 10 ước đạt \(exports) triệu USD, tăng 12,5% so với cùng kỳ.</p>
-        <p>Tổng thu ngân sách đạt 1.028,84 tỷ đồng, bằng 0,32% dự toán.</p>
-        </article></body></html>
-        """.write(to: page, atomically: true, encoding: .utf8)
-    }
-
-    func runArguments(output: String? = "out", month: String = "2023-10") -> [String] {
-        ["run", "--pipeline", definition.path, "--month", month] + (output.map { ["--output", $0] } ?? [])
     }
 }
 

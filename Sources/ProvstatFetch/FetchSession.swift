@@ -1,0 +1,52 @@
+import Foundation
+
+/// Everything the fetch workers of one run share: settings, the politeness coordinator, robots
+/// rules, the raw store and the statistics. Each worker makes its own `PageFetcher` from it.
+///
+/// Threads: immutable or internally locked; safe to share between workers.
+public final class FetchSession: Sendable {
+    /// How a run fetches.
+    public struct Configuration: Sendable {
+        /// Per-request transfer settings (timeouts, redirects, cap, User-Agent).
+        public var client: CurlEasyHandle.Options
+        /// Politeness limits.
+        public var limits: HostCoordinator.Limits
+        /// Retry rules.
+        public var retry: RetryPolicy
+        /// Whether robots.txt is obeyed.
+        public var obeyRobots: Bool
+        /// The product token looked up in robots.txt.
+        public var robotsToken: String
+        /// Where bodies are kept (and validators found); nil keeps nothing.
+        public var store: RawStore?
+        /// Serve every page from the store, never touching the network.
+        public var offline: Bool
+
+        public init(
+            client: CurlEasyHandle.Options = .init(), limits: HostCoordinator.Limits = .init(),
+            retry: RetryPolicy = .init(), obeyRobots: Bool = true, robotsToken: String = "provstat",
+            store: RawStore? = nil, offline: Bool = false
+        ) {
+            self.client = client
+            self.limits = limits
+            self.retry = retry
+            self.obeyRobots = obeyRobots
+            self.robotsToken = robotsToken
+            self.store = store
+            self.offline = offline
+        }
+    }
+
+    public let configuration: Configuration
+    public let coordinator: HostCoordinator
+    public let robots = RobotsRegistry()
+    public let statistics = StatisticsRecorder()
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        self.coordinator = HostCoordinator(limits: configuration.limits)
+    }
+
+    /// A fetcher for one worker (it owns a curl handle: keep it on that worker's thread).
+    public func makeFetcher() -> PageFetcher { PageFetcher(session: self) }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ProvstatFetch
+
+/// How a run fetches, beyond the pipeline's own settings: chosen on the command line.
+public struct FetchOptions: Sendable {
+    /// Replay every page from the raw store; never touch the network.
+    public var offline: Bool
+    /// Fetch pages that robots.txt disallows (with the site operator's permission).
+    public var ignoreRobots: Bool
+    /// The raw store's folder; nil means `$PROVSTAT_CACHE`, else `<output>/.raw`.
+    public var cacheDirectory: URL?
+
+    public init(offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil) {
+        self.offline = offline
+        self.ignoreRobots = ignoreRobots
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// The raw store's folder for a run writing under `outputRoot`.
+    public func storeRoot(outputRoot: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let cacheDirectory { return cacheDirectory }
+        if let path = environment["PROVSTAT_CACHE"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return RawStore.defaultRoot(output: outputRoot)
+    }
+
+    /// The fetch session for one run of `definition`.
+    func session(for definition: PipelineDefinition, outputRoot: URL, userAgent: String) -> FetchSession {
+        let settings = definition.fetch
+        return FetchSession(
+            configuration: .init(
+                client: .init(
+                    userAgent: userAgent, connectTimeout: settings.connectTimeout, totalTimeout: settings.totalTimeout,
+                    maxRedirects: 5, maxBodyBytes: settings.maxBodyBytes),
+                limits: .init(
+                    perHost: settings.perHostConcurrency, minimumDelay: settings.perHostDelay,
+                    global: settings.globalConcurrency),
+                retry: .init(
+                    attempts: settings.attempts, baseDelay: settings.backoff, maxDelay: settings.maxBackoff,
+                    retryAfterCap: settings.retryAfterCap),
+                obeyRobots: settings.obeyRobots && !ignoreRobots,
+                store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+    }
+}

@@ -1,0 +1,18 @@
+import ProvstatCore
+import ProvstatSnapshot
+
+extension SnapshotStore {
+    /// What the month planner needs to know of a month: its newest version's status, release
+    /// and definition, and whether a version is published. An unreadable newest version counts
+    /// as failed, so that `--reprocess failed` takes it up.
+    public func planState(pipeline: String, month: Month) -> MonthPlan.MonthState {
+        guard let newest = versions(pipeline: pipeline, month: month).last else { return .none }
+        let published = (try? latestVersion(pipeline: pipeline, month: month)) != nil
+        guard let stored = try? read(pipeline: pipeline, month: month, version: newest) else {
+            return MonthPlan.MonthState(newestStatus: "unreadable", published: published)
+        }
+        return MonthPlan.MonthState(
+            newestStatus: stored.snapshot.status.rawValue, published: published,
+            provstatVersion: stored.snapshot.provstatVersion, definitionDigest: stored.snapshot.definitionDigest)
+    }
+}
