@@ -10,6 +10,6 @@ struct Provstat: ParsableCommand {
         version: ProvstatVersion.current,
         subcommands: [
             RunCommand.self, ExtractCommand.self, SnapshotsCommand.self, ShowCommand.self, DiffCommand.self,
-            ExportCommand.self, PipelinesCommand.self, DoctorCommand.self, BenchCommand.self,
+            ExportCommand.self, ValidateCommand.self, PipelinesCommand.self, DoctorCommand.self, BenchCommand.self,
         ])
 }
