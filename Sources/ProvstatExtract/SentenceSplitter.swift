@@ -1,21 +1,53 @@
-import Foundation
-
-/// Splits a paragraph into sentences at `.`, `;`, `!`, `?` followed by a space and a capital.
+/// Splits a paragraph into sentences at `.`, `!` or `?` followed by a space and a capital letter.
 enum SentenceSplitter {
+    /// Abbreviations whose full stop does not end a sentence (*TP. Cần Thơ*).
+    private static let abbreviations: Set<String> = [
+        "tp", "tx", "tt", "q", "p", "ts", "ths", "pgs", "gs", "bs", "ks", "ông", "bà", "th", "ttg", "nxb",
+    ]
+
+    /// The sentences of `text`, trimmed, in order.
     static func sentences(of text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         var sentences: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
-                characters[index + 2].isUppercase
-            else { continue }
-            sentences.append(current.trimmingCharacters(in: .whitespaces))
-            current = ""
+        var start = 0
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…", endsSentence(scalars, at: index) {
+                append(scalars[start...index], to: &sentences)
+                start = index + 1
+            }
+            index += 1
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
-        if !rest.isEmpty { sentences.append(rest) }
+        if start < scalars.count { append(scalars[start...], to: &sentences) }
         return sentences
+    }
+
+    /// Whether the mark at `index` is followed by whitespace and a capital, and ends no abbreviation.
+    private static func endsSentence(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var next = index + 1
+        guard next < scalars.count, Tokenizer.isSpace(scalars[next]) else { return false }
+        while next < scalars.count, Tokenizer.isSpace(scalars[next]) { next += 1 }
+        guard next < scalars.count else { return false }
+        let following = scalars[next]
+        guard following.properties.isUppercase || following == "\"" || following == "“" || following == "(" else {
+            return false
+        }
+        guard scalars[index] == "." else { return true }
+        var wordStart = index
+        while wordStart > 0, Tokenizer.isLetter(scalars[wordStart - 1]) { wordStart -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<index])).lowercased()
+        return !abbreviations.contains(word)
+    }
+
+    private static func append(_ slice: ArraySlice<Unicode.Scalar>, to sentences: inout [String]) {
+        var lower = slice.startIndex
+        var upper = slice.endIndex
+        while lower < upper, Tokenizer.isSpace(slice[lower]) { lower += 1 }
+        while upper > lower, Tokenizer.isSpace(slice[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: slice[lower..<upper])
+        sentences.append(String(view))
     }
 }

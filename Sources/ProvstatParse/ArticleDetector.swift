@@ -1,42 +1,169 @@
+import CLibXML2
+import CLibXML2Shim
 import Foundation
 
 /// Finds the element holding a page's article body, leaving menus, counters and footers out.
 ///
-/// Scores each candidate container by the text it holds outside links, penalising link-dense
-/// and furniture-named elements (the idea of readability-style boilerplate detectors).
-enum ArticleDetector {
-    static func articleRoot(of document: HTMLDocument) -> HTMLNode? {
-        guard let body = document.body else { return nil }
-        var best: (node: HTMLNode, score: Double)? = nil
-        score(body, best: &best)
-        return best?.node ?? body
+/// Readability-style: every paragraph of real text (long, with commas, few links) scores for the
+/// element that contains it and, by half, for that element's parent; the best-scoring container,
+/// discounted by its link density and by furniture-like class names, is the article.
+struct ArticleDetector {
+    /// Text and link-text sizes of one element's subtree (in UTF-8 bytes, whitespace left out).
+    struct Density {
+        var text = 0
+        var link = 0
+        var commas = 0
+
+        /// The share of the text that sits inside links.
+        var linkDensity: Double { text == 0 ? 0 : Double(link) / Double(text) }
     }
 
-    /// Returns (text length, link text length) of the subtree, recording the best container.
-    @discardableResult
-    private static func score(_ node: HTMLNode, best: inout (node: HTMLNode, score: Double)?) -> (Int, Int) {
-        if node.isText { return (node.text.count, 0) }
-        guard node.isElement, !BlockCollector.skipped.contains(node.name) else { return (0, 0) }
-        var textLength = 0
-        var linkLength = 0
-        for child in node.children {
-            let (text, link) = score(child, best: &best)
-            textLength += text
-            linkLength += link
-        }
-        if node.name == "a" { linkLength = textLength }
-        if ["div", "article", "section", "main", "td"].contains(node.name) {
-            let linkDensity = textLength == 0 ? 1 : Double(linkLength) / Double(textLength)
-            var value = Double(textLength - linkLength) * (1 - linkDensity)
-            let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-            if ["menu", "nav", "footer", "sidebar", "counter", "comment", "banner"].contains(where: label.contains) {
-                value *= 0.2
+    /// Elements whose content is never article text.
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+        "button", "select", "input", "textarea", "head", "nav", "option", "map",
+    ]
+
+    /// Elements a paragraph of text may directly sit in.
+    private static let paragraphLike: Set<String> = [
+        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "font", "span", "b",
+        "strong", "em", "i", "u", "a", "small", "big", "sup", "sub", "label",
+    ]
+
+    /// Elements that may hold an article.
+    private static let containers: Set<String> = [
+        "div", "td", "article", "section", "main", "body", "blockquote", "center", "font",
+    ]
+
+    /// Class and id fragments of article bodies.
+    private static let positiveNames = [
+        "content", "article", "detail", "body", "post", "entry", "main", "noidung", "chitiet", "baiviet", "story",
+        "text", "richhtml", "news-content", "fulltext",
+    ]
+
+    /// Class and id fragments of page furniture.
+    static let negativeNames = [
+        "menu", "nav", "footer", "sidebar", "side", "counter", "comment", "banner", "related", "other", "tinkhac",
+        "lienquan", "lien-quan", "widget", "breadcrumb", "paging", "pagination", "share", "social", "tool",
+        "header", "topbar", "advert", "quangcao", "thongke", "visitor", "tags", "footer", "cotphai", "cottrai",
+        "right", "left-col", "box",
+    ]
+
+    /// Sizes of every element on the page, for the detector and for leaving link lists out.
+    private(set) var densities: [xmlNodePtr: Density] = [:]
+    private var ownText: [xmlNodePtr: Density] = [:]
+
+    /// Measures every element under `body`.
+    init(body: xmlNodePtr) {
+        var openLinks = 0
+        DOMWalker.walk(
+            body,
+            enter: { node in
+                if DOMWalker.isText(node) {
+                    self.measure(text: node, inLink: openLinks > 0)
+                    return .skip
+                }
+                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
+                let name = DOMWalker.name(node)
+                if Self.skipped.contains(name) { return .skip }
+                if name == "a" { openLinks += 1 }
+                return .descend
+            },
+            exit: { node in
+                if node.pointee.name.map({ String(cString: $0) }) == "a" { openLinks -= 1 }
+            })
+    }
+
+    /// The element most likely to hold the article, or nil when no paragraph has real text.
+    func articleRoot() -> xmlNodePtr? {
+        var scores: [xmlNodePtr: Double] = [:]
+        for (block, own) in ownText where own.text >= 25 {
+            let density = densities[block]?.linkDensity ?? 0
+            let score = (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - density)
+            let name = DOMWalker.name(block)
+            var target: xmlNodePtr? = Self.containers.contains(name) ? block : block.pointee.parent
+            // A paragraph counts fully for its container and half for the one above.
+            for weight in [1.0, 0.5] {
+                guard let current = target, current.pointee.type == XML_ELEMENT_NODE else { break }
+                if Self.containers.contains(DOMWalker.name(current)) { scores[current, default: 0] += score * weight }
+                target = current.pointee.parent
             }
-            if ["content", "article", "detail", "body", "post", "entry"].contains(where: label.contains) {
-                value *= 1.5
-            }
-            if best == nil || value > best!.score { best = (node, value) }
         }
-        return (textLength, linkLength)
+        var best: (node: xmlNodePtr, score: Double)? = nil
+        for (node, score) in scores {
+            let density = densities[node]?.linkDensity ?? 0
+            let value = score * (1 - density) * Self.nameWeight(node)
+            if best == nil || value > best!.score || (value == best!.score && node < best!.node) {
+                best = (node, value)
+            }
+        }
+        return best?.node
+    }
+
+    /// The link density of an element (0 when unknown).
+    func linkDensity(of node: xmlNodePtr) -> Double {
+        densities[node]?.linkDensity ?? 0
+    }
+
+    /// Whether the element's class or id names it as page furniture.
+    static func isFurnitureNamed(_ node: xmlNodePtr) -> Bool {
+        nameWeight(node) < 1
+    }
+
+    // MARK: - Measuring
+
+    private mutating func measure(text node: xmlNodePtr, inLink: Bool) {
+        guard let content = node.pointee.content else { return }
+        var length = 0
+        var commas = 0
+        var pointer = content
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            if byte > 0x20 { length += 1 }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            pointer += 1
+        }
+        guard length > 0 else { return }
+        var ancestor = node.pointee.parent
+        var depth = 0
+        var nearestBlock: xmlNodePtr? = nil
+        while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, depth < 64 {
+            densities[current, default: Density()].text += length
+            densities[current, default: Density()].commas += commas
+            if inLink { densities[current, default: Density()].link += length }
+            if nearestBlock == nil {
+                let name = DOMWalker.name(current)
+                if Self.containers.contains(name) || (Self.paragraphLike.contains(name) && isBlockParagraph(name)) {
+                    nearestBlock = current
+                }
+            }
+            ancestor = current.pointee.parent
+            depth += 1
+        }
+        if let nearestBlock {
+            ownText[nearestBlock, default: Density()].text += length
+            ownText[nearestBlock, default: Density()].commas += commas
+            if inLink { ownText[nearestBlock, default: Density()].link += length }
+        }
+    }
+
+    /// Inline elements (`span`, `b` …) are not paragraphs of their own.
+    private func isBlockParagraph(_ name: String) -> Bool {
+        ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt"].contains(name)
+    }
+
+    /// ×1.5 for article-like class or id, ×0.2 for furniture-like, else 1.
+    private static func nameWeight(_ node: xmlNodePtr) -> Double {
+        let label = (attribute(node, "class") + " " + attribute(node, "id")).lowercased()
+        if label == " " { return 1 }
+        if negativeNames.contains(where: label.contains) { return 0.2 }
+        if positiveNames.contains(where: label.contains) { return 1.5 }
+        return 1
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String {
+        guard let value = xmlGetProp(node, name) else { return "" }
+        defer { provstat_xml_free(value) }
+        return String(cString: value)
     }
 }

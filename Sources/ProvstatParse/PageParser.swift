@@ -17,16 +17,19 @@ public struct PageParser: Sendable {
         }
         let charset = TextDecoding.charset(fromContentType: contentType)
         let document = try HTMLDocument(data: data, source: source, encoding: charset)
-        let roots: [HTMLNode]
+        let blocks: [TextBlock]
         if let xpath {
-            roots = try document.nodes(matching: xpath)
+            let roots = try document.nodes(matching: xpath)
             if roots.isEmpty {
                 throw ParseError(source: source, message: "the XPath \(xpath) selects nothing")
             }
+            blocks = roots.flatMap { BlockCollector.blocks(of: $0.node, detector: nil) }
+        } else if let body = document.body?.node {
+            let detector = ArticleDetector(body: body)
+            blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, detector: detector)
         } else {
-            roots = [ArticleDetector.articleRoot(of: document)].compactMap { $0 }
+            blocks = []
         }
-        let blocks = roots.flatMap { BlockCollector.blocks(of: $0) }
         return ParsedPage(title: document.title?.precomposedStringWithCanonicalMapping, blocks: blocks)
     }
 

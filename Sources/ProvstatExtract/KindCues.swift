@@ -1,0 +1,123 @@
+import ProvstatCore
+
+/// The words around a figure that decide its kind: the verb before it and the base after it.
+struct KindCues {
+    /// A verb or noun before a figure that says what it measures.
+    enum Cue: Sendable, Equatable {
+        case increase, decrease, growthRate, changeTo, attain, equal, share, exceed, multiple, contribute, equivalent
+        /// A phrase that contains a cue word without being one (*giá trị gia tăng*).
+        case neutral
+    }
+
+    /// What a change or index is measured against.
+    enum Base: Sendable, Equatable {
+        case sameTimeLastYear, previousMonth, other, plan
+    }
+
+    private static let cues: [(phrase: [String], cue: Cue)] = [
+        ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
+        ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
+        ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
+        ("nâng lên", .changeTo), ("nâng tổng số lên", .changeTo), ("lên", .changeTo), ("xuống còn", .changeTo),
+        ("tăng", .increase), ("giảm", .decrease), ("mức giảm", .decrease), ("đạt", .attain), ("bằng", .equal),
+        ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
+        ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
+        ("tương đương", .equivalent), ("tương ứng", .equivalent),
+    ].map { (Tokenizer.phrase($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+
+    let matcher: TokenMatcher
+
+    /// The cue whose phrase ends at `index`, with its first token.
+    func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
+        for entry in Self.cues where matcher.matches(entry.phrase, endingAt: index) {
+            return (entry.cue, index - entry.phrase.count + 1)
+        }
+        return nil
+    }
+
+    /// The nearest cue before `start`, not crossing a comma, a clause end or `stop`.
+    ///
+    /// A bare *đạt* defers to a rate noun further back (*tăng trưởng kinh tế đạt 5,77%*).
+    func governingCue(before start: Int, stop: Int) -> Cue? {
+        var index = start - 1
+        var found: Cue? = nil
+        while index > stop, !matcher.isPhraseEnd(index) {
+            if let (cue, cueStart) = cue(endingAt: index), cue != .neutral {
+                if found == nil {
+                    found = cue
+                    if cue != .attain && cue != .equal { return cue }
+                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lower(cueStart) == "mức") {
+                    return cue
+                }
+                index = cueStart - 1
+                continue
+            }
+            index -= 1
+        }
+        return found
+    }
+
+    /// The cue in the figure's own phrase (the run of phrase words right before it).
+    func adjacentCue(before start: Int) -> Cue? {
+        var index = start - 1
+        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index].lower) {
+            if let (cue, _) = cue(endingAt: index), cue != .attain {
+                return cue == .neutral ? nil : cue
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The base named after a figure, from `start` up to a clause end or `stop`.
+    ///
+    /// `month` is the report month (for *so với tháng 9* in an October report), `year` its year.
+    func base(after start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
+        var index = start
+        while index < stop, index < matcher.tokens.count, !matcher.isClauseEnd(index) {
+            if matcher.lower(index) == "so" {
+                var next = index + 1
+                if matcher.lower(next) == "với" || matcher.lower(next) == "sánh" { next += 1 }
+                return classify(at: next, month: month, year: year)
+            }
+            if matcher.matches(["cùng", "kỳ"], at: index) || matcher.matches(["cùng", "kì"], at: index) {
+                return .sameTimeLastYear
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.
+    func planFollows(_ start: Int) -> Bool {
+        for offset in 0..<3 where Lexicon.planWords.contains(where: { matcher.matches($0, at: start + offset) }) {
+            return true
+        }
+        return false
+    }
+
+    private func classify(at start: Int, month: Int?, year: Int?) -> Base {
+        var index = start
+        while ["bình", "quân", "mức", "với", "của"].contains(matcher.lower(index)) { index += 1 }
+        let word = matcher.lower(index)
+        let next = matcher.lower(index + 1)
+        if word == "cùng" { return .sameTimeLastYear }
+        if Lexicon.planWords.contains(where: { matcher.matches($0, at: index) }) { return .plan }
+        if word == "tháng" {
+            if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
+            let scanner = PeriodScanner(matcher: matcher)
+            if let base = scanner.monthNumber(at: index + 1), let month {
+                return base == (month == 1 ? 12 : month - 1) ? .previousMonth : .other
+            }
+            return .other
+        }
+        if word == "năm" {
+            if ["trước", "ngoái"].contains(next) { return .sameTimeLastYear }
+            if let base = PeriodScanner(matcher: matcher).yearNumber(at: index + 1) {
+                guard let year else { return .sameTimeLastYear }
+                return base == year - 1 ? .sameTimeLastYear : .other
+            }
+        }
+        return .other
+    }
+}

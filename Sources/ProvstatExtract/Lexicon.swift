@@ -1,0 +1,144 @@
+/// The Vietnamese words the extractor knows: scale words, units, counted nouns, hedges and cues.
+///
+/// Every phrase is stored as the lower-case token texts the `Tokenizer` produces for it, so a
+/// phrase matches a token run whatever spacing or glueing the page used.
+enum Lexicon {
+    // MARK: - Units
+
+    /// A unit as written, its canonical name, and the power of ten one unit is worth.
+    struct UnitEntry: Sendable {
+        let phrase: [String]
+        let unit: String
+        let exponent: Int
+    }
+
+    /// Scale words and the power of ten they multiply by (longest first).
+    static let scales: [(phrase: [String], exponent: Int)] = sortedLongestFirst([
+        ("nghìn tỷ", 12), ("ngàn tỷ", 12), ("nghìn tỉ", 12), ("ngàn tỉ", 12), ("nghìn", 3), ("ngàn", 3),
+        ("triệu", 6), ("tỷ", 9), ("tỉ", 9),
+    ])
+
+    /// Measurement units (not counted nouns), longest first.
+    static let units: [UnitEntry] = sortedLongestFirst([
+        ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("lần", "times", 0),
+        ("đồng", "VND", 0), ("vnđ", "VND", 0), ("vnd", "VND", 0), ("đ", "VND", 0),
+        ("usd", "USD", 0), ("đô la mỹ", "USD", 0), ("đô-la mỹ", "USD", 0), ("đôla mỹ", "USD", 0),
+        ("đô la", "USD", 0), ("đôla", "USD", 0), ("eur", "EUR", 0), ("euro", "EUR", 0),
+        ("tấn", "t", 0), ("kg", "kg", 0), ("tạ/ha", "tạ/ha", 0), ("tạ / ha", "tạ/ha", 0),
+        ("ha", "ha", 0), ("héc-ta", "ha", 0), ("hécta", "ha", 0), ("hecta", "ha", 0), ("héc ta", "ha", 0),
+        ("m2", "m2", 0), ("m²", "m2", 0), ("km2", "km2", 0), ("km²", "km2", 0), ("km", "km", 0),
+        ("m3", "m3", 0), ("m³", "m3", 0), ("kwh", "kWh", 0), ("mw", "MW", 0), ("lít", "l", 0),
+    ].map { UnitEntry(phrase: Tokenizer.phrase($0.0), unit: $0.1, exponent: $0.2) })
+
+    /// Counted nouns made of more than one syllable (the head noun is the whole compound).
+    static let compoundNouns: [[String]] = sortedLongestFirst([
+        "dự án", "doanh nghiệp", "lao động", "lượt khách", "lượt người", "lượt hành khách", "quốc gia",
+        "vùng lãnh thổ", "tổ chức", "chương trình", "đại biểu", "khoản thu", "nhà máy", "cơ sở", "vị trí",
+        "sản phẩm", "hợp tác xã", "tổ hợp tác", "công trình", "hồ sơ", "học sinh", "sinh viên", "giáo viên",
+        "bệnh nhân", "trường hợp", "hộ gia đình", "gia đình", "căn hộ", "cửa hàng", "siêu thị",
+        "trung tâm thương mại", "trang trại", "thành viên", "đối tượng", "phương tiện", "chuyến bay",
+        "bệnh viện", "trường học", "cụm công nghiệp", "khu công nghiệp", "thủ tục", "văn bản", "vụ việc",
+        "vụ án", "đơn vị", "lĩnh vực", "mặt hàng", "chỉ tiêu", "tiêu chí", "mô hình", "tàu cá", "ô tô",
+        "giường bệnh", "bác sĩ", "nhân khẩu", "hộ nghèo", "hộ cận nghèo", "thị trấn", "phần quà", "học bổng",
+        "tài khoản", "hợp đồng", "giấy phép", "tác phẩm", "sự kiện", "hội chợ", "gian hàng", "học viên",
+        "công nhân", "nhà đầu tư", "tuyến đường", "ca bệnh", "ca mắc", "liều vắc xin", "cuộc thanh tra",
+        "thương hiệu", "nhãn hiệu", "di tích", "làng nghề", "điểm du lịch", "khu du lịch", "nhà ở",
+        "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "hội viên", "đảng viên", "cán bộ", "tình nguyện viên",
+    ].map(Tokenizer.phrase))
+
+    /// One-syllable counted nouns that written-out numbers may count (*hai xã*, *ba đoàn*).
+    static let simpleNouns: Set<String> = [
+        "người", "hộ", "con", "cây", "xã", "phường", "huyện", "ấp", "thôn", "bản", "làng", "phòng", "buồng",
+        "đôi", "chiếc", "cái", "bộ", "căn", "suất", "thẻ", "phiên", "lớp", "trường", "cầu", "tuyến", "điểm",
+        "ca", "liều", "mẫu", "đoàn", "tàu", "xe", "nhóm", "ngành", "giống", "cuộc", "chuyến", "lượt", "bài",
+        "tỉnh", "nước", "khu", "cụm", "chợ", "trạm", "gói", "em", "cháu", "hội",
+    ]
+
+    /// Nouns of time: a number before them is a period, never a counted fact.
+    static let timeNouns: Set<String> = [
+        "ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "kỳ", "đợt", "vụ", "mùa", "khóa",
+        "khoá", "nhiệm", "giai", "thế", "thập", "độ", "buổi", "đêm", "tiếng", "tuổi",
+    ]
+
+    /// Nouns that count page furniture (views, visits, comments), never statistics.
+    static let furnitureNouns: [[String]] = [
+        "lượt xem", "lượt truy cập", "lượt thích", "lượt chia sẻ", "bình luận", "lượt bình chọn", "lượt đọc",
+        "lượt tải",
+    ].map(Tokenizer.phrase)
+
+    /// Words that cannot be a counted noun's head: verbs, prepositions and other function words.
+    static let notNouns: Set<String> = [
+        "và", "với", "của", "cho", "có", "là", "được", "bị", "đã", "đang", "sẽ", "trong", "ngoài", "trên",
+        "dưới", "tại", "từ", "đến", "tới", "so", "theo", "về", "như", "thì", "mà", "nhưng", "hoặc", "hay",
+        "các", "những", "mỗi", "mọi", "này", "đó", "kia", "nào", "khi", "để", "do", "vì", "nên", "nếu",
+        "tăng", "giảm", "đạt", "chiếm", "bằng", "vượt", "gấp", "đóng", "ước", "khoảng", "hơn", "gần", "xấp",
+        "tổng", "toàn", "cả", "lên", "xuống", "ra", "vào", "thêm", "còn", "chỉ", "cũng", "đều", "vẫn",
+        "nhằm", "nhờ", "tuy", "dù", "sau", "trước", "giữa", "bên", "qua", "nữa", "rồi", "ở", "thứ", "số",
+        "mới", "cũ", "lớn", "nhỏ", "cao", "thấp", "đầu", "cuối", "trở", "tiếp", "năm", "triệu", "tỷ", "tỉ",
+        "nghìn", "ngàn", "trăm", "mươi", "chục", "trở lên", "người dân", "hết", "xong", "đi", "về", "nhất",
+        "tính", "thực", "dự", "kiến", "đến", "riêng", "ngay", "liền", "hằng", "hàng", "mức", "phấn", "đấu",
+        "tốc", "kế", "hoạch", "dành", "giao", "thu", "chi", "nộp", "bán", "mua", "xuất", "nhập", "sản",
+        "lượt", "trên", "đợt", "tỷ lệ", "điểm", "phần", "km", "ký", "kết",
+    ]
+
+    // MARK: - Written-out numbers
+
+    /// Digits written as words.
+    static let numberWords: [String: Int] = [
+        "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+        "tám": 8, "chín": 9, "mười": 10,
+    ]
+
+    // MARK: - Hedges and cues
+
+    /// Words that hedge a figure when they stand in its own phrase.
+    static let hedges: [[String]] = sortedLongestFirst([
+        "ước đạt", "ước tính", "ước thực hiện", "ước", "dự ước", "dự kiến", "khoảng", "hơn", "gần", "trên dưới",
+        "trên", "xấp xỉ", "tối thiểu", "ít nhất", "chừng", "trên dưới", "ngót", "gần như",
+    ].map(Tokenizer.phrase))
+
+    /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
+    static let phraseWords: Set<String> = [
+        "ước", "đạt", "tính", "thực", "hiện", "dự", "kiến", "khoảng", "hơn", "gần", "trên", "dưới", "xấp",
+        "xỉ", "tối", "thiểu", "ít", "nhất", "chừng", "ngót", "tăng", "giảm", "thêm", "bớt", "lên", "xuống",
+        "còn", "chỉ", "là", "có", "được", "mức", "ở", "với", "tương", "đương", "bằng", "chiếm", "vượt",
+        "gấp", "đóng", "góp", "như", "cho", "từ", "trưởng", "tới", "đến", "nhưng", "vẫn", "cũng", "đã",
+        "sẽ", "đều", "tổng", "cộng", "mới", "trở", "lại", "thu", "về", "nộp", "giải", "ngân", "tạo",
+    ]
+
+    /// Words after a percentage that name a plan or budget (*đạt 86,2% kế hoạch*).
+    static let planWords: [[String]] = [
+        "kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết",
+    ].map(Tokenizer.phrase)
+
+    /// Words that introduce the parts of a total (*trong đó*, *bao gồm*).
+    static let breakdownWords: [[String]] = ["trong đó", "bao gồm", "gồm", "gồm có"].map(Tokenizer.phrase)
+
+    /// Words a figure is preceded by when it restates the previous one in another unit.
+    static let equivalentWords: [[String]] = ["tương đương", "tương ứng", "quy đổi", "tức là"].map(Tokenizer.phrase)
+
+    /// Words before a number that make it an identifier, an ordinal or a place, not a quantity.
+    static let identifierWords: Set<String> = [
+        "số", "thứ", "lần thứ", "khóa", "khoá", "phường", "quận", "tổ", "ấp", "khu phố", "lô", "kios",
+        "ki-ốt", "quốc lộ", "tỉnh lộ", "hương lộ", "đường", "ngõ", "hẻm", "kiệt", "điện thoại", "đt", "fax",
+        "hotline", "mã", "mục", "điều", "khoản", "chương", "phần", "tập", "trang", "lớp", "tầng", "căn",
+        "phòng", "nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "công văn", "kế hoạch",
+        "km", "cấp", "nhóm", "bậc", "hạng", "top", "cổng", "bến", "bến số", "phân khu", "giai đoạn", "đợt",
+        "ngày", "tháng", "năm", "quý", "tuần", "vụ", "mùa", "kỳ", "niên", "covid",
+    ]
+
+    // MARK: - Helpers
+
+    /// Sorts phrases so that the longest (in tokens) is tried first.
+    private static func sortedLongestFirst(_ phrases: [[String]]) -> [[String]] {
+        phrases.sorted { $0.count > $1.count }
+    }
+
+    private static func sortedLongestFirst(_ entries: [UnitEntry]) -> [UnitEntry] {
+        entries.sorted { $0.phrase.count > $1.phrase.count }
+    }
+
+    private static func sortedLongestFirst(_ entries: [(String, Int)]) -> [(phrase: [String], exponent: Int)] {
+        entries.map { (phrase: Tokenizer.phrase($0.0), exponent: $0.1) }.sorted { $0.phrase.count > $1.phrase.count }
+    }
+}

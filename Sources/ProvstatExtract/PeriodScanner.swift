@@ -1,0 +1,89 @@
+import ProvstatCore
+
+/// Finds the periods a sentence names (*tháng 10*, *10 tháng*, *lũy kế*, *quý III*, *năm 2023*).
+struct PeriodScanner {
+    /// A period named at a token position.
+    struct Mention: Sendable {
+        /// The first token of the mention.
+        let index: Int
+        let period: Period
+    }
+
+    private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+    private static let yearToDateWords: [[String]] = ["lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung"]
+        .map(Tokenizer.phrase)
+
+    let matcher: TokenMatcher
+
+    /// The mentions in reading order; `month` fills `lũy kế` when the sentence gives no month.
+    func mentions(defaultMonth: Int?, defaultYear: Int?) -> [Mention] {
+        let tokens = matcher.tokens
+        var result: [Mention] = []
+        var index = 0
+        while index < tokens.count {
+            let word = tokens[index].lower
+            if word == "tháng", let month = monthNumber(at: index + 1) {
+                result.append(Mention(index: index, period: Period(span: .month, year: year(after: index + 2) ?? defaultYear, number: month)))
+                index += 2
+                continue
+            }
+            if tokens[index].isNumber, matcher.lower(index + 1) == "tháng", let months = monthNumber(at: index),
+                matcher.lower(index - 1) != "tháng"
+            {
+                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year(after: index + 2) ?? defaultYear, number: months)))
+                index += 2
+                continue
+            }
+            if word == "quý", index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                let quarter = Self.romanQuarters[next.lower] ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
+                if let quarter {
+                    result.append(Mention(index: index, period: Period(span: .quarter, year: year(after: index + 2) ?? defaultYear, number: quarter)))
+                    index += 2
+                    continue
+                }
+            }
+            if word == "năm", index + 1 < tokens.count, let year = yearNumber(at: index + 1), matcher.lower(index - 1) != "học" {
+                result.append(Mention(index: index, period: Period(span: .year, year: year)))
+                index += 2
+                continue
+            }
+            if word == "cả", matcher.lower(index + 1) == "năm" {
+                result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2) ?? defaultYear)))
+                index += 2
+                continue
+            }
+            if let length = matcher.firstMatch(of: Self.yearToDateWords, at: index) {
+                result.append(Mention(index: index, period: Period(span: .yearToDate, year: defaultYear, number: defaultMonth)))
+                index += length
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The month written at `index` (1 to 12), if any.
+    func monthNumber(at index: Int) -> Int? {
+        guard index < matcher.tokens.count, matcher.tokens[index].isNumber,
+            let value = Int(matcher.tokens[index].text), (1...12).contains(value)
+        else { return nil }
+        return value
+    }
+
+    /// A year written at `index` (four digits from 1900 to 2100).
+    func yearNumber(at index: Int) -> Int? {
+        guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
+            matcher.tokens[index].text.utf8.count == 4, let value = Int(matcher.tokens[index].text),
+            (1900...2100).contains(value)
+        else { return nil }
+        return value
+    }
+
+    /// The year after a month (`/2023`, `năm 2023`), if any.
+    private func year(after index: Int) -> Int? {
+        if matcher.isSymbol(index, "/") { return yearNumber(at: index + 1) }
+        if matcher.lower(index) == "năm" { return yearNumber(at: index + 1) }
+        return nil
+    }
+}

@@ -1,0 +1,52 @@
+/// Phrase matching over a sentence's tokens.
+struct TokenMatcher {
+    let tokens: [Token]
+
+    /// Whether `phrase` (lower-case token texts) starts at `index`.
+    func matches(_ phrase: [String], at index: Int) -> Bool {
+        guard index >= 0, index + phrase.count <= tokens.count else { return false }
+        for (offset, word) in phrase.enumerated() where tokens[index + offset].lower != word {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `phrase` ends at `index` (its last token is `tokens[index]`).
+    func matches(_ phrase: [String], endingAt index: Int) -> Bool {
+        matches(phrase, at: index - phrase.count + 1)
+    }
+
+    /// The first of `phrases` that starts at `index`, with its length in tokens.
+    func firstMatch(of phrases: [[String]], at index: Int) -> Int? {
+        phrases.first { matches($0, at: index) }?.count
+    }
+
+    /// The first of `phrases` that ends at `index`, with its length in tokens.
+    func firstMatch(of phrases: [[String]], endingAt index: Int) -> Int? {
+        phrases.first { matches($0, endingAt: index) }?.count
+    }
+
+    /// The lower-case text of the token at `index`, or "" outside the sentence.
+    func lower(_ index: Int) -> String {
+        index >= 0 && index < tokens.count ? tokens[index].lower : ""
+    }
+
+    /// Whether the token at `index` is the symbol `symbol`.
+    func isSymbol(_ index: Int, _ symbol: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].text == symbol
+    }
+
+    /// Whether the token at `index` ends a clause (`;`, `.`, `:`, brackets, `?`, `!`).
+    func isClauseEnd(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
+        switch tokens[index].text {
+        case ";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”": return true
+        default: return false
+        }
+    }
+
+    /// Whether the token at `index` separates phrases (a clause end or a comma).
+    func isPhraseEnd(_ index: Int) -> Bool {
+        isClauseEnd(index) || isSymbol(index, ",")
+    }
+}
