@@ -41,7 +41,12 @@ struct KindCues {
     func governingCue(before start: Int, stop: Int) -> Cue? {
         var index = start - 1
         var found: Cue? = nil
-        while index > stop, !matcher.isPhraseEnd(index) {
+        while index > stop {
+            if matcher.isSymbol(index, ")"), let open = matcher.openingBracket(before: index), open > stop {
+                index = open - 1  // a bracketed aside: *Tốc độ tăng trưởng (GRDP) đạt 7%*
+                continue
+            }
+            if matcher.isPhraseEnd(index) { break }
             if let (cue, cueStart) = cue(endingAt: index), cue != .neutral {
                 if found == nil {
                     found = cue
@@ -74,7 +79,8 @@ struct KindCues {
     /// `month` is the report month (for *so với tháng 9* in an October report), `year` its year.
     func base(after start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
         var index = start
-        while index < stop, index < matcher.tokens.count, !matcher.isClauseEnd(index) {
+        // Brackets do not end the search: *tăng 1,1% (+0,6 tạ/ha) so với cùng kỳ*.
+        while index < stop, index < matcher.tokens.count, !matcher.isSentencePartEnd(index) {
             if matcher.lower(index) == "so" {
                 var next = index + 1
                 if matcher.lower(next) == "với" || matcher.lower(next) == "sánh" { next += 1 }

@@ -97,13 +97,16 @@ enum Lexicon {
         "trên", "xấp xỉ", "tối thiểu", "ít nhất", "chừng", "trên dưới", "ngót", "gần như",
     ].map(Tokenizer.phrase))
 
+    /// Hedges that, opening a clause, hedge the clause's first figure.
+    static let clauseHedges: [[String]] = ["dự ước", "ước tính", "ước"].map(Tokenizer.phrase)
+
     /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
     static let phraseWords: Set<String> = [
         "ước", "đạt", "tính", "thực", "hiện", "dự", "kiến", "khoảng", "hơn", "gần", "trên", "dưới", "xấp",
         "xỉ", "tối", "thiểu", "ít", "nhất", "chừng", "ngót", "tăng", "giảm", "thêm", "bớt", "lên", "xuống",
         "còn", "chỉ", "là", "có", "được", "mức", "ở", "với", "tương", "đương", "bằng", "chiếm", "vượt",
         "gấp", "đóng", "góp", "như", "cho", "từ", "trưởng", "tới", "đến", "nhưng", "vẫn", "cũng", "đã",
-        "sẽ", "đều", "tổng", "cộng", "mới", "trở", "lại", "thu", "về", "nộp", "giải", "ngân", "tạo",
+        "sẽ", "đều", "tổng", "cộng", "mới", "trở", "lại", "về",
     ]
 
     /// Words after a percentage that name a plan or budget (*đạt 86,2% kế hoạch*).

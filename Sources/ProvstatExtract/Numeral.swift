@@ -27,7 +27,7 @@ struct Numeral: Sendable, Equatable {
     let mantissa: UInt64
     /// The number of decimals printed (`97,0` has 1).
     let decimals: Int
-    /// Whether the integer part starts with a zero and has more digits (phone numbers, codes).
+    /// Whether the integer part starts with a zero and is longer than two digits (phones, codes).
     let leadingZero: Bool
     /// Whether the integer part is written without separators.
     let ungrouped: Bool
@@ -78,7 +78,8 @@ struct Numeral: Sendable, Equatable {
         self.mantissa = mantissa
         self.decimals = decimals
         self.integerDigits = integerDigits
-        self.leadingZero = first == UInt8(ascii: "0") && integerDigits > 1
+        // `06 nhóm` is a count; `0291…` or `0277` is a phone or area code.
+        self.leadingZero = first == UInt8(ascii: "0") && (integerDigits > 2 || groups > 0)
         self.ungrouped = groups == 0
     }
 

@@ -63,9 +63,23 @@ struct PeriodScanner {
         return result
     }
 
-    /// The month written at `index` (1 to 12), if any.
+    /// Month names written in words after *tháng* (*tháng Mười*, *tháng Giêng*).
+    private static let monthWords: [String: Int] = [
+        "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+        "mười": 10, "chạp": 12,
+    ]
+
+    /// The month written at `index` (1 to 12, in digits or words), if any.
     func monthNumber(at index: Int) -> Int? {
-        guard index < matcher.tokens.count, matcher.tokens[index].isNumber,
+        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.lower(index - 1) == "tháng",
+            var month = Self.monthWords[matcher.lower(index)],
+            !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
+        {
+            if month == 10, matcher.lower(index + 1) == "một" { month = 11 }
+            if month == 10, matcher.lower(index + 1) == "hai" { month = 12 }
+            return month
+        }
+        guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
             let value = Int(matcher.tokens[index].text), (1...12).contains(value)
         else { return nil }
         return value

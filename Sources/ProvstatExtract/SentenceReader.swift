@@ -46,6 +46,7 @@ struct SentenceReader {
                 (kind, negative, estimate) = kinds[low]
             } else {
                 estimate = hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
+                    || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
                 let base = cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
@@ -136,7 +137,7 @@ struct SentenceReader {
         while next < figures.count {
             let figure = figures[next]
             let cue = cues.adjacentCue(before: figure.start)
-            let isChange = cue == .increase || cue == .decrease || figure.rangeLow != nil
+            let isChange = cue == .increase || cue == .decrease || figure.rangeLow != nil || figure.sign != .none
             if !isChange { return figure.start }
             next += 1
         }
@@ -166,6 +167,14 @@ struct SentenceReader {
         contains(Lexicon.hedges, from: from, to: to, matcher: matcher)
     }
 
+    /// Whether the figure is the first of a clause that opens with a hedge (*Dự ước chỉ số … tăng 1,3%*).
+    private func hedgeOpensClause(before start: Int, previousEnd: Int, matcher: TokenMatcher) -> Bool {
+        var first = start
+        while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }
+        guard first >= previousEnd || previousEnd == 0 else { return false }
+        return Lexicon.clauseHedges.contains { matcher.matches($0, at: first) }
+    }
+
     /// Whether one of `phrases` starts in `from..<to`.
     private func contains(_ phrases: [[String]], from: Int, to: Int, matcher: TokenMatcher) -> Bool {
         guard from < to else { return false }
@@ -181,7 +190,14 @@ struct SentenceReader {
     /// The words of the figure's clause before its phrase, as a short subject.
     private func subjectPhrase(before start: Int, limit: Int, matcher: TokenMatcher) -> String {
         var first = start
-        while first - 1 >= limit, !matcher.isPhraseEnd(first - 1) { first -= 1 }
+        while first - 1 >= limit {
+            if matcher.isSymbol(first - 1, ")"), let open = matcher.openingBracket(before: first - 1), open >= limit {
+                first = open
+                continue
+            }
+            if matcher.isPhraseEnd(first - 1) { break }
+            first -= 1
+        }
         var words = Array(matcher.tokens[first..<start])
         while let head = words.first, head.kind == .symbol || Self.subjectLeadWords.contains(head.lower) {
             words.removeFirst()

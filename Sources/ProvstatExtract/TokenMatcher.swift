@@ -45,6 +45,23 @@ struct TokenMatcher {
         }
     }
 
+    /// The index of the `(` that the `)` at `index` closes, when it is in the same sentence.
+    func openingBracket(before index: Int) -> Int? {
+        var position = index - 1
+        while position >= 0 {
+            if isSymbol(position, "(") { return position }
+            if isSymbol(position, ")") || isSentencePartEnd(position) { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
+    func isSentencePartEnd(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
+        return [";", ".", ":", "?", "!", "…"].contains(tokens[index].text)
+    }
+
     /// Whether the token at `index` separates phrases (a clause end or a comma).
     func isPhraseEnd(_ index: Int) -> Bool {
         isClauseEnd(index) || isSymbol(index, ",")
