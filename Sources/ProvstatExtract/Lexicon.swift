@@ -43,7 +43,7 @@ enum Lexicon {
         "tài khoản", "hợp đồng", "giấy phép", "tác phẩm", "sự kiện", "hội chợ", "gian hàng", "học viên",
         "công nhân", "nhà đầu tư", "tuyến đường", "ca bệnh", "ca mắc", "liều vắc xin", "cuộc thanh tra",
         "thương hiệu", "nhãn hiệu", "di tích", "làng nghề", "điểm du lịch", "khu du lịch", "nhà ở",
-        "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "hội viên", "đảng viên", "cán bộ", "tình nguyện viên",
+        "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "khách sạn", "nhà hàng", "homestay", "lượt phương tiện", "hội viên", "đảng viên", "cán bộ", "tình nguyện viên",
     ].map(Tokenizer.phrase))
 
     /// One-syllable counted nouns that written-out numbers may count (*hai xã*, *ba đoàn*).
@@ -126,7 +126,7 @@ enum Lexicon {
         "ki-ốt", "quốc lộ", "tỉnh lộ", "hương lộ", "đường", "ngõ", "hẻm", "kiệt", "điện thoại", "đt", "fax",
         "hotline", "mã", "mục", "điều", "khoản", "chương", "phần", "tập", "trang", "lớp", "tầng", "căn",
         "phòng", "nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "công văn", "kế hoạch",
-        "km", "cấp", "nhóm", "bậc", "hạng", "top", "cổng", "bến", "bến số", "phân khu", "giai đoạn", "đợt",
+        "km", "nhóm", "bậc", "hạng", "top", "cổng", "bến", "bến số", "phân khu", "giai đoạn", "đợt",
         "ngày", "tháng", "năm", "quý", "tuần", "vụ", "mùa", "kỳ", "niên", "covid",
     ]
 

@@ -23,23 +23,26 @@ struct PeriodScanner {
         while index < tokens.count {
             let word = tokens[index].lower
             if word == "tháng", let month = monthNumber(at: index + 1) {
-                result.append(Mention(index: index, period: Period(span: .month, year: year(after: index + 2) ?? defaultYear, number: month)))
-                index += 2
+                let (year, length) = year(after: index + 2)
+                result.append(Mention(index: index, period: Period(span: .month, year: year ?? defaultYear, number: month)))
+                index += 2 + length
                 continue
             }
             if tokens[index].isNumber, matcher.lower(index + 1) == "tháng", let months = monthNumber(at: index),
                 matcher.lower(index - 1) != "tháng"
             {
-                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year(after: index + 2) ?? defaultYear, number: months)))
-                index += 2
+                let (year, length) = year(after: index + 2)
+                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year ?? defaultYear, number: months)))
+                index += 2 + length
                 continue
             }
             if word == "quý", index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 let quarter = Self.romanQuarters[next.lower] ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
                 if let quarter {
-                    result.append(Mention(index: index, period: Period(span: .quarter, year: year(after: index + 2) ?? defaultYear, number: quarter)))
-                    index += 2
+                    let (year, length) = year(after: index + 2)
+                    result.append(Mention(index: index, period: Period(span: .quarter, year: year ?? defaultYear, number: quarter)))
+                    index += 2 + length
                     continue
                 }
             }
@@ -94,10 +97,11 @@ struct PeriodScanner {
         return value
     }
 
-    /// The year after a month (`/2023`, `năm 2023`), if any.
-    private func year(after index: Int) -> Int? {
-        if matcher.isSymbol(index, "/") { return yearNumber(at: index + 1) }
-        if matcher.lower(index) == "năm" { return yearNumber(at: index + 1) }
-        return nil
+    /// The year after a month (`/2023`, `năm 2023`), if any, and how many tokens it takes.
+    private func year(after index: Int) -> (Int?, Int) {
+        if matcher.isSymbol(index, "/") || matcher.lower(index) == "năm", let year = yearNumber(at: index + 1) {
+            return (year, 2)
+        }
+        return (nil, 0)
     }
 }

@@ -17,8 +17,8 @@ struct SentenceReader {
 
     /// Words dropped from the start of a subject.
     private static let subjectLeadWords: Set<String> = [
-        "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "tổng", "theo", "về", "cho", "là", "của", "các",
-        "những", "thì", "mà", "đạt", "như", "toàn", "tỉnh", "bên", "cạnh", "ngoài", "ra", "tính", "chung",
+        "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
+        "những", "thì", "mà", "đạt", "như", "bên", "cạnh", "ngoài", "ra", "tính", "chung",
     ]
 
     /// The sentence's facts in reading order.

@@ -55,9 +55,10 @@ struct TableFactReader {
         var nextRowIsComponent = false
         for (bodyRow, row) in body.enumerated() {
             let label = row[labelColumn]
-            let lowerLabel = label.lowercased()
-            let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó") || lowerLabel.hasPrefix("trong đo")
-            let subject = cleanedLabel(label)
+            let unbulleted = label.drop { "-+*•–. ".contains($0) }
+            let lowerLabel = unbulleted.lowercased()
+            let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
+            let subject = cleanedLabel(String(unbulleted))
             let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) }
             let (sentence, offsets) = rowText(row)
             var rowHasNumbers = false
@@ -76,7 +77,7 @@ struct TableFactReader {
                     end: start + raw.unicodeScalars.count, period: spec.period,
                     table: Fact.TableCell(table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
                     decimals: numeral.decimals)
-                if isComponent, let total = totals[column] { fact.componentOf = offset + total }
+                if isComponent, kind == .level, let total = totals[column] { fact.componentOf = offset + total }
                 facts.append(fact)
                 if !isComponent { totals[column] = facts.count - 1 }
             }
@@ -183,12 +184,11 @@ struct TableFactReader {
         return (numeral, negative)
     }
 
-    /// The row label without its *Trong đó:* lead or bullet.
+    /// The row label without its *Trong đó:* lead (bullets are already dropped).
     private func cleanedLabel(_ label: String) -> String {
         var text = Substring(label)
-        for lead in ["Trong đó:", "trong đó:", "Trong đó", "trong đó", "-", "+", "*", "•"] where text.hasPrefix(lead) {
-            text = text.dropFirst(lead.count)
-            break
+        if text.lowercased().hasPrefix("trong đó") {
+            text = text.dropFirst("trong đó".count).drop { ": -".contains($0) }
         }
         return text.trimmingCharacters(in: .whitespaces)
     }
