@@ -14,7 +14,7 @@ struct KindCues {
         case sameTimeLastYear, previousMonth, other, plan
     }
 
-    private static let cues: [(phrase: [String], cue: Cue)] = [
+    private static let cues = PhraseTable<Cue>([
         ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
         ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
         ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
@@ -23,16 +23,14 @@ struct KindCues {
         ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
         ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
         ("tương đương", .equivalent), ("tương ứng", .equivalent),
-    ].map { (Tokenizer.phrase($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+    ].map { (Tokenizer.phrase($0.0), $0.1) })
 
     let matcher: TokenMatcher
 
     /// The cue whose phrase ends at `index`, with its first token.
     func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
-        for entry in Self.cues where matcher.matches(entry.phrase, endingAt: index) {
-            return (entry.cue, index - entry.phrase.count + 1)
-        }
-        return nil
+        guard let entry = Self.cues.longest(in: matcher, endingAt: index) else { return nil }
+        return (entry.value, index - entry.phrase.count + 1)
     }
 
     /// The nearest cue before `start`, not crossing a comma, a clause end or `stop`.
@@ -96,10 +94,7 @@ struct KindCues {
 
     /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.
     func planFollows(_ start: Int) -> Bool {
-        for offset in 0..<3 where Lexicon.planWords.contains(where: { matcher.matches($0, at: start + offset) }) {
-            return true
-        }
-        return false
+        (0..<3).contains { Lexicon.planWords.longest(in: matcher, at: start + $0) != nil }
     }
 
     private func classify(at start: Int, month: Int?, year: Int?) -> Base {
@@ -108,7 +103,7 @@ struct KindCues {
         let word = matcher.lower(index)
         let next = matcher.lower(index + 1)
         if word == "cùng" { return .sameTimeLastYear }
-        if Lexicon.planWords.contains(where: { matcher.matches($0, at: index) }) { return .plan }
+        if Lexicon.planWords.longest(in: matcher, at: index) != nil { return .plan }
         if word == "tháng" {
             if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
             let scanner = PeriodScanner(matcher: matcher)

@@ -5,21 +5,21 @@
 enum Lexicon {
     // MARK: - Units
 
-    /// A unit as written, its canonical name, and the power of ten one unit is worth.
+    /// A unit's canonical name and the power of ten one unit written is worth.
     struct UnitEntry: Sendable {
-        let phrase: [String]
         let unit: String
         let exponent: Int
     }
 
-    /// Scale words and the power of ten they multiply by (longest first).
-    static let scales: [(phrase: [String], exponent: Int)] = sortedLongestFirst([
-        ("nghìn tỷ", 12), ("ngàn tỷ", 12), ("nghìn tỉ", 12), ("ngàn tỉ", 12), ("nghìn", 3), ("ngàn", 3),
-        ("triệu", 6), ("tỷ", 9), ("tỉ", 9),
-    ])
+    /// Scale words and the power of ten they multiply by.
+    static let scales = PhraseTable<Int>(
+        [
+            ("nghìn tỷ", 12), ("ngàn tỷ", 12), ("nghìn tỉ", 12), ("ngàn tỉ", 12), ("nghìn", 3), ("ngàn", 3),
+            ("triệu", 6), ("tỷ", 9), ("tỉ", 9),
+        ].map { (Tokenizer.phrase($0.0), $0.1) })
 
-    /// Measurement units (not counted nouns), longest first.
-    static let units: [UnitEntry] = sortedLongestFirst([
+    /// Measurement units (not counted nouns).
+    static let units = PhraseTable<UnitEntry>([
         ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("lần", "times", 0),
         ("đồng", "VND", 0), ("vnđ", "VND", 0), ("vnd", "VND", 0), ("đ", "VND", 0),
         ("usd", "USD", 0), ("đô la mỹ", "USD", 0), ("đô-la mỹ", "USD", 0), ("đôla mỹ", "USD", 0),
@@ -28,10 +28,10 @@ enum Lexicon {
         ("ha", "ha", 0), ("héc-ta", "ha", 0), ("hécta", "ha", 0), ("hecta", "ha", 0), ("héc ta", "ha", 0),
         ("m2", "m2", 0), ("m²", "m2", 0), ("km2", "km2", 0), ("km²", "km2", 0), ("km", "km", 0),
         ("m3", "m3", 0), ("m³", "m3", 0), ("kwh", "kWh", 0), ("mw", "MW", 0), ("lít", "l", 0),
-    ].map { UnitEntry(phrase: Tokenizer.phrase($0.0), unit: $0.1, exponent: $0.2) })
+    ].map { (Tokenizer.phrase($0.0), UnitEntry(unit: $0.1, exponent: $0.2)) })
 
     /// Counted nouns made of more than one syllable (the head noun is the whole compound).
-    static let compoundNouns: [[String]] = sortedLongestFirst([
+    static let compoundNouns = PhraseTable(phrases: [
         "dự án", "doanh nghiệp", "lao động", "lượt khách", "lượt người", "lượt hành khách", "quốc gia",
         "vùng lãnh thổ", "tổ chức", "chương trình", "đại biểu", "khoản thu", "nhà máy", "cơ sở", "vị trí",
         "sản phẩm", "hợp tác xã", "tổ hợp tác", "công trình", "hồ sơ", "học sinh", "sinh viên", "giáo viên",
@@ -43,8 +43,9 @@ enum Lexicon {
         "tài khoản", "hợp đồng", "giấy phép", "tác phẩm", "sự kiện", "hội chợ", "gian hàng", "học viên",
         "công nhân", "nhà đầu tư", "tuyến đường", "ca bệnh", "ca mắc", "liều vắc xin", "cuộc thanh tra",
         "thương hiệu", "nhãn hiệu", "di tích", "làng nghề", "điểm du lịch", "khu du lịch", "nhà ở",
-        "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "khách sạn", "nhà hàng", "homestay", "lượt phương tiện", "hội viên", "đảng viên", "cán bộ", "tình nguyện viên",
-    ].map(Tokenizer.phrase))
+        "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "khách sạn", "nhà hàng", "lượt phương tiện", "hội viên",
+        "đảng viên", "cán bộ", "tình nguyện viên",
+    ])
 
     /// One-syllable counted nouns that written-out numbers may count (*hai xã*, *ba đoàn*).
     static let simpleNouns: Set<String> = [
@@ -61,10 +62,10 @@ enum Lexicon {
     ]
 
     /// Nouns that count page furniture (views, visits, comments), never statistics.
-    static let furnitureNouns: [[String]] = [
+    static let furnitureNouns = PhraseTable(phrases: [
         "lượt xem", "lượt truy cập", "lượt thích", "lượt chia sẻ", "bình luận", "lượt bình chọn", "lượt đọc",
         "lượt tải",
-    ].map(Tokenizer.phrase)
+    ])
 
     /// Words that cannot be a counted noun's head: verbs, prepositions and other function words.
     static let notNouns: Set<String> = [
@@ -92,13 +93,13 @@ enum Lexicon {
     // MARK: - Hedges and cues
 
     /// Words that hedge a figure when they stand in its own phrase.
-    static let hedges: [[String]] = sortedLongestFirst([
+    static let hedges = PhraseTable(phrases: [
         "ước đạt", "ước tính", "ước thực hiện", "ước", "dự ước", "dự kiến", "khoảng", "hơn", "gần", "trên dưới",
-        "trên", "xấp xỉ", "tối thiểu", "ít nhất", "chừng", "trên dưới", "ngót", "gần như",
-    ].map(Tokenizer.phrase))
+        "trên", "xấp xỉ", "tối thiểu", "ít nhất", "chừng", "ngót", "gần như",
+    ])
 
     /// Hedges that, opening a clause, hedge the clause's first figure.
-    static let clauseHedges: [[String]] = ["dự ước", "ước tính", "ước"].map(Tokenizer.phrase)
+    static let clauseHedges = PhraseTable(phrases: ["dự ước", "ước tính", "ước"])
 
     /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
     static let phraseWords: Set<String> = [
@@ -110,15 +111,13 @@ enum Lexicon {
     ]
 
     /// Words after a percentage that name a plan or budget (*đạt 86,2% kế hoạch*).
-    static let planWords: [[String]] = [
-        "kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết",
-    ].map(Tokenizer.phrase)
+    static let planWords = PhraseTable(phrases: ["kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết"])
 
     /// Words that introduce the parts of a total (*trong đó*, *bao gồm*).
-    static let breakdownWords: [[String]] = ["trong đó", "bao gồm", "gồm", "gồm có"].map(Tokenizer.phrase)
+    static let breakdownWords = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có"])
 
     /// Words a figure is preceded by when it restates the previous one in another unit.
-    static let equivalentWords: [[String]] = ["tương đương", "tương ứng", "quy đổi", "tức là"].map(Tokenizer.phrase)
+    static let equivalentWords = PhraseTable(phrases: ["tương đương", "tương ứng", "quy đổi", "tức là"])
 
     /// Words before a number that make it an identifier, an ordinal or a place, not a quantity.
     static let identifierWords: Set<String> = [
@@ -129,19 +128,4 @@ enum Lexicon {
         "km", "nhóm", "bậc", "hạng", "top", "cổng", "bến", "bến số", "phân khu", "giai đoạn", "đợt",
         "ngày", "tháng", "năm", "quý", "tuần", "vụ", "mùa", "kỳ", "niên", "covid",
     ]
-
-    // MARK: - Helpers
-
-    /// Sorts phrases so that the longest (in tokens) is tried first.
-    private static func sortedLongestFirst(_ phrases: [[String]]) -> [[String]] {
-        phrases.sorted { $0.count > $1.count }
-    }
-
-    private static func sortedLongestFirst(_ entries: [UnitEntry]) -> [UnitEntry] {
-        entries.sorted { $0.phrase.count > $1.phrase.count }
-    }
-
-    private static func sortedLongestFirst(_ entries: [(String, Int)]) -> [(phrase: [String], exponent: Int)] {
-        entries.map { (phrase: Tokenizer.phrase($0.0), exponent: $0.1) }.sorted { $0.phrase.count > $1.phrase.count }
-    }
 }

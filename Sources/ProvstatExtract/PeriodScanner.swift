@@ -10,8 +10,7 @@ struct PeriodScanner {
     }
 
     private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-    private static let yearToDateWords: [[String]] = ["lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung"]
-        .map(Tokenizer.phrase)
+    private static let yearToDateWords = PhraseTable(phrases: ["lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung"])
 
     let matcher: TokenMatcher
 
@@ -56,7 +55,7 @@ struct PeriodScanner {
                 index += 2
                 continue
             }
-            if let length = matcher.firstMatch(of: Self.yearToDateWords, at: index) {
+            if let length = Self.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
                 result.append(Mention(index: index, period: Period(span: .yearToDate, year: defaultYear, number: defaultMonth)))
                 index += length
                 continue

@@ -172,14 +172,13 @@ struct SentenceReader {
         var first = start
         while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }
         guard first >= previousEnd || previousEnd == 0 else { return false }
-        return Lexicon.clauseHedges.contains { matcher.matches($0, at: first) }
+        return Lexicon.clauseHedges.longest(in: matcher, at: first) != nil
     }
 
     /// Whether one of `phrases` starts in `from..<to`.
-    private func contains(_ phrases: [[String]], from: Int, to: Int, matcher: TokenMatcher) -> Bool {
+    private func contains(_ phrases: PhraseTable<Bool>, from: Int, to: Int, matcher: TokenMatcher) -> Bool {
         guard from < to else { return false }
-        for index in from..<to where matcher.firstMatch(of: phrases, at: index) != nil { return true }
-        return false
+        return (from..<to).contains { phrases.longest(in: matcher, at: $0) != nil }
     }
 
     /// The month of the nearest period named before `index` (a month or a year-to-date).

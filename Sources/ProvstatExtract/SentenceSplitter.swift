@@ -1,5 +1,13 @@
 /// Splits a paragraph into sentences at `.`, `!` or `?` followed by a space and a capital letter.
+///
+/// A sentence longer than `softLimit` scalars is also split at `;`, and one longer than
+/// `hardLimit` at a space, so that every fact's `sentence` stays small whatever the page holds.
 enum SentenceSplitter {
+    /// Length above which a sentence is split at semicolons.
+    static let softLimit = 1_000
+    /// Length above which a sentence is split at the last space before the limit.
+    static let hardLimit = 2_000
+
     /// Abbreviations whose full stop does not end a sentence (*TP. Cần Thơ*).
     private static let abbreviations: Set<String> = [
         "tp", "tx", "tt", "q", "p", "ts", "ths", "pgs", "gs", "bs", "ks", "ông", "bà", "th", "ttg", "nxb",
@@ -16,6 +24,14 @@ enum SentenceSplitter {
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…", endsSentence(scalars, at: index) {
                 append(scalars[start...index], to: &sentences)
                 start = index + 1
+            } else if scalar == ";", index - start >= softLimit {
+                append(scalars[start...index], to: &sentences)
+                start = index + 1
+            } else if index - start >= hardLimit {
+                var cut = index
+                while cut > start + hardLimit / 2, !Tokenizer.isSpace(scalars[cut]) { cut -= 1 }
+                append(scalars[start..<cut], to: &sentences)
+                start = cut
             }
             index += 1
         }

@@ -98,7 +98,7 @@ struct TableFactReader {
         let cues = KindCues(matcher: matcher)
         let base = cues.base(after: 0, stop: Int.max, month: month ?? context.month, year: context.year)
         let hasPercent = words.contains("%")
-        let hasPlan = Lexicon.planWords.contains { phrase in (0..<tokens.count).contains { matcher.matches(phrase, at: $0) } }
+        let hasPlan = (0..<tokens.count).contains { Lexicon.planWords.longest(in: matcher, at: $0) != nil }
         let isChange = words.contains("tăng") && (words.contains("giảm") || words.contains("độ"))
         var kind = FactKind.level
         if isChange {

@@ -16,16 +16,6 @@ struct TokenMatcher {
         matches(phrase, at: index - phrase.count + 1)
     }
 
-    /// The first of `phrases` that starts at `index`, with its length in tokens.
-    func firstMatch(of phrases: [[String]], at index: Int) -> Int? {
-        phrases.first { matches($0, at: index) }?.count
-    }
-
-    /// The first of `phrases` that ends at `index`, with its length in tokens.
-    func firstMatch(of phrases: [[String]], endingAt index: Int) -> Int? {
-        phrases.first { matches($0, endingAt: index) }?.count
-    }
-
     /// The lower-case text of the token at `index`, or "" outside the sentence.
     func lower(_ index: Int) -> String {
         index >= 0 && index < tokens.count ? tokens[index].lower : ""

@@ -43,23 +43,22 @@ struct UnitReader {
         let tokens = matcher.tokens
         var index = start
         var exponent = 0
-        if let scale = Lexicon.scales.first(where: { matcher.matches($0.phrase, at: index) }) {
-            exponent = scale.exponent
+        if let scale = Lexicon.scales.longest(in: matcher, at: index) {
+            exponent = scale.value
             index += scale.phrase.count
         }
         guard index < tokens.count else { return .miss(.none) }
-        if matcher.firstMatch(of: Lexicon.furnitureNouns, at: index) != nil { return .miss(.furniture) }
-        for entry in Lexicon.units where matcher.matches(entry.phrase, at: index) {
+        if Lexicon.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
+        for entry in Lexicon.units.matches(in: matcher, at: index) {
             let end = index + entry.phrase.count
-            if entry.unit == "VND", entry.phrase == ["đồng"], Self.notCurrencyAfterDong.contains(matcher.lower(end)) {
-                continue
-            }
+            if entry.phrase == ["đồng"], Self.notCurrencyAfterDong.contains(matcher.lower(end)) { continue }
             // A measure word glued to more letters is another word (`hai` is not `ha`).
             if end < tokens.count, tokens[end].isWord, !tokens[end].spaceBefore { continue }
-            return .unit(rate(Match(unit: entry.unit, exponent: exponent, end: end, isCountedNoun: false, isGuessed: false)))
+            let unit = entry.value
+            return .unit(rate(Match(unit: unit.unit, exponent: exponent + unit.exponent, end: end, isCountedNoun: false, isGuessed: false)))
         }
         guard tokens[index].isWord else { return .miss(.none) }
-        if let length = matcher.firstMatch(of: Lexicon.compoundNouns, at: index) {
+        if let length = Lexicon.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
             let noun = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
@@ -85,11 +84,11 @@ struct UnitReader {
         else { return match }
         var denominator = tokens[slash + 1].lower
         var end = slash + 2
-        if let length = matcher.firstMatch(of: Lexicon.compoundNouns, at: slash + 1) {
+        if let length = Lexicon.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
             denominator = tokens[(slash + 1)..<(slash + 1 + length)].map(\.lower).joined(separator: " ")
             end = slash + 1 + length
-        } else if let unit = Lexicon.units.first(where: { matcher.matches($0.phrase, at: slash + 1) }) {
-            denominator = unit.unit == "t" ? "tấn" : unit.phrase.joined()
+        } else if let unit = Lexicon.units.longest(in: matcher, at: slash + 1) {
+            denominator = unit.value.unit == "t" ? "tấn" : unit.phrase.joined()
             end = slash + 1 + unit.phrase.count
         }
         var result = match
