@@ -7,21 +7,23 @@ public struct FactExtractor: Sendable {
 
     /// The facts of a page's blocks, in reading order.
     public func extract(from blocks: [TextBlock]) -> [Fact] {
+        // Each sentence is tokenized once: for the page's number style and period, then for facts.
         let blocks = blocks.map(Self.normalised)
-        var texts: [String] = []
-        for block in blocks {
-            switch block {
-            case .paragraph(let text): texts.append(text)
-            case .table(let grid): texts += grid.rows.joined()
-            }
+        let paragraphs: [[(sentence: String, tokens: [Token])]] = blocks.map { block in
+            guard case .paragraph(let text) = block else { return [] }
+            return SentenceSplitter.sentences(of: text).map { ($0, Tokenizer.tokens($0)) }
+        }
+        var texts = paragraphs.flatMap { $0.map(\.tokens) }
+        for case .table(let grid) in blocks {
+            texts += grid.rows.joined().map(Tokenizer.tokens)
         }
         let context = PageContext(texts: texts)
         var facts: [Fact] = []
         var tableIndex = 0
-        for block in blocks {
+        for (block, sentences) in zip(blocks, paragraphs) {
             switch block {
-            case .paragraph(let text):
-                read(paragraph: text, context: context, into: &facts)
+            case .paragraph:
+                read(sentences: sentences, context: context, into: &facts)
             case .table(let grid):
                 facts += TableFactReader(grid: grid, tableIndex: tableIndex, context: context).facts(offset: facts.count)
                 tableIndex += 1
@@ -33,12 +35,12 @@ public struct FactExtractor: Sendable {
     // MARK: - Paragraphs
 
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
-    private func read(paragraph: String, context: PageContext, into facts: inout [Fact]) {
+    private func read(sentences: [(sentence: String, tokens: [Token])], context: PageContext, into facts: inout [Fact]) {
         var lastTotals: [String: Int] = [:]
-        for sentence in SentenceSplitter.sentences(of: paragraph) {
+        for (sentence, tokens) in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
-            for reading in SentenceReader(sentence: sentence, context: context).readings() {
+            for reading in SentenceReader(sentence: sentence, tokens: tokens, context: context).readings() {
                 var fact = reading.fact
                 if reading.breakdownBefore { breakdownTotals = lastTotals }
                 if reading.isEquivalent, let previous {

@@ -7,13 +7,12 @@ struct PageContext: Sendable {
     /// The year the report is about (the most often named), if any.
     var year: Int?
 
-    /// Reads the style and report period from every text of a page.
-    init(texts: [String]) {
+    /// Reads the style and report period from every tokenized text of a page.
+    init(texts: [[Token]]) {
         var numbers: [String] = []
         var months: [Int: Int] = [:]
         var years: [Int: Int] = [:]
-        for text in texts {
-            let tokens = Tokenizer.tokens(Array(text.unicodeScalars))
+        for tokens in texts {
             numbers += tokens.lazy.filter { $0.isNumber && $0.text.utf8.count > 3 }.map(\.text)
             let scanner = PeriodScanner(matcher: TokenMatcher(tokens: tokens))
             for mention in scanner.mentions(defaultMonth: nil, defaultYear: nil) {

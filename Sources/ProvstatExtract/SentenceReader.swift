@@ -13,6 +13,8 @@ struct SentenceReader {
     }
 
     let sentence: String
+    /// The sentence's tokens (from `Tokenizer.tokens(sentence)`).
+    let tokens: [Token]
     let context: PageContext
 
     /// Words dropped from the start of a subject.
@@ -23,14 +25,13 @@ struct SentenceReader {
 
     /// The sentence's facts in reading order.
     func readings() -> [Reading] {
-        let scalars = Array(sentence.unicodeScalars)
-        let tokens = Tokenizer.tokens(scalars)
         guard tokens.contains(where: { $0.isNumber || ($0.isWord && Lexicon.numberWords[$0.lower] != nil) }) else {
             return []
         }
         let matcher = TokenMatcher(tokens: tokens)
         let figures = FigureFinder(matcher: matcher, style: context.style).figures()
         guard !figures.isEmpty else { return [] }
+        let scalars = Array(sentence.unicodeScalars)
         let cues = KindCues(matcher: matcher)
         let periods = PeriodScanner(matcher: matcher).mentions(defaultMonth: context.month, defaultYear: context.year)
         var readings: [Reading] = []

@@ -90,7 +90,7 @@ struct TableFactReader {
 
     /// The kind, unit, estimate flag and period a column header gives its cells.
     private func spec(header: String, values: [(Numeral, Bool)]) -> ColumnSpec {
-        let tokens = Tokenizer.tokens(Array(header.lowercased().unicodeScalars))
+        let tokens = Tokenizer.tokens(header.lowercased())
         let matcher = TokenMatcher(tokens: tokens)
         let words = Set(tokens.map(\.lower))
         let periods = PeriodScanner(matcher: matcher).mentions(defaultMonth: context.month, defaultYear: context.year)
@@ -147,7 +147,7 @@ struct TableFactReader {
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
     private func unit(inUnitCell text: String) -> UnitReader.Match? {
-        let tokens = Tokenizer.tokens(Array(text.lowercased().unicodeScalars))
+        let tokens = Tokenizer.tokens(text.lowercased())
         guard !tokens.isEmpty else { return nil }
         if case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true) {
             return match

@@ -39,62 +39,120 @@ enum Tokenizer {
     /// Whether `word` (lower-case) is a verb or hedge that may be glued to its number.
     static func isGluedVerb(_ word: String) -> Bool { gluedPrefixes.contains(word) }
 
-    /// The tokens of `scalars`.
-    static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 3)
-        var index = 0
-        var spaceBefore = false
-        let count = scalars.count
-        while index < count {
-            let scalar = scalars[index]
-            if isSpace(scalar) {
-                spaceBefore = true
-                index += 1
-                continue
-            }
-            let start = index
-            if isDigit(scalar) {
-                index += 1
-                while index < count {
-                    if isDigit(scalars[index]) {
-                        index += 1
-                    } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count,
-                        isDigit(scalars[index + 1])
-                    {
-                        index += 2
-                    } else {
-                        break
-                    }
-                }
-                tokens.append(make(.number, scalars, start, index, spaceBefore))
-            } else if isLetter(scalar) {
-                index += 1
-                while index < count, isLetter(scalars[index]) { index += 1 }
-                // Square and cubic metres: `m2`, `km3`, `m²`.
-                if index < count, isPowerSuffix(scalars, start: start, end: index, next: index) {
-                    index += 1
-                }
-                if index < count, isDigit(scalars[index]),
-                    let split = gluedSplit(scalars, start: start, end: index)
-                {
-                    if split > start { tokens.append(make(.word, scalars, start, split, spaceBefore)) }
-                    tokens.append(make(.word, scalars, split, index, split == start ? spaceBefore : false))
-                } else {
-                    tokens.append(make(.word, scalars, start, index, spaceBefore))
-                }
-            } else {
-                index += 1
-                tokens.append(make(.symbol, scalars, start, index, spaceBefore))
-            }
-            spaceBefore = false
+    /// The tokens of `text`.
+    static func tokens(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        // utf8Offsets[i] is where scalar i starts in the UTF-8 bytes, so token texts are copied
+        // straight out of the bytes.
+        var utf8Offsets: [Int] = []
+        utf8Offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            utf8Offsets.append(offset)
+            offset += UTF8.width(scalar)
         }
-        return tokens
+        utf8Offsets.append(offset)
+        let bytes = Array(text.utf8)
+        var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
+        return builder.run()
+    }
+
+    /// One pass of tokenizing.
+    private struct Builder {
+        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
+        let utf8Offsets: [Int]
+        var tokens: [Token] = []
+
+        mutating func run() -> [Token] {
+            tokens.reserveCapacity(scalars.count / 3)
+            var index = 0
+            var spaceBefore = false
+            let count = scalars.count
+            while index < count {
+                let scalar = scalars[index]
+                if Tokenizer.isSpace(scalar) {
+                    spaceBefore = true
+                    index += 1
+                    continue
+                }
+                let start = index
+                if Tokenizer.isDigit(scalar) {
+                    index += 1
+                    while index < count {
+                        if Tokenizer.isDigit(scalars[index]) {
+                            index += 1
+                        } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count,
+                            Tokenizer.isDigit(scalars[index + 1])
+                        {
+                            index += 2
+                        } else {
+                            break
+                        }
+                    }
+                    append(.number, start, index, spaceBefore)
+                } else if Tokenizer.isLetter(scalar) {
+                    index += 1
+                    while index < count, Tokenizer.isLetter(scalars[index]) { index += 1 }
+                    // Square and cubic metres: `m2`, `km3`, `m²`.
+                    if index < count, isPowerSuffix(start: start, end: index) { index += 1 }
+                    if index < count, Tokenizer.isDigit(scalars[index]), let split = gluedSplit(start: start, end: index) {
+                        if split > start { append(.word, start, split, spaceBefore) }
+                        append(.word, split, index, split == start ? spaceBefore : false)
+                    } else {
+                        append(.word, start, index, spaceBefore)
+                    }
+                } else {
+                    index += 1
+                    append(.symbol, start, index, spaceBefore)
+                }
+                spaceBefore = false
+            }
+            return tokens
+        }
+
+        private func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+        }
+
+        private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
+            let string = text(start, end)
+            tokens.append(
+                Token(
+                    kind: kind, text: string, lower: kind == .word ? lowercase(string) : string, start: start,
+                    end: end, spaceBefore: spaceBefore))
+        }
+
+        /// Lower-cases ASCII without Foundation, everything else with the standard library.
+        private func lowercase(_ string: String) -> String {
+            guard string.utf8.allSatisfy({ $0 < 0x80 }) else { return string.lowercased() }
+            guard string.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return string }
+            return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+
+        /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
+        private func isPowerSuffix(start: Int, end: Int) -> Bool {
+            guard end - start <= 2 else { return false }
+            let word = lowercase(text(start, end))
+            guard word == "m" || word == "km" else { return false }
+            let power = scalars[end]
+            guard power == "2" || power == "3" || power == "²" || power == "³" else { return false }
+            return end + 1 >= scalars.count || !Tokenizer.isDigit(scalars[end + 1])
+        }
+
+        /// Where to split a word glued to the number after it; nil when it should stay whole.
+        private func gluedSplit(start: Int, end: Int) -> Int? {
+            let word = text(start, end).lowercased()
+            for prefix in Tokenizer.gluedPrefixes where word.hasSuffix(prefix) {
+                return end - prefix.unicodeScalars.count
+            }
+            return nil
+        }
     }
 
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {
-        tokens(Array(text.unicodeScalars)).map(\.lower)
+        tokens(text).map(\.lower)
     }
 
     // MARK: - Scalar classes
@@ -115,38 +173,5 @@ enum Tokenizer {
         }
         if value == 0xB2 || value == 0xB3 { return false }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-    }
-
-    // MARK: - Helpers
-
-    private static func make(
-        _ kind: Token.Kind, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ spaceBefore: Bool
-    ) -> Token {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[start..<end])
-        let string = String(text)
-        return Token(
-            kind: kind, text: string, lower: kind == .word ? string.lowercased() : string, start: start,
-            end: end, spaceBefore: spaceBefore)
-    }
-
-    /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
-    private static func isPowerSuffix(_ scalars: [Unicode.Scalar], start: Int, end: Int, next: Int) -> Bool {
-        let length = end - start
-        guard length <= 2 else { return false }
-        let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-        guard word == "m" || word == "km" else { return false }
-        let power = scalars[next]
-        guard power == "2" || power == "3" || power == "²" || power == "³" else { return false }
-        return next + 1 >= scalars.count || !isDigit(scalars[next + 1])
-    }
-
-    /// Where to split a word glued to the number after it; nil when it should stay whole.
-    private static func gluedSplit(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Int? {
-        let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-        for prefix in gluedPrefixes where word.hasSuffix(prefix) {
-            return end - prefix.unicodeScalars.count
-        }
-        return nil
     }
 }
