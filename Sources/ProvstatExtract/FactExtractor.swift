@@ -9,13 +9,13 @@ public struct FactExtractor: Sendable {
     public func extract(from blocks: [TextBlock]) -> [Fact] {
         // Each sentence is tokenized once: for the page's number style and period, then for facts.
         let blocks = blocks.map(Self.normalised)
-        let paragraphs: [[(sentence: String, tokens: [Token])]] = blocks.map { block in
+        let paragraphs: [[TokenizedSentence]] = blocks.map { block in
             guard case .paragraph(let text) = block else { return [] }
-            return SentenceSplitter.sentences(of: text).map { ($0, Tokenizer.tokens($0)) }
+            return SentenceSplitter.sentences(of: text).map(TokenizedSentence.init)
         }
-        var texts = paragraphs.flatMap { $0.map(\.tokens) }
+        var texts = paragraphs.flatMap { $0 }
         for case .table(let grid) in blocks {
-            texts += grid.rows.joined().map(Tokenizer.tokens)
+            texts += grid.rows.joined().map(TokenizedSentence.init)
         }
         let context = PageContext(texts: texts)
         var facts: [Fact] = []
@@ -35,12 +35,12 @@ public struct FactExtractor: Sendable {
     // MARK: - Paragraphs
 
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
-    private func read(sentences: [(sentence: String, tokens: [Token])], context: PageContext, into facts: inout [Fact]) {
+    private func read(sentences: [TokenizedSentence], context: PageContext, into facts: inout [Fact]) {
         var lastTotals: [String: Int] = [:]
-        for (sentence, tokens) in sentences {
+        for sentence in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
-            for reading in SentenceReader(sentence: sentence, tokens: tokens, context: context).readings() {
+            for reading in SentenceReader(sentence: sentence, context: context).readings() {
                 var fact = reading.fact
                 if reading.breakdownBefore { breakdownTotals = lastTotals }
                 if reading.isEquivalent, let previous {

@@ -7,15 +7,14 @@ struct PageContext: Sendable {
     /// The year the report is about (the most often named), if any.
     var year: Int?
 
-    /// Reads the style and report period from every tokenized text of a page.
-    init(texts: [[Token]]) {
+    /// Reads the style and report period from every sentence and cell of a page.
+    init(texts: [TokenizedSentence]) {
         var numbers: [String] = []
         var months: [Int: Int] = [:]
         var years: [Int: Int] = [:]
-        for tokens in texts {
-            numbers += tokens.lazy.filter { $0.isNumber && $0.text.utf8.count > 3 }.map(\.text)
-            let scanner = PeriodScanner(matcher: TokenMatcher(tokens: tokens))
-            for mention in scanner.mentions(defaultMonth: nil, defaultYear: nil) {
+        for text in texts {
+            numbers += text.tokens.lazy.filter { $0.isNumber && $0.text.utf8.count > 3 }.map(\.text)
+            for mention in text.periods {
                 if let year = mention.period.year { years[year, default: 0] += 1 }
                 if mention.period.span == .month || mention.period.span == .yearToDate, let month = mention.period.number {
                     months[month, default: 0] += 1

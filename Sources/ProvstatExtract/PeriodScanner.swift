@@ -14,8 +14,8 @@ struct PeriodScanner {
 
     let matcher: TokenMatcher
 
-    /// The mentions in reading order; `month` fills `lũy kế` when the sentence gives no month.
-    func mentions(defaultMonth: Int?, defaultYear: Int?) -> [Mention] {
+    /// The mentions in reading order, with the year and month left empty where the text omits them.
+    func mentions() -> [Mention] {
         let tokens = matcher.tokens
         var result: [Mention] = []
         var index = 0
@@ -23,7 +23,7 @@ struct PeriodScanner {
             let word = tokens[index].lower
             if word == "tháng", let month = monthNumber(at: index + 1) {
                 let (year, length) = year(after: index + 2)
-                result.append(Mention(index: index, period: Period(span: .month, year: year ?? defaultYear, number: month)))
+                result.append(Mention(index: index, period: Period(span: .month, year: year, number: month)))
                 index += 2 + length
                 continue
             }
@@ -31,7 +31,7 @@ struct PeriodScanner {
                 matcher.lower(index - 1) != "tháng"
             {
                 let (year, length) = year(after: index + 2)
-                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year ?? defaultYear, number: months)))
+                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
                 index += 2 + length
                 continue
             }
@@ -40,7 +40,7 @@ struct PeriodScanner {
                 let quarter = Self.romanQuarters[next.lower] ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
                 if let quarter {
                     let (year, length) = year(after: index + 2)
-                    result.append(Mention(index: index, period: Period(span: .quarter, year: year ?? defaultYear, number: quarter)))
+                    result.append(Mention(index: index, period: Period(span: .quarter, year: year, number: quarter)))
                     index += 2 + length
                     continue
                 }
@@ -51,12 +51,12 @@ struct PeriodScanner {
                 continue
             }
             if word == "cả", matcher.lower(index + 1) == "năm" {
-                result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2) ?? defaultYear)))
+                result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2))))
                 index += 2
                 continue
             }
             if let length = Self.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
-                result.append(Mention(index: index, period: Period(span: .yearToDate, year: defaultYear, number: defaultMonth)))
+                result.append(Mention(index: index, period: Period(span: .yearToDate)))
                 index += length
                 continue
             }
@@ -70,6 +70,16 @@ struct PeriodScanner {
         "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
         "mười": 10, "chạp": 12,
     ]
+
+    /// `mentions` with the page's report month and year filled in where the text left them out.
+    static func filled(_ mentions: [Mention], month: Int?, year: Int?) -> [Mention] {
+        mentions.map { mention in
+            var period = mention.period
+            if period.year == nil { period.year = year }
+            if period.span == .yearToDate, period.number == nil { period.number = month }
+            return Mention(index: mention.index, period: period)
+        }
+    }
 
     /// The month written at `index` (1 to 12, in digits or words), if any.
     func monthNumber(at index: Int) -> Int? {

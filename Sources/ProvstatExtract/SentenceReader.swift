@@ -12,9 +12,7 @@ struct SentenceReader {
         var isEquivalent: Bool
     }
 
-    let sentence: String
-    /// The sentence's tokens (from `Tokenizer.tokens(sentence)`).
-    let tokens: [Token]
+    let sentence: TokenizedSentence
     let context: PageContext
 
     /// Words dropped from the start of a subject.
@@ -25,15 +23,17 @@ struct SentenceReader {
 
     /// The sentence's facts in reading order.
     func readings() -> [Reading] {
+        let tokens = sentence.tokens
         guard tokens.contains(where: { $0.isNumber || ($0.isWord && Lexicon.numberWords[$0.lower] != nil) }) else {
             return []
         }
         let matcher = TokenMatcher(tokens: tokens)
         let figures = FigureFinder(matcher: matcher, style: context.style).figures()
         guard !figures.isEmpty else { return [] }
-        let scalars = Array(sentence.unicodeScalars)
+        let bytes = Array(sentence.text.utf8)
+        let utf8Offsets = Self.utf8Offsets(of: sentence.text)
         let cues = KindCues(matcher: matcher)
-        let periods = PeriodScanner(matcher: matcher).mentions(defaultMonth: context.month, defaultYear: context.year)
+        let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
         var subject = ""
@@ -59,12 +59,11 @@ struct SentenceReader {
             if !phrase.isEmpty { subject = phrase }
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
-            var raw = String.UnicodeScalarView()
-            raw.append(contentsOf: scalars[rawStart..<rawEnd])
+            let raw = String(decoding: bytes[utf8Offsets[rawStart]..<utf8Offsets[rawEnd]], as: UTF8.self)
             let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
-                kind: kind, estimate: estimate, raw: String(raw), subject: subject, sentence: sentence,
+                kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
                 start: rawStart, end: rawEnd,
                 period: periods.last { $0.index < figure.start }?.period,
                 decimals: figure.numeral.decimals)
@@ -75,6 +74,19 @@ struct SentenceReader {
                     isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher)))
         }
         return readings
+    }
+
+    /// Where each scalar starts in the UTF-8 bytes of `text` (one more entry for the end).
+    private static func utf8Offsets(of text: String) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return offsets
     }
 
     // MARK: - Kind

@@ -16,26 +16,43 @@ enum SentenceSplitter {
     /// The sentences of `text`, trimmed, in order.
     static func sentences(of text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
         var sentences: [String] = []
+        func append(_ range: Range<Int>) {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, Tokenizer.isSpace(scalars[lower]) { lower += 1 }
+            while upper > lower, Tokenizer.isSpace(scalars[upper - 1]) { upper -= 1 }
+            guard lower < upper else { return }
+            sentences.append(String(decoding: bytes[offsets[lower]..<offsets[upper]], as: UTF8.self))
+        }
         var start = 0
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…", endsSentence(scalars, at: index) {
-                append(scalars[start...index], to: &sentences)
+                append(start..<(index + 1))
                 start = index + 1
             } else if scalar == ";", index - start >= softLimit {
-                append(scalars[start...index], to: &sentences)
+                append(start..<(index + 1))
                 start = index + 1
             } else if index - start >= hardLimit {
                 var cut = index
                 while cut > start + hardLimit / 2, !Tokenizer.isSpace(scalars[cut]) { cut -= 1 }
-                append(scalars[start..<cut], to: &sentences)
+                append(start..<cut)
                 start = cut
             }
             index += 1
         }
-        if start < scalars.count { append(scalars[start...], to: &sentences) }
+        if start < scalars.count { append(start..<scalars.count) }
         return sentences
     }
 
@@ -54,16 +71,5 @@ enum SentenceSplitter {
         while wordStart > 0, Tokenizer.isLetter(scalars[wordStart - 1]) { wordStart -= 1 }
         let word = String(String.UnicodeScalarView(scalars[wordStart..<index])).lowercased()
         return !abbreviations.contains(word)
-    }
-
-    private static func append(_ slice: ArraySlice<Unicode.Scalar>, to sentences: inout [String]) {
-        var lower = slice.startIndex
-        var upper = slice.endIndex
-        while lower < upper, Tokenizer.isSpace(slice[lower]) { lower += 1 }
-        while upper > lower, Tokenizer.isSpace(slice[upper - 1]) { upper -= 1 }
-        guard lower < upper else { return }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice[lower..<upper])
-        sentences.append(String(view))
     }
 }

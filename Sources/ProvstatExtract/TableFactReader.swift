@@ -93,7 +93,7 @@ struct TableFactReader {
         let tokens = Tokenizer.tokens(header.lowercased())
         let matcher = TokenMatcher(tokens: tokens)
         let words = Set(tokens.map(\.lower))
-        let periods = PeriodScanner(matcher: matcher).mentions(defaultMonth: context.month, defaultYear: context.year)
+        let periods = PeriodScanner.filled(PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
         let month = periods.first { $0.period.span == .month || $0.period.span == .yearToDate }?.period.number
         let cues = KindCues(matcher: matcher)
         let base = cues.base(after: 0, stop: Int.max, month: month ?? context.month, year: context.year)

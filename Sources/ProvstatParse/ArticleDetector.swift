@@ -89,13 +89,14 @@ struct ArticleDetector {
                 target = current.pointee.parent
             }
         }
+        // Names are read only for candidates that a ×1.5 bonus could still lift to the top.
+        let ranked = scores.map { (node: $0.key, score: $0.value * (1 - (densities[$0.key]?.linkDensity ?? 0))) }
+            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
         var best: (node: xmlNodePtr, score: Double)? = nil
-        for (node, score) in scores {
-            let density = densities[node]?.linkDensity ?? 0
-            let value = score * (1 - density) * Self.nameWeight(node)
-            if best == nil || value > best!.score || (value == best!.score && node < best!.node) {
-                best = (node, value)
-            }
+        for candidate in ranked {
+            if let best, candidate.score * 1.5 < best.score { break }
+            let value = candidate.score * Self.nameWeight(candidate.node)
+            if best == nil || value > best!.score { best = (candidate.node, value) }
         }
         return best?.node
     }
@@ -154,16 +155,35 @@ struct ArticleDetector {
 
     /// ×1.5 for article-like class or id, ×0.2 for furniture-like, else 1.
     private static func nameWeight(_ node: xmlNodePtr) -> Double {
-        let label = (attribute(node, "class") + " " + attribute(node, "id")).lowercased()
-        if label == " " { return 1 }
-        if negativeNames.contains(where: label.contains) { return 0.2 }
-        if positiveNames.contains(where: label.contains) { return 1.5 }
+        let label = attributeBytes(node, "class") + [0x20] + attributeBytes(node, "id")
+        guard label.count > 1 else { return 1 }
+        if negativeNames.contains(where: { contains(label, $0) }) { return 0.2 }
+        if positiveNames.contains(where: { contains(label, $0) }) { return 1.5 }
         return 1
     }
 
-    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String {
-        guard let value = xmlGetProp(node, name) else { return "" }
+    /// An attribute's bytes, ASCII lower-cased.
+    private static func attributeBytes(_ node: xmlNodePtr, _ name: String) -> [UInt8] {
+        guard let value = xmlGetProp(node, name) else { return [] }
         defer { provstat_xml_free(value) }
-        return String(cString: value)
+        var bytes: [UInt8] = []
+        var pointer = value
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            pointer += 1
+        }
+        return bytes
+    }
+
+    /// Whether `haystack` contains the ASCII `needle` (a plain byte search: names are short).
+    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard pattern.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - pattern.count)
+        where haystack[start] == pattern[0] && haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+            return true
+        }
+        return false
     }
 }
