@@ -26,7 +26,7 @@ struct FigureFinder {
                 let (figure, next) = number(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)
-            } else if token.isWord, Lexicon.numberWords[token.lower] != nil {
+            } else if Lexicon.numberWord(token) != nil {
                 let (figure, next) = writtenNumber(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)
@@ -110,7 +110,8 @@ struct FigureFinder {
         if let limit = Self.periodLimits[one] {
             return numeral.decimals == 0 && numeral.mantissa <= limit && matcher.tokens[index].spaceBefore
         }
-        return Lexicon.identifierWords.contains(one) || Lexicon.identifierWords.contains(two)
+        return (index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]))
+            || Lexicon.identifierWords.contains(two)
     }
 
     /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).

@@ -63,7 +63,7 @@ struct KindCues {
     /// The cue in the figure's own phrase (the run of phrase words right before it).
     func adjacentCue(before start: Int) -> Cue? {
         var index = start - 1
-        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index].lower) {
+        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]) {
             if let (cue, _) = cue(endingAt: index), cue != .attain {
                 return cue == .neutral ? nil : cue
             }

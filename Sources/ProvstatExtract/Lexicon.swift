@@ -48,7 +48,7 @@ enum Lexicon {
     ])
 
     /// One-syllable counted nouns that written-out numbers may count (*hai xã*, *ba đoàn*).
-    static let simpleNouns: Set<String> = [
+    static let simpleNouns: WordSet = [
         "người", "hộ", "con", "cây", "xã", "phường", "huyện", "ấp", "thôn", "bản", "làng", "phòng", "buồng",
         "đôi", "chiếc", "cái", "bộ", "căn", "suất", "thẻ", "phiên", "lớp", "trường", "cầu", "tuyến", "điểm",
         "ca", "liều", "mẫu", "đoàn", "tàu", "xe", "nhóm", "ngành", "giống", "cuộc", "chuyến", "lượt", "bài",
@@ -56,7 +56,7 @@ enum Lexicon {
     ]
 
     /// Nouns of time: a number before them is a period, never a counted fact.
-    static let timeNouns: Set<String> = [
+    static let timeNouns: WordSet = [
         "ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "kỳ", "đợt", "vụ", "mùa", "khóa",
         "khoá", "nhiệm", "giai", "thế", "thập", "độ", "buổi", "đêm", "tiếng", "tuổi",
     ]
@@ -68,7 +68,7 @@ enum Lexicon {
     ])
 
     /// Words that cannot be a counted noun's head: verbs, prepositions and other function words.
-    static let notNouns: Set<String> = [
+    static let notNouns: WordSet = [
         "và", "với", "của", "cho", "có", "là", "được", "bị", "đã", "đang", "sẽ", "trong", "ngoài", "trên",
         "dưới", "tại", "từ", "đến", "tới", "so", "theo", "về", "như", "thì", "mà", "nhưng", "hoặc", "hay",
         "các", "những", "mỗi", "mọi", "này", "đó", "kia", "nào", "khi", "để", "do", "vì", "nên", "nếu",
@@ -90,6 +90,12 @@ enum Lexicon {
         "tám": 8, "chín": 9, "mười": 10,
     ]
 
+    /// `numberWords` by `WordKey`.
+    static let numberWordKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: numberWords.map { (WordKey.of($0.key), $0.value) })
+
+    /// The digit a token writes out in words, if any.
+    static func numberWord(_ token: Token) -> Int? { token.isWord ? numberWordKeys[token.key] : nil }
+
     // MARK: - Hedges and cues
 
     /// Words that hedge a figure when they stand in its own phrase.
@@ -102,7 +108,7 @@ enum Lexicon {
     static let clauseHedges = PhraseTable(phrases: ["dự ước", "ước tính", "ước"])
 
     /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
-    static let phraseWords: Set<String> = [
+    static let phraseWords: WordSet = [
         "ước", "đạt", "tính", "thực", "hiện", "dự", "kiến", "khoảng", "hơn", "gần", "trên", "dưới", "xấp",
         "xỉ", "tối", "thiểu", "ít", "nhất", "chừng", "ngót", "tăng", "giảm", "thêm", "bớt", "lên", "xuống",
         "còn", "chỉ", "là", "có", "được", "mức", "ở", "với", "tương", "đương", "bằng", "chiếm", "vượt",
@@ -120,7 +126,7 @@ enum Lexicon {
     static let equivalentWords = PhraseTable(phrases: ["tương đương", "tương ứng", "quy đổi", "tức là"])
 
     /// Words before a number that make it an identifier, an ordinal or a place, not a quantity.
-    static let identifierWords: Set<String> = [
+    static let identifierWords: WordSet = [
         "số", "thứ", "lần thứ", "khóa", "khoá", "phường", "quận", "tổ", "ấp", "khu phố", "lô", "kios",
         "ki-ốt", "quốc lộ", "tỉnh lộ", "hương lộ", "đường", "ngõ", "hẻm", "kiệt", "điện thoại", "đt", "fax",
         "hotline", "mã", "mục", "điều", "khoản", "chương", "phần", "tập", "trang", "lớp", "tầng", "căn",

@@ -24,7 +24,7 @@ struct SentenceReader {
     /// The sentence's facts in reading order.
     func readings() -> [Reading] {
         let tokens = sentence.tokens
-        guard tokens.contains(where: { $0.isNumber || ($0.isWord && Lexicon.numberWords[$0.lower] != nil) }) else {
+        guard tokens.contains(where: { $0.isNumber || Lexicon.numberWord($0) != nil }) else {
             return []
         }
         let matcher = TokenMatcher(tokens: tokens)
@@ -163,7 +163,7 @@ struct SentenceReader {
     private func phraseStart(before start: Int, limit: Int, matcher: TokenMatcher) -> Int {
         var index = start
         while index - 1 >= limit, matcher.tokens[index - 1].isWord,
-            Lexicon.phraseWords.contains(matcher.tokens[index - 1].lower)
+            Lexicon.phraseWords.contains(matcher.tokens[index - 1])
         {
             index -= 1
         }

@@ -14,6 +14,8 @@ struct Token: Sendable {
     let end: Int
     /// Whether whitespace separates this token from the previous one.
     let spaceBefore: Bool
+    /// `WordKey` of `lower`, for constant-time lexicon lookups.
+    let key: UInt64
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
@@ -117,10 +119,11 @@ enum Tokenizer {
 
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
             let string = text(start, end)
+            let lower = kind == .word ? lowercase(string) : string
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: kind == .word ? lowercase(string) : string, start: start,
-                    end: end, spaceBefore: spaceBefore))
+                    kind: kind, text: string, lower: lower, start: start, end: end, spaceBefore: spaceBefore,
+                    key: WordKey.of(lower)))
         }
 
         /// Lower-cases ASCII without Foundation, everything else with the standard library.

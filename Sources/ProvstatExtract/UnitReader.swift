@@ -64,12 +64,12 @@ struct UnitReader {
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
         let word = tokens[index].lower
-        if Lexicon.timeNouns.contains(word) { return .miss(.period) }
-        if Lexicon.simpleNouns.contains(word) {
+        if Lexicon.timeNouns.contains(tokens[index]) { return .miss(.period) }
+        if Lexicon.simpleNouns.contains(tokens[index]) {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised, !Lexicon.notNouns.contains(word),
+        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised, !Lexicon.notNouns.contains(tokens[index]),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
         return .unit(rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: true)))

@@ -18,23 +18,6 @@ struct ArticleDetector {
         var linkDensity: Double { text == 0 ? 0 : Double(link) / Double(text) }
     }
 
-    /// Elements whose content is never article text.
-    static let skipped: Set<String> = [
-        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-        "button", "select", "input", "textarea", "head", "nav", "option", "map",
-    ]
-
-    /// Elements a paragraph of text may directly sit in.
-    private static let paragraphLike: Set<String> = [
-        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "font", "span", "b",
-        "strong", "em", "i", "u", "a", "small", "big", "sup", "sub", "label",
-    ]
-
-    /// Elements that may hold an article.
-    private static let containers: Set<String> = [
-        "div", "td", "article", "section", "main", "body", "blockquote", "center", "font",
-    ]
-
     /// Class and id fragments of article bodies.
     private static let positiveNames = [
         "content", "article", "detail", "body", "post", "entry", "main", "noidung", "chitiet", "baiviet", "story",
@@ -49,11 +32,15 @@ struct ArticleDetector {
         "right", "left-col", "box",
     ]
 
-    /// Sizes of every element on the page, for the detector and for leaving link lists out.
-    private(set) var densities: [xmlNodePtr: Density] = [:]
-    private var ownText: [xmlNodePtr: Density] = [:]
+    /// Sizes of the elements that hold text; an element's slot is stored in its `_private` field.
+    private var densities: [Density] = []
+    /// The elements of `densities`, slot by slot.
+    private var elements: [xmlNodePtr] = []
+    /// Text sitting directly in each slot's element (not in a nested paragraph or container).
+    private var ownText: [Density] = []
 
-    /// Measures every element under `body`.
+    /// Measures every element under `body`. Uses the elements' `_private` field: one detector
+    /// per document, which must not be shared.
     init(body: xmlNodePtr) {
         var openLinks = 0
         DOMWalker.walk(
@@ -63,34 +50,33 @@ struct ArticleDetector {
                     self.measure(text: node, inLink: openLinks > 0)
                     return .skip
                 }
-                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
-                let name = DOMWalker.name(node)
-                if Self.skipped.contains(name) { return .skip }
-                if name == "a" { openLinks += 1 }
+                let tag = ElementTag.of(node)
+                guard node.pointee.type == XML_ELEMENT_NODE, !tag.contains(.skipped) else { return .skip }
+                node.pointee._private = nil
+                if tag.contains(.link) { openLinks += 1 }
                 return .descend
             },
             exit: { node in
-                if node.pointee.name.map({ String(cString: $0) }) == "a" { openLinks -= 1 }
+                if ElementTag.of(node).contains(.link) { openLinks -= 1 }
             })
     }
 
     /// The element most likely to hold the article, or nil when no paragraph has real text.
     func articleRoot() -> xmlNodePtr? {
         var scores: [xmlNodePtr: Double] = [:]
-        for (block, own) in ownText where own.text >= 25 {
-            let density = densities[block]?.linkDensity ?? 0
-            let score = (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - density)
-            let name = DOMWalker.name(block)
-            var target: xmlNodePtr? = Self.containers.contains(name) ? block : block.pointee.parent
+        for (slot, own) in ownText.enumerated() where own.text >= 25 {
+            let block = elements[slot]
+            let score = (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - densities[slot].linkDensity)
+            var target: xmlNodePtr? = ElementTag.of(block).contains(.container) ? block : block.pointee.parent
             // A paragraph counts fully for its container and half for the one above.
             for weight in [1.0, 0.5] {
                 guard let current = target, current.pointee.type == XML_ELEMENT_NODE else { break }
-                if Self.containers.contains(DOMWalker.name(current)) { scores[current, default: 0] += score * weight }
+                if ElementTag.of(current).contains(.container) { scores[current, default: 0] += score * weight }
                 target = current.pointee.parent
             }
         }
         // Names are read only for candidates that a ×1.5 bonus could still lift to the top.
-        let ranked = scores.map { (node: $0.key, score: $0.value * (1 - (densities[$0.key]?.linkDensity ?? 0))) }
+        let ranked = scores.map { (node: $0.key, score: $0.value * (1 - linkDensity(of: $0.key))) }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
         var best: (node: xmlNodePtr, score: Double)? = nil
         for candidate in ranked {
@@ -103,7 +89,24 @@ struct ArticleDetector {
 
     /// The link density of an element (0 when unknown).
     func linkDensity(of node: xmlNodePtr) -> Double {
-        densities[node]?.linkDensity ?? 0
+        slot(of: node).map { densities[$0].linkDensity } ?? 0
+    }
+
+    /// The element's slot, if it holds text.
+    private func slot(of node: xmlNodePtr) -> Int? {
+        guard let value = node.pointee._private else { return nil }
+        let slot = Int(bitPattern: value) - 1
+        return slot >= 0 && slot < elements.count && elements[slot] == node ? slot : nil
+    }
+
+    /// The element's slot, assigned on first use.
+    private mutating func makeSlot(for node: xmlNodePtr) -> Int {
+        if let slot = slot(of: node) { return slot }
+        elements.append(node)
+        densities.append(Density())
+        ownText.append(Density())
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: elements.count)
+        return elements.count - 1
     }
 
     /// Whether the element's class or id names it as page furniture.
@@ -127,30 +130,23 @@ struct ArticleDetector {
         guard length > 0 else { return }
         var ancestor = node.pointee.parent
         var depth = 0
-        var nearestBlock: xmlNodePtr? = nil
+        var nearestBlock: Int? = nil
         while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, depth < 64 {
-            densities[current, default: Density()].text += length
-            densities[current, default: Density()].commas += commas
-            if inLink { densities[current, default: Density()].link += length }
-            if nearestBlock == nil {
-                let name = DOMWalker.name(current)
-                if Self.containers.contains(name) || (Self.paragraphLike.contains(name) && isBlockParagraph(name)) {
-                    nearestBlock = current
-                }
+            let slot = makeSlot(for: current)
+            densities[slot].text += length
+            densities[slot].commas += commas
+            if inLink { densities[slot].link += length }
+            if nearestBlock == nil, !ElementTag.of(current).isDisjoint(with: [.container, .paragraph]) {
+                nearestBlock = slot
             }
             ancestor = current.pointee.parent
             depth += 1
         }
         if let nearestBlock {
-            ownText[nearestBlock, default: Density()].text += length
-            ownText[nearestBlock, default: Density()].commas += commas
-            if inLink { ownText[nearestBlock, default: Density()].link += length }
+            ownText[nearestBlock].text += length
+            ownText[nearestBlock].commas += commas
+            if inLink { ownText[nearestBlock].link += length }
         }
-    }
-
-    /// Inline elements (`span`, `b` …) are not paragraphs of their own.
-    private func isBlockParagraph(_ name: String) -> Bool {
-        ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt"].contains(name)
     }
 
     /// ×1.5 for article-like class or id, ×0.2 for furniture-like, else 1.

@@ -5,18 +5,6 @@ import ProvstatCore
 /// Turns a DOM subtree into text blocks: paragraphs split at block-level elements, data tables as
 /// grids, layout tables read as flowing text.
 struct BlockCollector {
-    /// Elements that end the current paragraph.
-    static let blockLevel: Set<String> = [
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt",
-        "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "hr", "figure", "figcaption",
-        "address", "center", "tr", "td", "th", "caption", "body", "html", "table", "tbody", "thead", "tfoot",
-    ]
-
-    /// Elements whose link-heavy or furniture-named subtrees are left out of a detected article.
-    private static let filterable: Set<String> = [
-        "div", "ul", "ol", "section", "aside", "table", "p", "span", "footer", "header", "dl", "center",
-    ]
-
     /// The cell text length above which a table is a page layout, not data.
     private static let layoutCellLength = 400
 
@@ -50,26 +38,26 @@ struct BlockCollector {
                     self.current += DOMWalker.text(node)
                     return .skip
                 }
+                let tag = ElementTag.of(node)
                 guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
-                let name = DOMWalker.name(node)
-                if ArticleDetector.skipped.contains(name) || self.isFurniture(node, name: name) { return .skip }
-                if name == "table", !Self.isLayoutTable(node) {
+                if tag.contains(.skipped) || self.isFurniture(node, tag: tag) { return .skip }
+                if tag.contains(.table), !Self.isLayoutTable(node) {
                     self.flush()
                     let grid = TableReader.grid(of: node)
                     if !grid.rows.isEmpty { self.blocks.append(.table(grid)) }
                     return .skip
                 }
-                if Self.blockLevel.contains(name) { self.flush() }
+                if tag.contains(.blockLevel) { self.flush() }
                 return .descend
             },
             exit: { node in
-                if Self.blockLevel.contains(DOMWalker.name(node)) { self.flush() }
+                if ElementTag.of(node).contains(.blockLevel) { self.flush() }
             })
     }
 
     /// Whether a subtree of a detected article is a link list or named like furniture.
-    private func isFurniture(_ node: xmlNodePtr, name: String) -> Bool {
-        guard let detector, Self.filterable.contains(name) else { return false }
+    private func isFurniture(_ node: xmlNodePtr, tag: ElementTag) -> Bool {
+        guard let detector, tag.contains(.filterable) else { return false }
         return detector.linkDensity(of: node) > 0.5 || ArticleDetector.isFurnitureNamed(node)
     }
 
@@ -86,9 +74,9 @@ struct BlockCollector {
                     if cellLength > layoutCellLength { layout = true }
                     return .skip
                 }
-                let name = DOMWalker.name(node)
-                if name == "table" { layout = true }
-                if name == "td" || name == "th" { cellLength = 0 }
+                let tag = ElementTag.of(node)
+                if tag.contains(.table) { layout = true }
+                if tag.contains(.cell) { cellLength = 0 }
                 return .descend
             },
             exit: { _ in })

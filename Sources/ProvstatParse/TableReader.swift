@@ -93,10 +93,9 @@ enum TableReader {
                     text += DOMWalker.text(node)
                     return .skip
                 }
-                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
-                let name = DOMWalker.name(node)
-                if ArticleDetector.skipped.contains(name) { return .skip }
-                if BlockCollector.blockLevel.contains(name) { text += " " }
+                let tag = ElementTag.of(node)
+                guard node.pointee.type == XML_ELEMENT_NODE, !tag.contains(.skipped) else { return .skip }
+                if tag.contains(.blockLevel) { text += " " }
                 return .descend
             },
             exit: { _ in })

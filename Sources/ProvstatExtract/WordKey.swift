@@ -1,0 +1,29 @@
+/// A 64-bit FNV-1a hash of a word's UTF-8 bytes: lexicon lookups hash integers instead of
+/// Unicode strings (whose hashing normalises). Text is NFC before tokenizing, so equal words have
+/// equal bytes; a collision between two lexicon-sized vocabularies is vanishingly unlikely.
+enum WordKey {
+    /// The key of `word`.
+    static func of(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// A set of words, looked up by `WordKey`.
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private let keys: Set<UInt64>
+
+    init(arrayLiteral words: String...) {
+        keys = Set(words.map(WordKey.of))
+    }
+
+    /// Whether the token's lower-case text is in the set.
+    func contains(_ token: Token) -> Bool { keys.contains(token.key) }
+
+    /// Whether `word` (lower-case) is in the set.
+    func contains(_ word: String) -> Bool { keys.contains(WordKey.of(word)) }
+}
