@@ -11,13 +11,19 @@ public final class HTMLDocument {
     /// Where the bytes came from, for error messages.
     public let source: String
 
+    /// The largest page parsed. Parsing and extraction peak at about 18× the page size in memory
+    /// (libxml2's tree, text copies, facts), so this bounds a worker at roughly 600 MB.
+    public static let maximumBytes = 32 << 20
+
     /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
     /// from a BOM or `<meta charset>`.
     public init(data: Data, source: String, encoding: String? = nil) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
-        guard data.count <= Int(Int32.max) else {
-            throw ParseError(source: source, message: "page of \(data.count) bytes is too large to parse")
+        guard data.count <= Self.maximumBytes else {
+            throw ParseError(
+                source: source,
+                message: "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?")
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

@@ -11,6 +11,11 @@ public struct PageParser: Sendable {
     public func parse(
         data: Data, source: String, contentType: String? = nil, xpath: String? = nil
     ) throws(ParseError) -> ParsedPage {
+        guard data.count <= HTMLDocument.maximumBytes else {
+            throw ParseError(
+                source: source,
+                message: "page of \(data.count) bytes is larger than the \(HTMLDocument.maximumBytes >> 20) MiB limit")
+        }
         if Self.isPlainText(source: source, contentType: contentType) {
             let text = TextDecoding.decode(data, declaredCharset: TextDecoding.charset(fromContentType: contentType))
             return ParsedPage(title: nil, blocks: Self.paragraphs(ofPlainText: text))
