@@ -92,6 +92,18 @@ struct KindCues {
         return nil
     }
 
+    /// A base named before the figure in its clause (*so với cùng kỳ năm trước tăng 3,65%*).
+    func base(before start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
+        var index = start - 1
+        while index > stop, !matcher.isPhraseEnd(index) {
+            if matcher.lower(index) == "so", ["với", "sánh"].contains(matcher.lower(index + 1)) {
+                return classify(at: index + 2, month: month, year: year)
+            }
+            index -= 1
+        }
+        return nil
+    }
+
     /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.
     func planFollows(_ start: Int) -> Bool {
         (0..<3).contains { Lexicon.planWords.longest(in: matcher, at: start + $0) != nil }
@@ -106,6 +118,7 @@ struct KindCues {
         if Lexicon.planWords.longest(in: matcher, at: index) != nil { return .plan }
         if word == "tháng" {
             if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
+            if next == "cùng" { return .sameTimeLastYear }
             let scanner = PeriodScanner(matcher: matcher)
             if let base = scanner.monthNumber(at: index + 1), let month {
                 return base == (month == 1 ? 12 : month - 1) ? .previousMonth : .other

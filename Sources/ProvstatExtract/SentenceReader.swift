@@ -51,6 +51,7 @@ struct SentenceReader {
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
                 let base = cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
+                    ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
                 (kind, negative) = self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher)
             }
             kinds.append((kind, negative, estimate))

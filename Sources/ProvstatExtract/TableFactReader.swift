@@ -105,7 +105,7 @@ struct TableFactReader {
             kind = base == .previousMonth ? .growthMoM : (base == .sameTimeLastYear ? .growthYoY : .growth)
         } else if hasPlan && (hasPercent || words.contains("so")) {
             kind = .planAttainment
-        } else if base != nil && base != .plan {
+        } else if base != nil && base != .plan && (words.contains("so") || hasPercent) {
             let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && $0.0.value() >= 20 }
             switch (base, looksLikeIndex) {
             case (.previousMonth, true): kind = .indexMoM

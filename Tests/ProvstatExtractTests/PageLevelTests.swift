@@ -69,6 +69,16 @@ struct PageLevelTests {
         #expect(found.allSatisfy { String(String.UnicodeScalarView(Array($0.sentence.unicodeScalars)[$0.start..<$0.end])) == $0.raw })
     }
 
+    @Test("a column of last year's values is a level, not an index")
+    func lastYearColumn() {
+        let grid = TableGrid(
+            rows: [["Chỉ tiêu", "ĐVT", "Thực hiện cùng kỳ năm 2022", "Thực hiện năm 2023"], ["Lúa", "Tấn", "1.240", "1.310"]],
+            headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.kind) == [.level, .level])
+        #expect(found.map(\.value) == [1_240, 1_310])
+    }
+
     @Test("index columns holding changes are read as growth")
     func changeColumn() {
         let grid = TableGrid(
