@@ -24,13 +24,15 @@ struct ArticleDetector {
         "text", "richhtml", "news-content", "fulltext",
     ]
 
-    /// Class and id fragments of page furniture.
-    static let negativeNames = [
-        "menu", "nav", "footer", "sidebar", "side", "counter", "comment", "banner", "related", "other", "tinkhac",
-        "lienquan", "lien-quan", "widget", "breadcrumb", "paging", "pagination", "share", "social", "tool",
-        "header", "topbar", "advert", "quangcao", "thongke", "visitor", "tags", "footer", "cotphai", "cottrai",
-        "right", "left-col", "box",
+    /// Class and id fragments that always mean page furniture.
+    private static let furnitureNames = [
+        "menu", "nav", "footer", "sidebar", "counter", "comment", "banner", "related", "tinkhac", "tin-khac",
+        "other-news", "lienquan", "lien-quan", "widget", "breadcrumb", "paging", "pagination", "share", "social",
+        "topbar", "advert", "quangcao", "thongke", "visitor", "tags", "cotphai", "cottrai",
     ]
+
+    /// Class and id fragments that suggest furniture unless the name also sounds like content.
+    private static let weakFurnitureNames = ["side", "other", "tool", "header", "right", "left-col", "box"]
 
     /// Sizes of the elements that hold text; an element's slot is stored in its `_private` field.
     private var densities: [Density] = []
@@ -111,7 +113,7 @@ struct ArticleDetector {
 
     /// Whether the element's class or id names it as page furniture.
     static func isFurnitureNamed(_ node: xmlNodePtr) -> Bool {
-        nameWeight(node) < 1
+        nameWeight(node) < 0.5
     }
 
     // MARK: - Measuring
@@ -149,12 +151,14 @@ struct ArticleDetector {
         }
     }
 
-    /// ×1.5 for article-like class or id, ×0.2 for furniture-like, else 1.
+    /// ×0.2 for a furniture class or id, ×1.5 for an article-like one, ×0.5 for a weakly
+    /// furniture-like one, else 1.
     private static func nameWeight(_ node: xmlNodePtr) -> Double {
         let label = attributeBytes(node, "class") + [0x20] + attributeBytes(node, "id")
         guard label.count > 1 else { return 1 }
-        if negativeNames.contains(where: { contains(label, $0) }) { return 0.2 }
+        if furnitureNames.contains(where: { contains(label, $0) }) { return 0.2 }
         if positiveNames.contains(where: { contains(label, $0) }) { return 1.5 }
+        if weakFurnitureNames.contains(where: { contains(label, $0) }) { return 0.5 }
         return 1
     }
 
