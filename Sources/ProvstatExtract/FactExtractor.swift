@@ -20,13 +20,18 @@ public struct FactExtractor: Sendable {
         let context = PageContext(texts: texts)
         var facts: [Fact] = []
         var tableIndex = 0
+        var note: UnitReader.Match? = nil
         for (block, sentences) in zip(blocks, paragraphs) {
             switch block {
-            case .paragraph:
+            case .paragraph(let text):
                 read(sentences: sentences, context: context, into: &facts)
+                note = TableFactReader.unit(inNote: text)
             case .table(let grid):
-                facts += TableFactReader(grid: grid, tableIndex: tableIndex, context: context).facts(offset: facts.count)
+                var reader = TableFactReader(grid: grid, tableIndex: tableIndex, context: context)
+                reader.defaultUnit = note
+                facts += reader.facts(offset: facts.count)
                 tableIndex += 1
+                note = nil
             }
         }
         return facts

@@ -8,6 +8,8 @@ struct TableFactReader {
     /// Index of the table on the page.
     let tableIndex: Int
     let context: PageContext
+    /// The unit a note before the table gives (*Đơn vị tính: Tỷ đồng*), for columns and rows without one.
+    var defaultUnit: UnitReader.Match? = nil
 
     /// How one column's cells are read.
     private struct ColumnSpec {
@@ -46,8 +48,9 @@ struct TableFactReader {
             })
         else { return [] }
         var specs: [Int: ColumnSpec] = [:]
-        for column in 0..<width
-        where column != labelColumn && column != unitColumn && !serial.contains(column) && numericShare[column] > 0 {
+        // Data stands right of the row labels; numbers left of them are serials.
+        for column in (labelColumn + 1)..<max(labelColumn + 1, width)
+        where column != unitColumn && !serial.contains(column) && numericShare[column] > 0 {
             specs[column] = spec(header: headers[column], values: body.compactMap { number(in: $0[column]) })
         }
         var facts: [Fact] = []
@@ -59,7 +62,7 @@ struct TableFactReader {
             let lowerLabel = unbulleted.lowercased()
             let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
             let subject = cleanedLabel(String(unbulleted))
-            let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) }
+            let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? defaultUnit
             let (sentence, offsets) = rowText(row)
             var rowHasNumbers = false
             for column in specs.keys.sorted() {
@@ -153,6 +156,25 @@ struct TableFactReader {
             return match
         }
         return nil
+    }
+
+    /// A unit in brackets at the end of a row label (*Sản lượng lúa (nghìn tấn)*).
+    private func unit(inLabel label: String) -> UnitReader.Match? {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return nil }
+        let inside = label[label.index(after: open)..<label.index(before: label.endIndex)]
+        return unit(inUnitCell: String(inside))
+    }
+
+    /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
+    static func unit(inNote note: String) -> UnitReader.Match? {
+        let lower = note.lowercased()
+        guard note.unicodeScalars.count <= 60, lower.hasPrefix("đơn vị") || lower.hasPrefix("đvt"),
+            let colon = lower.firstIndex(of: ":")
+        else { return nil }
+        let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
+        guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
+        else { return nil }
+        return match
     }
 
     // MARK: - Rows and cells

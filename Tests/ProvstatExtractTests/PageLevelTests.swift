@@ -79,6 +79,16 @@ struct PageLevelTests {
         #expect(found.map(\.value) == [1_240, 1_310])
     }
 
+    @Test("units come from a note before the table or from the row label; serial numbers are no facts")
+    func unitNotes() {
+        let grid = TableGrid(
+            rows: [["", "Chỉ tiêu", "Năm 2023"], ["1", "Thu nội địa", "3.940,5"], ["2", "Sản lượng lúa (nghìn tấn)", "412,3"]],
+            headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.paragraph("Đơn vị tính: Tỷ đồng"), .table(grid)])
+        #expect(found.map(\.value) == [3_940_500_000_000, 412_300])
+        #expect(found.map(\.unit) == ["VND", "t"])
+    }
+
     @Test("index columns holding changes are read as growth")
     func changeColumn() {
         let grid = TableGrid(
