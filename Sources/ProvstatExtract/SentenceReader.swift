@@ -98,6 +98,10 @@ struct SentenceReader {
     ) -> (FactKind, Bool) {
         let unit = figure.unit!.unit
         let minus = figure.sign == .minus
+        // *tăng từ 53,1% lên 70,2%*: the starting point is a level, not a change.
+        if matcher.lower(figure.start - 1) == "từ", movesTo(after: figure.end, matcher: matcher) {
+            return (unit == "%" ? .share : .level, minus)
+        }
         switch unit {
         case "pp":
             let cue = cues.governingCue(before: figure.start, stop: previousEnd - 1)
@@ -134,6 +138,21 @@ struct SentenceReader {
             if figure.sign != .none { return (growth(base), minus) }
             return (.level, false)
         }
+    }
+
+    /// Whether *lên*, *xuống* or *còn* follows in the clause, before the next number.
+    private func movesTo(after start: Int, matcher: TokenMatcher) -> Bool {
+        var index = start
+        while index < matcher.tokens.count, !matcher.isSentencePartEnd(index), !matcher.tokens[index].isNumber {
+            if matcher.isSymbol(index, "(") {
+                // Skip a bracketed aside such as *(năm 2015)*.
+                while index < matcher.tokens.count, !matcher.isSymbol(index, ")") { index += 1 }
+            } else if ["lên", "xuống", "còn"].contains(matcher.lower(index)) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The growth kind for a base.

@@ -140,6 +140,13 @@ struct SentenceFactTests {
         #expect(found[4].unit == "VND" && found[5].unit == "VND")
     }
 
+    @Test("a move from one level to another gives two levels")
+    func fromTo() {
+        let found = facts("Tỷ lệ lao động qua đào tạo tăng từ 53,12% (năm 2015) lên 70,23% (năm 2020).")
+        #expect(found.map(\.kind) == [.share, .share])
+        #expect(found.map(\.value) == [Decimal(string: "53.12")!, Decimal(string: "70.23")!])
+    }
+
     @Test("shares the base named after coordinated changes")
     func coordinatedBase() {
         let found = facts("Số doanh nghiệp tăng 7,5% và vốn đăng ký giảm 12,3% so với cùng kỳ năm 2022.")
