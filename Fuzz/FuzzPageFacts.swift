@@ -10,7 +10,8 @@ public func fuzzPageFacts(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let data = Data(bytes: start, count: count)
     let parser = PageParser()
     for xpath in [nil, "//body"] as [String?] {
-        guard let page = try? parser.parse(data: data, source: "fuzz.html", contentType: "text/html", xpath: xpath) else {
+        guard let page = try? parser.parse(data: data, source: "fuzz.html", contentType: "text/html", xpath: xpath)
+        else {
             continue
         }
         _ = FactExtractor().extract(from: page.blocks)

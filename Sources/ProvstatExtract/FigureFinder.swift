@@ -7,7 +7,9 @@ struct FigureFinder {
     private static let rangeConnectors: Set<String> = ["-", "–", "—", "~", "đến", "tới"]
 
     /// Words that make *số* a quantity noun rather than *number (identifier)*.
-    private static let quantityBeforeSo: Set<String> = ["tổng", "doanh", "dân", "chỉ", "con", "hệ", "điểm", "sĩ", "trong"]
+    private static let quantityBeforeSo: Set<String> = [
+        "tổng", "doanh", "dân", "chỉ", "con", "hệ", "điểm", "sĩ", "trong",
+    ]
 
     /// Largest value a number may take after a word of time for it to be a period (*tháng 10*).
     private static let periodLimits: [String: UInt64] = [

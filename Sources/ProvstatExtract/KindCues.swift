@@ -14,16 +14,17 @@ struct KindCues {
         case sameTimeLastYear, previousMonth, other, plan
     }
 
-    private static let cues = PhraseTable<Cue>([
-        ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
-        ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
-        ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
-        ("nâng lên", .changeTo), ("nâng tổng số lên", .changeTo), ("lên", .changeTo), ("xuống còn", .changeTo),
-        ("tăng", .increase), ("giảm", .decrease), ("mức giảm", .decrease), ("đạt", .attain), ("bằng", .equal),
-        ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
-        ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
-        ("tương đương", .equivalent), ("tương ứng", .equivalent),
-    ].map { (Tokenizer.phrase($0.0), $0.1) })
+    private static let cues = PhraseTable<Cue>(
+        [
+            ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
+            ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
+            ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
+            ("nâng lên", .changeTo), ("nâng tổng số lên", .changeTo), ("lên", .changeTo), ("xuống còn", .changeTo),
+            ("tăng", .increase), ("giảm", .decrease), ("mức giảm", .decrease), ("đạt", .attain), ("bằng", .equal),
+            ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
+            ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
+            ("tương đương", .equivalent), ("tương ứng", .equivalent),
+        ].map { (Tokenizer.phrase($0.0), $0.1) })
 
     let matcher: TokenMatcher
 
@@ -49,7 +50,8 @@ struct KindCues {
                 if found == nil {
                     found = cue
                     if cue != .attain && cue != .equal { return cue }
-                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lower(cueStart) == "mức") {
+                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lower(cueStart) == "mức")
+                {
                     return cue
                 }
                 index = cueStart - 1

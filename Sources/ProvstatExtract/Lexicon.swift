@@ -19,16 +19,17 @@ enum Lexicon {
         ].map { (Tokenizer.phrase($0.0), $0.1) })
 
     /// Measurement units (not counted nouns).
-    static let units = PhraseTable<UnitEntry>([
-        ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("lần", "times", 0),
-        ("đồng", "VND", 0), ("vnđ", "VND", 0), ("vnd", "VND", 0), ("đ", "VND", 0),
-        ("usd", "USD", 0), ("đô la mỹ", "USD", 0), ("đô-la mỹ", "USD", 0), ("đôla mỹ", "USD", 0),
-        ("đô la", "USD", 0), ("đôla", "USD", 0), ("eur", "EUR", 0), ("euro", "EUR", 0),
-        ("tấn", "t", 0), ("kg", "kg", 0), ("tạ/ha", "tạ/ha", 0), ("tạ / ha", "tạ/ha", 0),
-        ("ha", "ha", 0), ("héc-ta", "ha", 0), ("hécta", "ha", 0), ("hecta", "ha", 0), ("héc ta", "ha", 0),
-        ("m2", "m2", 0), ("m²", "m2", 0), ("km2", "km2", 0), ("km²", "km2", 0), ("km", "km", 0),
-        ("m3", "m3", 0), ("m³", "m3", 0), ("kwh", "kWh", 0), ("mw", "MW", 0), ("lít", "l", 0),
-    ].map { (Tokenizer.phrase($0.0), UnitEntry(unit: $0.1, exponent: $0.2)) })
+    static let units = PhraseTable<UnitEntry>(
+        [
+            ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("lần", "times", 0),
+            ("đồng", "VND", 0), ("vnđ", "VND", 0), ("vnd", "VND", 0), ("đ", "VND", 0),
+            ("usd", "USD", 0), ("đô la mỹ", "USD", 0), ("đô-la mỹ", "USD", 0), ("đôla mỹ", "USD", 0),
+            ("đô la", "USD", 0), ("đôla", "USD", 0), ("eur", "EUR", 0), ("euro", "EUR", 0),
+            ("tấn", "t", 0), ("kg", "kg", 0), ("tạ/ha", "tạ/ha", 0), ("tạ / ha", "tạ/ha", 0),
+            ("ha", "ha", 0), ("héc-ta", "ha", 0), ("hécta", "ha", 0), ("hecta", "ha", 0), ("héc ta", "ha", 0),
+            ("m2", "m2", 0), ("m²", "m2", 0), ("km2", "km2", 0), ("km²", "km2", 0), ("km", "km", 0),
+            ("m3", "m3", 0), ("m³", "m3", 0), ("kwh", "kWh", 0), ("mw", "MW", 0), ("lít", "l", 0),
+        ].map { (Tokenizer.phrase($0.0), UnitEntry(unit: $0.1, exponent: $0.2)) })
 
     /// Counted nouns made of more than one syllable (the head noun is the whole compound).
     static let compoundNouns = PhraseTable(phrases: [
@@ -91,7 +92,8 @@ enum Lexicon {
     ]
 
     /// `numberWords` by `WordKey`.
-    static let numberWordKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: numberWords.map { (WordKey.of($0.key), $0.value) })
+    static let numberWordKeys: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: numberWords.map { (WordKey.of($0.key), $0.value) })
 
     /// The digit a token writes out in words, if any.
     static func numberWord(_ token: Token) -> Int? { token.isWord ? numberWordKeys[token.key] : nil }

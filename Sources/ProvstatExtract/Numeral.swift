@@ -56,7 +56,9 @@ struct Numeral: Sendable, Equatable {
                 digits += 1
                 guard digits <= Self.maximumDigits else { return nil }
                 mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-                if inFraction { decimals += 1 } else {
+                if inFraction {
+                    decimals += 1
+                } else {
                     integerDigits += 1
                     groupLength += 1
                 }

@@ -16,7 +16,9 @@ struct PageContext: Sendable {
             numbers += text.tokens.lazy.filter { $0.isNumber && $0.text.utf8.count > 3 }.map(\.text)
             for mention in text.periods {
                 if let year = mention.period.year { years[year, default: 0] += 1 }
-                if mention.period.span == .month || mention.period.span == .yearToDate, let month = mention.period.number {
+                if mention.period.span == .month || mention.period.span == .yearToDate,
+                    let month = mention.period.number
+                {
                     months[month, default: 0] += 1
                 }
             }

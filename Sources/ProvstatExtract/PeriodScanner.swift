@@ -10,7 +10,9 @@ struct PeriodScanner {
     }
 
     private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-    private static let yearToDateWords = PhraseTable(phrases: ["lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung"])
+    private static let yearToDateWords = PhraseTable(phrases: [
+        "lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung",
+    ])
 
     let matcher: TokenMatcher
 
@@ -37,7 +39,9 @@ struct PeriodScanner {
             }
             if word == "quý", index + 1 < tokens.count {
                 let next = tokens[index + 1]
-                let quarter = Self.romanQuarters[next.lower] ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
+                let quarter =
+                    Self.romanQuarters[next.lower]
+                    ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
                 if let quarter {
                     let (year, length) = year(after: index + 2)
                     result.append(Mention(index: index, period: Period(span: .quarter, year: year, number: quarter)))
@@ -45,7 +49,9 @@ struct PeriodScanner {
                     continue
                 }
             }
-            if word == "năm", index + 1 < tokens.count, let year = yearNumber(at: index + 1), matcher.lower(index - 1) != "học" {
+            if word == "năm", index + 1 < tokens.count, let year = yearNumber(at: index + 1),
+                matcher.lower(index - 1) != "học"
+            {
                 result.append(Mention(index: index, period: Period(span: .year, year: year)))
                 index += 2
                 continue

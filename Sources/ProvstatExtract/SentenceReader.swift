@@ -46,13 +46,16 @@ struct SentenceReader {
             if let low = figure.rangeLow {
                 (kind, negative, estimate) = kinds[low]
             } else {
-                estimate = hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
+                estimate =
+                    hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
                     || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
-                let base = cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
+                let base =
+                    cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
-                (kind, negative) = self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher)
+                (kind, negative) = self.kind(
+                    of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher)
             }
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!

@@ -78,7 +78,8 @@ struct TableFactReader {
                     value: numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit, kind: kind,
                     estimate: spec.estimate, raw: raw, subject: subject, sentence: sentence, start: start,
                     end: start + raw.unicodeScalars.count, period: spec.period,
-                    table: Fact.TableCell(table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
+                    table: Fact.TableCell(
+                        table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
                     decimals: numeral.decimals)
                 if isComponent, kind == .level, let total = totals[column] { fact.componentOf = offset + total }
                 facts.append(fact)
@@ -96,7 +97,8 @@ struct TableFactReader {
         let tokens = Tokenizer.tokens(header.lowercased())
         let matcher = TokenMatcher(tokens: tokens)
         let words = Set(tokens.map(\.lower))
-        let periods = PeriodScanner.filled(PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
+        let periods = PeriodScanner.filled(
+            PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
         let month = periods.first { $0.period.span == .month || $0.period.span == .yearToDate }?.period.number
         let cues = KindCues(matcher: matcher)
         let base = cues.base(after: 0, stop: Int.max, month: month ?? context.month, year: context.year)
@@ -134,7 +136,8 @@ struct TableFactReader {
     /// A unit written in a header: in brackets, after a comma, or as the whole header.
     private func headerUnit(matcher: TokenMatcher) -> UnitReader.Match? {
         let reader = UnitReader(matcher: matcher)
-        for index in 0..<matcher.tokens.count where index == 0 || matcher.isSymbol(index - 1, "(") || matcher.isSymbol(index - 1, ",") {
+        for index in 0..<matcher.tokens.count
+        where index == 0 || matcher.isSymbol(index - 1, "(") || matcher.isSymbol(index - 1, ",") {
             if case .unit(let match) = reader.read(from: index, allowGuess: false), !match.isCountedNoun || index > 0 {
                 if index == 0 && match.end != matcher.tokens.count { continue }
                 return match
@@ -198,7 +201,9 @@ struct TableFactReader {
             negative = first != "+"
             text = text.dropFirst().drop { $0 == " " }
         }
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }) else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }) else {
+            return nil
+        }
         let other: NumberStyle = context.style == .vietnamese ? .english : .vietnamese
         guard let numeral = Numeral(String(text), style: context.style) ?? Numeral(String(text), style: other) else {
             return nil

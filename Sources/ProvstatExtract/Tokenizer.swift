@@ -98,7 +98,9 @@ enum Tokenizer {
                     while index < count, Tokenizer.isLetter(scalars[index]) { index += 1 }
                     // Square and cubic metres: `m2`, `km3`, `m²`.
                     if index < count, isPowerSuffix(start: start, end: index) { index += 1 }
-                    if index < count, Tokenizer.isDigit(scalars[index]), let split = gluedSplit(start: start, end: index) {
+                    if index < count, Tokenizer.isDigit(scalars[index]),
+                        let split = gluedSplit(start: start, end: index)
+                    {
                         if split > start { append(.word, start, split, spaceBefore) }
                         append(.word, split, index, split == start ? spaceBefore : false)
                     } else {

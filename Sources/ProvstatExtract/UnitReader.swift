@@ -55,7 +55,11 @@ struct UnitReader {
             // A measure word glued to more letters is another word (`hai` is not `ha`).
             if end < tokens.count, tokens[end].isWord, !tokens[end].spaceBefore { continue }
             let unit = entry.value
-            return .unit(rate(Match(unit: unit.unit, exponent: exponent + unit.exponent, end: end, isCountedNoun: false, isGuessed: false)))
+            return .unit(
+                rate(
+                    Match(
+                        unit: unit.unit, exponent: exponent + unit.exponent, end: end, isCountedNoun: false,
+                        isGuessed: false)))
         }
         guard tokens[index].isWord else { return .miss(.none) }
         if let length = Lexicon.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
@@ -69,7 +73,8 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised, !Lexicon.notNouns.contains(tokens[index]),
+        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised,
+            !Lexicon.notNouns.contains(tokens[index]),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
         return .unit(rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: true)))
@@ -97,4 +102,3 @@ struct UnitReader {
         return result
     }
 }
-

@@ -23,7 +23,9 @@ public final class HTMLDocument {
         guard data.count <= Self.maximumBytes else {
             throw ParseError(
                 source: source,
-                message: "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?")
+                message:
+                    "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?"
+            )
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

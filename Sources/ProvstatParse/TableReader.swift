@@ -23,7 +23,8 @@ enum TableReader {
         rowLoop: for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
             let rowCells = children(of: row).filter { ["td", "th"].contains(DOMWalker.name($0)) }
-            let isHeader = !rowCells.isEmpty
+            let isHeader =
+                !rowCells.isEmpty
                 && (rowCells.allSatisfy { DOMWalker.name($0) == "th" }
                     || row.pointee.parent.map { DOMWalker.name($0) == "thead" } ?? false)
             if isHeader && !sawBodyRow { headerRows = rowIndex + 1 } else { sawBodyRow = true }

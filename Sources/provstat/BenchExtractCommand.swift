@@ -51,14 +51,21 @@ struct BenchExtractCommand: ParsableCommand {
         }
         print("pages: \(workload.count) (\(pages.count) distinct), \(String(format: "%.1f", megabytes)) MB per pass")
         print(String(format: "(a) htmlReadMemory alone:            %8.1f MB/s  (%.2f s)", megabytes / libxml2, libxml2))
-        print(String(format: "(b) parse + detection + extraction:  %8.1f MB/s  (%.2f s, %d facts)", megabytes / whole, whole, facts))
-        print(String(format: "    of which parse + detection %.0f%%, extraction %.0f%%", 100 * parseTime / whole, 100 * extractTime / whole))
+        print(
+            String(
+                format: "(b) parse + detection + extraction:  %8.1f MB/s  (%.2f s, %d facts)", megabytes / whole, whole,
+                facts))
+        print(
+            String(
+                format: "    of which parse + detection %.0f%%, extraction %.0f%%", 100 * parseTime / whole,
+                100 * extractTime / whole))
         print(String(format: "ratio b/a: %.2f", libxml2 / whole))
     }
 
     private func loadPages() throws -> [(name: String, data: Data)] {
         let url = URL(fileURLWithPath: folder)
-        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".html") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".html") }
+            .sorted()
         return try names.map { ($0, try Data(contentsOf: url.appendingPathComponent($0))) }
     }
 

@@ -46,7 +46,10 @@ struct PageLevelTests {
     func table() throws {
         let grid = TableGrid(
             rows: [
-                ["STT", "Chỉ tiêu", "ĐVT", "Ước tính tháng 10", "Kế hoạch năm", "So với cùng kỳ (%)", "% KH", "Tăng/giảm so với cùng kỳ (%)"],
+                [
+                    "STT", "Chỉ tiêu", "ĐVT", "Ước tính tháng 10", "Kế hoạch năm", "So với cùng kỳ (%)", "% KH",
+                    "Tăng/giảm so với cùng kỳ (%)",
+                ],
                 ["1", "Kim ngạch xuất khẩu", "Triệu USD", "45,3", "600", "93,6", "73,2", "-6,4"],
                 ["", "Trong đó: Gạo", "Triệu USD", "10,1", "-", "104,0", "-", "4,0"],
                 ["2", "Điện sản xuất", "Triệu kWh", "1.240,5", "-", "102,3", "-", "2,3"],
@@ -66,13 +69,19 @@ struct PageLevelTests {
         #expect(found.last?.unit == "lượt khách")
         let power = try #require(found.first { $0.subject == "Điện sản xuất" })
         #expect(power.value == 1_240_500_000 && power.unit == "kWh")
-        #expect(found.allSatisfy { String(String.UnicodeScalarView(Array($0.sentence.unicodeScalars)[$0.start..<$0.end])) == $0.raw })
+        #expect(
+            found.allSatisfy {
+                String(String.UnicodeScalarView(Array($0.sentence.unicodeScalars)[$0.start..<$0.end])) == $0.raw
+            })
     }
 
     @Test("a column of last year's values is a level, not an index")
     func lastYearColumn() {
         let grid = TableGrid(
-            rows: [["Chỉ tiêu", "ĐVT", "Thực hiện cùng kỳ năm 2022", "Thực hiện năm 2023"], ["Lúa", "Tấn", "1.240", "1.310"]],
+            rows: [
+                ["Chỉ tiêu", "ĐVT", "Thực hiện cùng kỳ năm 2022", "Thực hiện năm 2023"],
+                ["Lúa", "Tấn", "1.240", "1.310"],
+            ],
             headerRowCount: 1)
         let found = FactExtractor().extract(from: [.table(grid)])
         #expect(found.map(\.kind) == [.level, .level])
@@ -82,7 +91,10 @@ struct PageLevelTests {
     @Test("units come from a note before the table or from the row label; serial numbers are no facts")
     func unitNotes() {
         let grid = TableGrid(
-            rows: [["", "Chỉ tiêu", "Năm 2023"], ["1", "Thu nội địa", "3.940,5"], ["2", "Sản lượng lúa (nghìn tấn)", "412,3"]],
+            rows: [
+                ["", "Chỉ tiêu", "Năm 2023"], ["1", "Thu nội địa", "3.940,5"],
+                ["2", "Sản lượng lúa (nghìn tấn)", "412,3"],
+            ],
             headerRowCount: 1)
         let found = FactExtractor().extract(from: [.paragraph("Đơn vị tính: Tỷ đồng"), .table(grid)])
         #expect(found.map(\.value) == [3_940_500_000_000, 412_300])

@@ -47,7 +47,10 @@ struct ArticleDetectionTests {
         let text = paragraphs(page).joined(separator: "\n")
         #expect(text.contains("4.150 ha lúa"))
         #expect(text.contains("2.310 tỷ đồng"))
-        for furniture in ["Trang chủ", "Lượt truy cập", "Đang online", "Tất cả", "Giá lúa tăng", "Tin liên quan", "Điện thoại", "views"] {
+        for furniture in [
+            "Trang chủ", "Lượt truy cập", "Đang online", "Tất cả", "Giá lúa tăng", "Tin liên quan", "Điện thoại",
+            "views",
+        ] {
             #expect(!text.contains(furniture), "\(furniture) leaked into \(text)")
         }
         #expect(page.title == "Tin kinh tế")

@@ -9,7 +9,8 @@ struct RobustnessTests {
     @Test("deeply nested tags neither crash nor hang")
     func deepNesting() throws {
         let depth = 100_000
-        let html = "<html><body>" + String(repeating: "<div><span>", count: depth) + "Thu 5 tỷ đồng."
+        let html =
+            "<html><body>" + String(repeating: "<div><span>", count: depth) + "Thu 5 tỷ đồng."
             + String(repeating: "</span></div>", count: depth) + "</body></html>"
         _ = try? parse(html)
         _ = try? parse(html, xpath: "//span")
