@@ -8,9 +8,5 @@ struct Provstat: ParsableCommand {
         commandName: "provstat",
         abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
         version: ProvstatVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self, LocalBench.self])
-}
-
-struct LocalBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", subcommands: [BenchExtractCommand.self])
+        subcommands: [RunCommand.self, ExtractCommand.self])
 }
