@@ -33,6 +33,11 @@ struct NonFactTests {
             "Lễ hội kéo dài 3 ngày, từ ngày 26 - 28/11/2023.",
             "Xuất khẩu gạo trắng 5% tấm tăng mạnh.",
             "Họp lúc 15:05 ngày 30/10.",
+            "Tại Hội nghị lần thứ 8 Ban Chấp hành, khoảng 9 giờ sáng, nhiệt độ 24°C.",
+            "Thực hiện Thông tư 03/2021/TT-BKHĐT, tầm nhìn đến năm 2050.",
+            "Dịch COVID-19 được kiểm soát; Quốc lộ 1A thông suốt; Top 10 doanh nghiệp được vinh danh.",
+            "Cách mạng công nghiệp 4.0 và mạng 5G phát triển; đội tuyển U23 thi đấu tốt.",
+            "Trong 3 tháng đầu năm, tỉnh đón Tết Giáp Thìn 2024; mã số thuế 0123456789.",
         ])
     func noFact(_ sentence: String) {
         #expect(facts(sentence).isEmpty, "\(facts(sentence).map(\.raw))")
