@@ -1,26 +1,5 @@
 import Foundation
 
-/// How a page groups thousands and marks decimals.
-enum NumberStyle: Sendable {
-    /// `23.429,4`: `.` groups thousands, `,` marks decimals (the default).
-    case vietnamese
-    /// `72,070.5`: `,` groups thousands, `.` marks decimals.
-    case english
-
-    /// The style most numbers in `texts` are unambiguously written in; Vietnamese on a tie.
-    static func detect<S: Sequence>(in numbers: S) -> NumberStyle where S.Element == String {
-        var vietnamese = 0
-        var english = 0
-        for text in numbers {
-            let asVietnamese = Numeral(text, style: .vietnamese) != nil
-            let asEnglish = Numeral(text, style: .english) != nil
-            if asVietnamese && !asEnglish { vietnamese += 1 }
-            if asEnglish && !asVietnamese { english += 1 }
-        }
-        return english > vietnamese ? .english : .vietnamese
-    }
-}
-
 /// A number as written, read in one separator style: its digits, decimals printed and value.
 struct Numeral: Sendable, Equatable {
     /// All digits, without separators (at most 18).
@@ -102,10 +81,5 @@ struct Numeral: Sendable, Equatable {
     /// Whether the number reads like a year (an ungrouped whole number from 1900 to 2100).
     var looksLikeYear: Bool {
         ungrouped && decimals == 0 && integerDigits == 4 && mantissa >= 1900 && mantissa <= 2100
-    }
-
-    /// The whole-number value, when there are no decimals.
-    var integerValue: Int? {
-        decimals == 0 && mantissa <= UInt64(Int.max) ? Int(mantissa) : nil
     }
 }

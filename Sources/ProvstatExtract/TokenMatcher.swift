@@ -11,11 +11,6 @@ struct TokenMatcher {
         return true
     }
 
-    /// Whether `phrase` ends at `index` (its last token is `tokens[index]`).
-    func matches(_ phrase: [String], endingAt index: Int) -> Bool {
-        matches(phrase, at: index - phrase.count + 1)
-    }
-
     /// The lower-case text of the token at `index`, or "" outside the sentence.
     func lower(_ index: Int) -> String {
         index >= 0 && index < tokens.count ? tokens[index].lower : ""

@@ -1,32 +1,3 @@
-/// One token of a sentence: a word (syllable), a number as written, or a symbol.
-struct Token: Sendable {
-    /// What a token is.
-    enum Kind: Sendable { case word, number, symbol }
-
-    let kind: Kind
-    /// The token as written.
-    let text: String
-    /// Lower-cased text, for matching.
-    let lower: String
-    /// Offset of the first scalar in the sentence.
-    let start: Int
-    /// Offset after the last scalar in the sentence.
-    let end: Int
-    /// Whether whitespace separates this token from the previous one.
-    let spaceBefore: Bool
-    /// `WordKey` of `lower`, for constant-time lexicon lookups.
-    let key: UInt64
-
-    var isWord: Bool { kind == .word }
-    var isNumber: Bool { kind == .number }
-
-    /// Whether the word starts with a capital letter.
-    var isCapitalised: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
-}
-
 /// Splits a sentence (NFC) into tokens in one pass over its Unicode scalars.
 ///
 /// Numbers keep their separators (`23.429,4`); words glued to a number are split off, and a word
