@@ -80,6 +80,12 @@ struct FigureFinder {
         switch UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: allowGuess) {
         case .unit(let unit):
             if unit.unit == "%", matcher.lower(unit.end) == "tấm" { return (nil, unit.end + 1) }  // rice grade
+            // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
+            if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
+                let whole = Numeral(token.text, style: other), whole.decimals == 0
+            {
+                figure.numeral = whole
+            }
             figure.unit = unit
             return (figure, unit.end)
         case .miss(.none):

@@ -21,6 +21,12 @@ struct PageLevelTests {
         #expect(found.map(\.value) == [1_500, 23_429_400_000_000])
     }
 
+    @Test("an ambiguous count is read as a whole number whatever the page style")
+    func wholeCounts() {
+        let found = FactExtractor().extract(from: [.paragraph("Có 1,500 lao động và 2,5 tỷ đồng vốn.")])
+        #expect(found.map(\.value) == [1_500, 2_500_000_000])
+    }
+
     @Test("NFD text gives the same facts as NFC text")
     func decomposed() {
         let text = "Sản lượng thủy sản ước đạt 268.400 tấn, tăng 5,6% so với cùng kỳ và đạt 86,2% kế hoạch năm."
