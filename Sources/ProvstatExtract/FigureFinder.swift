@@ -168,7 +168,11 @@ struct FigureFinder {
                 end += 1
             }
         } else {
-            guard first != "năm", first != "tư", first != "lăm", let digit = Lexicon.numberWords[first] else {
+            // *năm* and *tư* are mostly "year" and part of *đầu tư*; *một* is mostly an article
+            // (*một doanh nghiệp*) unless a scale word follows (*một triệu lượt khách*).
+            guard first != "năm", first != "tư", first != "lăm", let digit = Lexicon.numberWords[first],
+                first != "một" || Lexicon.scales.longest(in: matcher, at: index + 1) != nil
+            else {
                 return (nil, index + 1)
             }
             value = UInt64(digit)

@@ -123,7 +123,13 @@ struct KindCues {
             if next == "cùng" { return .sameTimeLastYear }
             let scanner = PeriodScanner(matcher: matcher)
             if let base = scanner.monthNumber(at: index + 1), let month {
-                return base == (month == 1 ? 12 : month - 1) ? .previousMonth : .other
+                if base == (month == 1 ? 12 : month - 1) { return .previousMonth }
+                // The same month of last year (*tháng 10/2022* in an October 2023 report).
+                let yearIndex = matcher.isSymbol(index + 2, "/") || matcher.lower(index + 2) == "năm" ? index + 3 : -1
+                if base == month, let year, scanner.yearNumber(at: yearIndex) == year - 1 { return .sameTimeLastYear }
+                if base == month, ["năm trước", "năm ngoái"].contains(matcher.lower(index + 2) + " " + matcher.lower(index + 3)) {
+                    return .sameTimeLastYear
+                }
             }
             return .other
         }

@@ -21,7 +21,7 @@ enum Lexicon {
     /// Measurement units (not counted nouns).
     static let units = PhraseTable<UnitEntry>(
         [
-            ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("lần", "times", 0),
+            ("điểm phần trăm", "pp", 0), ("%", "%", 0), ("phần trăm", "%", 0), ("lần", "times", 0),
             ("đồng", "VND", 0), ("vnđ", "VND", 0), ("vnd", "VND", 0), ("đ", "VND", 0),
             ("usd", "USD", 0), ("đô la mỹ", "USD", 0), ("đô-la mỹ", "USD", 0), ("đôla mỹ", "USD", 0),
             ("đô la", "USD", 0), ("đôla", "USD", 0), ("eur", "EUR", 0), ("euro", "EUR", 0),

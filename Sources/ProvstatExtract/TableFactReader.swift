@@ -110,6 +110,9 @@ struct TableFactReader {
             kind = base == .previousMonth ? .growthMoM : (base == .sameTimeLastYear ? .growthYoY : .growth)
         } else if hasPlan && (hasPercent || words.contains("so")) {
             kind = .planAttainment
+        } else if hasPercent, words.contains("phát"), words.contains("triển"), base == nil {
+            // *Chỉ số phát triển (%)*: this period as a % of the same period last year.
+            kind = values.allSatisfy({ !$0.1 && $0.0.value() >= 20 }) ? .indexYoY : .growthYoY
         } else if base != nil && base != .plan && (words.contains("so") || hasPercent) {
             let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && $0.0.value() >= 20 }
             switch (base, looksLikeIndex) {

@@ -33,6 +33,7 @@ struct NonFactTests {
             "Lễ hội kéo dài 3 ngày, từ ngày 26 - 28/11/2023.",
             "Xuất khẩu gạo trắng 5% tấm tăng mạnh.",
             "Họp lúc 15:05 ngày 30/10.",
+            "Một doanh nghiệp cho biết đơn hàng tăng; một người dân phản ánh giá cao.",
             "Tại Hội nghị lần thứ 8 Ban Chấp hành, khoảng 9 giờ sáng, nhiệt độ 24°C.",
             "Thực hiện Thông tư 03/2021/TT-BKHĐT, tầm nhìn đến năm 2050.",
             "Dịch COVID-19 được kiểm soát; Quốc lộ 1A thông suốt; Top 10 doanh nghiệp được vinh danh.",

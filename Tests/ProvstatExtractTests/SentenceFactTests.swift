@@ -86,6 +86,10 @@ struct SentenceFactTests {
         Expected(
             sentence: "Doanh thu tăng 4,1% so với tháng cùng kỳ năm trước.", value: 4.1, unit: "%", kind: .growthYoY),
         Expected(sentence: "Dư nợ tăng 6,8% so với cuối năm 2022.", value: 6.8, unit: "%", kind: .growth),
+        Expected(
+            sentence: "Doanh thu tháng 10/2023 tăng 9,5% so với tháng 10/2022.", value: 9.5, unit: "%", kind: .growthYoY),
+        Expected(sentence: "Giá điện tăng 3 phần trăm.", value: 3, unit: "%", kind: .growth),
+        Expected(sentence: "Tỉnh đón một triệu lượt khách.", value: 1_000_000, unit: "lượt khách", kind: .level),
         Expected(sentence: "Doanh thu tăng 14,36%.", value: 14.36, unit: "%", kind: .growth),
         Expected(sentence: "Tăng trưởng kinh tế đạt 5,77%.", value: 5.77, unit: "%", kind: .growthYoY),
         Expected(
