@@ -132,8 +132,11 @@ struct TableFactReader {
         if isChange, unit == nil {
             unit = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
         }
+        // A bare year heads that year's column.
+        let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
         return ColumnSpec(
-            header: header, kind: kind, estimate: words.contains("ước"), unit: unit, period: periods.first?.period)
+            header: header, kind: kind, estimate: words.contains("ước"), unit: unit,
+            period: periods.first?.period ?? bareYear.map { Period(span: .year, year: $0) })
     }
 
     /// A unit written in a header: in brackets, after a comma, or as the whole header.
@@ -189,7 +192,8 @@ struct TableFactReader {
     private func detectedHeaderRows() -> Int {
         var count = 0
         for row in grid.rows.prefix(4) {
-            if row.dropFirst().contains(where: { number(in: $0) != nil }) { break }
+            // Years (*2022*, *2023*) head columns; other numbers are data.
+            if row.dropFirst().contains(where: { number(in: $0).map { !$0.0.looksLikeYear } ?? false }) { break }
             count += 1
         }
         return count == grid.rows.count ? 0 : count

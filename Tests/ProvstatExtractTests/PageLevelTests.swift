@@ -107,6 +107,16 @@ struct PageLevelTests {
         #expect(found.map(\.unit) == ["VND", "t"])
     }
 
+    @Test("a first row of years is a header even without <th>")
+    func yearHeader() {
+        let grid = TableGrid(
+            rows: [["Chỉ tiêu", "ĐVT", "2022", "2023"], ["Sản lượng lúa", "Tấn", "410.200", "415.800"]], headerRowCount: 0)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.value) == [410_200, 415_800])
+        #expect(found.allSatisfy { $0.unit == "t" && $0.kind == .level })
+        #expect(found.map(\.period?.year) == [2022, 2023])
+    }
+
     @Test("index columns holding changes are read as growth")
     func changeColumn() {
         let grid = TableGrid(
