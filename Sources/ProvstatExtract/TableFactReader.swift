@@ -21,6 +21,9 @@ struct TableFactReader {
         var period: Period?
     }
 
+    /// The unit of percentage cells and columns.
+    private static let percent = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
+
     private static let serialHeaders: Set<String> = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"]
 
     /// The facts of the table; `componentOf` indices count from `offset`.
@@ -68,7 +71,8 @@ struct TableFactReader {
             for column in specs.keys.sorted() {
                 guard let spec = specs[column], let (numeral, negative) = number(in: row[column]) else { continue }
                 if column > 0, row[column] == row[column - 1], column - 1 == labelColumn { continue }
-                guard let unit = spec.unit ?? rowUnit else { continue }
+                let cellPercent = row[column].hasSuffix("%") ? Self.percent : nil
+                guard let unit = cellPercent ?? spec.unit ?? rowUnit else { continue }
                 rowHasNumbers = true
                 var kind = spec.kind
                 if kind == .level, unit.unit == "%" { kind = .share }
@@ -125,13 +129,11 @@ struct TableFactReader {
         }
         var unit: UnitReader.Match? = nil
         if hasPercent || (kind != .level && !isChange) {
-            unit = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
+            unit = Self.percent
         } else {
             unit = headerUnit(matcher: matcher)
         }
-        if isChange, unit == nil {
-            unit = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
-        }
+        if isChange, unit == nil { unit = Self.percent }
         // A bare year heads that year's column.
         let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
         return ColumnSpec(

@@ -120,7 +120,7 @@ struct PageLevelTests {
     @Test("index columns holding changes are read as growth")
     func changeColumn() {
         let grid = TableGrid(
-            rows: [["Chỉ tiêu", "So với tháng trước (%)"], ["CPI", "0,42"], ["Lương thực", "-0,12"]], headerRowCount: 1)
+            rows: [["Chỉ tiêu", "So với tháng trước"], ["CPI", "0,42%"], ["Lương thực", "-0,12%"]], headerRowCount: 1)
         let found = FactExtractor().extract(from: [.table(grid)])
         #expect(found.map(\.kind) == [.growthMoM, .growthMoM])
         #expect(found.map(\.value) == [0.42, -0.12])
