@@ -66,8 +66,9 @@ struct KindCues {
     func adjacentCue(before start: Int) -> Cue? {
         var index = start - 1
         while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]) {
-            if let (cue, _) = cue(endingAt: index), cue != .attain {
-                return cue == .neutral ? nil : cue
+            // The nearest verb wins: *vốn tăng thêm đạt 200 tỷ đồng* is a level.
+            if let (cue, _) = cue(endingAt: index) {
+                return cue == .neutral || cue == .attain ? nil : cue
             }
             index -= 1
         }

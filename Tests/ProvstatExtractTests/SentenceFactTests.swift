@@ -116,6 +116,7 @@ struct SentenceFactTests {
             sentence: "Sản lượng tăng 2,3% (+32,36 tấn) so với cùng kỳ.", value: 32.36, unit: "t", kind: .growthYoY),
         Expected(sentence: "Diện tích giảm 0,9% (-603 ha) so với vụ trước.", value: -603, unit: "ha", kind: .growth),
         Expected(sentence: "Giá trị gia tăng đạt 320 tỷ đồng.", value: 320_000_000_000, unit: "VND", kind: .level),
+        Expected(sentence: "Vốn đăng ký tăng thêm đạt 200 tỷ đồng.", value: 200_000_000_000, unit: "VND", kind: .level),
         // Hedges.
         Expected(
             sentence: "Kim ngạch ước đạt 745,6 triệu USD.", value: 745_600_000, unit: "USD", kind: .level,
