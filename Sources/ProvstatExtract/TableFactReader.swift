@@ -137,7 +137,8 @@ struct TableFactReader {
         // A bare year heads that year's column.
         let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
         return ColumnSpec(
-            header: header, kind: kind, estimate: words.contains("ước"), unit: unit,
+            header: header, kind: kind, estimate: words.contains("ước") || (words.contains("dự") && words.contains("kiến")),
+            unit: unit,
             period: periods.first?.period ?? bareYear.map { Period(span: .year, year: $0) })
     }
 
