@@ -64,14 +64,29 @@ public final class HTMLDocument {
 
     /// The `<title>` text, whitespace collapsed.
     public var title: String? {
-        guard let node = try? nodes(matching: "//title").first else { return nil }
-        let text = node.text.collapsingWhitespace()
+        let head = root.flatMap { child(of: $0, named: "head") }
+        guard let node = head.flatMap({ child(of: $0, named: "title") }) ?? (try? nodes(matching: "//title").first)?.node
+        else { return nil }
+        let text = HTMLNode(node: node, document: self).text.collapsingWhitespace()
         return text.isEmpty ? nil : text
     }
 
     /// The body element (or the root when there is none).
     public var body: HTMLNode? {
-        if let body = try? nodes(matching: "//body").first { return body }
+        // libxml2 puts `<body>` right under `<html>`; the XPath search is the fallback.
+        if let node = root.flatMap({ child(of: $0, named: "body") }) ?? (try? nodes(matching: "//body").first)?.node {
+            return HTMLNode(node: node, document: self)
+        }
         return root.map { HTMLNode(node: $0, document: self) }
+    }
+
+    /// The first element child of `node` with the given (lower-case) name.
+    private func child(of node: xmlNodePtr, named name: String) -> xmlNodePtr? {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, DOMWalker.name(current) == name { return current }
+            child = current.pointee.next
+        }
+        return nil
     }
 }
