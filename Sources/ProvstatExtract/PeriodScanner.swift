@@ -9,6 +9,11 @@ struct PeriodScanner {
         let period: Period
     }
 
+    private static let thang = WordKey.of("tháng")
+    private static let quy = WordKey.of("quý")
+    private static let nam = WordKey.of("năm")
+    private static let ca = WordKey.of("cả")
+
     private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
     private static let yearToDateWords = PhraseTable(phrases: [
         "lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung",
@@ -22,22 +27,22 @@ struct PeriodScanner {
         var result: [Mention] = []
         var index = 0
         while index < tokens.count {
-            let word = tokens[index].lower
-            if word == "tháng", let month = monthNumber(at: index + 1) {
+            let key = tokens[index].key
+            if key == Self.thang, let month = monthNumber(at: index + 1) {
                 let (year, length) = year(after: index + 2)
                 result.append(Mention(index: index, period: Period(span: .month, year: year, number: month)))
                 index += 2 + length
                 continue
             }
-            if tokens[index].isNumber, matcher.lower(index + 1) == "tháng", let months = monthNumber(at: index),
-                matcher.lower(index - 1) != "tháng"
+            if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
+                matcher.key(index - 1) != Self.thang
             {
                 let (year, length) = year(after: index + 2)
                 result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
                 index += 2 + length
                 continue
             }
-            if word == "quý", index + 1 < tokens.count {
+            if key == Self.quy, index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 let quarter =
                     Self.romanQuarters[next.lower]
@@ -49,14 +54,14 @@ struct PeriodScanner {
                     continue
                 }
             }
-            if word == "năm", index + 1 < tokens.count, let year = yearNumber(at: index + 1),
+            if key == Self.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
                 matcher.lower(index - 1) != "học"
             {
                 result.append(Mention(index: index, period: Period(span: .year, year: year)))
                 index += 2
                 continue
             }
-            if word == "cả", matcher.lower(index + 1) == "năm" {
+            if key == Self.ca, matcher.key(index + 1) == Self.nam {
                 result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2))))
                 index += 2
                 continue
@@ -89,7 +94,7 @@ struct PeriodScanner {
 
     /// The month written at `index` (1 to 12, in digits or words), if any.
     func monthNumber(at index: Int) -> Int? {
-        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.lower(index - 1) == "tháng",
+        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.key(index - 1) == Self.thang,
             var month = Self.monthWords[matcher.lower(index)],
             !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
         {

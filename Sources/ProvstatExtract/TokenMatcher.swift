@@ -16,6 +16,11 @@ struct TokenMatcher {
         index >= 0 && index < tokens.count ? tokens[index].lower : ""
     }
 
+    /// The `WordKey` of the token at `index`, or 0 outside the sentence.
+    func key(_ index: Int) -> UInt64 {
+        index >= 0 && index < tokens.count ? tokens[index].key : 0
+    }
+
     /// Whether the token at `index` is the symbol `symbol`.
     func isSymbol(_ index: Int, _ symbol: String) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].text == symbol

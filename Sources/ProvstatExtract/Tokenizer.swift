@@ -99,11 +99,14 @@ enum Tokenizer {
                     key: WordKey.of(lower)))
         }
 
-        /// Lower-cases ASCII without Foundation, everything else with the standard library.
+        /// Lower-cases a word; most words already are, and are returned after a byte check.
         private func lowercase(_ string: String) -> String {
-            guard string.utf8.allSatisfy({ $0 < 0x80 }) else { return string.lowercased() }
-            guard string.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return string }
-            return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            switch Tokenizer.caseOf(string) {
+            case .lower: return string
+            case .asciiUpper:
+                return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            case .other: return string.lowercased()
+            }
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
@@ -129,6 +132,44 @@ enum Tokenizer {
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {
         tokens(text).map(\.lower)
+    }
+
+    // MARK: - Letter case
+
+    /// What lower-casing a word involves.
+    enum WordCase { case lower, asciiUpper, other }
+
+    /// Classifies a word by its UTF-8 bytes: Vietnamese letters are in Latin-1, Latin Extended-A/B
+    /// and Latin Extended Additional, where capitals are recognisable without decoding.
+    static func caseOf(_ word: String) -> WordCase {
+        var result = WordCase.lower
+        var iterator = word.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x41...0x5A: result = .asciiUpper
+            case 0x00...0x7F, 0x80...0xBF: continue
+            case 0xC3:
+                guard let next = iterator.next() else { return .other }
+                if next <= 0x9E && next != 0x97 { return .other }  // À–Þ
+            case 0xC4, 0xC5:
+                guard let next = iterator.next() else { return .other }
+                let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                if code >= 0x100 && code <= 0x177 && code % 2 == 0 && code != 0x138 { return .other }
+                if code > 0x177 { return .other }
+            case 0xC6:
+                guard let next = iterator.next() else { return .other }
+                if next != 0xA1 && next != 0xB0 { return .other }  // only ơ and ư are known lower-case
+            case 0xCC, 0xCD:
+                _ = iterator.next()  // combining marks have no case
+            case 0xE1:
+                guard let second = iterator.next(), let third = iterator.next() else { return .other }
+                guard second == 0xBA || second == 0xBB else { return .other }
+                let code = 0x1E00 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                if code % 2 == 0 { return .other }  // Ạ…Ỹ capitals are even
+            default: return .other
+            }
+        }
+        return result
     }
 
     // MARK: - Scalar classes
