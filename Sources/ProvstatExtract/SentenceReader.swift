@@ -30,8 +30,6 @@ struct SentenceReader {
         let matcher = TokenMatcher(tokens: tokens)
         let figures = FigureFinder(matcher: matcher, style: context.style).figures()
         guard !figures.isEmpty else { return [] }
-        let bytes = Array(sentence.text.utf8)
-        let utf8Offsets = Self.utf8Offsets(of: sentence.text)
         let cues = KindCues(matcher: matcher)
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         var readings: [Reading] = []
@@ -63,7 +61,13 @@ struct SentenceReader {
             if !phrase.isEmpty { subject = phrase }
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
-            let raw = String(decoding: bytes[utf8Offsets[rawStart]..<utf8Offsets[rawEnd]], as: UTF8.self)
+            let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
+            let utf8 = sentence.text.utf8
+            let raw = String(
+                Substring(
+                    utf8[
+                        utf8.index(utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
+                            utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
             let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
@@ -78,19 +82,6 @@ struct SentenceReader {
                     isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher)))
         }
         return readings
-    }
-
-    /// Where each scalar starts in the UTF-8 bytes of `text` (one more entry for the end).
-    private static func utf8Offsets(of text: String) -> [Int] {
-        var offsets: [Int] = []
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        return offsets
     }
 
     // MARK: - Kind

@@ -12,6 +12,8 @@ struct Token: Sendable {
     let start: Int
     /// Offset after the last scalar in the sentence.
     let end: Int
+    /// Byte offsets of the token in the sentence's UTF-8.
+    let utf8Range: Range<Int>
     /// Whether whitespace separates this token from the previous one.
     let spaceBefore: Bool
     /// `WordKey` of `lower`, for constant-time lexicon lookups.

@@ -95,8 +95,8 @@ enum Tokenizer {
             let lower = kind == .word ? lowercase(string) : string
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: lower, start: start, end: end, spaceBefore: spaceBefore,
-                    key: WordKey.of(lower)))
+                    kind: kind, text: string, lower: lower, start: start, end: end,
+                    utf8Range: utf8Offsets[start]..<utf8Offsets[end], spaceBefore: spaceBefore, key: WordKey.of(lower)))
         }
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.
