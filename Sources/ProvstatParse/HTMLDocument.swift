@@ -11,13 +11,21 @@ public final class HTMLDocument {
     /// Where the bytes came from, for error messages.
     public let source: String
 
+    /// The largest page parsed. Parsing and extraction peak at about 18× the page size in memory
+    /// (libxml2's tree, text copies, facts), so this bounds a worker at roughly 600 MB.
+    public static let maximumBytes = 32 << 20
+
     /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
     /// from a BOM or `<meta charset>`.
     public init(data: Data, source: String, encoding: String? = nil) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
-        guard data.count <= Int(Int32.max) else {
-            throw ParseError(source: source, message: "page of \(data.count) bytes is too large to parse")
+        guard data.count <= Self.maximumBytes else {
+            throw ParseError(
+                source: source,
+                message:
+                    "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?"
+            )
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -56,14 +64,29 @@ public final class HTMLDocument {
 
     /// The `<title>` text, whitespace collapsed.
     public var title: String? {
-        guard let node = try? nodes(matching: "//title").first else { return nil }
-        let text = node.text.collapsingWhitespace()
+        let head = root.flatMap { child(of: $0, named: "head") }
+        guard let node = head.flatMap({ child(of: $0, named: "title") }) ?? (try? nodes(matching: "//title").first)?.node
+        else { return nil }
+        let text = HTMLNode(node: node, document: self).text.collapsingWhitespace()
         return text.isEmpty ? nil : text
     }
 
     /// The body element (or the root when there is none).
     public var body: HTMLNode? {
-        if let body = try? nodes(matching: "//body").first { return body }
+        // libxml2 puts `<body>` right under `<html>`; the XPath search is the fallback.
+        if let node = root.flatMap({ child(of: $0, named: "body") }) ?? (try? nodes(matching: "//body").first)?.node {
+            return HTMLNode(node: node, document: self)
+        }
         return root.map { HTMLNode(node: $0, document: self) }
+    }
+
+    /// The first element child of `node` with the given (lower-case) name.
+    private func child(of node: xmlNodePtr, named name: String) -> xmlNodePtr? {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, DOMWalker.name(current) == name { return current }
+            child = current.pointee.next
+        }
+        return nil
     }
 }

@@ -11,22 +11,30 @@ public struct PageParser: Sendable {
     public func parse(
         data: Data, source: String, contentType: String? = nil, xpath: String? = nil
     ) throws(ParseError) -> ParsedPage {
+        guard data.count <= HTMLDocument.maximumBytes else {
+            throw ParseError(
+                source: source,
+                message: "page of \(data.count) bytes is larger than the \(HTMLDocument.maximumBytes >> 20) MiB limit")
+        }
         if Self.isPlainText(source: source, contentType: contentType) {
             let text = TextDecoding.decode(data, declaredCharset: TextDecoding.charset(fromContentType: contentType))
             return ParsedPage(title: nil, blocks: Self.paragraphs(ofPlainText: text))
         }
         let charset = TextDecoding.charset(fromContentType: contentType)
         let document = try HTMLDocument(data: data, source: source, encoding: charset)
-        let roots: [HTMLNode]
+        let blocks: [TextBlock]
         if let xpath {
-            roots = try document.nodes(matching: xpath)
+            let roots = try document.nodes(matching: xpath)
             if roots.isEmpty {
                 throw ParseError(source: source, message: "the XPath \(xpath) selects nothing")
             }
+            blocks = roots.flatMap { BlockCollector.blocks(of: $0.node, detector: nil) }
+        } else if let body = document.body?.node {
+            let detector = ArticleDetector(body: body)
+            blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, detector: detector)
         } else {
-            roots = [ArticleDetector.articleRoot(of: document)].compactMap { $0 }
+            blocks = []
         }
-        let blocks = roots.flatMap { BlockCollector.blocks(of: $0) }
         return ParsedPage(title: document.title?.precomposedStringWithCanonicalMapping, blocks: blocks)
     }
 

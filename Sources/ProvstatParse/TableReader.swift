@@ -1,52 +1,113 @@
+import CLibXML2
+import CLibXML2Shim
 import Foundation
 import ProvstatCore
 
 /// Lays an HTML `<table>` out as a grid, expanding `rowspan` and `colspan`.
 enum TableReader {
-    /// The grid of `table`; nested tables are read as their text.
-    static func grid(of table: HTMLNode) -> TableGrid {
-        var rows: [HTMLNode] = []
+    /// Largest span honoured; larger values are clamped (HTML allows 1000 columns).
+    static let maximumSpan = 100
+    /// Largest grid (rows × columns) built; a table that would grow past it is cut off there.
+    static let maximumCells = 200_000
+
+    /// The grid of `table`; a nested table's text is read into its cell.
+    static func grid(of table: xmlNodePtr) -> TableGrid {
+        var rows: [xmlNodePtr] = []
         collectRows(table, into: &rows)
 
-        // occupied[row][column] holds text placed by a span from an earlier row.
+        // grid[row][column] holds text placed there, possibly by a span from an earlier row.
         var grid: [[String?]] = []
+        var cells = 0
         var headerRows = 0
         var sawBodyRow = false
-        for (rowIndex, row) in rows.enumerated() {
+        rowLoop: for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
-            let cells = row.children.filter { $0.isElement && ($0.name == "td" || $0.name == "th") }
-            let isHeader = !cells.isEmpty && (cells.allSatisfy { $0.name == "th" } || row.parent?.name == "thead")
+            let rowCells = children(of: row).filter { ["td", "th"].contains(DOMWalker.name($0)) }
+            let isHeader =
+                !rowCells.isEmpty
+                && (rowCells.allSatisfy { DOMWalker.name($0) == "th" }
+                    || row.pointee.parent.map { DOMWalker.name($0) == "thead" } ?? false)
             if isHeader && !sawBodyRow { headerRows = rowIndex + 1 } else { sawBodyRow = true }
             var column = 0
-            for cell in cells {
+            for cell in rowCells {
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = cell.text.collapsingWhitespace().precomposedStringWithCanonicalMapping
-                let rowSpan = max(1, min(Int(cell.attribute("rowspan") ?? "") ?? 1, 1000))
-                let colSpan = max(1, min(Int(cell.attribute("colspan") ?? "") ?? 1, 1000))
-                for r in rowIndex..<(rowIndex + rowSpan) {
+                let text = BlockCollector.nfc(cellText(cell).collapsingWhitespace())
+                let rowSpan = span(cell, "rowspan")
+                let colSpan = span(cell, "colspan")
+                for r in rowIndex..<min(rowIndex + rowSpan, rows.count) {
                     while grid.count <= r { grid.append([]) }
                     for c in column..<(column + colSpan) {
-                        while grid[r].count <= c { grid[r].append(nil) }
+                        if grid[r].count <= c {
+                            cells += c + 1 - grid[r].count
+                            guard cells <= maximumCells else { break rowLoop }
+                            grid[r].append(contentsOf: repeatElement(nil, count: c + 1 - grid[r].count))
+                        }
                         grid[r][c] = text
                     }
                 }
                 column += colSpan
             }
         }
-        let trimmed = Array(grid.prefix(rows.count))
-        let width = trimmed.map(\.count).max() ?? 0
-        let filled = trimmed.map { row in (0..<width).map { $0 < row.count ? (row[$0] ?? "") : "" } }
-            .filter { !$0.allSatisfy(\.isEmpty) }
-        return TableGrid(rows: filled, headerRowCount: min(headerRows, filled.count))
+        let width = grid.map(\.count).max() ?? 0
+        guard width > 0, grid.count * width <= maximumCells else { return TableGrid(rows: [], headerRowCount: 0) }
+        var filled: [[String]] = []
+        var keptHeaders = 0
+        for (index, row) in grid.enumerated() {
+            let cells = (0..<width).map { $0 < row.count ? (row[$0] ?? "") : "" }
+            if cells.allSatisfy(\.isEmpty) { continue }
+            filled.append(cells)
+            if index < headerRows { keptHeaders += 1 }
+        }
+        return TableGrid(rows: filled, headerRowCount: keptHeaders)
     }
 
-    private static func collectRows(_ node: HTMLNode, into rows: inout [HTMLNode]) {
-        for child in node.children where child.isElement {
-            switch child.name {
+    // MARK: - Helpers
+
+    private static func collectRows(_ node: xmlNodePtr, into rows: inout [xmlNodePtr]) {
+        for child in children(of: node) {
+            switch DOMWalker.name(child) {
             case "tr": rows.append(child)
             case "thead", "tbody", "tfoot": collectRows(child, into: &rows)
             default: break
             }
         }
+    }
+
+    /// The element children of `node`.
+    private static func children(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// A cell's text; `<br>` and block elements become spaces, scripts are left out.
+    private static func cellText(_ cell: xmlNodePtr) -> String {
+        var text = ""
+        DOMWalker.walk(
+            cell,
+            enter: { node in
+                if DOMWalker.isText(node) {
+                    text += DOMWalker.text(node)
+                    return .skip
+                }
+                let tag = ElementTag.of(node)
+                guard node.pointee.type == XML_ELEMENT_NODE, !tag.contains(.skipped) else { return .skip }
+                if tag.contains(.blockLevel) { text += " " }
+                return .descend
+            },
+            exit: { _ in })
+        return text
+    }
+
+    /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
+    private static func span(_ cell: xmlNodePtr, _ attribute: String) -> Int {
+        guard let value = xmlGetProp(cell, attribute) else { return 1 }
+        defer { provstat_xml_free(value) }
+        let number = Int(String(cString: value).trimmingCharacters(in: .whitespaces)) ?? 1
+        return max(1, min(number, maximumSpan))
     }
 }

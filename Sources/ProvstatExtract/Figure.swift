@@ -1,0 +1,23 @@
+/// A number found in a sentence with the unit written after it, before its kind is decided.
+struct Figure: Sendable {
+    /// First token of the number (or of the written-out number).
+    var start: Int
+    /// Token index after the number (after `/27` in `23/27 ngành`).
+    var numberEnd: Int
+    /// The number as read.
+    var numeral: Numeral
+    /// The unit written after it (or, for a range's low end, after the high end).
+    var unit: UnitReader.Match?
+    /// Whether a `-` or `+` sign is written before the number.
+    var sign: Sign = .none
+    /// Index (in the sentence's figure list) of the range's low end, for a high end.
+    var rangeLow: Int?
+    /// Whether this is a range's low end (its unit is the high end's).
+    var isRangeLow = false
+
+    /// A sign written before a number.
+    enum Sign: Sendable { case none, plus, minus }
+
+    /// Token index after the figure (after its unit, or after the number for a range's low end).
+    var end: Int { isRangeLow ? numberEnd : (unit?.end ?? numberEnd) }
+}

@@ -1,0 +1,228 @@
+/// Finds the figures of a sentence: numbers (or written-out numbers) with a unit, ranges joined,
+/// and non-facts (dates, document numbers, ordinals, phone numbers, codes, periods) left out.
+struct FigureFinder {
+    let matcher: TokenMatcher
+    let style: NumberStyle
+
+    private static let rangeConnectors: Set<String> = ["-", "–", "—", "~", "đến", "tới"]
+
+    /// Words that make *số* a quantity noun rather than *number (identifier)*.
+    private static let quantityBeforeSo: Set<String> = [
+        "tổng", "doanh", "dân", "chỉ", "con", "hệ", "điểm", "sĩ", "trong",
+    ]
+
+    /// Largest value a number may take after a word of time for it to be a period (*tháng 10*).
+    private static let periodLimits: [String: UInt64] = [
+        "tháng": 12, "ngày": 31, "quý": 4, "tuần": 53, "năm": 2100, "vụ": 9, "mùa": 9, "kỳ": 99, "đợt": 99,
+        "khóa": 99, "khoá": 99,
+    ]
+
+    /// The figures in reading order.
+    func figures() -> [Figure] {
+        let tokens = matcher.tokens
+        var found: [Figure] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isNumber {
+                let (figure, next) = number(at: index)
+                if let figure { found.append(figure) }
+                index = max(next, index + 1)
+            } else if Lexicon.numberWord(token) != nil {
+                let (figure, next) = writtenNumber(at: index)
+                if let figure { found.append(figure) }
+                index = max(next, index + 1)
+            } else {
+                index += 1
+            }
+        }
+        return joinRanges(found)
+    }
+
+    // MARK: - Numbers written in digits
+
+    /// The figure at number token `index` (or nil), and where to continue.
+    private func number(at index: Int) -> (Figure?, Int) {
+        let tokens = matcher.tokens
+        let token = tokens[index]
+        let other: NumberStyle = style == .vietnamese ? .english : .vietnamese
+        guard let numeral = Numeral(token.text, style: style) ?? Numeral(token.text, style: other),
+            !numeral.leadingZero
+        else { return (nil, index + 1) }
+        if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
+        var numberEnd = index + 1
+        // `23/27 ngành` is a count with its denominator; `11/11/2022` and `2/9` are dates.
+        if matcher.isSymbol(index + 1, "/"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,
+            tokens[index + 2].isNumber, !tokens[index + 2].spaceBefore
+        {
+            if matcher.isSymbol(index + 3, "/") || matcher.isSymbol(index + 3, "-") { return (nil, skipDate(index)) }
+            numberEnd = index + 3
+            guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: false),
+                unit.unit != "%"
+            else { return (nil, numberEnd) }
+            return (Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: unit), unit.end)
+        }
+        if matcher.isSymbol(index + 1, ":"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,
+            tokens[index + 2].isNumber
+        {
+            return (nil, index + 3)
+        }
+        if matcher.isSymbol(index + 1, "-"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,
+            tokens[index + 2].isWord, !tokens[index + 2].spaceBefore
+        {
+            return (nil, index + 3)
+        }
+        let glued = index + 1 < tokens.count && tokens[index + 1].isWord && !tokens[index + 1].spaceBefore
+        let previous = index > 0 ? tokens[index - 1] : nil
+        let allowGuess = !glued && !numeral.looksLikeYear && !(previous?.isCapitalised ?? false)
+        var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
+        figure.sign = sign(before: index)
+        switch UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: allowGuess) {
+        case .unit(let unit):
+            if unit.unit == "%", matcher.lower(unit.end) == "tấm" { return (nil, unit.end + 1) }  // rice grade
+            // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
+            if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
+                let whole = Numeral(token.text, style: other), whole.decimals == 0
+            {
+                figure.numeral = whole
+            }
+            figure.unit = unit
+            return (figure, unit.end)
+        case .miss(.none):
+            return glued ? (nil, numberEnd + 1) : (figure, numberEnd)
+        case .miss:
+            return (nil, numberEnd + 1)
+        }
+    }
+
+    /// Whether the number is glued into a code (`ST24`, `15-CT`, `NĐ-CP`).
+    private func isPartOfCode(_ index: Int) -> Bool {
+        let tokens = matcher.tokens
+        guard index > 0, !tokens[index].spaceBefore else { return false }
+        let previous = tokens[index - 1]
+        if previous.isWord { return !Tokenizer.isGluedVerb(previous.lower) }
+        if previous.kind == .symbol, ["/", ".", "-", "_", "#", "°"].contains(previous.text), !previous.spaceBefore,
+            index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && previous.text != "-")
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a word before the number makes it an identifier, ordinal or period.
+    private func isIdentifier(_ index: Int, numeral: Numeral) -> Bool {
+        let one = matcher.lower(index - 1)
+        let two = matcher.lower(index - 2) + " " + one
+        // `số 85` is an address or document number; `tổng số`, `doanh số`, `dân số` are quantities.
+        if one == "số" { return !Self.quantityBeforeSo.contains(matcher.lower(index - 2)) }
+        if let limit = Self.periodLimits[one] {
+            return numeral.decimals == 0 && numeral.mantissa <= limit && matcher.tokens[index].spaceBefore
+        }
+        return (index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]))
+            || Lexicon.identifierWords.contains(two)
+    }
+
+    /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).
+    private func skipDate(_ index: Int) -> Int {
+        let tokens = matcher.tokens
+        var next = index + 1
+        while next + 1 < tokens.count, tokens[next].kind == .symbol, ["/", "-", "."].contains(tokens[next].text),
+            !tokens[next].spaceBefore, !tokens[next + 1].spaceBefore
+        {
+            next += 2
+        }
+        return next
+    }
+
+    /// A `+` or `-` written right before a number (not a range's dash).
+    private func sign(before index: Int) -> Figure.Sign {
+        let tokens = matcher.tokens
+        guard index > 0, !tokens[index].spaceBefore, tokens[index - 1].kind == .symbol else { return .none }
+        let symbol = tokens[index - 1].text
+        let beforeSign = index >= 2 ? tokens[index - 2] : nil
+        if symbol == "+" { return .plus }
+        guard symbol == "-" || symbol == "−" else { return .none }
+        // `10-15%` is a range and `CT-15` a code, not a negative number.
+        if let beforeSign, beforeSign.isNumber || (beforeSign.isWord && !tokens[index - 1].spaceBefore) {
+            return .none
+        }
+        return .minus
+    }
+
+    // MARK: - Numbers written out in words
+
+    /// A written-out number with a known unit (*ba dự án*, *hai nghìn lao động*).
+    private func writtenNumber(at index: Int) -> (Figure?, Int) {
+        let tokens = matcher.tokens
+        guard !tokens[index].isCapitalised || index == 0, !Lexicon.identifierWords.contains(matcher.lower(index - 1)),
+            matcher.lower(index - 1) != "thứ", matcher.lower(index - 1) != "đầu"
+        else { return (nil, index + 1) }
+        var end = index
+        var value: UInt64
+        let first = tokens[index].lower
+        if first == "mười" {
+            value = 10
+            end += 1
+            if let digit = Lexicon.numberWords[matcher.lower(end)], digit < 10 {
+                value += UInt64(digit)
+                end += 1
+            }
+        } else {
+            // *năm* and *tư* are mostly "year" and part of *đầu tư*; *một* is mostly an article
+            // (*một doanh nghiệp*) unless a scale word follows (*một triệu lượt khách*).
+            guard first != "năm", first != "tư", first != "lăm", let digit = Lexicon.numberWords[first],
+                first != "một" || Lexicon.scales.longest(in: matcher, at: index + 1) != nil
+            else {
+                return (nil, index + 1)
+            }
+            value = UInt64(digit)
+            end += 1
+            if matcher.lower(end) == "mươi" {
+                value *= 10
+                end += 1
+                if let unit = Lexicon.numberWords[matcher.lower(end)], unit < 10 {
+                    value += UInt64(unit)
+                    end += 1
+                }
+            } else if matcher.lower(end) == "trăm" {
+                value *= 100
+                end += 1
+            }
+        }
+        guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: end, allowGuess: false),
+            unit.unit != "%", unit.unit != "times", unit.unit != "pp", !(unit.isCountedNoun && unit.isGuessed)
+        else { return (nil, end) }
+        return (Figure(start: index, numberEnd: end, numeral: Numeral(whole: value), unit: unit), unit.end)
+    }
+
+    // MARK: - Ranges
+
+    /// Joins `10 - 15%` and `từ 50 đến 60 nghìn tấn`: the low end takes the high end's unit.
+    private func joinRanges(_ figures: [Figure]) -> [Figure] {
+        var result: [Figure] = []
+        var index = 0
+        while index < figures.count {
+            var figure = figures[index]
+            let next = index + 1 < figures.count ? figures[index + 1] : nil
+            if let next, Self.rangeConnectors.contains(matcher.lower(figure.end)), next.start == figure.end + 1,
+                let high = next.unit
+            {
+                if figure.unit == nil {
+                    figure.unit = high
+                    figure.isRangeLow = true
+                }
+                if figure.unit?.unit == high.unit {
+                    result.append(figure)
+                    var upper = next
+                    upper.rangeLow = result.count - 1
+                    result.append(upper)
+                    index += 2
+                    continue
+                }
+            }
+            if figure.unit != nil { result.append(figure) }
+            index += 1
+        }
+        return result
+    }
+}

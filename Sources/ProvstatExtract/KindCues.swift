@@ -1,0 +1,146 @@
+import ProvstatCore
+
+/// The words around a figure that decide its kind: the verb before it and the base after it.
+struct KindCues {
+    /// A verb or noun before a figure that says what it measures.
+    enum Cue: Sendable, Equatable {
+        case increase, decrease, growthRate, changeTo, attain, equal, share, exceed, multiple, contribute, equivalent
+        /// A phrase that contains a cue word without being one (*giá trị gia tăng*).
+        case neutral
+    }
+
+    /// What a change or index is measured against.
+    enum Base: Sendable, Equatable {
+        case sameTimeLastYear, previousMonth, other, plan
+    }
+
+    private static let cues = PhraseTable<Cue>(
+        [
+            ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
+            ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
+            ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
+            ("nâng lên", .changeTo), ("nâng tổng số lên", .changeTo), ("lên", .changeTo), ("xuống còn", .changeTo),
+            ("tăng", .increase), ("giảm", .decrease), ("mức giảm", .decrease), ("đạt", .attain), ("bằng", .equal),
+            ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
+            ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
+            ("tương đương", .equivalent), ("tương ứng", .equivalent),
+        ].map { (Tokenizer.phrase($0.0), $0.1) })
+
+    let matcher: TokenMatcher
+
+    /// The cue whose phrase ends at `index`, with its first token.
+    func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
+        guard let entry = Self.cues.longest(in: matcher, endingAt: index) else { return nil }
+        return (entry.value, index - entry.phrase.count + 1)
+    }
+
+    /// The nearest cue before `start`, not crossing a comma, a clause end or `stop`.
+    ///
+    /// A bare *đạt* defers to a rate noun further back (*tăng trưởng kinh tế đạt 5,77%*).
+    func governingCue(before start: Int, stop: Int) -> Cue? {
+        var index = start - 1
+        var found: Cue? = nil
+        while index > stop {
+            if matcher.isSymbol(index, ")"), let open = matcher.openingBracket(before: index), open > stop {
+                index = open - 1  // a bracketed aside: *Tốc độ tăng trưởng (GRDP) đạt 7%*
+                continue
+            }
+            if matcher.isPhraseEnd(index) { break }
+            if let (cue, cueStart) = cue(endingAt: index), cue != .neutral {
+                if found == nil {
+                    found = cue
+                    if cue != .attain && cue != .equal { return cue }
+                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lower(cueStart) == "mức")
+                {
+                    return cue
+                }
+                index = cueStart - 1
+                continue
+            }
+            index -= 1
+        }
+        return found
+    }
+
+    /// The cue in the figure's own phrase (the run of phrase words right before it).
+    func adjacentCue(before start: Int) -> Cue? {
+        var index = start - 1
+        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]) {
+            // The nearest verb wins: *vốn tăng thêm đạt 200 tỷ đồng* is a level.
+            if let (cue, _) = cue(endingAt: index) {
+                return cue == .neutral || cue == .attain ? nil : cue
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The base named after a figure, from `start` up to a clause end or `stop`.
+    ///
+    /// `month` is the report month (for *so với tháng 9* in an October report), `year` its year.
+    func base(after start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
+        var index = start
+        // Brackets do not end the search: *tăng 1,1% (+0,6 tạ/ha) so với cùng kỳ*.
+        while index < stop, index < matcher.tokens.count, !matcher.isSentencePartEnd(index) {
+            if matcher.lower(index) == "so" {
+                var next = index + 1
+                if matcher.lower(next) == "với" || matcher.lower(next) == "sánh" { next += 1 }
+                return classify(at: next, month: month, year: year)
+            }
+            if matcher.matches(["cùng", "kỳ"], at: index) || matcher.matches(["cùng", "kì"], at: index) {
+                return .sameTimeLastYear
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A base named before the figure in its clause (*so với cùng kỳ năm trước tăng 3,65%*).
+    func base(before start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
+        var index = start - 1
+        while index > stop, !matcher.isPhraseEnd(index) {
+            if matcher.lower(index) == "so", ["với", "sánh"].contains(matcher.lower(index + 1)) {
+                return classify(at: index + 2, month: month, year: year)
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.
+    func planFollows(_ start: Int) -> Bool {
+        (0..<3).contains { Lexicon.planWords.longest(in: matcher, at: start + $0) != nil }
+    }
+
+    private func classify(at start: Int, month: Int?, year: Int?) -> Base {
+        var index = start
+        while ["bình", "quân", "mức", "với", "của"].contains(matcher.lower(index)) { index += 1 }
+        let word = matcher.lower(index)
+        let next = matcher.lower(index + 1)
+        if word == "cùng" { return .sameTimeLastYear }
+        if Lexicon.planWords.longest(in: matcher, at: index) != nil { return .plan }
+        if word == "tháng" {
+            if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
+            if next == "cùng" { return .sameTimeLastYear }
+            let scanner = PeriodScanner(matcher: matcher)
+            if let base = scanner.monthNumber(at: index + 1), let month {
+                if base == (month == 1 ? 12 : month - 1) { return .previousMonth }
+                // The same month of last year (*tháng 10/2022* in an October 2023 report).
+                let yearIndex = matcher.isSymbol(index + 2, "/") || matcher.lower(index + 2) == "năm" ? index + 3 : -1
+                if base == month, let year, scanner.yearNumber(at: yearIndex) == year - 1 { return .sameTimeLastYear }
+                if base == month, ["năm trước", "năm ngoái"].contains(matcher.lower(index + 2) + " " + matcher.lower(index + 3)) {
+                    return .sameTimeLastYear
+                }
+            }
+            return .other
+        }
+        if word == "năm" {
+            if ["trước", "ngoái"].contains(next) { return .sameTimeLastYear }
+            if let base = PeriodScanner(matcher: matcher).yearNumber(at: index + 1) {
+                guard let year else { return .sameTimeLastYear }
+                return base == year - 1 ? .sameTimeLastYear : .other
+            }
+        }
+        return .other
+    }
+}

@@ -1,0 +1,20 @@
+/// How a page groups thousands and marks decimals.
+enum NumberStyle: Sendable {
+    /// `23.429,4`: `.` groups thousands, `,` marks decimals (the default).
+    case vietnamese
+    /// `72,070.5`: `,` groups thousands, `.` marks decimals.
+    case english
+
+    /// The style most numbers in `texts` are unambiguously written in; Vietnamese on a tie.
+    static func detect<S: Sequence>(in numbers: S) -> NumberStyle where S.Element == String {
+        var vietnamese = 0
+        var english = 0
+        for text in numbers {
+            let asVietnamese = Numeral(text, style: .vietnamese) != nil
+            let asEnglish = Numeral(text, style: .english) != nil
+            if asVietnamese && !asEnglish { vietnamese += 1 }
+            if asEnglish && !asVietnamese { english += 1 }
+        }
+        return english > vietnamese ? .english : .vietnamese
+    }
+}

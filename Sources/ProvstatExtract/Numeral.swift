@@ -1,0 +1,85 @@
+import Foundation
+
+/// A number as written, read in one separator style: its digits, decimals printed and value.
+struct Numeral: Sendable, Equatable {
+    /// All digits, without separators (at most 18).
+    let mantissa: UInt64
+    /// The number of decimals printed (`97,0` has 1).
+    let decimals: Int
+    /// Whether the integer part starts with a zero and is longer than two digits (phones, codes).
+    let leadingZero: Bool
+    /// Whether the integer part is written without separators.
+    let ungrouped: Bool
+    /// The integer part's digit count.
+    let integerDigits: Int
+
+    /// The most digits a figure may have; longer runs are identifiers or noise, not statistics.
+    static let maximumDigits = 18
+
+    /// Reads `text` (digits, `.` and `,`) in `style`; nil when it is not a valid number there.
+    init?(_ text: String, style: NumberStyle) {
+        let group: UInt8 = style == .vietnamese ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        let decimal: UInt8 = style == .vietnamese ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var integerDigits = 0
+        var groupLength = 0
+        var groups = 0
+        var firstGroupLength = 0
+        var decimals = 0
+        var inFraction = false
+        var first: UInt8? = nil
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if first == nil { first = byte }
+                digits += 1
+                guard digits <= Self.maximumDigits else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if inFraction {
+                    decimals += 1
+                } else {
+                    integerDigits += 1
+                    groupLength += 1
+                }
+            } else if byte == group, !inFraction {
+                if groups == 0 { firstGroupLength = groupLength } else if groupLength != 3 { return nil }
+                guard groupLength >= 1, groupLength <= 3 else { return nil }
+                groups += 1
+                groupLength = 0
+            } else if byte == decimal, !inFraction {
+                inFraction = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(inFraction && decimals == 0) else { return nil }
+        if groups > 0 {
+            guard groupLength == 3, firstGroupLength >= 1 else { return nil }
+        }
+        self.mantissa = mantissa
+        self.decimals = decimals
+        self.integerDigits = integerDigits
+        // `06 nhóm` is a count; `0291…` or `0277` is a phone or area code.
+        self.leadingZero = first == UInt8(ascii: "0") && (integerDigits > 2 || groups > 0)
+        self.ungrouped = groups == 0
+    }
+
+    /// A whole number written out in words.
+    init(whole value: UInt64) {
+        mantissa = value
+        decimals = 0
+        leadingZero = false
+        ungrouped = true
+        integerDigits = String(value).count
+    }
+
+    /// The value times ten to the `exponent`, exactly.
+    func value(exponent: Int = 0, negative: Bool = false) -> Decimal {
+        Decimal(sign: negative ? .minus : .plus, exponent: exponent - decimals, significand: Decimal(mantissa))
+    }
+
+    /// Whether the number reads like a year (an ungrouped whole number from 1900 to 2100).
+    var looksLikeYear: Bool {
+        ungrouped && decimals == 0 && integerDigits == 4 && mantissa >= 1900 && mantissa <= 2100
+    }
+}

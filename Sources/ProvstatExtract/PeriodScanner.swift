@@ -1,0 +1,127 @@
+import ProvstatCore
+
+/// Finds the periods a sentence names (*tháng 10*, *10 tháng*, *lũy kế*, *quý III*, *năm 2023*).
+struct PeriodScanner {
+    /// A period named at a token position.
+    struct Mention: Sendable {
+        /// The first token of the mention.
+        let index: Int
+        let period: Period
+    }
+
+    private static let thang = WordKey.of("tháng")
+    private static let quy = WordKey.of("quý")
+    private static let nam = WordKey.of("năm")
+    private static let ca = WordKey.of("cả")
+
+    private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+    private static let yearToDateWords = PhraseTable(phrases: [
+        "lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung",
+    ])
+
+    let matcher: TokenMatcher
+
+    /// The mentions in reading order, with the year and month left empty where the text omits them.
+    func mentions() -> [Mention] {
+        let tokens = matcher.tokens
+        var result: [Mention] = []
+        var index = 0
+        while index < tokens.count {
+            let key = tokens[index].key
+            if key == Self.thang, let month = monthNumber(at: index + 1) {
+                let (year, length) = year(after: index + 2)
+                result.append(Mention(index: index, period: Period(span: .month, year: year, number: month)))
+                index += 2 + length
+                continue
+            }
+            if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
+                matcher.key(index - 1) != Self.thang
+            {
+                let (year, length) = year(after: index + 2)
+                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
+                index += 2 + length
+                continue
+            }
+            if key == Self.quy, index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                let quarter =
+                    Self.romanQuarters[next.lower]
+                    ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
+                if let quarter {
+                    let (year, length) = year(after: index + 2)
+                    result.append(Mention(index: index, period: Period(span: .quarter, year: year, number: quarter)))
+                    index += 2 + length
+                    continue
+                }
+            }
+            if key == Self.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
+                matcher.lower(index - 1) != "học"
+            {
+                result.append(Mention(index: index, period: Period(span: .year, year: year)))
+                index += 2
+                continue
+            }
+            if key == Self.ca, matcher.key(index + 1) == Self.nam {
+                result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2))))
+                index += 2
+                continue
+            }
+            if let length = Self.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
+                result.append(Mention(index: index, period: Period(span: .yearToDate)))
+                index += length
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// Month names written in words after *tháng* (*tháng Mười*, *tháng Giêng*).
+    private static let monthWords: [String: Int] = [
+        "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+        "mười": 10, "chạp": 12,
+    ]
+
+    /// `mentions` with the page's report month and year filled in where the text left them out.
+    static func filled(_ mentions: [Mention], month: Int?, year: Int?) -> [Mention] {
+        mentions.map { mention in
+            var period = mention.period
+            if period.year == nil { period.year = year }
+            if period.span == .yearToDate, period.number == nil { period.number = month }
+            return Mention(index: mention.index, period: period)
+        }
+    }
+
+    /// The month written at `index` (1 to 12, in digits or words), if any.
+    func monthNumber(at index: Int) -> Int? {
+        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.key(index - 1) == Self.thang,
+            var month = Self.monthWords[matcher.lower(index)],
+            !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
+        {
+            if month == 10, matcher.lower(index + 1) == "một" { month = 11 }
+            if month == 10, matcher.lower(index + 1) == "hai" { month = 12 }
+            return month
+        }
+        guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
+            let value = Int(matcher.tokens[index].text), (1...12).contains(value)
+        else { return nil }
+        return value
+    }
+
+    /// A year written at `index` (four digits from 1900 to 2100).
+    func yearNumber(at index: Int) -> Int? {
+        guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
+            matcher.tokens[index].text.utf8.count == 4, let value = Int(matcher.tokens[index].text),
+            (1900...2100).contains(value)
+        else { return nil }
+        return value
+    }
+
+    /// The year after a month (`/2023`, `năm 2023`), if any, and how many tokens it takes.
+    private func year(after index: Int) -> (Int?, Int) {
+        if matcher.isSymbol(index, "/") || matcher.lower(index) == "năm", let year = yearNumber(at: index + 1) {
+            return (year, 2)
+        }
+        return (nil, 0)
+    }
+}

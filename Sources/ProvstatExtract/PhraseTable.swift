@@ -1,0 +1,57 @@
+/// Phrases (lower-case token texts) indexed by their first and last token, so matching one at a
+/// position costs a dictionary lookup instead of a scan of the whole lexicon.
+struct PhraseTable<Value: Sendable>: Sendable {
+    /// A phrase and what it stands for.
+    typealias Entry = (phrase: [String], value: Value)
+
+    /// An entry with the `WordKey`s of its phrase.
+    private struct Keyed: Sendable {
+        let keys: [UInt64]
+        let entry: Entry
+    }
+
+    private let byFirst: [UInt64: [Keyed]]
+    private let byLast: [UInt64: [Keyed]]
+
+    init(_ entries: [Entry]) {
+        let sorted = entries.filter { !$0.phrase.isEmpty }.sorted { $0.phrase.count > $1.phrase.count }
+            .map { Keyed(keys: $0.phrase.map(WordKey.of), entry: $0) }
+        byFirst = Dictionary(grouping: sorted, by: { $0.keys[0] })
+        byLast = Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] })
+    }
+
+    /// The phrases that start at `index`, longest first.
+    func matches(in matcher: TokenMatcher, at index: Int) -> [Entry] {
+        guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
+            return []
+        }
+        return candidates.filter { Self.matches($0.keys, matcher, at: index) }.map(\.entry)
+    }
+
+    /// The longest phrase that starts at `index`.
+    func longest(in matcher: TokenMatcher, at index: Int) -> Entry? {
+        guard index >= 0, index < matcher.tokens.count else { return nil }
+        return byFirst[matcher.tokens[index].key]?.first { Self.matches($0.keys, matcher, at: index) }?.entry
+    }
+
+    /// The longest phrase that ends at `index`.
+    func longest(in matcher: TokenMatcher, endingAt index: Int) -> Entry? {
+        guard index >= 0, index < matcher.tokens.count else { return nil }
+        return byLast[matcher.tokens[index].key]?.first {
+            Self.matches($0.keys, matcher, at: index - $0.keys.count + 1)
+        }?.entry
+    }
+
+    private static func matches(_ keys: [UInt64], _ matcher: TokenMatcher, at index: Int) -> Bool {
+        guard index >= 0, index + keys.count <= matcher.tokens.count else { return false }
+        for (offset, key) in keys.enumerated() where matcher.tokens[index + offset].key != key { return false }
+        return true
+    }
+}
+
+extension PhraseTable where Value == Bool {
+    /// A table of plain phrases (written as text, tokenized like sentences).
+    init(phrases: [String]) {
+        self.init(phrases.map { (Tokenizer.phrase($0), true) })
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import ProvstatCore
+
+/// Reads the numeric cells of a table as facts: subject from the row label, unit from the unit
+/// column or the column header, kind and estimate flag from the column header.
+struct TableFactReader {
+    let grid: TableGrid
+    /// Index of the table on the page.
+    let tableIndex: Int
+    let context: PageContext
+    /// The unit a note before the table gives (*Đơn vị tính: Tỷ đồng*), for columns and rows without one.
+    var defaultUnit: UnitReader.Match? = nil
+
+    /// How one column's cells are read.
+    private struct ColumnSpec {
+        var header: String
+        var kind: FactKind
+        var estimate: Bool
+        /// The unit the header fixes (`%`, `(Tỷ đồng)`), overriding the row's unit.
+        var unit: UnitReader.Match?
+        var period: Period?
+    }
+
+    /// The unit of percentage cells and columns.
+    private static let percent = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
+
+    private static let serialHeaders: Set<String> = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"]
+
+    /// The facts of the table; `componentOf` indices count from `offset`.
+    func facts(offset: Int) -> [Fact] {
+        let rows = grid.rows
+        guard let width = rows.first?.count, width >= 2 else { return [] }
+        let headerCount = grid.headerRowCount > 0 ? grid.headerRowCount : detectedHeaderRows()
+        guard headerCount < rows.count else { return [] }
+        let headers = (0..<width).map { column -> String in
+            var parts: [String] = []
+            for row in rows.prefix(headerCount) where !row[column].isEmpty && !parts.contains(row[column]) {
+                parts.append(row[column])
+            }
+            return parts.joined(separator: " ")
+        }
+        let body = Array(rows.dropFirst(headerCount))
+        let serial = Set((0..<width).filter { Self.serialHeaders.contains(headers[$0].lowercased()) })
+        let unitColumn = (0..<width).first { isUnitHeader(headers[$0]) }
+        let numericShare = (0..<width).map { column in
+            Double(body.filter { number(in: $0[column]) != nil }.count) / Double(max(1, body.count))
+        }
+        guard
+            let labelColumn = (0..<width).first(where: {
+                !serial.contains($0) && $0 != unitColumn && numericShare[$0] < 0.5
+            })
+        else { return [] }
+        var specs: [Int: ColumnSpec] = [:]
+        // Data stands right of the row labels; numbers left of them are serials.
+        for column in (labelColumn + 1)..<max(labelColumn + 1, width)
+        where column != unitColumn && !serial.contains(column) && numericShare[column] > 0 {
+            specs[column] = spec(header: headers[column], values: body.compactMap { number(in: $0[column]) })
+        }
+        var facts: [Fact] = []
+        var totals: [Int: Int] = [:]
+        var nextRowIsComponent = false
+        for (bodyRow, row) in body.enumerated() {
+            let label = row[labelColumn]
+            let unbulleted = label.drop { "-+*•–. ".contains($0) }
+            let lowerLabel = unbulleted.lowercased()
+            let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
+            let subject = cleanedLabel(String(unbulleted))
+            let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? defaultUnit
+            let (sentence, offsets) = rowText(row)
+            var rowHasNumbers = false
+            for column in specs.keys.sorted() {
+                guard let spec = specs[column], let (numeral, negative) = number(in: row[column]) else { continue }
+                if column > 0, row[column] == row[column - 1], column - 1 == labelColumn { continue }
+                let cellPercent = row[column].hasSuffix("%") ? Self.percent : nil
+                guard let unit = cellPercent ?? spec.unit ?? rowUnit else { continue }
+                rowHasNumbers = true
+                var kind = spec.kind
+                if kind == .level, unit.unit == "%" { kind = .share }
+                let raw = row[column]
+                let start = offsets[column]
+                var fact = Fact(
+                    value: numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit, kind: kind,
+                    estimate: spec.estimate, raw: raw, subject: subject, sentence: sentence, start: start,
+                    end: start + raw.unicodeScalars.count, period: spec.period,
+                    table: Fact.TableCell(
+                        table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
+                    decimals: numeral.decimals)
+                if isComponent, kind == .level, let total = totals[column] { fact.componentOf = offset + total }
+                facts.append(fact)
+                if !isComponent { totals[column] = facts.count - 1 }
+            }
+            nextRowIsComponent = !rowHasNumbers && (lowerLabel == "trong đó" || lowerLabel == "trong đó:")
+        }
+        return facts
+    }
+
+    // MARK: - Columns
+
+    /// The kind, unit, estimate flag and period a column header gives its cells.
+    private func spec(header: String, values: [(Numeral, Bool)]) -> ColumnSpec {
+        let tokens = Tokenizer.tokens(header.lowercased())
+        let matcher = TokenMatcher(tokens: tokens)
+        let words = Set(tokens.map(\.lower))
+        let periods = PeriodScanner.filled(
+            PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
+        let month = periods.first { $0.period.span == .month || $0.period.span == .yearToDate }?.period.number
+        let cues = KindCues(matcher: matcher)
+        let base = cues.base(after: 0, stop: Int.max, month: month ?? context.month, year: context.year)
+        let hasPercent = words.contains("%")
+        let hasPlan = (0..<tokens.count).contains { Lexicon.planWords.longest(in: matcher, at: $0) != nil }
+        let isChange = words.contains("tăng") && (words.contains("giảm") || words.contains("độ"))
+        var kind = FactKind.level
+        if isChange {
+            kind = base == .previousMonth ? .growthMoM : (base == .sameTimeLastYear ? .growthYoY : .growth)
+        } else if hasPlan && (hasPercent || words.contains("so")) {
+            kind = .planAttainment
+        } else if hasPercent, words.contains("phát"), words.contains("triển"), base == nil {
+            // *Chỉ số phát triển (%)*: this period as a % of the same period last year.
+            kind = values.allSatisfy({ !$0.1 && $0.0.value() >= 20 }) ? .indexYoY : .growthYoY
+        } else if base != nil && base != .plan && (words.contains("so") || hasPercent) {
+            let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && $0.0.value() >= 20 }
+            switch (base, looksLikeIndex) {
+            case (.previousMonth, true): kind = .indexMoM
+            case (.previousMonth, false): kind = .growthMoM
+            case (.sameTimeLastYear, true): kind = .indexYoY
+            case (.sameTimeLastYear, false): kind = .growthYoY
+            default: kind = looksLikeIndex ? .indexYoY : .growth
+            }
+        }
+        var unit: UnitReader.Match? = nil
+        if hasPercent || (kind != .level && !isChange) {
+            unit = Self.percent
+        } else {
+            unit = headerUnit(matcher: matcher)
+        }
+        if isChange, unit == nil { unit = Self.percent }
+        // A bare year heads that year's column.
+        let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
+        return ColumnSpec(
+            header: header, kind: kind, estimate: words.contains("ước") || (words.contains("dự") && words.contains("kiến")),
+            unit: unit,
+            period: periods.first?.period ?? bareYear.map { Period(span: .year, year: $0) })
+    }
+
+    /// A unit written in a header: in brackets, after a comma, or as the whole header.
+    private func headerUnit(matcher: TokenMatcher) -> UnitReader.Match? {
+        let reader = UnitReader(matcher: matcher)
+        for index in 0..<matcher.tokens.count
+        where index == 0 || matcher.isSymbol(index - 1, "(") || matcher.isSymbol(index - 1, ",") {
+            if case .unit(let match) = reader.read(from: index, allowGuess: false), !match.isCountedNoun || index > 0 {
+                if index == 0 && match.end != matcher.tokens.count { continue }
+                return match
+            }
+        }
+        return nil
+    }
+
+    private func isUnitHeader(_ header: String) -> Bool {
+        let lower = header.lowercased()
+        return lower.contains("đơn vị") || lower == "đvt" || lower.hasPrefix("đvt")
+    }
+
+    /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
+    private func unit(inUnitCell text: String) -> UnitReader.Match? {
+        let tokens = Tokenizer.tokens(text.lowercased())
+        guard !tokens.isEmpty else { return nil }
+        if case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true) {
+            return match
+        }
+        return nil
+    }
+
+    /// A unit in brackets at the end of a row label (*Sản lượng lúa (nghìn tấn)*).
+    private func unit(inLabel label: String) -> UnitReader.Match? {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return nil }
+        let inside = label[label.index(after: open)..<label.index(before: label.endIndex)]
+        return unit(inUnitCell: String(inside))
+    }
+
+    /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
+    static func unit(inNote note: String) -> UnitReader.Match? {
+        let lower = note.lowercased()
+        guard note.unicodeScalars.count <= 60, lower.hasPrefix("đơn vị") || lower.hasPrefix("đvt"),
+            let colon = lower.firstIndex(of: ":")
+        else { return nil }
+        let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
+        guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
+        else { return nil }
+        return match
+    }
+
+    // MARK: - Rows and cells
+
+    /// Leading rows without numbers, taken as headers when the markup did not say.
+    private func detectedHeaderRows() -> Int {
+        var count = 0
+        for row in grid.rows.prefix(4) {
+            // Years (*2022*, *2023*) head columns; other numbers are data.
+            if row.dropFirst().contains(where: { number(in: $0).map { !$0.0.looksLikeYear } ?? false }) { break }
+            count += 1
+        }
+        return count == grid.rows.count ? 0 : count
+    }
+
+    /// A cell's number and whether it is negative; nil for text, `-` and empty cells.
+    private func number(in cell: String) -> (Numeral, Bool)? {
+        var text = Substring(cell)
+        while let last = text.last, last == "%" || last == " " || last == "*" { text = text.dropLast() }
+        var negative = false
+        if let first = text.first, first == "-" || first == "−" || first == "+" {
+            negative = first != "+"
+            text = text.dropFirst().drop { $0 == " " }
+        }
+        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }) else {
+            return nil
+        }
+        let other: NumberStyle = context.style == .vietnamese ? .english : .vietnamese
+        guard let numeral = Numeral(String(text), style: context.style) ?? Numeral(String(text), style: other) else {
+            return nil
+        }
+        return (numeral, negative)
+    }
+
+    /// The row label without its *Trong đó:* lead (bullets are already dropped).
+    private func cleanedLabel(_ label: String) -> String {
+        var text = Substring(label)
+        if text.lowercased().hasPrefix("trong đó") {
+            text = text.dropFirst("trong đó".count).drop { ": -".contains($0) }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The row's text (distinct cells joined by ` | `) and each column's offset in it, in scalars.
+    private func rowText(_ row: [String]) -> (String, [Int]) {
+        var text = ""
+        var length = 0
+        var offsets: [Int] = []
+        for (column, cell) in row.enumerated() {
+            if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
+                offsets.append(offsets.last ?? 0)
+                continue
+            }
+            if !text.isEmpty {
+                text += " | "
+                length += 3
+            }
+            offsets.append(length)
+            text += cell
+            length += cell.unicodeScalars.count
+        }
+        return (text, offsets)
+    }
+}

@@ -1,0 +1,30 @@
+/// One token of a sentence: a word (syllable), a number as written, or a symbol.
+struct Token: Sendable {
+    /// What a token is.
+    enum Kind: Sendable { case word, number, symbol }
+
+    let kind: Kind
+    /// The token as written.
+    let text: String
+    /// Lower-cased text, for matching.
+    let lower: String
+    /// Offset of the first scalar in the sentence.
+    let start: Int
+    /// Offset after the last scalar in the sentence.
+    let end: Int
+    /// Byte offsets of the token in the sentence's UTF-8.
+    let utf8Range: Range<Int>
+    /// Whether whitespace separates this token from the previous one.
+    let spaceBefore: Bool
+    /// `WordKey` of `lower`, for constant-time lexicon lookups.
+    let key: UInt64
+
+    var isWord: Bool { kind == .word }
+    var isNumber: Bool { kind == .number }
+
+    /// Whether the word starts with a capital letter.
+    var isCapitalised: Bool {
+        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+}

@@ -1,0 +1,59 @@
+/// Phrase matching over a sentence's tokens.
+struct TokenMatcher {
+    let tokens: [Token]
+
+    /// Whether `phrase` (lower-case token texts) starts at `index`.
+    func matches(_ phrase: [String], at index: Int) -> Bool {
+        guard index >= 0, index + phrase.count <= tokens.count else { return false }
+        for (offset, word) in phrase.enumerated() where tokens[index + offset].lower != word {
+            return false
+        }
+        return true
+    }
+
+    /// The lower-case text of the token at `index`, or "" outside the sentence.
+    func lower(_ index: Int) -> String {
+        index >= 0 && index < tokens.count ? tokens[index].lower : ""
+    }
+
+    /// The `WordKey` of the token at `index`, or 0 outside the sentence.
+    func key(_ index: Int) -> UInt64 {
+        index >= 0 && index < tokens.count ? tokens[index].key : 0
+    }
+
+    /// Whether the token at `index` is the symbol `symbol`.
+    func isSymbol(_ index: Int, _ symbol: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].text == symbol
+    }
+
+    /// Whether the token at `index` ends a clause (`;`, `.`, `:`, brackets, `?`, `!`).
+    func isClauseEnd(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
+        switch tokens[index].text {
+        case ";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”": return true
+        default: return false
+        }
+    }
+
+    /// The index of the `(` that the `)` at `index` closes, when it is in the same sentence.
+    func openingBracket(before index: Int) -> Int? {
+        var position = index - 1
+        while position >= 0 {
+            if isSymbol(position, "(") { return position }
+            if isSymbol(position, ")") || isSentencePartEnd(position) { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
+    func isSentencePartEnd(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
+        return [";", ".", ":", "?", "!", "…"].contains(tokens[index].text)
+    }
+
+    /// Whether the token at `index` separates phrases (a clause end or a comma).
+    func isPhraseEnd(_ index: Int) -> Bool {
+        isClauseEnd(index) || isSymbol(index, ",")
+    }
+}

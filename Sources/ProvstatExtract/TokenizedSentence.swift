@@ -1,0 +1,41 @@
+/// A sentence with its tokens and the periods it names, computed once per sentence.
+struct TokenizedSentence: Sendable {
+    /// The sentence (NFC).
+    let text: String
+    let tokens: [Token]
+    /// The periods the sentence names, with nothing filled in from the page.
+    let periods: [PeriodScanner.Mention]
+
+    init(_ text: String) {
+        self.text = text
+        // A sentence without digits holds a figure only when a number is written out in words.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || Self.mayHoldNumberWord(text) else {
+            tokens = []
+            periods = []
+            return
+        }
+        tokens = Tokenizer.tokens(text)
+        periods = PeriodScanner(matcher: TokenMatcher(tokens: tokens)).mentions()
+    }
+
+    /// Number words that may open a written-out number (*ba dự án*, *mười hai phiên*).
+    private static let numberWordBytes: [[UInt8]] = ["một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]
+        .flatMap { [Array($0.utf8), Array(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }
+
+    /// Whether one of the number words stands in `text` as a whole word (a cheap byte search).
+    private static func mayHoldNumberWord(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isBoundary(_ index: Int) -> Bool {
+            index < 0 || index >= bytes.count || bytes[index] < 0x41 || (bytes[index] > 0x5A && bytes[index] < 0x61)
+        }
+        for word in numberWordBytes where word.count <= bytes.count {
+            for start in 0...(bytes.count - word.count)
+            where bytes[start] == word[0] && isBoundary(start - 1) && isBoundary(start + word.count)
+                && bytes[start..<(start + word.count)].elementsEqual(word)
+            {
+                return true
+            }
+        }
+        return false
+    }
+}

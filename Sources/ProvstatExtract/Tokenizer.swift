@@ -1,0 +1,194 @@
+/// Splits a sentence (NFC) into tokens in one pass over its Unicode scalars.
+///
+/// Numbers keep their separators (`23.429,4`); words glued to a number are split off, and a word
+/// glued in front of a number is split when it ends with a known verb (`chế tạotăng1,36%`).
+enum Tokenizer {
+    /// Verbs and hedges that pages glue to the number after them.
+    private static let gluedPrefixes: [String] = [
+        "tăng", "giảm", "đạt", "khoảng", "hơn", "gần", "trên", "chiếm", "bằng", "vượt", "gấp", "ước", "còn",
+        "thêm", "là", "có",
+    ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+
+    /// Whether `word` (lower-case) is a verb or hedge that may be glued to its number.
+    static func isGluedVerb(_ word: String) -> Bool { gluedPrefixes.contains(word) }
+
+    /// The tokens of `text`.
+    static func tokens(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        // utf8Offsets[i] is where scalar i starts in the UTF-8 bytes, so token texts are copied
+        // straight out of the bytes.
+        var utf8Offsets: [Int] = []
+        utf8Offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            utf8Offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        utf8Offsets.append(offset)
+        let bytes = Array(text.utf8)
+        var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
+        return builder.run()
+    }
+
+    /// One pass of tokenizing.
+    private struct Builder {
+        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
+        let utf8Offsets: [Int]
+        var tokens: [Token] = []
+
+        mutating func run() -> [Token] {
+            tokens.reserveCapacity(scalars.count / 3)
+            var index = 0
+            var spaceBefore = false
+            let count = scalars.count
+            while index < count {
+                let scalar = scalars[index]
+                if Tokenizer.isSpace(scalar) {
+                    spaceBefore = true
+                    index += 1
+                    continue
+                }
+                let start = index
+                if Tokenizer.isDigit(scalar) {
+                    index += 1
+                    while index < count {
+                        if Tokenizer.isDigit(scalars[index]) {
+                            index += 1
+                        } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count,
+                            Tokenizer.isDigit(scalars[index + 1])
+                        {
+                            index += 2
+                        } else {
+                            break
+                        }
+                    }
+                    append(.number, start, index, spaceBefore)
+                } else if Tokenizer.isLetter(scalar) {
+                    index += 1
+                    while index < count, Tokenizer.isLetter(scalars[index]) { index += 1 }
+                    // Square and cubic metres: `m2`, `km3`, `m²`.
+                    if index < count, isPowerSuffix(start: start, end: index) { index += 1 }
+                    if index < count, Tokenizer.isDigit(scalars[index]),
+                        let split = gluedSplit(start: start, end: index)
+                    {
+                        if split > start { append(.word, start, split, spaceBefore) }
+                        append(.word, split, index, split == start ? spaceBefore : false)
+                    } else {
+                        append(.word, start, index, spaceBefore)
+                    }
+                } else {
+                    index += 1
+                    append(.symbol, start, index, spaceBefore)
+                }
+                spaceBefore = false
+            }
+            return tokens
+        }
+
+        private func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+        }
+
+        private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
+            let string = text(start, end)
+            let lower = kind == .word ? lowercase(string) : string
+            tokens.append(
+                Token(
+                    kind: kind, text: string, lower: lower, start: start, end: end,
+                    utf8Range: utf8Offsets[start]..<utf8Offsets[end], spaceBefore: spaceBefore, key: WordKey.of(lower)))
+        }
+
+        /// Lower-cases a word; most words already are, and are returned after a byte check.
+        private func lowercase(_ string: String) -> String {
+            switch Tokenizer.caseOf(string) {
+            case .lower: return string
+            case .asciiUpper:
+                return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            case .other: return string.lowercased()
+            }
+        }
+
+        /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
+        private func isPowerSuffix(start: Int, end: Int) -> Bool {
+            guard end - start <= 2 else { return false }
+            let word = lowercase(text(start, end))
+            guard word == "m" || word == "km" else { return false }
+            let power = scalars[end]
+            guard power == "2" || power == "3" || power == "²" || power == "³" else { return false }
+            return end + 1 >= scalars.count || !Tokenizer.isDigit(scalars[end + 1])
+        }
+
+        /// Where to split a word glued to the number after it; nil when it should stay whole.
+        private func gluedSplit(start: Int, end: Int) -> Int? {
+            let word = text(start, end).lowercased()
+            for prefix in Tokenizer.gluedPrefixes where word.hasSuffix(prefix) {
+                return end - prefix.unicodeScalars.count
+            }
+            return nil
+        }
+    }
+
+    /// The lower-case token texts of a lexicon phrase.
+    static func phrase(_ text: String) -> [String] {
+        tokens(text).map(\.lower)
+    }
+
+    // MARK: - Letter case
+
+    /// What lower-casing a word involves.
+    enum WordCase { case lower, asciiUpper, other }
+
+    /// Classifies a word by its UTF-8 bytes: Vietnamese letters are in Latin-1, Latin Extended-A/B
+    /// and Latin Extended Additional, where capitals are recognisable without decoding.
+    static func caseOf(_ word: String) -> WordCase {
+        var result = WordCase.lower
+        var iterator = word.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x41...0x5A: result = .asciiUpper
+            case 0x00...0x7F, 0x80...0xBF: continue
+            case 0xC3:
+                guard let next = iterator.next() else { return .other }
+                if next <= 0x9E && next != 0x97 { return .other }  // À–Þ
+            case 0xC4, 0xC5:
+                guard let next = iterator.next() else { return .other }
+                let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                if code >= 0x100 && code <= 0x177 && code % 2 == 0 && code != 0x138 { return .other }
+                if code > 0x177 { return .other }
+            case 0xC6:
+                guard let next = iterator.next() else { return .other }
+                if next != 0xA1 && next != 0xB0 { return .other }  // only ơ and ư are known lower-case
+            case 0xCC, 0xCD:
+                _ = iterator.next()  // combining marks have no case
+            case 0xE1:
+                guard let second = iterator.next(), let third = iterator.next() else { return .other }
+                guard second == 0xBA || second == 0xBB else { return .other }
+                let code = 0x1E00 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                if code % 2 == 0 { return .other }  // Ạ…Ỹ capitals are even
+            default: return .other
+            }
+        }
+        return result
+    }
+
+    // MARK: - Scalar classes
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x200B, 0x2009, 0x202F, 0x3000, 0xFEFF: return true
+        default: return scalar.value > 0x7F && scalar.properties.isWhitespace
+        }
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        if value == 0xB2 || value == 0xB3 { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+    }
+}

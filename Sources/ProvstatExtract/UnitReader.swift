@@ -1,0 +1,104 @@
+/// Reads the scale word and unit written after a number (`nghìn tỷ đồng`, `%`, `dự án`, `USD/tấn`).
+struct UnitReader {
+    /// A unit found after a number.
+    struct Match: Sendable {
+        /// Canonical unit (`VND`, `%`, `dự án`, `VND/kg` …).
+        var unit: String
+        /// Power of ten of the scale word (`triệu` → 6).
+        var exponent: Int
+        /// Token index after the unit.
+        var end: Int
+        /// Whether the unit is a counted noun rather than a measure.
+        var isCountedNoun: Bool
+        /// Whether the counted noun was guessed (not in the lexicon).
+        var isGuessed: Bool
+    }
+
+    /// Why there is no unit after a number.
+    enum Miss: Sendable {
+        /// Nothing usable follows.
+        case none
+        /// A noun of time follows: the number is a period (*10 tháng*).
+        case period
+        /// A furniture noun follows (*lượt xem*): the number is no statistic.
+        case furniture
+    }
+
+    /// What `read` found.
+    enum Outcome: Sendable {
+        case unit(Match)
+        case miss(Miss)
+    }
+
+    let matcher: TokenMatcher
+
+    /// Words after `đồng` that make it part of another word (*đồng bằng*, *đồng thời*).
+    private static let notCurrencyAfterDong: Set<String> = [
+        "bằng", "thời", "chí", "bào", "ruộng", "lúa", "hồ", "nghiệp", "bộ", "ý", "hành", "loạt", "đều", "tâm",
+        "khởi", "phục", "tiền", "xu", "minh", "thuận", "thau", "cỏ", "đội", "dao", "bạc", "vàng",
+    ]
+
+    /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
+    func read(from start: Int, allowGuess: Bool) -> Outcome {
+        let tokens = matcher.tokens
+        var index = start
+        var exponent = 0
+        if let scale = Lexicon.scales.longest(in: matcher, at: index) {
+            exponent = scale.value
+            index += scale.phrase.count
+        }
+        guard index < tokens.count else { return .miss(.none) }
+        if Lexicon.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
+        for entry in Lexicon.units.matches(in: matcher, at: index) {
+            let end = index + entry.phrase.count
+            if entry.phrase == ["đồng"], Self.notCurrencyAfterDong.contains(matcher.lower(end)) { continue }
+            // A measure word glued to more letters is another word (`hai` is not `ha`).
+            if end < tokens.count, tokens[end].isWord, !tokens[end].spaceBefore { continue }
+            let unit = entry.value
+            return .unit(
+                rate(
+                    Match(
+                        unit: unit.unit, exponent: exponent + unit.exponent, end: end, isCountedNoun: false,
+                        isGuessed: false)))
+        }
+        guard tokens[index].isWord else { return .miss(.none) }
+        if let length = Lexicon.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
+            let noun = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
+            return .unit(
+                rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
+        }
+        let word = tokens[index].lower
+        if Lexicon.timeNouns.contains(tokens[index]) { return .miss(.period) }
+        if Lexicon.simpleNouns.contains(tokens[index]) {
+            return .unit(
+                rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
+        }
+        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised,
+            !Lexicon.notNouns.contains(tokens[index]),
+            word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
+        else { return .miss(.none) }
+        return .unit(rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: true)))
+    }
+
+    /// Extends a unit by a `/denominator` (*đồng/kg* → `VND/kg`).
+    private func rate(_ match: Match) -> Match {
+        let tokens = matcher.tokens
+        let slash = match.end
+        guard match.unit != "%", match.unit != "tạ/ha", matcher.isSymbol(slash, "/"), slash + 1 < tokens.count,
+            tokens[slash + 1].isWord, !tokens[slash + 1].isCapitalised
+        else { return match }
+        var denominator = tokens[slash + 1].lower
+        var end = slash + 2
+        if let length = Lexicon.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
+            denominator = tokens[(slash + 1)..<(slash + 1 + length)].map(\.lower).joined(separator: " ")
+            end = slash + 1 + length
+        } else if let unit = Lexicon.units.longest(in: matcher, at: slash + 1) {
+            denominator = unit.value.unit == "t" ? "tấn" : unit.phrase.joined()
+            end = slash + 1 + unit.phrase.count
+        }
+        var result = match
+        result.unit = match.unit + "/" + denominator
+        result.end = end
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+import CLibXML2
+
+/// Walks a libxml2 subtree in document order without recursion, so deeply nested pages cannot
+/// exhaust the stack. Valid only while the owning `HTMLDocument` is alive, on its thread.
+enum DOMWalker {
+    /// What to do after entering an element.
+    enum Step { case descend, skip }
+
+    /// Visits `root`'s descendants: `enter` for every node (return `.skip` to leave its children
+    /// out), `exit` for every element entered with `.descend`, after its children.
+    static func walk(
+        _ root: xmlNodePtr, enter: (xmlNodePtr) -> Step, exit: (xmlNodePtr) -> Void
+    ) {
+        var node = root.pointee.children
+        while let current = node {
+            let isElement = current.pointee.type == XML_ELEMENT_NODE
+            let step = enter(current)
+            if step == .descend, isElement, let child = current.pointee.children {
+                node = child
+                continue
+            }
+            if step == .descend, isElement { exit(current) }
+            // Climb until a node has a next sibling, leaving each finished element.
+            var climbing: xmlNodePtr? = current
+            node = nil
+            while let up = climbing {
+                if let next = up.pointee.next {
+                    node = next
+                    break
+                }
+                guard let parent = up.pointee.parent, parent != root else { break }
+                if parent.pointee.type == XML_ELEMENT_NODE { exit(parent) }
+                climbing = parent
+            }
+        }
+    }
+
+    /// The lower-case element name (libxml2's HTML parser lower-cases tag names already).
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// Whether the node is a text or CDATA node.
+    static func isText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+    }
+
+    /// The text of a text node, read in place (no libxml2 allocation).
+    static func text(_ node: xmlNodePtr) -> String {
+        guard let content = node.pointee.content else { return "" }
+        return String(cString: content)
+    }
+}

@@ -1,0 +1,70 @@
+import CLibXML2
+
+/// What the parser needs to know about an element's name, looked up by a hash of the name's
+/// bytes so that walking a large page builds no strings.
+struct ElementTag: OptionSet, Sendable {
+    let rawValue: Int
+
+    /// Content that is never article text (`script`, `style`, form controls …).
+    static let skipped = ElementTag(rawValue: 1 << 0)
+    /// Ends the current paragraph.
+    static let blockLevel = ElementTag(rawValue: 1 << 1)
+    /// May hold an article (`div`, `td`, `article` …).
+    static let container = ElementTag(rawValue: 1 << 2)
+    /// A paragraph of its own (`p`, `li`, `h1` …).
+    static let paragraph = ElementTag(rawValue: 1 << 3)
+    /// Left out of a detected article when link-heavy or furniture-named.
+    static let filterable = ElementTag(rawValue: 1 << 4)
+    /// A hyperlink.
+    static let link = ElementTag(rawValue: 1 << 5)
+    /// A table.
+    static let table = ElementTag(rawValue: 1 << 6)
+    /// A table cell.
+    static let cell = ElementTag(rawValue: 1 << 7)
+
+    private static let names: [UInt64: ElementTag] = {
+        var tags: [String: ElementTag] = [:]
+        func add(_ names: [String], _ tag: ElementTag) {
+            for name in names { tags[name, default: []].insert(tag) }
+        }
+        add(
+            [
+                "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "button",
+                "select", "input", "textarea", "head", "nav", "option", "map",
+            ], .skipped)
+        add(
+            [
+                "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt",
+                "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "hr", "figure", "figcaption",
+                "address", "center", "tr", "td", "th", "caption", "body", "html", "table", "tbody", "thead", "tfoot",
+            ], .blockLevel)
+        add(["div", "td", "article", "section", "main", "body", "blockquote", "center", "font"], .container)
+        add(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt"], .paragraph)
+        add(
+            ["div", "ul", "ol", "section", "aside", "table", "p", "span", "footer", "header", "dl", "center"],
+            .filterable)
+        add(["a"], .link)
+        add(["table"], .table)
+        add(["td", "th"], .cell)
+        return Dictionary(uniqueKeysWithValues: tags.map { (hash(Array($0.key.utf8)), $0.value) })
+    }()
+
+    /// The tag of an element node (empty for unknown names and non-elements).
+    static func of(_ node: xmlNodePtr) -> ElementTag {
+        guard node.pointee.type == XML_ELEMENT_NODE, var pointer = node.pointee.name else { return [] }
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        while pointer.pointee != 0, length < 16 {
+            value = (value ^ UInt64(pointer.pointee)) &* 0x0000_0100_0000_01b3
+            pointer += 1
+            length += 1
+        }
+        return names[value] ?? []
+    }
+
+    private static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return value
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ProvstatCore
+import ProvstatExtract
+import ProvstatParse
+
+/// `provstat bench extract`: throughput of libxml2 alone against parse + detection + extraction.
+struct BenchExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Time libxml2's htmlReadMemory alone and the whole parse + extract stage on one core.",
+        discussion: """
+            The pages of FOLDER (*.html) are repeated until they add up to --megabytes, then read twice
+            in one run: (a) htmlReadMemory alone (the document is freed at once), (b) parsing, article
+            detection and fact extraction. Prints both rates in MB/s and the ratio b/a.
+            """)
+
+    @Argument(help: "A folder of HTML pages.")
+    var folder = "../shared/corpus/dev/pages"
+
+    @Option(name: .long, help: "How many megabytes of pages to read in each pass.")
+    var megabytes = 50
+
+    func run() throws {
+        let pages = try loadPages()
+        guard !pages.isEmpty else { throw ValidationError("no .html pages in \(folder)") }
+        let target = megabytes * 1_000_000
+        var workload: [(name: String, data: Data)] = []
+        var total = 0
+        while total < target {
+            for page in pages where total < target {
+                workload.append(page)
+                total += page.data.count
+            }
+        }
+        LibXML2.initialise()
+        let megabytes = Double(total) / 1_000_000
+
+        let libxml2 = try time {
+            for page in workload { _ = try HTMLDocument(data: page.data, source: page.name) }
+        }
+        var parseTime = 0.0
+        var extractTime = 0.0
+        var facts = 0
+        let whole = try time {
+            for page in workload {
+                var parsed: ParsedPage?
+                parseTime += try time { parsed = try PageParser().parse(data: page.data, source: page.name) }
+                extractTime += time { facts += FactExtractor().extract(from: parsed?.blocks ?? []).count }
+            }
+        }
+        print("pages: \(workload.count) (\(pages.count) distinct), \(String(format: "%.1f", megabytes)) MB per pass")
+        print(String(format: "(a) htmlReadMemory alone:            %8.1f MB/s  (%.2f s)", megabytes / libxml2, libxml2))
+        print(
+            String(
+                format: "(b) parse + detection + extraction:  %8.1f MB/s  (%.2f s, %d facts)", megabytes / whole, whole,
+                facts))
+        print(
+            String(
+                format: "    of which parse + detection %.0f%%, extraction %.0f%%", 100 * parseTime / whole,
+                100 * extractTime / whole))
+        print(String(format: "ratio b/a: %.2f", libxml2 / whole))
+    }
+
+    private func loadPages() throws -> [(name: String, data: Data)] {
+        let url = URL(fileURLWithPath: folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".html") }
+            .sorted()
+        return try names.map { ($0, try Data(contentsOf: url.appendingPathComponent($0))) }
+    }
+
+    /// Seconds taken by `body`, on a monotonic clock.
+    private func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}

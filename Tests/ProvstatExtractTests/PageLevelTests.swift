@@ -1,0 +1,128 @@
+import Foundation
+import ProvstatCore
+import Testing
+
+@testable import ProvstatExtract
+
+@Suite("Page-level reading")
+struct PageLevelTests {
+    @Test("an English-style page reads 1,500 as fifteen hundred")
+    func englishStyle() {
+        let found = FactExtractor().extract(from: [
+            .paragraph("Tổng vốn đăng ký 8,746.5 tỷ đồng, tăng 4.78% so với cùng kỳ."),
+            .paragraph("Các dự án tạo việc làm cho khoảng 1,500 lao động và xuất khẩu 72,070 tấn."),
+        ])
+        #expect(found.map(\.value) == [8_746_500_000_000, Decimal(string: "4.78")!, 1_500, 72_070])
+    }
+
+    @Test("a Vietnamese page (the default) reads 1.500 as fifteen hundred")
+    func vietnameseStyle() {
+        let found = FactExtractor().extract(from: [.paragraph("Có 1.500 lao động và 23.429,4 tỷ đồng.")])
+        #expect(found.map(\.value) == [1_500, 23_429_400_000_000])
+    }
+
+    @Test("an ambiguous count is read as a whole number whatever the page style")
+    func wholeCounts() {
+        let found = FactExtractor().extract(from: [.paragraph("Có 1,500 lao động và 2,5 tỷ đồng vốn.")])
+        #expect(found.map(\.value) == [1_500, 2_500_000_000])
+    }
+
+    @Test("NFD text gives the same facts as NFC text")
+    func decomposed() {
+        let text = "Sản lượng thủy sản ước đạt 268.400 tấn, tăng 5,6% so với cùng kỳ và đạt 86,2% kế hoạch năm."
+        let nfc = FactExtractor().extract(from: [.paragraph(text)])
+        let nfd = FactExtractor().extract(from: [.paragraph(text.decomposedStringWithCanonicalMapping)])
+        #expect(nfc.count == 3)
+        #expect(nfc == nfd)
+    }
+
+    @Test(
+        "reads one amount as written in a plan",
+        arguments: [
+            ("1.500 triệu USD", Decimal(1_500_000_000), "USD"), ("6,5%", Decimal(6.5), "%"),
+            ("khoảng 2 nghìn tỷ đồng", Decimal(2_000_000_000_000), "VND"),
+        ])
+    func amount(_ text: String, _ value: Decimal, _ unit: String) throws {
+        let fact = try #require(FactExtractor().amount(in: text))
+        #expect(fact.value == value)
+        #expect(fact.unit == unit)
+    }
+
+    @Test("table facts take unit, kind and estimate from the unit column and headers")
+    func table() throws {
+        let grid = TableGrid(
+            rows: [
+                [
+                    "STT", "Chỉ tiêu", "ĐVT", "Ước tính tháng 10", "Kế hoạch năm", "So với cùng kỳ (%)", "% KH",
+                    "Tăng/giảm so với cùng kỳ (%)",
+                ],
+                ["1", "Kim ngạch xuất khẩu", "Triệu USD", "45,3", "600", "93,6", "73,2", "-6,4"],
+                ["", "Trong đó: Gạo", "Triệu USD", "10,1", "-", "104,0", "-", "4,0"],
+                ["2", "Điện sản xuất", "Triệu kWh", "1.240,5", "-", "102,3", "-", "2,3"],
+                ["3", "Khách du lịch", "Lượt khách", "98.500", "-", "-", "-", "-"],
+            ], headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.count == 12)
+        let first = try #require(found.first)
+        #expect(first.value == 45_300_000 && first.unit == "USD" && first.kind == .level && first.estimate)
+        #expect(first.subject == "Kim ngạch xuất khẩu")
+        #expect(first.table == Fact.TableCell(table: 0, row: 1, column: 3, header: "Ước tính tháng 10"))
+        #expect(found[1].kind == .level && !found[1].estimate)
+        #expect(found[2].kind == .indexYoY && found[2].unit == "%")
+        #expect(found[3].kind == .planAttainment)
+        #expect(found[4].kind == .growthYoY && found[4].value == -6.4)
+        #expect(found[5].subject == "Gạo" && found[5].componentOf == 0)
+        #expect(found.last?.unit == "lượt khách")
+        let power = try #require(found.first { $0.subject == "Điện sản xuất" })
+        #expect(power.value == 1_240_500_000 && power.unit == "kWh")
+        #expect(
+            found.allSatisfy {
+                String(String.UnicodeScalarView(Array($0.sentence.unicodeScalars)[$0.start..<$0.end])) == $0.raw
+            })
+    }
+
+    @Test("a column of last year's values is a level, not an index")
+    func lastYearColumn() {
+        let grid = TableGrid(
+            rows: [
+                ["Chỉ tiêu", "ĐVT", "Thực hiện cùng kỳ năm 2022", "Thực hiện năm 2023"],
+                ["Lúa", "Tấn", "1.240", "1.310"],
+            ],
+            headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.kind) == [.level, .level])
+        #expect(found.map(\.value) == [1_240, 1_310])
+    }
+
+    @Test("units come from a note before the table or from the row label; serial numbers are no facts")
+    func unitNotes() {
+        let grid = TableGrid(
+            rows: [
+                ["", "Chỉ tiêu", "Năm 2023"], ["1", "Thu nội địa", "3.940,5"],
+                ["2", "Sản lượng lúa (nghìn tấn)", "412,3"],
+            ],
+            headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.paragraph("Đơn vị tính: Tỷ đồng"), .table(grid)])
+        #expect(found.map(\.value) == [3_940_500_000_000, 412_300])
+        #expect(found.map(\.unit) == ["VND", "t"])
+    }
+
+    @Test("a first row of years is a header even without <th>")
+    func yearHeader() {
+        let grid = TableGrid(
+            rows: [["Chỉ tiêu", "ĐVT", "2022", "2023"], ["Sản lượng lúa", "Tấn", "410.200", "415.800"]], headerRowCount: 0)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.value) == [410_200, 415_800])
+        #expect(found.allSatisfy { $0.unit == "t" && $0.kind == .level })
+        #expect(found.map(\.period?.year) == [2022, 2023])
+    }
+
+    @Test("index columns holding changes are read as growth")
+    func changeColumn() {
+        let grid = TableGrid(
+            rows: [["Chỉ tiêu", "So với tháng trước"], ["CPI", "0,42%"], ["Lương thực", "-0,12%"]], headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.kind) == [.growthMoM, .growthMoM])
+        #expect(found.map(\.value) == [0.42, -0.12])
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import ProvstatExtract
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    static let vietnameseLower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+
+    @Test("lower-cases every Vietnamese letter and leaves lower-case words alone")
+    func letterCase() {
+        for letter in Self.vietnameseLower {
+            let lower = String(letter)
+            #expect(Tokenizer.caseOf(lower) == .lower, "\(lower)")
+            #expect(Tokenizer.tokens(lower.uppercased()).first?.lower == lower, "\(lower.uppercased())")
+        }
+    }
+
+    @Test("splits glued words and numbers, keeps separators inside numbers")
+    func glued() {
+        let tokens = Tokenizer.tokens("chế tạotăng1,36% và 9.587ha, 12 m² đất")
+        #expect(tokens.map(\.text) == ["chế", "tạo", "tăng", "1,36", "%", "và", "9.587", "ha", ",", "12", "m²", "đất"])
+        #expect(tokens[3].start == 11 && tokens[3].end == 15)
+        #expect(!tokens[3].spaceBefore && tokens[5].spaceBefore)
+    }
+}
