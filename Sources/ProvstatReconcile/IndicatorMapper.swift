@@ -57,24 +57,40 @@ public struct IndicatorMapper: Sendable {
 
     // MARK: - Matching
 
-    /// The indicator whose name the fact's subject holds most specifically (longest name).
+    /// The indicator whose name describes the fact most specifically (the longest name), looking
+    /// first in the fact's subject, then in the clause leading up to the figure, then in the
+    /// words right after it (*3 dự án FDI*): the first text where some indicator matches decides.
     private func bestDefinition(for fact: Fact) -> (IndicatorDefinition, Int)? {
-        var best: (IndicatorDefinition, Int)? = nil
-        for definition in definitions {
-            // Related figures are percentages about an amount indicator: only the name must match.
-            let compatible =
-                (fact.kind == definition.kind && unitMatches(fact, definition))
-                || (Self.relatedKinds.contains(fact.kind) && definition.kind == .level)
-            guard compatible, let length = nameLength(of: definition, in: fact) else { continue }
-            if best == nil || length > best!.1 { best = (definition, length) }
+        let compatible = definitions.filter { definition in
+            // Related figures are percentages about an amount indicator: unit and kind differ.
+            let sameKind = fact.kind == definition.kind && unitMatches(fact, definition)
+            let related = Self.relatedKinds.contains(fact.kind) && definition.kind == .level
+            return (sameKind || related) && periodMatches(fact, definition)
         }
-        return best
+        for text in Self.describingTexts(of: fact) {
+            let folded = Self.fold(text)
+            var best: (IndicatorDefinition, Int)? = nil
+            for definition in compatible {
+                guard let length = definition.names.map(Self.fold).filter({ folded.contains($0) }).map(\.count).max()
+                else { continue }
+                if best == nil || length > best!.1 { best = (definition, length) }
+            }
+            if let best { return best }
+        }
+        return nil
     }
 
-    /// The length of the longest of the definition's names found in the fact's subject.
+    /// The length of the longest of the definition's names found in the texts describing the fact.
     private func nameLength(of definition: IndicatorDefinition, in fact: Fact) -> Int? {
-        let subject = Self.fold(fact.subject.isEmpty ? Self.clauseBefore(fact) : fact.subject)
-        return definition.names.map(Self.fold).filter { subject.contains($0) }.map(\.count).max()
+        Self.describingTexts(of: fact).lazy.compactMap { text in
+            let folded = Self.fold(text)
+            return definition.names.map(Self.fold).filter { folded.contains($0) }.map(\.count).max()
+        }.first
+    }
+
+    /// The texts that may name what a fact measures, most telling first.
+    static func describingTexts(of fact: Fact) -> [String] {
+        [fact.subject, clauseBefore(fact), fact.unit + " " + phraseAfter(fact)].filter { !$0.isEmpty }
     }
 
     private func unitMatches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
@@ -107,6 +123,14 @@ public struct IndicatorMapper: Sendable {
         let stops: Set<Unicode.Scalar> = [";", ":", ",", "(", ")"]
         let clauseStart = scalars.lastIndex(where: { stops.contains($0) }).map { $0 + 1 } ?? 0
         return String(String.UnicodeScalarView(scalars[clauseStart...]))
+    }
+
+    /// The words right after the figure, up to the next punctuation (*FDI* in *3 dự án FDI, …*).
+    static func phraseAfter(_ fact: Fact) -> String {
+        let scalars = Array(fact.sentence.unicodeScalars.dropFirst(max(0, fact.end)))
+        let stops: Set<Unicode.Scalar> = [";", ":", ",", ".", "(", ")"]
+        let end = scalars.firstIndex(where: { stops.contains($0) }) ?? scalars.count
+        return String(String.UnicodeScalarView(scalars[..<end])).trimmingCharacters(in: .whitespaces)
     }
 
     /// Case- and composition-insensitive form for comparing names.

@@ -75,7 +75,10 @@ struct FetchStageTests {
             // The windows-1258 page decoded: its figure was read with its Vietnamese unit.
             let report = try #require(first.first { $0.record.id == "report" })
             #expect(
-                report.facts.contains { $0.raw == "1.234,5 triệu USD" && $0.sentence.hasPrefix("Kim ngạch xuất khẩu") })
+                report.facts.contains {
+                    $0.value == 1_234_500_000 && $0.unit == "USD" && $0.raw.hasSuffix("1.234,5 triệu USD")
+                        && $0.sentence.hasPrefix("Kim ngạch xuất khẩu")
+                })
             #expect(report.record.sha256?.count == 64)
 
             let figures = try #require(statistics.hosts["127.0.0.1"])
