@@ -63,4 +63,31 @@ struct IndicatorMapperTests {
         let mapped = IndicatorMapper(definitions: Self.definitions).mapAll([Self.fact(3, "USD", subject: decomposed)])
         #expect(mapped.values["exports"]?.value == 3)
     }
+
+    @Test func theSameNameGoesToTheIndicatorOfTheFactsPeriod() {
+        let definitions = [
+            IndicatorDefinition(id: "exports_ytd", name: "kim ngạch xuất khẩu", unit: "USD", period: .yearToDate),
+            IndicatorDefinition(id: "exports_month", name: "kim ngạch xuất khẩu", unit: "USD", period: .month),
+        ]
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            Self.fact(132_500_000, "USD", subject: "Kim ngạch xuất khẩu tháng 10", period: Period(span: .month, number: 10)),
+            Self.fact(1_245_600_000, "USD", subject: "kim ngạch xuất khẩu", period: Period(span: .yearToDate, number: 10)),
+            Self.fact(8, "%", subject: "Kim ngạch xuất khẩu tháng 10", kind: .growthYoY, period: Period(span: .month, number: 10)),
+        ])
+        #expect(mapped.values["exports_month"]?.value == 132_500_000)
+        #expect(mapped.values["exports_ytd"]?.value == 1_245_600_000)
+        #expect(mapped.related["exports_month"]?[.growthYoY]?.value == 8)
+        #expect(mapped.related["exports_ytd"] == nil)
+    }
+
+    @Test func aCountedNounIsNamedByTheWordsAfterIt() {
+        let sentence = "Trong tháng, tỉnh cấp mới 3 dự án FDI với tổng vốn đăng ký 46,5 triệu USD."
+        let start = sentence.unicodeScalars.count - "3 dự án FDI với tổng vốn đăng ký 46,5 triệu USD.".unicodeScalars.count
+        let fact = SourcedFact(
+            fact: Fact(value: 3, unit: "dự án", kind: .level, estimate: false, raw: "3 dự án", subject: "tỉnh cấp mới",
+                       sentence: sentence, start: start, end: start + 7),
+            url: "file:///r.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab")
+        let definitions = [IndicatorDefinition(id: "fdi_projects", name: "dự án FDI", unit: "dự án")]
+        #expect(IndicatorMapper(definitions: definitions).mapAll([fact]).values["fdi_projects"]?.value == 3)
+    }
 }
