@@ -127,7 +127,8 @@ public struct SnapshotStore: Sendable {
     // MARK: - Publishing
 
     /// Publishes a run's snapshot: writes it as the next version unless its content equals the
-    /// newest or the latest version, and moves `latest` to it unless it is rejected.
+    /// newest or the latest version, and moves `latest` to it unless it is rejected or a partial
+    /// version would replace a complete one (`replacesLatest`).
     ///
     /// The caller holds the pipeline lock. An unreadable or newer-schema earlier version stops
     /// publication (it is never overwritten) so that a person can look at it.
@@ -145,15 +146,18 @@ public struct SnapshotStore: Sendable {
         if let number = versions.last {
             newest = try read(pipeline: snapshot.pipeline, month: snapshot.month, version: number)
         }
+        let published = try latest.map { (number) throws(SnapshotError) in
+            try read(pipeline: snapshot.pipeline, month: snapshot.month, version: number)
+        }
         if let newest, let number = newest.version, try digest(newest.snapshot, path: newest.url.path) == content {
             // A crash between writing a version and moving the pointer leaves `latest` behind.
-            let isLatest = newest.snapshot.status != .rejected
+            let isLatest =
+                latest == number || Self.replacesLatest(newest.snapshot.status, current: published?.snapshot.status)
             if isLatest, latest != number { try movePointer(in: directory, to: number) }
             return Publication(
                 outcome: .unchanged, version: number, url: newest.url, snapshot: newest.snapshot, isLatest: isLatest)
         }
-        if let number = latest, number != versions.last {
-            let current = try read(pipeline: snapshot.pipeline, month: snapshot.month, version: number)
+        if let number = latest, number != versions.last, let current = published {
             if try digest(current.snapshot, path: current.url.path) == content {
                 return Publication(
                     outcome: .unchanged, version: number, url: current.url, snapshot: current.snapshot, isLatest: true)
@@ -169,9 +173,20 @@ public struct SnapshotStore: Sendable {
             throw .writeFailed(path: url.path, detail: "cannot encode the snapshot: \(error)")
         }
         try AtomicFile.create(data, at: url)
-        let isLatest = written.status != .rejected
+        let isLatest = Self.replacesLatest(written.status, current: published?.snapshot.status)
         if isLatest { try movePointer(in: directory, to: number) }
         return Publication(outcome: .written, version: number, url: url, snapshot: written, isLatest: isLatest)
+    }
+
+    /// Whether a new version with `status` becomes `latest` over the current one: a rejected
+    /// version never does, and a partial one does not push a complete one out (an outage of one
+    /// source must not hide figures that were read before).
+    static func replacesLatest(_ status: Snapshot.Status, current: Snapshot.Status?) -> Bool {
+        switch status {
+        case .complete: true
+        case .partial: current != .complete
+        case .rejected: false
+        }
     }
 
     private func movePointer(in directory: URL, to version: Int) throws(SnapshotError) {

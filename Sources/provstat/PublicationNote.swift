@@ -13,6 +13,8 @@ struct PublicationNote {
         switch (publication.outcome, publication.isLatest) {
         case (.unchanged, _): return "  unchanged: same content as \(name); nothing written"
         case (.written, true): return "  written: \(name) (latest)"
+        case (.written, false) where publication.snapshot.status == .partial:
+            return "  written: \(name) (partial: latest stays on the complete version)"
         case (.written, false): return "  written: \(name) (rejected: kept for inspection, latest not moved)"
         }
     }

@@ -69,6 +69,33 @@ struct SnapshotStoreTests {
         }
     }
 
+    @Test("A partial snapshot never pushes a complete one out of latest, but replaces a partial one")
+    func partialKeepsCompleteLatest() throws {
+        try withTemporaryDirectory { root in
+            let store = SnapshotStore(root: root)
+            _ = try store.publish(Fixture.snapshot())
+            let partial = try store.publish(
+                Fixture.snapshot(indicators: [Fixture.indicator("exports", "1")], status: .partial, runID: "p"))
+            #expect(partial.outcome == .written)
+            #expect(!partial.isLatest)
+            #expect(try store.latestVersion(pipeline: "demo", month: Fixture.month) == 1)
+            // Re-running the same partial content does not move the pointer either.
+            let again = try store.publish(
+                Fixture.snapshot(indicators: [Fixture.indicator("exports", "1")], status: .partial, runID: "q"))
+            #expect(again.outcome == .unchanged)
+            #expect(!again.isLatest)
+            #expect(try store.latestVersion(pipeline: "demo", month: Fixture.month) == 1)
+        }
+        try withTemporaryDirectory { root in
+            let store = SnapshotStore(root: root)
+            _ = try store.publish(Fixture.snapshot(status: .partial))
+            let better = try store.publish(
+                Fixture.snapshot(indicators: [Fixture.indicator("exports", "2")], status: .partial, runID: "b"))
+            #expect(better.isLatest)
+            #expect(try store.latestVersion(pipeline: "demo", month: Fixture.month) == 2)
+        }
+    }
+
     @Test("An interrupted publication (version written, pointer not moved) is repaired by the next run")
     func pointerRepair() throws {
         try withTemporaryDirectory { root in
