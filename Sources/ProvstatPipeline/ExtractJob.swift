@@ -24,10 +24,12 @@ public struct ExtractJob: Sendable {
 
     private func load() throws -> (Data, String?, String) {
         if location.contains("://") {
-            let response = try CurlEasyHandle(options: .init(userAgent: MonthRun.userAgent(contact: nil))).get(location)
-            guard (200..<300).contains(response.status) else {
-                throw FetchError(url: location, reason: .status(response.status))
-            }
+            // The client of `run`, with its default politeness, robots.txt and retries, and no
+            // raw store: a one-off look at a page leaves nothing behind.
+            let configuration = FetchOptions.configuration(
+                FetchSettings(), userAgent: MonthRun.userAgent(contact: nil), obeyRobots: true, store: nil,
+                offline: false)
+            let response = try FetchSession(configuration: configuration).makeFetcher().fetch(location).response
             return (response.body, response.contentType, location)
         }
         do {

@@ -27,19 +27,26 @@ public struct FetchOptions: Sendable {
 
     /// The fetch session for one run of `definition`.
     func session(for definition: PipelineDefinition, outputRoot: URL, userAgent: String) -> FetchSession {
-        let settings = definition.fetch
-        return FetchSession(
-            configuration: .init(
-                client: .init(
-                    userAgent: userAgent, connectTimeout: settings.connectTimeout, totalTimeout: settings.totalTimeout,
-                    maxRedirects: 5, maxBodyBytes: settings.maxBodyBytes),
-                limits: .init(
-                    perHost: settings.perHostConcurrency, minimumDelay: settings.perHostDelay,
-                    global: settings.globalConcurrency),
-                retry: .init(
-                    attempts: settings.attempts, baseDelay: settings.backoff, maxDelay: settings.maxBackoff,
-                    retryAfterCap: settings.retryAfterCap),
-                obeyRobots: settings.obeyRobots && !ignoreRobots,
+        FetchSession(
+            configuration: Self.configuration(
+                definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
                 store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+    }
+
+    /// The client, politeness and retry configuration that `settings` describe.
+    static func configuration(
+        _ settings: FetchSettings, userAgent: String, obeyRobots: Bool, store: RawStore?, offline: Bool
+    ) -> FetchSession.Configuration {
+        .init(
+            client: .init(
+                userAgent: userAgent, connectTimeout: settings.connectTimeout, totalTimeout: settings.totalTimeout,
+                maxRedirects: 5, maxBodyBytes: settings.maxBodyBytes),
+            limits: .init(
+                perHost: settings.perHostConcurrency, minimumDelay: settings.perHostDelay,
+                global: settings.globalConcurrency),
+            retry: .init(
+                attempts: settings.attempts, baseDelay: settings.backoff, maxDelay: settings.maxBackoff,
+                retryAfterCap: settings.retryAfterCap),
+            obeyRobots: obeyRobots, store: store, offline: offline)
     }
 }
