@@ -140,6 +140,7 @@ struct SentenceFactTests {
         Expected(
             sentence: "Dự ước chỉ số sản xuất tháng này tăng 1,34% so với tháng trước.", value: 1.34, unit: "%",
             kind: .growthMoM, estimate: true),
+        Expected(sentence: "Ước tính cả năm, sản lượng lúa đạt 4,1 triệu tấn.", value: 4_100_000, unit: "t", kind: .level, estimate: true),
         // Untidy text.
         Expected(sentence: "Gieo trồng 9.587ha lúa.", value: 9_587, unit: "ha", kind: .level),
         Expected(sentence: "Khai khoáng giảm13,9% so với cùng kỳ.", value: -13.9, unit: "%", kind: .growthYoY),
