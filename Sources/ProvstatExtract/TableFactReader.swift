@@ -189,10 +189,10 @@ struct TableFactReader {
 
     /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
     static func unit(inNote note: String) -> UnitReader.Match? {
+        let head = note.prefix(6).lowercased()
+        guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
         let lower = note.lowercased()
-        guard note.unicodeScalars.count <= 60, lower.hasPrefix("đơn vị") || lower.hasPrefix("đvt"),
-            let colon = lower.firstIndex(of: ":")
-        else { return nil }
+        guard let colon = lower.firstIndex(of: ":") else { return nil }
         let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
         guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
         else { return nil }

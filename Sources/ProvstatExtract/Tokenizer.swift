@@ -192,19 +192,25 @@ enum Tokenizer {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    /// Whether the scalar is white space (the Unicode White_Space set, plus zero-width spaces).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x200B, 0x2009, 0x202F, 0x3000, 0xFEFF: return true
-        default: return scalar.value > 0x7F && scalar.properties.isWhitespace
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default: return false
         }
     }
 
+    /// Whether the scalar is a letter or a combining mark; Vietnamese ranges answer without a
+    /// Unicode property lookup.
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 {
-            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0...0x7F, 0xB2, 0xB3: return false
+        case 0xC0...0x24F: return value != 0xD7 && value != 0xF7  // Latin-1 letters, Latin Extended-A/B
+        case 0x300...0x36F, 0x1E00...0x1EFF: return true  // combining marks, Latin Extended Additional
+        default: return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
         }
-        if value == 0xB2 || value == 0xB3 { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 }

@@ -56,7 +56,9 @@ public struct PageParser: Sendable {
 
     /// Whether a detected block only repeats the page's `<title>` (the headline, not article text).
     static func isHeadline(_ block: TextBlock, title: String?) -> Bool {
-        guard case .paragraph(let text) = block, let title, text.unicodeScalars.count >= 20 else { return false }
+        guard case .paragraph(let text) = block, let title, text.utf8.count <= title.utf8.count,
+            text.unicodeScalars.count >= 20
+        else { return false }
         return title.contains(text)
     }
 
