@@ -141,6 +141,15 @@ struct KindCues {
                 return base == year - 1 ? .sameTimeLastYear : .other
             }
         }
+        // A longer phrase naming last year: *so với thời điểm này năm trước*.
+        for ahead in index..<min(index + 6, matcher.tokens.count) {
+            if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber { break }
+            if matcher.matches(["cùng", "kỳ"], at: ahead) || matcher.matches(["năm", "trước"], at: ahead)
+                || matcher.matches(["năm", "ngoái"], at: ahead)
+            {
+                return .sameTimeLastYear
+            }
+        }
         return .other
     }
 }

@@ -107,7 +107,7 @@ enum Lexicon {
     ])
 
     /// Hedges that, opening a clause, hedge the clause's first figure.
-    static let clauseHedges = PhraseTable(phrases: ["dự ước", "ước tính", "ước"])
+    static let clauseHedges = PhraseTable(phrases: ["dự ước", "ước tính", "ước", "dự kiến", "dự báo"])
 
     /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
     static let phraseWords: WordSet = [

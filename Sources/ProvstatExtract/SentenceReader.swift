@@ -47,6 +47,7 @@ struct SentenceReader {
                 estimate =
                     hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
                     || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
+                    || (position == 0 && Lexicon.clauseHedges.longest(in: matcher, at: 0) != nil)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
                 let base =
@@ -194,7 +195,8 @@ struct SentenceReader {
         contains(Lexicon.hedges, from: from, to: to, matcher: matcher)
     }
 
-    /// Whether the figure is the first of a clause that opens with a hedge (*Dự ước chỉ số … tăng 1,3%*).
+    /// Whether the figure is the first of a clause that opens with a hedge (*Dự ước chỉ số … tăng 1,3%*);
+    /// the first figure of a sentence that opens with one (*Ước tính cả năm, sản lượng đạt …*) is too.
     private func hedgeOpensClause(before start: Int, previousEnd: Int, matcher: TokenMatcher) -> Bool {
         var first = start
         while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }

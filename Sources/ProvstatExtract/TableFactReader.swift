@@ -32,9 +32,19 @@ struct TableFactReader {
         guard let width = rows.first?.count, width >= 2 else { return [] }
         let headerCount = grid.headerRowCount > 0 ? grid.headerRowCount : detectedHeaderRows()
         guard headerCount < rows.count else { return [] }
+        // A header row spanning the whole width is a caption or a unit note, not a column header.
+        var tableUnit = defaultUnit
+        var headerRows: [[String]] = []
+        for row in rows.prefix(headerCount) {
+            if width > 1, row.allSatisfy({ $0 == row[0] }) {
+                tableUnit = Self.unit(inNote: row[0]) ?? tableUnit
+            } else {
+                headerRows.append(row)
+            }
+        }
         let headers = (0..<width).map { column -> String in
             var parts: [String] = []
-            for row in rows.prefix(headerCount) where !row[column].isEmpty && !parts.contains(row[column]) {
+            for row in headerRows where !row[column].isEmpty && !parts.contains(row[column]) {
                 parts.append(row[column])
             }
             return parts.joined(separator: " ")
@@ -65,7 +75,7 @@ struct TableFactReader {
             let lowerLabel = unbulleted.lowercased()
             let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
             let subject = cleanedLabel(String(unbulleted))
-            let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? defaultUnit
+            let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? tableUnit
             let (sentence, offsets) = rowText(row)
             var rowHasNumbers = false
             for column in specs.keys.sorted() {
@@ -179,10 +189,10 @@ struct TableFactReader {
 
     /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
     static func unit(inNote note: String) -> UnitReader.Match? {
+        let head = note.prefix(6).lowercased()
+        guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
         let lower = note.lowercased()
-        guard note.unicodeScalars.count <= 60, lower.hasPrefix("đơn vị") || lower.hasPrefix("đvt"),
-            let colon = lower.firstIndex(of: ":")
-        else { return nil }
+        guard let colon = lower.firstIndex(of: ":") else { return nil }
         let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
         guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
         else { return nil }

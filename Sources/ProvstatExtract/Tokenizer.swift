@@ -101,12 +101,7 @@ enum Tokenizer {
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.
         private func lowercase(_ string: String) -> String {
-            switch Tokenizer.caseOf(string) {
-            case .lower: return string
-            case .asciiUpper:
-                return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-            case .other: return string.lowercased()
-            }
+            Tokenizer.lowercasedWord(string)
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
@@ -121,7 +116,7 @@ enum Tokenizer {
 
         /// Where to split a word glued to the number after it; nil when it should stay whole.
         private func gluedSplit(start: Int, end: Int) -> Int? {
-            let word = text(start, end).lowercased()
+            let word = Tokenizer.lowercasedWord(text(start, end))
             for prefix in Tokenizer.gluedPrefixes where word.hasSuffix(prefix) {
                 return end - prefix.unicodeScalars.count
             }
@@ -136,59 +131,86 @@ enum Tokenizer {
 
     // MARK: - Letter case
 
-    /// What lower-casing a word involves.
-    enum WordCase { case lower, asciiUpper, other }
-
-    /// Classifies a word by its UTF-8 bytes: Vietnamese letters are in Latin-1, Latin Extended-A/B
-    /// and Latin Extended Additional, where capitals are recognisable without decoding.
-    static func caseOf(_ word: String) -> WordCase {
-        var result = WordCase.lower
-        var iterator = word.utf8.makeIterator()
-        while let byte = iterator.next() {
+    /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
+    /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
+    /// UTF-8 byte; other scripts go through the standard library.
+    static func lowercasedWord(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        var changed = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             switch byte {
-            case 0x41...0x5A: result = .asciiUpper
-            case 0x00...0x7F, 0x80...0xBF: continue
+            case 0x41...0x5A:
+                bytes[index] = byte + 0x20
+                changed = true
+                index += 1
+            case 0x00...0x7F:
+                index += 1
             case 0xC3:
-                guard let next = iterator.next() else { return .other }
-                if next <= 0x9E && next != 0x97 { return .other }  // À–Þ
+                if next >= 0x80 && next <= 0x9E && next != 0x97 {  // À–Þ → à–þ
+                    bytes[index + 1] = next + 0x20
+                    changed = true
+                }
+                index += 2
             case 0xC4, 0xC5:
-                guard let next = iterator.next() else { return .other }
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                if code >= 0x100 && code <= 0x177 && code % 2 == 0 && code != 0x138 { return .other }
-                if code > 0x177 { return .other }
+                if code > 0x177 { return word.lowercased() }
+                if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
+                    bytes[index + 1] = next + 1
+                    changed = true
+                }
+                index += 2
             case 0xC6:
-                guard let next = iterator.next() else { return .other }
-                if next != 0xA1 && next != 0xB0 { return .other }  // only ơ and ư are known lower-case
+                if next == 0xA0 || next == 0xAF {  // Ơ, Ư
+                    bytes[index + 1] = next + 1
+                    changed = true
+                } else if next != 0xA1 && next != 0xB0 {
+                    return word.lowercased()
+                }
+                index += 2
             case 0xCC, 0xCD:
-                _ = iterator.next()  // combining marks have no case
+                index += 2  // combining marks have no case
             case 0xE1:
-                guard let second = iterator.next(), let third = iterator.next() else { return .other }
-                guard second == 0xBA || second == 0xBB else { return .other }
-                let code = 0x1E00 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                if code % 2 == 0 { return .other }  // Ạ…Ỹ capitals are even
-            default: return .other
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                // U+1E80–U+1EFF, leaving the few small-only letters U+1E96–U+1E9F to the library.
+                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)) else { return word.lowercased() }
+                if third % 2 == 0 {  // Ạ…Ỹ: capitals are even code points
+                    bytes[index + 2] = third + 1
+                    changed = true
+                }
+                index += 3
+            default:
+                return word.lowercased()
             }
         }
-        return result
+        return changed ? String(decoding: bytes, as: UTF8.self) : word
     }
 
     // MARK: - Scalar classes
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    /// Whether the scalar is white space (the Unicode White_Space set, plus zero-width spaces).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x200B, 0x2009, 0x202F, 0x3000, 0xFEFF: return true
-        default: return scalar.value > 0x7F && scalar.properties.isWhitespace
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default: return false
         }
     }
 
+    /// Whether the scalar is a letter or a combining mark; Vietnamese ranges answer without a
+    /// Unicode property lookup.
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 {
-            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0...0x7F, 0xB2, 0xB3: return false
+        case 0xC0...0x24F: return value != 0xD7 && value != 0xF7  // Latin-1 letters, Latin Extended-A/B
+        case 0x300...0x36F, 0x1E00...0x1EFF: return true  // combining marks, Latin Extended Additional
+        default: return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
         }
-        if value == 0xB2 || value == 0xB3 { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 }

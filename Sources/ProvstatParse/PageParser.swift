@@ -22,6 +22,7 @@ public struct PageParser: Sendable {
         }
         let charset = TextDecoding.charset(fromContentType: contentType)
         let document = try HTMLDocument(data: data, source: source, encoding: charset)
+        let title = document.title.map(BlockCollector.nfc)
         let blocks: [TextBlock]
         if let xpath {
             let roots = try document.nodes(matching: xpath)
@@ -32,10 +33,11 @@ public struct PageParser: Sendable {
         } else if let body = document.body?.node {
             let detector = ArticleDetector(body: body)
             blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, detector: detector)
+                .filter { !Self.isHeadline($0, title: title) }
         } else {
             blocks = []
         }
-        return ParsedPage(title: document.title?.precomposedStringWithCanonicalMapping, blocks: blocks)
+        return ParsedPage(title: title, blocks: blocks)
     }
 
     /// The hyperlinks an XPath selects (`//a` by default), for discovery on listing pages.
@@ -50,6 +52,14 @@ public struct PageParser: Sendable {
             let title = node.attribute("title")?.collapsingWhitespace().precomposedStringWithCanonicalMapping
             return ParsedPage.Link(href: href, text: text.isEmpty ? (title ?? "") : text)
         }
+    }
+
+    /// Whether a detected block only repeats the page's `<title>` (the headline, not article text).
+    static func isHeadline(_ block: TextBlock, title: String?) -> Bool {
+        guard case .paragraph(let text) = block, let title, text.utf8.count <= title.utf8.count,
+            text.unicodeScalars.count >= 20
+        else { return false }
+        return title.contains(text)
     }
 
     static func isPlainText(source: String, contentType: String?) -> Bool {

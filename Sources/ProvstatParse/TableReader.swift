@@ -1,5 +1,4 @@
 import CLibXML2
-import CLibXML2Shim
 import Foundation
 import ProvstatCore
 
@@ -105,9 +104,17 @@ enum TableReader {
 
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
     private static func span(_ cell: xmlNodePtr, _ attribute: String) -> Int {
-        guard let value = xmlGetProp(cell, attribute) else { return 1 }
-        defer { provstat_xml_free(value) }
-        let number = Int(String(cString: value).trimmingCharacters(in: .whitespaces)) ?? 1
-        return max(1, min(number, maximumSpan))
+        // Attributes are read in place: most cells have none, and allocating for each is slow.
+        var property = cell.pointee.properties
+        while let current = property {
+            if let name = current.pointee.name, String(cString: name).lowercased() == attribute,
+                let text = current.pointee.children?.pointee.content
+            {
+                let number = Int(String(cString: text).trimmingCharacters(in: .whitespaces)) ?? 1
+                return max(1, min(number, maximumSpan))
+            }
+            property = current.pointee.next
+        }
+        return 1
     }
 }

@@ -117,6 +117,20 @@ struct PageLevelTests {
         #expect(found.map(\.period?.year) == [2022, 2023])
     }
 
+    @Test("a spanning unit note inside the table gives the unit; captions do not head columns")
+    func captionRows() {
+        let grid = TableGrid(
+            rows: [
+                ["Đơn vị tính: Tấn", "Đơn vị tính: Tấn", "Đơn vị tính: Tấn"], ["Cây trồng", "Quý III/2024", "So sánh (%)"],
+                ["Lúa", "69.470", "102,0"],
+            ], headerRowCount: 0)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.value) == [69_470, 102])
+        #expect(found.map(\.unit) == ["t", "%"])
+        #expect(found.map(\.kind) == [.level, .indexYoY])
+        #expect(found.first?.period?.span == .quarter)
+    }
+
     @Test("index columns holding changes are read as growth")
     func changeColumn() {
         let grid = TableGrid(

@@ -89,6 +89,8 @@ struct SentenceFactTests {
         Expected(
             sentence: "Doanh thu tháng 10/2023 tăng 9,5% so với tháng 10/2022.", value: 9.5, unit: "%", kind: .growthYoY),
         Expected(sentence: "Giá điện tăng 3 phần trăm.", value: 3, unit: "%", kind: .growth),
+        Expected(
+            sentence: "Đàn lợn tăng 3,2% so với thời điểm này năm trước.", value: 3.2, unit: "%", kind: .growthYoY),
         Expected(sentence: "Tỉnh đón một triệu lượt khách.", value: 1_000_000, unit: "lượt khách", kind: .level),
         Expected(sentence: "Doanh thu tăng 14,36%.", value: 14.36, unit: "%", kind: .growth),
         Expected(sentence: "Tăng trưởng kinh tế đạt 5,77%.", value: 5.77, unit: "%", kind: .growthYoY),
@@ -140,6 +142,7 @@ struct SentenceFactTests {
         Expected(
             sentence: "Dự ước chỉ số sản xuất tháng này tăng 1,34% so với tháng trước.", value: 1.34, unit: "%",
             kind: .growthMoM, estimate: true),
+        Expected(sentence: "Ước tính cả năm, sản lượng lúa đạt 4,1 triệu tấn.", value: 4_100_000, unit: "t", kind: .level, estimate: true),
         // Untidy text.
         Expected(sentence: "Gieo trồng 9.587ha lúa.", value: 9_587, unit: "ha", kind: .level),
         Expected(sentence: "Khai khoáng giảm13,9% so với cùng kỳ.", value: -13.9, unit: "%", kind: .growthYoY),

@@ -11,9 +11,12 @@ struct TokenizerTests {
     func letterCase() {
         for letter in Self.vietnameseLower {
             let lower = String(letter)
-            #expect(Tokenizer.caseOf(lower) == .lower, "\(lower)")
-            #expect(Tokenizer.tokens(lower.uppercased()).first?.lower == lower, "\(lower.uppercased())")
+            #expect(Tokenizer.lowercasedWord(lower) == lower, "\(lower)")
+            #expect(Tokenizer.lowercasedWord(lower.uppercased()) == lower, "\(lower.uppercased())")
+            #expect(Tokenizer.lowercasedWord(lower.decomposedStringWithCanonicalMapping.uppercased()) == lower.decomposedStringWithCanonicalMapping)
         }
+        #expect(Tokenizer.lowercasedWord("ĐỒNG") == "đồng")
+        #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")
     }
 
     @Test("splits glued words and numbers, keeps separators inside numbers")

@@ -56,6 +56,19 @@ struct ArticleDetectionTests {
         #expect(page.title == "Tin kinh tế")
     }
 
+    @Test("the headline repeating the page title is left out of a detected article")
+    func headline() throws {
+        let html = """
+            <html><head><title>Xuất khẩu 9 tháng đạt 745,6 triệu USD | Báo tỉnh</title></head><body><div class="detail">
+            <h1>Xuất khẩu 9 tháng đạt 745,6 triệu USD</h1>
+            <p>Theo Sở Công Thương, kim ngạch xuất khẩu 9 tháng ước đạt 745,6 triệu USD, tăng 6,8% so với cùng kỳ năm trước.</p>
+            </div></body></html>
+            """
+        let page = try parse(html)
+        #expect(paragraphs(page).count == 1)
+        #expect(paragraphs(try parse(html, xpath: "//div")).count == 2)
+    }
+
     @Test("an XPath selects exactly its elements")
     func xpath() throws {
         let page = try parse(Self.page, xpath: "//div[@class='counter']")
