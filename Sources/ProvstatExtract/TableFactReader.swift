@@ -149,7 +149,16 @@ struct TableFactReader {
         return ColumnSpec(
             header: header, kind: kind, estimate: words.contains("ước") || (words.contains("dự") && words.contains("kiến")),
             unit: unit,
-            period: periods.first?.period ?? bareYear.map { Period(span: .year, year: $0) })
+            period: Self.mostSpecific(periods.map(\.period)) ?? bareYear.map { Period(span: .year, year: $0) })
+    }
+
+    /// The period a header gives its column: stacked header rows read *Năm 2023 Thực hiện tháng
+    /// 10*, and the lower, narrower row (the month, the year to date, the quarter) says what the
+    /// cells cover; the year of an upper row is kept on it.
+    static func mostSpecific(_ periods: [Period]) -> Period? {
+        guard var period = periods.last(where: { $0.span != .year }) ?? periods.first else { return nil }
+        if period.year == nil { period.year = periods.first(where: { $0.span == .year })?.year }
+        return period
     }
 
     /// A unit written in a header: in brackets, after a comma, or as the whole header.

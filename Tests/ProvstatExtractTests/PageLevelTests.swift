@@ -94,6 +94,21 @@ struct PageLevelTests {
         #expect(found.map(\.value) == [1_240, 1_310])
     }
 
+    @Test("stacked headers: the lower row's month or year to date is the column's period, with the upper row's year")
+    func stackedHeaderPeriods() throws {
+        let grid = TableGrid(
+            rows: [
+                ["Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2023"],
+                ["Chỉ tiêu", "Đơn vị tính", "Thực hiện tháng 10", "Lũy kế 10 tháng"],
+                ["Khách du lịch", "Lượt khách", "85.400", "812.300"],
+            ], headerRowCount: 2)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.value) == [85_400, 812_300])
+        #expect(found.map(\.period) == [
+            Period(span: .month, year: 2023, number: 10), Period(span: .yearToDate, year: 2023, number: 10),
+        ])
+    }
+
     @Test("units come from a note before the table or from the row label; serial numbers are no facts")
     func unitNotes() {
         let grid = TableGrid(
