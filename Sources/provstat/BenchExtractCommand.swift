@@ -16,15 +16,15 @@ struct BenchExtractCommand: ParsableCommand {
             and the ratio b/a.
             """)
 
-    @Argument(help: "A folder of HTML pages.")
-    var folder = "../shared/corpus/dev/pages"
+    @Argument(help: "A folder of HTML pages, searched recursively (default: the shared dev corpus when present, else the demo pages).")
+    var folder: String?
 
     @Option(name: .long, help: "How many megabytes of pages to read in each pass.")
     var megabytes = 50
 
     func run() throws {
         let pages = try loadPages()
-        guard !pages.isEmpty else { throw ValidationError("no .html pages in \(folder)") }
+        guard !pages.isEmpty else { throw ValidationError("no .html pages in \(pageFolder.path)") }
         let target = megabytes * 1_000_000
         var workload: [(name: String, data: Data)] = []
         var total = 0
@@ -72,10 +72,19 @@ struct BenchExtractCommand: ParsableCommand {
         print(String(format: "ratio b/a: %.2f", libxml2 / whole))
     }
 
+    /// The folder given, else the shared corpus beside the checkout, else the bundled demo portal.
+    private var pageFolder: URL {
+        if let folder { return URL(fileURLWithPath: folder) }
+        let shared = "../shared/corpus/dev/pages"
+        return URL(fileURLWithPath: FileManager.default.fileExists(atPath: shared) ? shared : "Pipelines/demo")
+    }
+
     private func loadPages() throws -> [(name: String, data: Data)] {
-        let url = URL(fileURLWithPath: folder)
-        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".html") }
-            .sorted()
+        let url = pageFolder
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else {
+            throw ValidationError("cannot read the folder \(url.path)")
+        }
+        let names = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") }.sorted()
         return try names.map { ($0, try Data(contentsOf: url.appendingPathComponent($0))) }
     }
 
