@@ -30,6 +30,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var facts: [String: [Fact]]
     public var indicators: [String: IndicatorValue]
     public var checks: [CheckResult]
+    /// Totals over `checks` and the verdict they add up to.
+    public var checkSummary: CheckSummary
     public var completeness: Completeness
     public var status: Status
     /// The SHA-256 of the version this one supersedes, if any.
@@ -81,6 +83,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.facts = facts
         self.indicators = indicators
         self.checks = checks
+        self.checkSummary = CheckSummary(checks)
         self.completeness = completeness
         self.status = status
         self.supersedes = supersedes
@@ -88,6 +91,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schema, pipeline, month, sources, facts, indicators, checks, completeness, status, supersedes
+        case checkSummary = "check_summary"
         case provstatVersion = "provstat_version"
         case runID = "run_id"
         case startedAt = "started_at"

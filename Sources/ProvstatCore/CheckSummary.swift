@@ -1,5 +1,3 @@
-import ProvstatCore
-
 /// Totals over a month's checks, and the verdict they add up to.
 public struct CheckSummary: Codable, Hashable, Sendable {
     public var evaluated: Int
@@ -9,6 +7,9 @@ public struct CheckSummary: Codable, Hashable, Sendable {
     public var failedErrors: Int
     public var failedWarnings: Int
     public var failedInfo: Int
+    /// `rejected` when an error-level check failed, `pass with warnings` when only a warning did,
+    /// else `pass` (failed info checks are news, not problems).
+    public var verdict: String
 
     public init(_ checks: [CheckResult]) {
         let failed = checks.filter { $0.status == .fail }
@@ -18,17 +19,11 @@ public struct CheckSummary: Codable, Hashable, Sendable {
         failedErrors = failed.filter { $0.severity == .error }.count
         failedWarnings = failed.filter { $0.severity == .warning }.count
         failedInfo = failed.filter { $0.severity == .info }.count
-    }
-
-    /// `rejected` when an error-level check failed, `warnings` when only lesser ones did, else `pass`.
-    public var verdict: String {
-        if failedErrors > 0 { return "rejected" }
-        if failedWarnings > 0 { return "pass with warnings" }
-        return "pass"
+        verdict = failedErrors > 0 ? "rejected" : failedWarnings > 0 ? "pass with warnings" : "pass"
     }
 
     enum CodingKeys: String, CodingKey {
-        case evaluated, passed, skipped
+        case evaluated, passed, skipped, verdict
         case failedErrors = "failed_errors"
         case failedWarnings = "failed_warnings"
         case failedInfo = "failed_info"
