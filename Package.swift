@@ -53,8 +53,8 @@ let package = Package(
         .executableTarget(
             name: "provstat",
             dependencies: [
-                "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatReconcile", "ProvstatSnapshot",
-                "ProvstatPipeline", "LoopbackServer",
+                "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatReconcile",
+                "ProvstatSnapshot", "ProvstatPipeline", "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
