@@ -81,7 +81,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProvstatReconcileTests", dependencies: ["ProvstatReconcile", "ProvstatCore"]),
         .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport"]),
-        .testTarget(name: "ProvstatCLITests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport", "LoopbackServer"]),
+        .testTarget(
+            name: "ProvstatCLITests",
+            dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport", "LoopbackServer"]),
         .testTarget(
             name: "ProvstatPipelineTests",
             dependencies: [

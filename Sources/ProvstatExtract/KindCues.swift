@@ -128,7 +128,9 @@ struct KindCues {
                 // The same month of last year (*tháng 10/2022* in an October 2023 report).
                 let yearIndex = matcher.isSymbol(index + 2, "/") || matcher.lower(index + 2) == "năm" ? index + 3 : -1
                 if base == month, let year, scanner.yearNumber(at: yearIndex) == year - 1 { return .sameTimeLastYear }
-                if base == month, ["năm trước", "năm ngoái"].contains(matcher.lower(index + 2) + " " + matcher.lower(index + 3)) {
+                if base == month,
+                    ["năm trước", "năm ngoái"].contains(matcher.lower(index + 2) + " " + matcher.lower(index + 3))
+                {
                     return .sameTimeLastYear
                 }
             }

@@ -67,8 +67,9 @@ struct SentenceReader {
             let raw = String(
                 Substring(
                     utf8[
-                        utf8.index(utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
-                            utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
+                        utf8.index(
+                            utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
+                                utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
             let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,

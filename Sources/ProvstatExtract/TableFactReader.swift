@@ -22,7 +22,8 @@ struct TableFactReader {
     }
 
     /// The unit of percentage cells and columns.
-    private static let percent = UnitReader.Match(unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
+    private static let percent = UnitReader.Match(
+        unit: "%", exponent: 0, end: 0, isCountedNoun: false, isGuessed: false)
 
     private static let serialHeaders: Set<String> = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"]
 
@@ -147,7 +148,8 @@ struct TableFactReader {
         // A bare year heads that year's column.
         let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
         return ColumnSpec(
-            header: header, kind: kind, estimate: words.contains("ước") || (words.contains("dự") && words.contains("kiến")),
+            header: header, kind: kind,
+            estimate: words.contains("ước") || (words.contains("dự") && words.contains("kiến")),
             unit: unit,
             period: Self.mostSpecific(periods.map(\.period)) ?? bareYear.map { Period(span: .year, year: $0) })
     }

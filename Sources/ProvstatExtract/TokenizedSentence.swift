@@ -19,8 +19,10 @@ struct TokenizedSentence: Sendable {
     }
 
     /// Number words that may open a written-out number (*ba dự án*, *mười hai phiên*).
-    private static let numberWordBytes: [[UInt8]] = ["một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]
-        .flatMap { [Array($0.utf8), Array(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }
+    private static let numberWordBytes: [[UInt8]] = [
+        "một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
+    ]
+    .flatMap { [Array($0.utf8), Array(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }
 
     /// Whether one of the number words stands in `text` as a whole word (a cheap byte search).
     private static func mayHoldNumberWord(_ text: String) -> Bool {

@@ -65,7 +65,8 @@ public final class HTMLDocument {
     /// The `<title>` text, whitespace collapsed.
     public var title: String? {
         let head = root.flatMap { child(of: $0, named: "head") }
-        guard let node = head.flatMap({ child(of: $0, named: "title") }) ?? (try? nodes(matching: "//title").first)?.node
+        guard
+            let node = head.flatMap({ child(of: $0, named: "title") }) ?? (try? nodes(matching: "//title").first)?.node
         else { return nil }
         let text = HTMLNode(node: node, document: self).text.collapsingWhitespace()
         return text.isEmpty ? nil : text

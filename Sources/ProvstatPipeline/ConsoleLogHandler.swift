@@ -62,7 +62,8 @@ public struct ConsoleLogHandler: LogHandler {
         case .journal:
             sink("<\(Self.priority(event.level))>\(text)")
         case .terminal:
-            let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
+            let time = Date().formatted(
+                .dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
             sink("\(time) \(event.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(text)")
         }
     }

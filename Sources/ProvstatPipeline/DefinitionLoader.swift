@@ -42,7 +42,8 @@ public struct DefinitionLoader: Sendable {
     public func load(file: URL) throws(DefinitionError) -> PipelineDefinition {
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw DefinitionError(file: file.path, line: nil, key: nil, message: "cannot read: \(error.localizedDescription)")
+            throw DefinitionError(
+                file: file.path, line: nil, key: nil, message: "cannot read: \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DefinitionError(file: file.path, line: nil, key: nil, message: "not UTF-8 text")

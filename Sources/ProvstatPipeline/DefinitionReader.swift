@@ -9,7 +9,9 @@ struct DefinitionReader {
     let digest: String
 
     func read(_ root: YAMLValue) throws(DefinitionError) -> PipelineDefinition {
-        let top = try root.mapping(allowed: ["pipeline", "title", "contact", "sources", "indicators", "targets", "fetch", "checks"])
+        let top = try root.mapping(allowed: [
+            "pipeline", "title", "contact", "sources", "indicators", "targets", "fetch", "checks",
+        ])
         let defaultName = file.deletingPathExtension().lastPathComponent
         let name = try top["pipeline"]?.nonEmptyString() ?? defaultName
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -29,8 +31,10 @@ struct DefinitionReader {
             for (index, definition) in indicators.enumerated() {
                 for component in definition.components + [definition.monthly].compactMap({ $0 })
                 where !ids.contains(component) {
-                    throw YAMLValue(node: try node.sequence()[index].node, file: file.path, path: "indicators[\(index)].components")
-                        .error("'\(component)' is not an indicator defined in this file")
+                    throw YAMLValue(
+                        node: try node.sequence()[index].node, file: file.path, path: "indicators[\(index)].components"
+                    )
+                    .error("'\(component)' is not an indicator defined in this file")
                 }
             }
         }
@@ -41,7 +45,8 @@ struct DefinitionReader {
         return PipelineDefinition(
             name: name, title: try top["title"]?.string(), contact: try top["contact"]?.string(),
             sources: sources, indicators: indicators, targets: targets,
-            fetch: try top["fetch"].map { (node) throws(DefinitionError) in try fetchSettings(node) } ?? FetchSettings(),
+            fetch: try top["fetch"].map { (node) throws(DefinitionError) in try fetchSettings(node) }
+                ?? FetchSettings(),
             reconcile: try top["checks"].map { (node) throws(DefinitionError) in try reconcileSettings(node) }
                 ?? ReconcileSettings(),
             file: file, digest: digest)
@@ -61,7 +66,9 @@ struct DefinitionReader {
         case (.some, .some):
             throw value.error("give either url or listing, not both")
         case (nil, nil):
-            throw DefinitionError(file: file.path, line: value.line, key: "\(value.path).url", message: "required key is missing (or give listing)")
+            throw DefinitionError(
+                file: file.path, line: value.line, key: "\(value.path).url",
+                message: "required key is missing (or give listing)")
         }
         return SourceDefinition(
             id: id, location: location, xpath: try map["xpath"]?.nonEmptyString(),
@@ -147,7 +154,9 @@ struct DefinitionReader {
             // Written as in the plan: "1.500 triệu USD", "6,5%".
             let written = try valueNode.nonEmptyString()
             guard let fact = FactExtractor().amount(in: written) else {
-                throw valueNode.error("cannot read '\(written)' as an amount; write it as in the plan (1.500 triệu USD) or give value and unit")
+                throw valueNode.error(
+                    "cannot read '\(written)' as an amount; write it as in the plan (1.500 triệu USD) or give value and unit"
+                )
             }
             amount = fact.value
             unit = fact.unit

@@ -35,7 +35,8 @@ public struct ExtractJob: Sendable {
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: location)), nil, location)
         } catch {
-            throw FetchError(url: location, reason: .transport(code: 0, message: "cannot read file: \(error.localizedDescription)"))
+            throw FetchError(
+                url: location, reason: .transport(code: 0, message: "cannot read file: \(error.localizedDescription)"))
         }
     }
 }

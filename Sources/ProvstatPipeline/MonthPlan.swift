@@ -26,7 +26,10 @@ public struct MonthPlan: Sendable, Equatable {
         /// Definition digest the newest version was made with.
         public var definitionDigest: String?
 
-        public init(newestStatus: String? = nil, published: Bool = false, provstatVersion: String? = nil, definitionDigest: String? = nil) {
+        public init(
+            newestStatus: String? = nil, published: Bool = false, provstatVersion: String? = nil,
+            definitionDigest: String? = nil
+        ) {
             self.newestStatus = newestStatus
             self.published = published
             self.provstatVersion = provstatVersion
@@ -102,20 +105,24 @@ public struct MonthPlan: Sendable, Equatable {
                 first = first.previous
             }
             candidates = months(from: first, to: last).map { month in
-                Entry(month: month, reason: month == last ? "the month that just closed" : "missed since the last complete month")
+                Entry(
+                    month: month,
+                    reason: month == last ? "the month that just closed" : "missed since the last complete month")
             }
         }
         guard let reprocess else { return MonthPlan(entries: candidates) }
         let kept = candidates.compactMap { entry -> Entry? in
             let known = state(entry.month)
-            guard let why = reason(reprocess, known, currentVersion: currentVersion, currentDigest: currentDigest) else { return nil }
+            guard let why = reason(reprocess, known, currentVersion: currentVersion, currentDigest: currentDigest)
+            else { return nil }
             return Entry(month: entry.month, reason: why)
         }
         return MonthPlan(entries: kept)
     }
 
     /// Why a month needs reprocessing under `mode`, or nil when it does not.
-    static func reason(_ mode: Reprocess, _ state: MonthState, currentVersion: String, currentDigest: String) -> String? {
+    static func reason(_ mode: Reprocess, _ state: MonthState, currentVersion: String, currentDigest: String) -> String?
+    {
         guard let status = state.newestStatus else { return "no snapshot yet" }
         switch mode {
         case .missing:

@@ -65,7 +65,8 @@ public struct MonthRun: Sendable {
         if !read.isEmpty, !read.contains(where: \.record.succeeded) {
             let failed = read.filter { $0.record.outcome == .failed }
             let temporary = !failed.isEmpty && failed.allSatisfy(\.transientFailure)
-            return Result(snapshot: snapshot, nothingRead: temporary ? .temporary : .unavailable, fetchStatistics: statistics)
+            return Result(
+                snapshot: snapshot, nothingRead: temporary ? .temporary : .unavailable, fetchStatistics: statistics)
         }
         let publication = try session.publish(snapshot)
         return Result(snapshot: publication.snapshot, publication: publication, fetchStatistics: statistics)

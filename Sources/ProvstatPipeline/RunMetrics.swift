@@ -48,9 +48,12 @@ public struct RunMetrics: Sendable {
         let lastSuccess = succeeded ? finishedAt.timeIntervalSince1970 : previousSuccess
         gauge("last_run_timestamp_seconds", "When the last run finished.", [(label, finishedAt.timeIntervalSince1970)])
         if let lastSuccess {
-            gauge("last_success_timestamp_seconds", "When the last fully complete run finished.", [(label, lastSuccess)])
+            gauge(
+                "last_success_timestamp_seconds", "When the last fully complete run finished.", [(label, lastSuccess)])
         }
-        gauge("last_run_duration_seconds", "How long the last run took.", [(label, finishedAt.timeIntervalSince(startedAt))])
+        gauge(
+            "last_run_duration_seconds", "How long the last run took.",
+            [(label, finishedAt.timeIntervalSince(startedAt))])
         gauge("last_run_exit_code", "The last run's exit code (see the README).", [(label, Double(exitCode))])
         gauge("last_run_months", "Months processed by the last run.", [(label, Double(months))])
         gauge("last_run_pages_fetched", "Pages read by the last run.", [(label, Double(pagesFetched))])

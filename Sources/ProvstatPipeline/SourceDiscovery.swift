@@ -35,7 +35,8 @@ struct SourceDiscovery {
         while visited.count < rule.maxPages, visited.insert(pageURL).inserted {
             let response: FetchResponse
             do throws(FetchError) { response = try fetch(pageURL) } catch {
-                return .failed(listing: pageURL, reason: "listing page: \(error.description)", transient: error.isTransient)
+                return .failed(
+                    listing: pageURL, reason: "listing page: \(error.description)", transient: error.isTransient)
             }
             let links: [ParsedPage.Link]
             do {

@@ -18,7 +18,8 @@ enum BreakdownCheck {
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
         let tolerance = parts.reduce(Tolerance.of(total)) { $0 + Tolerance.of($1) }
         return Comparison(
-            id: id, indicators: indicators, severity: .error, observed: sum, expected: total.value, tolerance: tolerance,
+            id: id, indicators: indicators, severity: .error, observed: sum, expected: total.value,
+            tolerance: tolerance,
             provenance: [total.provenance] + parts.map(\.provenance)
         ).result(
             pass: "the \(parts.count) components of \(definition.id) sum to its total",

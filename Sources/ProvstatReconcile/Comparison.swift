@@ -21,12 +21,15 @@ struct Comparison {
             : "\(fail) (observed \(Self.format(observed)), expected \(Self.format(expected)), "
                 + "off by \(Self.format(difference)), tolerance \(Self.format(tolerance)))"
         return CheckResult(
-            id: id, indicators: indicators, severity: severity, status: passed ? .pass : .fail, observed: Self.round(observed),
+            id: id, indicators: indicators, severity: severity, status: passed ? .pass : .fail,
+            observed: Self.round(observed),
             expected: Self.round(expected), tolerance: Self.round(tolerance), message: message, provenance: provenance)
     }
 
     /// A check that could not be evaluated, and why.
-    static func skipped(_ id: String, _ indicators: [String], _ severity: CheckResult.Severity, _ why: String) -> CheckResult {
+    static func skipped(_ id: String, _ indicators: [String], _ severity: CheckResult.Severity, _ why: String)
+        -> CheckResult
+    {
         CheckResult(id: id, indicators: indicators, severity: severity, status: .skipped, message: "skipped: \(why)")
     }
 

@@ -33,7 +33,9 @@ enum EquivalenceCheck {
         }
     }
 
-    private static func check(vnd: SourcedFact, usd: SourcedFact, band: ClosedRange<Decimal>, number: Int) -> CheckResult {
+    private static func check(vnd: SourcedFact, usd: SourcedFact, band: ClosedRange<Decimal>, number: Int)
+        -> CheckResult
+    {
         let id = "equivalent:\(number)"
         guard usd.fact.value != 0 else {
             return Comparison.skipped(id, [], .warning, "a zero USD amount implies no rate")

@@ -71,7 +71,8 @@ enum PlanCheck {
                 + "(\(Comparison.format(due))% due by month \(input.month.month))"
         return CheckResult(
             id: id, indicators: [definition.id], severity: .info, status: behind ? .fail : .pass,
-            observed: Comparison.round(reached), expected: Comparison.round(due), tolerance: input.settings.progressSlack,
+            observed: Comparison.round(reached), expected: Comparison.round(due),
+            tolerance: input.settings.progressSlack,
             message: message, provenance: [value.provenance])
     }
 
@@ -79,7 +80,8 @@ enum PlanCheck {
     static func growthTarget(_ definition: IndicatorDefinition, _ input: ReconcileInput) -> CheckResult? {
         guard let target = input.target(definition.id, kind: .growthYoY), target.kind.isGrowth else { return nil }
         let id = "growth-target:\(definition.id)"
-        let reported = definition.kind.isGrowth ? input.value(definition.id) : input.mapped.related[definition.id]?[.growthYoY]
+        let reported =
+            definition.kind.isGrowth ? input.value(definition.id) : input.mapped.related[definition.id]?[.growthYoY]
         guard let reported else {
             return Comparison.skipped(id, [definition.id], .info, "no year-on-year growth reported this month")
         }

@@ -39,6 +39,8 @@ public struct ReconcileInput: Sendable {
 
     /// The plan target of an indicator for the month's year.
     func target(_ id: String, kind: FactKind = .level) -> PlanTarget? {
-        targets.first { $0.indicator == id && $0.year == month.year && ($0.kind == kind || (kind.isGrowth && $0.kind.isGrowth)) }
+        targets.first {
+            $0.indicator == id && $0.year == month.year && ($0.kind == kind || (kind.isGrowth && $0.kind.isGrowth))
+        }
     }
 }

@@ -10,7 +10,9 @@ public struct ReconcileSettings: Sendable, Hashable {
     /// the progress check reports it.
     public var progressSlack: Decimal
 
-    public init(vndPerUSD: ClosedRange<Decimal> = 20_000...27_000, scaleSlipFactor: Decimal = 300, progressSlack: Decimal = 10) {
+    public init(
+        vndPerUSD: ClosedRange<Decimal> = 20_000...27_000, scaleSlipFactor: Decimal = 300, progressSlack: Decimal = 10
+    ) {
         self.vndPerUSD = vndPerUSD
         self.scaleSlipFactor = scaleSlipFactor
         self.progressSlack = progressSlack

@@ -38,7 +38,8 @@ enum TimeCheck {
                 fail: "in January \(monthlyID) should equal year-to-date \(definition.id)")
         }
         guard let previous = input.previousMonth?[definition.id] else {
-            return Comparison.skipped(id, [monthlyID, definition.id], .warning, "no published value for \(input.month.previous)")
+            return Comparison.skipped(
+                id, [monthlyID, definition.id], .warning, "no published value for \(input.month.previous)")
         }
         let expected = ytd.value - previous.value
         return Comparison(
@@ -53,22 +54,27 @@ enum TimeCheck {
 
     /// A reported year-on-year growth against this month and the same month of last year.
     static func yearOnYear(_ definition: IndicatorDefinition, _ input: ReconcileInput) -> CheckResult? {
-        guard definition.kind == .level, let reported = input.mapped.related[definition.id]?[.growthYoY] else { return nil }
+        guard definition.kind == .level, let reported = input.mapped.related[definition.id]?[.growthYoY] else {
+            return nil
+        }
         let id = "yoy:\(definition.id)"
         guard let value = input.value(definition.id) else { return nil }
         guard let base = input.lastYear?[definition.id], base.value != 0 else {
-            return Comparison.skipped(id, [definition.id], .warning, "no published value for \(input.month.sameMonthLastYear)")
+            return Comparison.skipped(
+                id, [definition.id], .warning, "no published value for \(input.month.sameMonthLastYear)")
         }
         let computed = (value.value / base.value - 1) * 100
         let tolerance =
             Tolerance.of(reported)
-            + Tolerance.ofPercentage(numerator: value.value, Tolerance.of(value), denominator: base.value, Tolerance.of(base))
+            + Tolerance.ofPercentage(
+                numerator: value.value, Tolerance.of(value), denominator: base.value, Tolerance.of(base))
         return Comparison(
             id: id, indicators: [definition.id], severity: .warning, observed: reported.value, expected: computed,
             tolerance: tolerance, provenance: [value.provenance, base.provenance, reported.provenance]
         ).result(
             pass: "reported growth agrees with \(input.month.sameMonthLastYear)'s snapshot",
             fail: "the report says \(reported.value)% year on year, but against \(input.month.sameMonthLastYear)'s "
-                + "published \(base.value) the change is \(Comparison.format(computed))%; last year's figure may have been revised")
+                + "published \(base.value) the change is \(Comparison.format(computed))%; last year's figure may have been revised"
+        )
     }
 }

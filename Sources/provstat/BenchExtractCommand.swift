@@ -16,7 +16,10 @@ struct BenchExtractCommand: ParsableCommand {
             and the ratio b/a.
             """)
 
-    @Argument(help: "A folder of HTML pages, searched recursively (default: the shared dev corpus when present, else the demo pages).")
+    @Argument(
+        help:
+            "A folder of HTML pages, searched recursively (default: the shared dev corpus when present, else the demo pages)."
+    )
     var folder: String?
 
     @Option(name: .long, help: "How many megabytes of pages to read in each pass.")

@@ -7,7 +7,8 @@ import ProvstatPipeline
 /// `provstat doctor`: what this installation can do, and what stands in its way.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Report library versions, TLS support, writable folders and pipeline validity.")
+        commandName: "doctor", abstract: "Report library versions, TLS support, writable folders and pipeline validity."
+    )
 
     @Option(name: .long, help: OutputRoot.help)
     var output: String?
@@ -26,7 +27,10 @@ struct DoctorCommand: ParsableCommand {
         report(curl.tls != nil, "TLS: \(curl.tls ?? "none: https sources cannot be fetched")")
         let needed = ["http", "https", "file"]
         let missing = needed.filter { !curl.protocols.contains($0) }
-        report(missing.isEmpty, "protocols: \(missing.isEmpty ? needed.joined(separator: ", ") : "missing \(missing.joined(separator: ", "))")")
+        report(
+            missing.isEmpty,
+            "protocols: \(missing.isEmpty ? needed.joined(separator: ", ") : "missing \(missing.joined(separator: ", "))")"
+        )
         report(curl.compression, "compressed transfers: \(curl.compression ? "yes" : "no (libz missing)")")
         report(true, "libxml2 \(Self.dotted(LibXML2.version))")
 
@@ -42,7 +46,10 @@ struct DoctorCommand: ParsableCommand {
         for file in files {
             do {
                 let definition = try DefinitionLoader().load(file: folder.appendingPathComponent(file))
-                report(true, "pipeline \(definition.name): \(definition.sources.count) sources, \(definition.indicators.count) indicators")
+                report(
+                    true,
+                    "pipeline \(definition.name): \(definition.sources.count) sources, \(definition.indicators.count) indicators"
+                )
             } catch {
                 report(false, "\(error)")
             }

@@ -26,8 +26,9 @@ struct PipelinesCommand: ParsableCommand {
             for target in targets {
                 do {
                     let definition = try loader.load(target)
-                    print("ok   \(definition.file.path): pipeline \(definition.name), \(definition.sources.count) sources, "
-                        + "\(definition.indicators.count) indicators, \(definition.targets.count) targets")
+                    print(
+                        "ok   \(definition.file.path): pipeline \(definition.name), \(definition.sources.count) sources, "
+                            + "\(definition.indicators.count) indicators, \(definition.targets.count) targets")
                 } catch {
                     invalid += 1
                     print("FAIL \(error)")

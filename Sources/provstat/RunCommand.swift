@@ -26,7 +26,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "First month of a range, YYYY-MM (with --to).", transform: MonthArgument.parse)
     var from: Month?
 
-    @Option(name: .long, help: "Last month of a range, YYYY-MM (default: the month that just closed).", transform: MonthArgument.parse)
+    @Option(
+        name: .long, help: "Last month of a range, YYYY-MM (default: the month that just closed).",
+        transform: MonthArgument.parse)
     var to: Month?
 
     @Flag(name: .long, help: "Run every month since the last complete one, up to the month that just closed.")
@@ -38,7 +40,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Days after a month's end before it counts as closed (provinces publish late).")
     var lagDays = 0
 
-    @Option(name: .long, help: "Keep only months that need it: missing, failed, stale (older provstat or definition), all.")
+    @Option(
+        name: .long, help: "Keep only months that need it: missing, failed, stale (older provstat or definition), all.")
     var reprocess: MonthPlan.Reprocess?
 
     @Flag(name: .long, help: "List the months that would run, and why; fetch and write nothing.")
@@ -90,7 +93,9 @@ struct RunCommand: ParsableCommand {
             currentDigest: definition.digest, state: { store.planState(pipeline: definition.name, month: $0) })
 
         if dryRun {
-            print(plan.entries.isEmpty ? "nothing to run" : plan.entries.map { "\($0.month)  \($0.reason)" }.joined(separator: "\n"))
+            print(
+                plan.entries.isEmpty
+                    ? "nothing to run" : plan.entries.map { "\($0.month)  \($0.reason)" }.joined(separator: "\n"))
             return
         }
         if plan.entries.isEmpty { logger.notice("nothing to run", metadata: ["pipeline": "\(definition.name)"]) }
@@ -102,7 +107,9 @@ struct RunCommand: ParsableCommand {
             pipeline: definition.name, startedAt: started, finishedAt: started, exitCode: 0, succeeded: true)
         var worst = RunExit.complete
         for entry in plan.entries {
-            let exit = runMonth(entry, definition: definition, root: root, fetchOptions: fetchOptions, logger: logger, metrics: &metrics)
+            let exit = runMonth(
+                entry, definition: definition, root: root, fetchOptions: fetchOptions, logger: logger, metrics: &metrics
+            )
             worst = max(worst, exit)
             // A held lock or an unwritable folder will not pass for the next month either.
             if exit.stopsTheRun { break }
@@ -127,7 +134,8 @@ struct RunCommand: ParsableCommand {
         logger[metadataKey: "pipeline"] = "\(definition.name)"
         logger[metadataKey: "month"] = "\(entry.month)"
         logger.info("running: \(entry.reason)")
-        let monthRun = MonthRun(definition: definition, month: entry.month, outputRoot: root, fetchOptions: fetchOptions)
+        let monthRun = MonthRun(
+            definition: definition, month: entry.month, outputRoot: root, fetchOptions: fetchOptions)
         let session: SnapshotSession
         do { session = try monthRun.openSession() } catch {
             logger.error("\(error)")
@@ -147,19 +155,25 @@ struct RunCommand: ParsableCommand {
         }
         metrics.add(result.snapshot)
         if !logging.quiet {
-            print(RunSummary(snapshot: result.snapshot, path: result.publication?.url.path, fetch: result.fetchStatistics).text)
+            print(
+                RunSummary(snapshot: result.snapshot, path: result.publication?.url.path, fetch: result.fetchStatistics)
+                    .text)
             if let publication = result.publication { print(PublicationNote(publication).text) }
         }
         let exit = RunExit(result)
-        let failures = result.snapshot.sources.filter { !$0.succeeded }.map { "\($0.id): \($0.outcome.rawValue): \($0.reason ?? "")" }
-        do { try session.finish(exitCode: exit.code.rawValue, publication: result.publication, errors: failures) } catch {
+        let failures = result.snapshot.sources.filter { !$0.succeeded }.map {
+            "\($0.id): \($0.outcome.rawValue): \($0.reason ?? "")"
+        }
+        do { try session.finish(exitCode: exit.code.rawValue, publication: result.publication, errors: failures) } catch
+        {
             logger.warning("cannot append to the run ledger: \(error)")
         }
         switch exit {
         case .complete: logger.info("complete")
         case .partial: logger.warning("partial: \(failures.joined(separator: "; "))")
         case .rejected: logger.error("rejected: an error-level check failed; latest not moved")
-        case .unavailable: logger.error("no source could be read; nothing published: \(failures.joined(separator: "; "))")
+        case .unavailable:
+            logger.error("no source could be read; nothing published: \(failures.joined(separator: "; "))")
         default: logger.error("every source failed for now (network down?); nothing published, retry later")
         }
         return exit

@@ -14,7 +14,8 @@ struct RunSummary {
 
     var text: String {
         var lines: [String] = []
-        lines.append("\(snapshot.pipeline) \(snapshot.month): \(path == nil ? "nothing published" : snapshot.status.rawValue)")
+        lines.append(
+            "\(snapshot.pipeline) \(snapshot.month): \(path == nil ? "nothing published" : snapshot.status.rawValue)")
         let failed = snapshot.sources.filter { !$0.succeeded }
         lines.append(
             "  sources: \(snapshot.sources.count - failed.count)/\(snapshot.sources.count) read, "
@@ -45,8 +46,11 @@ struct RunSummary {
                 + "\(figures.requests) requests, \(byteCount(figures.bytes))"
         }
         func byteCount(_ bytes: Int) -> String {
-            bytes < 1024 ? "\(bytes) B" : bytes < 1 << 20 ? String(format: "%.1f KiB", Double(bytes) / 1024)
-                : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+            bytes < 1024
+                ? "\(bytes) B"
+                : bytes < 1 << 20
+                    ? String(format: "%.1f KiB", Double(bytes) / 1024)
+                    : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
         }
         var lines = ["  fetch: " + describe(fetch.total)]
         if fetch.hosts.count > 1 {

@@ -40,7 +40,9 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.configuration
         }
         let validation = SnapshotValidation(snapshot: stored.snapshot, definition: definition, outputRoot: root)
-        print("\(stored.label): was \(stored.snapshot.status.rawValue), with today's definition \(validation.status.rawValue)")
+        print(
+            "\(stored.label): was \(stored.snapshot.status.rawValue), with today's definition \(validation.status.rawValue)"
+        )
         if definition.digest != stored.snapshot.definitionDigest {
             print("  (the definition changed since the snapshot was written)")
         }

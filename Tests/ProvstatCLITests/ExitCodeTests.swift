@@ -51,13 +51,17 @@ struct ExitCodeTests {
         let outcome = try demo("2023-12")
         #expect(outcome.status == 69, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("nothing published"))
-        #expect(SnapshotStore(root: work.appendingPathComponent("out")).versions(pipeline: "demo", month: Month("2023-12")!).isEmpty)
+        #expect(
+            SnapshotStore(root: work.appendingPathComponent("out")).versions(pipeline: "demo", month: Month("2023-12")!)
+                .isEmpty)
     }
 
     @Test func aPartialMonthExits3() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         _ = try write("page.html", "<html><body><p>Kim ngạch xuất khẩu đạt 925 triệu USD.</p></body></html>")
-        let definition = try write("partial.yaml", """
+        let definition = try write(
+            "partial.yaml",
+            """
             pipeline: partial
             sources:
               - id: present
@@ -65,7 +69,8 @@ struct ExitCodeTests {
               - id: absent
                 url: missing-{year}-{month2}.html
             """)
-        let outcome = try provstat.run(["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
+        let outcome = try provstat.run(
+            ["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
         #expect(outcome.status == 3, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("absent: failed"))
     }
@@ -73,7 +78,9 @@ struct ExitCodeTests {
     @Test func aNetworkThatIsDownExits75() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         // Port 1 on loopback refuses connections: what a run sees when the network is down.
-        let definition = try write("down.yaml", """
+        let definition = try write(
+            "down.yaml",
+            """
             pipeline: down
             sources:
               - id: report
@@ -82,14 +89,16 @@ struct ExitCodeTests {
               attempts: 1
               robots: false
             """)
-        let outcome = try provstat.run(["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
+        let outcome = try provstat.run(
+            ["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
         #expect(outcome.status == 75, "\(outcome.stdout)\n\(outcome.stderr)")
     }
 
     @Test func anInvalidDefinitionExits78NamingFileAndLine() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let definition = try write("broken.yaml", "pipeline: broken\nsources:\n  - id: report\n    xpath: //div\n")
-        let outcome = try provstat.run(["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
+        let outcome = try provstat.run(
+            ["run", "--pipeline", definition, "--month", "2023-10", "--output", "out"], in: work)
         #expect(outcome.status == 78)
         #expect(outcome.stderr.contains("broken.yaml:3: sources[0].url: required key is missing"))
         let check = try provstat.run(["pipelines", "check", definition], in: work)
@@ -108,8 +117,10 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let metrics = work.appendingPathComponent("demo.prom")
         let outcome = try provstat.run(
-            ["run", "--pipeline", Self.demo, "--from", "2023-08", "--to", "2023-11", "--output", "out",
-             "--metrics-file", metrics.path], in: work)
+            [
+                "run", "--pipeline", Self.demo, "--from", "2023-08", "--to", "2023-11", "--output", "out",
+                "--metrics-file", metrics.path,
+            ], in: work)
         #expect(outcome.status == 65, "\(outcome.stdout)\n\(outcome.stderr)")
         let store = SnapshotStore(root: work.appendingPathComponent("out"))
         #expect(store.months(pipeline: "demo").map(\.description) == ["2023-08", "2023-09", "2023-10", "2023-11"])
@@ -124,11 +135,16 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(at: work) }
         _ = try demo("2023-10")
         let outcome = try provstat.run(
-            ["run", "--pipeline", Self.demo, "--from", "2023-09", "--to", "2023-11", "--reprocess", "missing",
-             "--output", "out", "--dry-run"], in: work)
+            [
+                "run", "--pipeline", Self.demo, "--from", "2023-09", "--to", "2023-11", "--reprocess", "missing",
+                "--output", "out", "--dry-run",
+            ], in: work)
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "2023-09  no snapshot yet\n2023-11  no snapshot yet\n")
-        #expect(SnapshotStore(root: work.appendingPathComponent("out")).months(pipeline: "demo").map(\.description) == ["2023-10"])
+        #expect(
+            SnapshotStore(root: work.appendingPathComponent("out")).months(pipeline: "demo").map(\.description) == [
+                "2023-10"
+            ])
     }
 
     @Test func underSystemdLogLinesCarryPriorities() throws {

@@ -30,7 +30,9 @@ struct ExtractCommandTests {
 
     @Test func aURLIsFetchedAndReadAsTheSpecSays() throws {
         let provstat = try #require(ChildProvstat.locate(), "build the provstat product first (swift build)")
-        let server = LoopbackServer(routes: ["/bao-cao.html": .init(.html(Self.page)), "/robots.txt": .init(.status(404))])
+        let server = LoopbackServer(routes: [
+            "/bao-cao.html": .init(.html(Self.page)), "/robots.txt": .init(.status(404)),
+        ])
         try server.start()
         defer { try? server.stop() }
         let url = server.url("/bao-cao.html")
@@ -55,14 +57,16 @@ struct ExtractCommandTests {
         let server = LoopbackServer(routes: ["/robots.txt": .init(.status(404))])
         try server.start()
         defer { try? server.stop() }
-        let outcome = try provstat.run(["extract", server.url("/nope.html")], in: FileManager.default.temporaryDirectory)
+        let outcome = try provstat.run(
+            ["extract", server.url("/nope.html")], in: FileManager.default.temporaryDirectory)
         #expect(outcome.status == 66)
         #expect(outcome.stderr.contains("/nope.html: HTTP 404"))
     }
 
     @Test func plainTextIsReadToo() throws {
         let provstat = try #require(ChildProvstat.locate(), "build the provstat product first (swift build)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("provstat-txt-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "provstat-txt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("report.txt")

@@ -10,7 +10,8 @@ struct OperationsCommandTests {
 
     @Test func doctorReportsLibrariesFoldersAndPipelines() throws {
         let provstat = try #require(ChildProvstat.locate(), "build the provstat product first (swift build)")
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("provstat-doctor-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "provstat-doctor-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let outcome = try provstat.run(["doctor", "--output", output.path], in: Self.repository)
         #expect(outcome.status == 0, "\(outcome.stdout)")
@@ -25,7 +26,8 @@ struct OperationsCommandTests {
     @Test func doctorNamesWhatIsWrong() throws {
         let provstat = try #require(ChildProvstat.locate(), "build the provstat product first (swift build)")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("provstat-doctor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work.appendingPathComponent("Pipelines"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent("Pipelines"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         try "pipeline: bad\nsources: []\n".write(
             to: work.appendingPathComponent("Pipelines/bad.yaml"), atomically: true, encoding: .utf8)

@@ -104,9 +104,10 @@ struct PageLevelTests {
             ], headerRowCount: 2)
         let found = FactExtractor().extract(from: [.table(grid)])
         #expect(found.map(\.value) == [85_400, 812_300])
-        #expect(found.map(\.period) == [
-            Period(span: .month, year: 2023, number: 10), Period(span: .yearToDate, year: 2023, number: 10),
-        ])
+        #expect(
+            found.map(\.period) == [
+                Period(span: .month, year: 2023, number: 10), Period(span: .yearToDate, year: 2023, number: 10),
+            ])
     }
 
     @Test("units come from a note before the table or from the row label; serial numbers are no facts")
@@ -125,7 +126,8 @@ struct PageLevelTests {
     @Test("a first row of years is a header even without <th>")
     func yearHeader() {
         let grid = TableGrid(
-            rows: [["Chỉ tiêu", "ĐVT", "2022", "2023"], ["Sản lượng lúa", "Tấn", "410.200", "415.800"]], headerRowCount: 0)
+            rows: [["Chỉ tiêu", "ĐVT", "2022", "2023"], ["Sản lượng lúa", "Tấn", "410.200", "415.800"]],
+            headerRowCount: 0)
         let found = FactExtractor().extract(from: [.table(grid)])
         #expect(found.map(\.value) == [410_200, 415_800])
         #expect(found.allSatisfy { $0.unit == "t" && $0.kind == .level })
@@ -136,7 +138,8 @@ struct PageLevelTests {
     func captionRows() {
         let grid = TableGrid(
             rows: [
-                ["Đơn vị tính: Tấn", "Đơn vị tính: Tấn", "Đơn vị tính: Tấn"], ["Cây trồng", "Quý III/2024", "So sánh (%)"],
+                ["Đơn vị tính: Tấn", "Đơn vị tính: Tấn", "Đơn vị tính: Tấn"],
+                ["Cây trồng", "Quý III/2024", "So sánh (%)"],
                 ["Lúa", "69.470", "102,0"],
             ], headerRowCount: 0)
         let found = FactExtractor().extract(from: [.table(grid)])

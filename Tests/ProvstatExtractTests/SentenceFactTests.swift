@@ -87,7 +87,8 @@ struct SentenceFactTests {
             sentence: "Doanh thu tăng 4,1% so với tháng cùng kỳ năm trước.", value: 4.1, unit: "%", kind: .growthYoY),
         Expected(sentence: "Dư nợ tăng 6,8% so với cuối năm 2022.", value: 6.8, unit: "%", kind: .growth),
         Expected(
-            sentence: "Doanh thu tháng 10/2023 tăng 9,5% so với tháng 10/2022.", value: 9.5, unit: "%", kind: .growthYoY),
+            sentence: "Doanh thu tháng 10/2023 tăng 9,5% so với tháng 10/2022.", value: 9.5, unit: "%", kind: .growthYoY
+        ),
         Expected(sentence: "Giá điện tăng 3 phần trăm.", value: 3, unit: "%", kind: .growth),
         Expected(
             sentence: "Đàn lợn tăng 3,2% so với thời điểm này năm trước.", value: 3.2, unit: "%", kind: .growthYoY),
@@ -142,7 +143,9 @@ struct SentenceFactTests {
         Expected(
             sentence: "Dự ước chỉ số sản xuất tháng này tăng 1,34% so với tháng trước.", value: 1.34, unit: "%",
             kind: .growthMoM, estimate: true),
-        Expected(sentence: "Ước tính cả năm, sản lượng lúa đạt 4,1 triệu tấn.", value: 4_100_000, unit: "t", kind: .level, estimate: true),
+        Expected(
+            sentence: "Ước tính cả năm, sản lượng lúa đạt 4,1 triệu tấn.", value: 4_100_000, unit: "t", kind: .level,
+            estimate: true),
         // Untidy text.
         Expected(sentence: "Gieo trồng 9.587ha lúa.", value: 9_587, unit: "ha", kind: .level),
         Expected(sentence: "Khai khoáng giảm13,9% so với cùng kỳ.", value: -13.9, unit: "%", kind: .growthYoY),

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Tokenizer")
 struct TokenizerTests {
-    static let vietnameseLower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+    static let vietnameseLower =
+        "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 
     @Test("lower-cases every Vietnamese letter and leaves lower-case words alone")
     func letterCase() {
@@ -13,7 +14,9 @@ struct TokenizerTests {
             let lower = String(letter)
             #expect(Tokenizer.lowercasedWord(lower) == lower, "\(lower)")
             #expect(Tokenizer.lowercasedWord(lower.uppercased()) == lower, "\(lower.uppercased())")
-            #expect(Tokenizer.lowercasedWord(lower.decomposedStringWithCanonicalMapping.uppercased()) == lower.decomposedStringWithCanonicalMapping)
+            #expect(
+                Tokenizer.lowercasedWord(lower.decomposedStringWithCanonicalMapping.uppercased())
+                    == lower.decomposedStringWithCanonicalMapping)
         }
         #expect(Tokenizer.lowercasedWord("ĐỒNG") == "đồng")
         #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")

@@ -30,7 +30,9 @@ struct ConsoleLogHandlerTests {
 
     @Test func onATerminalLinesNameTheLevel() {
         let lines = Lines()
-        let logger = Logger(label: "test") { ConsoleLogHandler(label: $0, level: .trace, style: .terminal, sink: lines.append) }
+        let logger = Logger(label: "test") {
+            ConsoleLogHandler(label: $0, level: .trace, style: .terminal, sink: lines.append)
+        }
         logger.notice("snapshot written")
         #expect(lines.all.count == 1)
         #expect(lines.all[0].contains("notice  snapshot written"))

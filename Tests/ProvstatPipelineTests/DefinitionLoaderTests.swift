@@ -73,7 +73,9 @@ struct DefinitionLoaderTests {
     }
 
     @Test func anUnknownKeyIsATypo() throws {
-        let error = try error(Self.valid.replacingOccurrences(of: "    unit: USD\n    components", with: "    units: USD\n    components"))
+        let error = try error(
+            Self.valid.replacingOccurrences(of: "    unit: USD\n    components", with: "    units: USD\n    components")
+        )
         #expect(error.key == "indicators[0].units")
         #expect(error.line == 8)
     }
@@ -90,13 +92,17 @@ struct DefinitionLoaderTests {
     }
 
     @Test func anUnknownKindListsTheKinds() throws {
-        let error = try error(Self.valid.replacingOccurrences(of: "    unit: USD\n    components", with: "    unit: USD\n    kind: levels\n    components"))
+        let error = try error(
+            Self.valid.replacingOccurrences(
+                of: "    unit: USD\n    components", with: "    unit: USD\n    kind: levels\n    components"))
         #expect(error.key == "indicators[0].kind")
         #expect(error.message.contains("growth_yoy"))
     }
 
     @Test func anUnknownPipelineNameSaysWhereItLooked() {
-        #expect(throws: DefinitionError.self) { try DefinitionLoader(searchPaths: [URL(fileURLWithPath: "/nonexistent")]).load("nope") }
+        #expect(throws: DefinitionError.self) {
+            try DefinitionLoader(searchPaths: [URL(fileURLWithPath: "/nonexistent")]).load("nope")
+        }
     }
 
     @Test func theBundledDefinitionsLoad() throws {

@@ -9,7 +9,8 @@ struct MonthPlanTests {
     static let november6 = Date(timeIntervalSince1970: 1_699_243_200)
 
     static func plan(
-        _ request: MonthPlan.Request, reprocess: MonthPlan.Reprocess? = nil, states: [String: MonthPlan.MonthState] = [:]
+        _ request: MonthPlan.Request, reprocess: MonthPlan.Reprocess? = nil,
+        states: [String: MonthPlan.MonthState] = [:]
     ) -> [String] {
         MonthPlan.plan(
             request, reprocess: reprocess, now: november6, currentVersion: "2.0", currentDigest: "new",
@@ -30,13 +31,18 @@ struct MonthPlanTests {
     }
 
     @Test func aRangeRunsInOrder() {
-        #expect(Self.plan(.range(from: Month("2023-11")!, to: Month("2024-02")!)) == ["2023-11", "2023-12", "2024-01", "2024-02"])
+        #expect(
+            Self.plan(.range(from: Month("2023-11")!, to: Month("2024-02")!)) == [
+                "2023-11", "2023-12", "2024-01", "2024-02",
+            ])
         #expect(Self.plan(.range(from: Month("2024-02")!, to: Month("2023-11")!)).isEmpty)
     }
 
     @Test func catchUpRunsEverythingSinceTheLastCompleteMonth() {
-        let states = ["2023-07": MonthPlan.MonthState(newestStatus: "complete", published: true),
-                      "2023-08": MonthPlan.MonthState(newestStatus: "rejected")]
+        let states = [
+            "2023-07": MonthPlan.MonthState(newestStatus: "complete", published: true),
+            "2023-08": MonthPlan.MonthState(newestStatus: "rejected"),
+        ]
         #expect(Self.plan(.catchUp(lagDays: 0, limit: 12), states: states) == ["2023-08", "2023-09", "2023-10"])
     }
 

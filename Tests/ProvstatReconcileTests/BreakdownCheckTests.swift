@@ -22,7 +22,8 @@ struct BreakdownCheckTests {
     }
 
     @Test func theSeedPagesExportsAddUp() throws {
-        let check = try #require(Figures.check("breakdown:exports", in: Figures.input(Self.definitions, values: Self.seed())))
+        let check = try #require(
+            Figures.check("breakdown:exports", in: Figures.input(Self.definitions, values: Self.seed())))
         #expect(check.status == .pass)
         #expect(check.observed == 1_500_000_000)
         #expect(check.severity == .error)
@@ -41,7 +42,8 @@ struct BreakdownCheckTests {
     /// 0,05 × 3 tỷ and no more.
     @Test(arguments: [(Decimal(1_350_000_000), CheckResult.Status.pass), (Decimal(1_350_000_001), .fail)])
     func toleranceComesFromPrintedPrecision(sum: Decimal, expected: CheckResult.Status) throws {
-        let definitions = [Figures.definition("total", unit: "VND", components: ["a", "b"])]
+        let definitions =
+            [Figures.definition("total", unit: "VND", components: ["a", "b"])]
             + ["a", "b"].map { Figures.definition($0, unit: "VND") }
         let values = [
             Figures.value("total", 1_200_000_000, "VND", raw: "1,2 tỷ đồng"),
@@ -55,7 +57,10 @@ struct BreakdownCheckTests {
 
     @Test func hedgedTotalsGetMoreRoom() throws {
         let definitions = [Figures.definition("total", components: ["a"]), Figures.definition("a")]
-        let exact = [Figures.value("total", 100_000_000, raw: "100 triệu USD"), Figures.value("a", 102_000_000, raw: "102 triệu USD")]
+        let exact = [
+            Figures.value("total", 100_000_000, raw: "100 triệu USD"),
+            Figures.value("a", 102_000_000, raw: "102 triệu USD"),
+        ]
         var hedged = exact
         hedged[0] = Figures.value("total", 100_000_000, raw: "khoảng 100 triệu USD", estimate: true)
         #expect(Figures.check("breakdown:total", in: Figures.input(definitions, values: exact))?.status == .fail)
@@ -64,7 +69,8 @@ struct BreakdownCheckTests {
 
     @Test func aMissingComponentSkipsWithTheReason() throws {
         let values = Array(Self.seed().dropLast())
-        let check = try #require(Figures.check("breakdown:exports", in: Figures.input(Self.definitions, values: values)))
+        let check = try #require(
+            Figures.check("breakdown:exports", in: Figures.input(Self.definitions, values: values)))
         #expect(check.status == .skipped)
         #expect(check.message.contains("other"))
     }

@@ -12,9 +12,11 @@ enum Figures {
         estimate: Bool = false, decimals: Int? = nil, alternatives: [Decimal] = []
     ) -> IndicatorValue {
         let provenance = Provenance(
-            url: "file:///report.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab", sentence: "… \(raw) …", raw: raw)
+            url: "file:///report.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab", sentence: "… \(raw) …",
+            raw: raw)
         return IndicatorValue(
-            id: id, value: value, unit: unit, kind: kind, estimate: estimate, decimals: decimals, provenance: provenance,
+            id: id, value: value, unit: unit, kind: kind, estimate: estimate, decimals: decimals,
+            provenance: provenance,
             alternatives: alternatives.map { .init(value: $0, provenance: provenance) })
     }
 
@@ -28,7 +30,8 @@ enum Figures {
     }
 
     static func input(
-        _ definitions: [IndicatorDefinition], values: [IndicatorValue], related: [String: [FactKind: IndicatorValue]] = [:],
+        _ definitions: [IndicatorDefinition], values: [IndicatorValue],
+        related: [String: [FactKind: IndicatorValue]] = [:],
         targets: [PlanTarget] = [], month: Month = october, previous: [IndicatorValue]? = nil,
         lastYear: [IndicatorValue]? = nil, facts: [SourcedFact] = []
     ) -> ReconcileInput {

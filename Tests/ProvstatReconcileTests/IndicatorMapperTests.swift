@@ -5,10 +5,13 @@ import Testing
 
 @Suite("Indicator mapping")
 struct IndicatorMapperTests {
-    static func fact(_ value: Decimal, _ unit: String, subject: String, kind: FactKind = .level, period: Period? = nil) -> SourcedFact {
+    static func fact(_ value: Decimal, _ unit: String, subject: String, kind: FactKind = .level, period: Period? = nil)
+        -> SourcedFact
+    {
         SourcedFact(
-            fact: Fact(value: value, unit: unit, kind: kind, estimate: false, raw: "\(value)", subject: subject,
-                       sentence: subject, start: 0, end: 1, period: period),
+            fact: Fact(
+                value: value, unit: unit, kind: kind, estimate: false, raw: "\(value)", subject: subject,
+                sentence: subject, start: 0, end: 1, period: period),
             url: "file:///r.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab")
     }
 
@@ -70,9 +73,13 @@ struct IndicatorMapperTests {
             IndicatorDefinition(id: "exports_month", name: "kim ngạch xuất khẩu", unit: "USD", period: .month),
         ]
         let mapped = IndicatorMapper(definitions: definitions).mapAll([
-            Self.fact(132_500_000, "USD", subject: "Kim ngạch xuất khẩu tháng 10", period: Period(span: .month, number: 10)),
-            Self.fact(1_245_600_000, "USD", subject: "kim ngạch xuất khẩu", period: Period(span: .yearToDate, number: 10)),
-            Self.fact(8, "%", subject: "Kim ngạch xuất khẩu tháng 10", kind: .growthYoY, period: Period(span: .month, number: 10)),
+            Self.fact(
+                132_500_000, "USD", subject: "Kim ngạch xuất khẩu tháng 10", period: Period(span: .month, number: 10)),
+            Self.fact(
+                1_245_600_000, "USD", subject: "kim ngạch xuất khẩu", period: Period(span: .yearToDate, number: 10)),
+            Self.fact(
+                8, "%", subject: "Kim ngạch xuất khẩu tháng 10", kind: .growthYoY,
+                period: Period(span: .month, number: 10)),
         ])
         #expect(mapped.values["exports_month"]?.value == 132_500_000)
         #expect(mapped.values["exports_ytd"]?.value == 1_245_600_000)
@@ -82,10 +89,12 @@ struct IndicatorMapperTests {
 
     @Test func aCountedNounIsNamedByTheWordsAfterIt() {
         let sentence = "Trong tháng, tỉnh cấp mới 3 dự án FDI với tổng vốn đăng ký 46,5 triệu USD."
-        let start = sentence.unicodeScalars.count - "3 dự án FDI với tổng vốn đăng ký 46,5 triệu USD.".unicodeScalars.count
+        let start =
+            sentence.unicodeScalars.count - "3 dự án FDI với tổng vốn đăng ký 46,5 triệu USD.".unicodeScalars.count
         let fact = SourcedFact(
-            fact: Fact(value: 3, unit: "dự án", kind: .level, estimate: false, raw: "3 dự án", subject: "tỉnh cấp mới",
-                       sentence: sentence, start: start, end: start + 7),
+            fact: Fact(
+                value: 3, unit: "dự án", kind: .level, estimate: false, raw: "3 dự án", subject: "tỉnh cấp mới",
+                sentence: sentence, start: start, end: start + 7),
             url: "file:///r.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab")
         let definitions = [IndicatorDefinition(id: "fdi_projects", name: "dự án FDI", unit: "dự án")]
         #expect(IndicatorMapper(definitions: definitions).mapAll([fact]).values["fdi_projects"]?.value == 3)

@@ -8,11 +8,14 @@ struct PlanCheckTests {
     static let exports = Figures.definition("exports", period: .yearToDate)
     static let target = PlanTarget(indicator: "exports", year: 2023, value: 1_500_000_000, unit: "USD")
 
-    static func input(value: Decimal, raw: String = "1.500 triệu USD", attainment: Decimal? = nil, excess: Decimal? = nil,
-                      month: Month = Figures.october, target: PlanTarget = target) -> ReconcileInput {
+    static func input(
+        value: Decimal, raw: String = "1.500 triệu USD", attainment: Decimal? = nil, excess: Decimal? = nil,
+        month: Month = Figures.october, target: PlanTarget = target
+    ) -> ReconcileInput {
         var related: [FactKind: IndicatorValue] = [:]
         if let attainment {
-            related[.planAttainment] = Figures.value("exports", attainment, "%", raw: "\(attainment)%", kind: .planAttainment)
+            related[.planAttainment] = Figures.value(
+                "exports", attainment, "%", raw: "\(attainment)%", kind: .planAttainment)
         }
         if let excess {
             related[.planExcess] = Figures.value("exports", excess, "%", raw: "\(excess)%", kind: .planExcess)
@@ -29,7 +32,9 @@ struct PlanCheckTests {
     }
 
     @Test func aWrongAttainmentFailsAndNamesTheImpliedPlan() throws {
-        let check = try #require(Figures.check("plan:exports", in: Self.input(value: 1_370_200_000, raw: "1.370,2 triệu USD", attainment: 95)))
+        let check = try #require(
+            Figures.check(
+                "plan:exports", in: Self.input(value: 1_370_200_000, raw: "1.370,2 triệu USD", attainment: 95)))
         #expect(check.status == .fail)
         #expect(check.message.contains("implies a plan of"))
     }
@@ -47,14 +52,17 @@ struct PlanCheckTests {
 
     @Test func noTargetForTheYearSkips() throws {
         let other = PlanTarget(indicator: "exports", year: 2022, value: 1, unit: "USD")
-        let check = try #require(Figures.check("plan:exports", in: Self.input(value: 1, attainment: 100, target: other)))
+        let check = try #require(
+            Figures.check("plan:exports", in: Self.input(value: 1, attainment: 100, target: other)))
         #expect(check.status == .skipped)
     }
 
     @Test(arguments: [(Decimal(string: "28.6")!, CheckResult.Status.pass), (Decimal(20), .fail)])
     func excessOverPlan(reported: Decimal, expected: CheckResult.Status) throws {
         // 1.929 triệu is 28,6% above a 1.500 triệu plan.
-        let check = try #require(Figures.check("plan-excess:exports", in: Self.input(value: 1_929_000_000, raw: "1.929 triệu USD", excess: reported)))
+        let check = try #require(
+            Figures.check(
+                "plan-excess:exports", in: Self.input(value: 1_929_000_000, raw: "1.929 triệu USD", excess: reported)))
         #expect(check.status == expected)
     }
 
@@ -68,7 +76,8 @@ struct PlanCheckTests {
     }
 
     @Test func progressFollowsThePhasing() throws {
-        let phased = PlanTarget(indicator: "exports", year: 2023, value: 1_500_000_000, unit: "USD", phasing: [9: 60, 12: 100])
+        let phased = PlanTarget(
+            indicator: "exports", year: 2023, value: 1_500_000_000, unit: "USD", phasing: [9: 60, 12: 100])
         // 900 of 1.500 is 60%: exactly what the phasing asks by September (and October).
         let check = try #require(Figures.check("progress:exports", in: Self.input(value: 900_000_000, target: phased)))
         #expect(check.status == .pass)
@@ -77,9 +86,14 @@ struct PlanCheckTests {
 
     @Test func growthTargets() throws {
         let gdp = Figures.definition("grdp", unit: "%", kind: .growthYoY)
-        let target = PlanTarget(indicator: "grdp", year: 2023, value: Decimal(string: "6.5")!, unit: "%", kind: .growthYoY)
-        for (reported, status) in [(Decimal(string: "6.8")!, CheckResult.Status.pass), (Decimal(string: "5.77")!, .fail)] {
-            let input = Figures.input([gdp], values: [Figures.value("grdp", reported, "%", raw: "\(reported)%", kind: .growthYoY)], targets: [target])
+        let target = PlanTarget(
+            indicator: "grdp", year: 2023, value: Decimal(string: "6.5")!, unit: "%", kind: .growthYoY)
+        for (reported, status) in [
+            (Decimal(string: "6.8")!, CheckResult.Status.pass), (Decimal(string: "5.77")!, .fail),
+        ] {
+            let input = Figures.input(
+                [gdp], values: [Figures.value("grdp", reported, "%", raw: "\(reported)%", kind: .growthYoY)],
+                targets: [target])
             #expect(Figures.check("growth-target:grdp", in: input)?.status == status)
         }
     }

@@ -51,15 +51,18 @@ struct SanityCheckTests {
     func equivalentsImplyAPlausibleRate(usd: Decimal, expected: CheckResult.Status) throws {
         func sourced(_ value: Decimal, _ unit: String, _ raw: String, equivalentOf: Int? = nil) -> SourcedFact {
             SourcedFact(
-                fact: Fact(value: value, unit: unit, kind: .level, estimate: false, raw: raw, subject: "tổng mức đầu tư",
-                           sentence: "…", start: 0, end: 1, equivalentOf: equivalentOf),
+                fact: Fact(
+                    value: value, unit: unit, kind: .level, estimate: false, raw: raw, subject: "tổng mức đầu tư",
+                    sentence: "…", start: 0, end: 1, equivalentOf: equivalentOf),
                 url: "file:///seed.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab")
         }
-        var input = Figures.input([], values: [], facts: [
-            sourced(21, "dự án", "21 dự án"),
-            sourced(23_429_400_000_000, "VND", "23.429,4 tỷ đồng"),
-            sourced(usd, "USD", "1.028,84 triệu USD", equivalentOf: 1),
-        ])
+        var input = Figures.input(
+            [], values: [],
+            facts: [
+                sourced(21, "dự án", "21 dự án"),
+                sourced(23_429_400_000_000, "VND", "23.429,4 tỷ đồng"),
+                sourced(usd, "USD", "1.028,84 triệu USD", equivalentOf: 1),
+            ])
         input.settings.vndPerUSD = 22_000...26_000
         let check = try #require(Figures.check("equivalent:1", in: input))
         #expect(check.status == expected)

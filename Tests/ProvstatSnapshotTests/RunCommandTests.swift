@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import ProvstatCore
+import TestSupport
 import Testing
 
 @testable import ProvstatSnapshot

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import ProvstatCore
+import TestSupport
 import Testing
 
 @testable import ProvstatSnapshot
@@ -103,7 +103,8 @@ struct SnapshotCommandTests {
     func listingWithUnreadableVersion() throws {
         try withTemporaryDirectory { directory in
             let store = try populate(directory)
-            try Data("{\"schema\"".utf8).write(to: store.versionFile(pipeline: "demo", month: Fixture.month, version: 4))
+            try Data("{\"schema\"".utf8).write(
+                to: store.versionFile(pipeline: "demo", month: Fixture.month, version: 4))
             let listing = try provstat.run(["snapshots", "--output", "out"], in: directory)
             #expect(listing.status == 65)
             #expect(listing.stdout.contains("unreadable"))

@@ -35,4 +35,3 @@ struct TinyPipeline {
         ["run", "--pipeline", definition.path, "--month", month] + (output.map { ["--output", $0] } ?? [])
     }
 }
-

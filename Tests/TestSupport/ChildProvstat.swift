@@ -37,7 +37,9 @@ public struct ChildProvstat: Sendable {
     }
 
     /// Starts the child with `arguments`; output goes to files in `workDirectory`.
-    public func start(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Running {
+    public func start(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws
+        -> Running
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -58,7 +60,8 @@ public struct ChildProvstat: Sendable {
     }
 
     /// Runs the child to completion.
-    public func run(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Outcome {
+    public func run(_ arguments: [String], in workDirectory: URL, environment: [String: String] = [:]) throws -> Outcome
+    {
         try start(arguments, in: workDirectory, environment: environment).wait()
     }
 
