@@ -26,21 +26,20 @@ let package = Package(
         .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
 
         // MARK: - Shared value types (no stage logic)
-        .target(name: "ProvstatCore"),
+        .target(name: "ProvstatCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // MARK: - Stages (none imports another; the pipeline composes them)
         .target(
             name: "ProvstatFetch",
             dependencies: [
                 "ProvstatCore", "CCurlShim", "CCurl",
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "CLibXML2Shim", "CLibXML2"]),
         .target(name: "ProvstatExtract", dependencies: ["ProvstatCore"]),
         .target(name: "ProvstatReconcile", dependencies: ["ProvstatCore"]),
         .target(
             name: "ProvstatSnapshot",
-            dependencies: ["ProvstatCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ProvstatCore"],
             exclude: ["Schema"]),
         .target(
             name: "ProvstatPipeline",
@@ -48,7 +47,6 @@ let package = Package(
                 "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract",
                 "ProvstatReconcile", "ProvstatSnapshot", "Yams",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "provstat",

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import ProvstatCore
 
 /// Every body fetched, stored once under its SHA-256, and per URL the metadata of its last fetch.
 ///
@@ -36,7 +36,7 @@ public struct RawStore: Sendable {
     public func body(of page: StoredPage) throws(FetchError) -> Data? {
         let file = blobFile(page.sha256)
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        guard Self.sha256(data) == page.sha256 else {
+        guard SHA256Hex.digest(data) == page.sha256 else {
             throw FetchError(
                 url: page.url, reason: .store("\(file.path) does not match its digest; delete it to refetch"))
         }
@@ -59,7 +59,7 @@ public struct RawStore: Sendable {
     /// Stores a response: its body (once per digest) and the URL's metadata.
     @discardableResult
     public func save(_ response: FetchResponse) throws(FetchError) -> StoredPage {
-        let digest = Self.sha256(response.body)
+        let digest = SHA256Hex.digest(response.body)
         let blob = blobFile(digest)
         do {
             if !FileManager.default.fileExists(atPath: blob.path) { try AtomicWrite.write(response.body, to: blob) }
@@ -110,11 +110,7 @@ public struct RawStore: Sendable {
 
     func pageFile(for url: String) -> URL {
         root.appendingPathComponent("pages", isDirectory: true).appendingPathComponent(
-            Self.sha256(Data(url.utf8)) + ".json")
-    }
-
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            SHA256Hex.digest(Data(url.utf8)) + ".json")
     }
 
     private static let encoder: JSONEncoder = {

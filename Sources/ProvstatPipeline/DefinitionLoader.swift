@@ -55,7 +55,7 @@ public struct DefinitionLoader: Sendable {
             throw DefinitionError(file: file.path, line: nil, key: nil, message: "invalid YAML: \(error)")
         }
         guard let node else { throw DefinitionError(file: file.path, line: 1, key: nil, message: "the file is empty") }
-        let digest = Digest.sha256(data)
+        let digest = SHA256Hex.digest(data)
         return try DefinitionReader(file: file, digest: digest).read(YAMLValue(node: node, file: file.path, path: ""))
     }
 

@@ -43,7 +43,7 @@ final class SourceFetcher {
             let response = result.response
             let record = SourceRecord(
                 id: source.id, url: url, finalURL: response.finalURL, outcome: Self.outcome(of: result.origin),
-                httpStatus: response.status, sha256: Digest.sha256(response.body), bytes: response.body.count,
+                httpStatus: response.status, sha256: SHA256Hex.digest(response.body), bytes: response.body.count,
                 fetchedAt: Timestamp.string(response.fetchedAt))
             return FetchedSource(
                 definition: source, record: record, body: response.body, contentType: response.contentType)

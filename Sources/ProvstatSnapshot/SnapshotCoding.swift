@@ -1,4 +1,5 @@
 import Foundation
+import ProvstatCore
 
 /// The one encoder and decoder for snapshot bytes, so the same content gives the same bytes.
 public enum SnapshotCoding {

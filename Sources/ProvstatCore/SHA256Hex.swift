@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
+import ProvstatCore
 
-/// SHA-256 digests as lowercase hex, the form snapshots record.
+/// SHA-256 digests as lowercase hex, the form the raw store, definitions and snapshots record.
 public enum SHA256Hex {
     /// The digest of `data`.
     public static func digest(_ data: Data) -> String {
