@@ -18,6 +18,10 @@ public struct MonthRun: Sendable {
     /// Offline replay, robots override and the raw store's place.
     public let fetchOptions: FetchOptions
 
+    /// Called on the calling thread each time a source has been read: how many of how many, and
+    /// which. For a progress line on a terminal.
+    public var progress: (@Sendable (_ done: Int, _ total: Int, _ source: String) -> Void)?
+
     public init(
         definition: PipelineDefinition, month: Month, outputRoot: URL, fetchOptions: FetchOptions = FetchOptions()
     ) {
@@ -95,7 +99,10 @@ public struct MonthRun: Sendable {
         sources.close()
 
         var results: [String: ReadSource] = [:]
-        while let item = read.pop() { results[item.record.id] = item }
+        while let item = read.pop() {
+            results[item.record.id] = item
+            progress?(results.count, definition.sources.count, item.record.id)
+        }
         return (definition.sources.compactMap { results[$0.id] }, session.statistics.snapshot)
     }
 

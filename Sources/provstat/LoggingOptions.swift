@@ -10,6 +10,11 @@ struct LoggingOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no summary; log warnings and errors only.")
     var quiet = false
 
+    /// A progress line on standard error when it is a terminal and the run is not quiet.
+    var progressLine: ProgressLine? {
+        quiet || ConsoleLogHandler.detectStyle() != .terminal ? nil : ProgressLine()
+    }
+
     /// Installs the console handler (journal priorities under systemd) and returns the logger.
     func bootstrap() -> Logger {
         let level = quiet ? max(logLevel, .warning) : logLevel

@@ -134,8 +134,15 @@ struct RunCommand: ParsableCommand {
         logger[metadataKey: "pipeline"] = "\(definition.name)"
         logger[metadataKey: "month"] = "\(entry.month)"
         logger.info("running: \(entry.reason)")
-        let monthRun = MonthRun(
+        var monthRun = MonthRun(
             definition: definition, month: entry.month, outputRoot: root, fetchOptions: fetchOptions)
+        let progressLine = logging.progressLine
+        if let progressLine {
+            let label = "\(definition.name) \(entry.month)"
+            monthRun.progress = { done, total, source in
+                progressLine.show("\(label): \(done)/\(total) sources read (\(source))")
+            }
+        }
         let session: SnapshotSession
         do { session = try monthRun.openSession() } catch {
             logger.error("\(error)")
@@ -146,8 +153,10 @@ struct RunCommand: ParsableCommand {
             }
             return .stop(status)
         }
+        let run = Result { try monthRun.run(in: session) }
+        progressLine?.clear()  // before anything else is printed on the terminal
         let result: MonthRun.Result
-        do { result = try monthRun.run(in: session) } catch {
+        do { result = try run.get() } catch {
             logger.error("\(error)")
             let status = ExitStatus.forSnapshot(error)
             try? session.finish(exitCode: status.rawValue, errors: ["\(error)"])

@@ -2,6 +2,7 @@ import Foundation
 import ProvstatCore
 import ProvstatPipeline
 import ProvstatSnapshot
+import Synchronization
 import Testing
 
 @Suite("The demo pipeline, end to end")
@@ -37,5 +38,18 @@ struct DemoRunTests {
         #expect(outcomes["main-indicators"] == .failed)
         #expect(result.nothingRead == .unavailable)
         #expect(result.publication == nil)
+    }
+
+    @Test func progressIsReportedAsEachSourceIsRead() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        var run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
+        let seen = Mutex<[String]>([])
+        run.progress = { done, total, source in seen.withLock { $0.append("\(done)/\(total) \(source)") } }
+        _ = try run.run(in: try run.openSession())
+        let lines = seen.withLock { $0 }
+        #expect(lines.map { $0.prefix(3) } == ["1/2", "2/2"])
+        #expect(Set(lines.map { String($0.dropFirst(4)) }) == ["monthly-report", "main-indicators"])
     }
 }
