@@ -41,11 +41,12 @@ struct Comparison {
         return output
     }
 
-    /// A figure for messages: at most 4 decimals.
+    /// A figure for messages: whole units from 1000 up (no one reads the cents of a plan in
+    /// dollars), else at most 4 decimals.
     static func format(_ value: Decimal) -> String {
         var input = value
         var output = Decimal()
-        NSDecimalRound(&output, &input, 4, .plain)
+        NSDecimalRound(&output, &input, abs(value) >= 1000 ? 0 : 4, .plain)
         return "\(output)"
     }
 }
