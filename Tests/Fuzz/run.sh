@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs them.
 #
-#   Fuzz/run.sh [numbers|pages|all] [SECONDS]      (default: all, 300 seconds per target)
+#   Tests/Fuzz/run.sh [numbers|pages|all] [SECONDS]      (default: all, 300 seconds per target)
 #
 # Targets (Linux, the Swift toolchain's clang/libFuzzer, AddressSanitizer on):
 #   numbers  FuzzNumberGrammar.swift: bytes as a paragraph, an amount and a table → facts
@@ -9,11 +9,11 @@
 #
 # The stage libraries are compiled from Sources/ with coverage instrumentation into
 # .build/fuzz/, outside SwiftPM (SwiftPM would instrument the command-line tool's main too).
-# Seeds come from Fuzz/seeds/<target>; new inputs and crashes land in .build/fuzz/<target>/.
+# Seeds come from Tests/Fuzz/seeds/<target>; new inputs and crashes land in .build/fuzz/<target>/.
 # Each run is limited to 2 GB RSS and 10 s per input, so a hang or a memory blow-up is a
 # finding, not a stuck machine. Reproduce a crash with: .build/fuzz/fuzz-<target> CRASH_FILE
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 which_target="${1:-all}"
 seconds="${2:-300}"
 out=.build/fuzz
@@ -38,7 +38,8 @@ module CLibXML2Shim {
     export *
 }
 MAP
-build_library ProvstatCore Sources/ProvstatCore/*.swift
+# SHA256Hex needs swift-crypto, which only SwiftPM builds; parsing and extraction never hash.
+build_library ProvstatCore $(ls Sources/ProvstatCore/*.swift | grep -v '/SHA256Hex.swift$')
 build_library ProvstatExtract Sources/ProvstatExtract/*.swift
 build_library ProvstatParse Sources/ProvstatParse/*.swift
 
@@ -47,17 +48,17 @@ link() { # target, source
         -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I"$libxml_include" "$2" \
         -L "$out" -lProvstatParse -lProvstatExtract -lProvstatCore "$out/CLibXML2Shim.o" -lxml2 -o "$out/fuzz-$1"
 }
-link numbers Fuzz/FuzzNumberGrammar.swift
-link pages Fuzz/FuzzPageFacts.swift
+link numbers Tests/Fuzz/FuzzNumberGrammar.swift
+link pages Tests/Fuzz/FuzzPageFacts.swift
 
 run() { # target
     mkdir -p "$out/$1/corpus" "$out/$1/crashes"
     echo "== fuzz-$1 for ${seconds}s"
     "$out/fuzz-$1" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
-        -artifact_prefix="$out/$1/crashes/" -print_final_stats=1 "$out/$1/corpus" "Fuzz/seeds/$1"
+        -artifact_prefix="$out/$1/crashes/" -print_final_stats=1 "$out/$1/corpus" "Tests/Fuzz/seeds/$1"
 }
 case "$which_target" in
 numbers | pages) run "$which_target" ;;
 all) run numbers && run pages ;;
-*) echo "usage: Fuzz/run.sh [numbers|pages|all] [SECONDS]" >&2 && exit 64 ;;
+*) echo "usage: Tests/Fuzz/run.sh [numbers|pages|all] [SECONDS]" >&2 && exit 64 ;;
 esac
