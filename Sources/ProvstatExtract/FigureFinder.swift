@@ -50,6 +50,8 @@ struct FigureFinder {
             !numeral.leadingZero
         else { return (nil, index + 1) }
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
+        // Figures are never written back to back: `1900 1234` or `0277 3851 234` is a phone number.
+        if index > 0, tokens[index - 1].isNumber, token.spaceBefore { return (nil, index + 1) }
         var numberEnd = index + 1
         // `23/27 ngành` is a count with its denominator; `11/11/2022` and `2/9` are dates.
         if matcher.isSymbol(index + 1, "/"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,
@@ -157,42 +159,64 @@ struct FigureFinder {
         guard !tokens[index].isCapitalised || index == 0, !Lexicon.identifierWords.contains(matcher.lower(index - 1)),
             matcher.lower(index - 1) != "thứ", matcher.lower(index - 1) != "đầu"
         else { return (nil, index + 1) }
-        var end = index
-        var value: UInt64
-        let first = tokens[index].lower
-        if first == "mười" {
-            value = 10
-            end += 1
-            if let digit = Lexicon.numberWords[matcher.lower(end)], digit < 10 {
-                value += UInt64(digit)
-                end += 1
-            }
-        } else {
-            // *năm* and *tư* are mostly "year" and part of *đầu tư*; *một* is mostly an article
-            // (*một doanh nghiệp*) unless a scale word follows (*một triệu lượt khách*).
-            guard first != "năm", first != "tư", first != "lăm", let digit = Lexicon.numberWords[first],
-                first != "một" || Lexicon.scales.longest(in: matcher, at: index + 1) != nil
-            else {
-                return (nil, index + 1)
-            }
-            value = UInt64(digit)
-            end += 1
-            if matcher.lower(end) == "mươi" {
-                value *= 10
-                end += 1
-                if let unit = Lexicon.numberWords[matcher.lower(end)], unit < 10 {
-                    value += UInt64(unit)
-                    end += 1
-                }
-            } else if matcher.lower(end) == "trăm" {
-                value *= 100
-                end += 1
-            }
-        }
+        guard let (value, end) = wordsValue(from: index) else { return (nil, index + 1) }
         guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: end, allowGuess: false),
             unit.unit != "%", unit.unit != "times", unit.unit != "pp", !(unit.isCountedNoun && unit.isGuessed)
         else { return (nil, end) }
         return (Figure(start: index, numberEnd: end, numeral: Numeral(whole: value), unit: unit), unit.end)
+    }
+
+    /// The value of the written-out number (below a thousand) starting at `index`, and its end.
+    ///
+    /// *Một trăm hai mươi lăm* is 125, *ba trăm lẻ năm* 305, *hai mươi mốt* 21; scale words after
+    /// it are read with the unit (*hai trăm nghìn con*).
+    private func wordsValue(from index: Int) -> (UInt64, Int)? {
+        let first = matcher.lower(index)
+        let next = matcher.lower(index + 1)
+        let tensOrHundreds = next == "trăm" || next == "mươi"
+        // *năm* is mostly "year" and *một* mostly an article (*một doanh nghiệp*): *năm* starts a number
+        // only before *trăm* or *mươi*, *một* also before a scale word (*một triệu lượt khách*).
+        if first == "năm" { guard tensOrHundreds else { return nil } }
+        if first == "một" {
+            guard tensOrHundreds || Lexicon.scales.longest(in: matcher, at: index + 1) != nil else { return nil }
+        }
+        // *tư* is mostly part of *đầu tư*.
+        guard first != "tư", first != "lăm", first != "mốt" else { return nil }
+        var value: UInt64 = 0
+        var end = index
+        if let digit = wordDigit(at: end), matcher.lower(end + 1) == "trăm" {
+            value = digit * 100
+            end += 2
+            if ["lẻ", "linh"].contains(matcher.lower(end)), let unit = wordDigit(at: end + 1), unit < 10 {
+                return (value + unit, end + 2)
+            }
+        }
+        if matcher.lower(end) == "mười" {
+            value += 10
+            end += 1
+        } else if let digit = wordDigit(at: end), digit < 10, matcher.lower(end + 1) == "mươi" {
+            value += digit * 10
+            end += 2
+        } else if value == 0, let digit = wordDigit(at: end) {
+            return (digit, end + 1)
+        } else {
+            return value == 0 ? nil : (value, end)
+        }
+        // The unit after tens: *mốt* is one and *lăm* five (*hai mươi mốt*, *mười lăm*).
+        let unitWords: [String: UInt64] = ["mốt": 1, "lăm": 5, "tư": 4]
+        if let unit = unitWords[matcher.lower(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
+            value += unit
+            end += 1
+        }
+        return (value, end)
+    }
+
+    /// The digit written out as the word at `index`.
+    private func wordDigit(at index: Int) -> UInt64? {
+        guard index >= 0, index < matcher.tokens.count, let digit = Lexicon.numberWord(matcher.tokens[index]) else {
+            return nil
+        }
+        return UInt64(digit)
     }
 
     // MARK: - Ranges

@@ -1,0 +1,69 @@
+import Foundation
+import ProvstatCore
+import Testing
+
+@testable import ProvstatExtract
+
+/// Wordings met on pages outside the dev corpus.
+@Suite("Wordings beyond the dev corpus")
+struct GeneralizationTests {
+    static let cases: [Expected] = [
+        // Thousands grouped by spaces.
+        Expected(
+            sentence: "Dân số trung bình ước đạt 1 250 300 người.", value: 1_250_300, unit: "người", kind: .level,
+            estimate: true),
+        Expected(
+            sentence: "Kim ngạch 10 tháng đạt 2 145,6 triệu USD.", value: 2_145_600_000, unit: "USD", kind: .level),
+        Expected(sentence: "Sản lượng cá đạt 1\u{00A0}200 tấn.", value: 1_200, unit: "t", kind: .level),
+        // An amount restating a change is that change.
+        Expected(
+            sentence: "Doanh thu du lịch tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ.", value: 3_000_000_000,
+            unit: "VND", kind: .growthYoY),
+        Expected(
+            sentence: "Thu ngân sách giảm 4,2% so với cùng kỳ, tương đương 120 tỷ đồng.", value: -120_000_000_000,
+            unit: "VND", kind: .growthYoY),
+        Expected(
+            sentence: "Số thuê bao tăng 2,1% so với tháng trước, tương ứng tăng 3.500 thuê bao.", value: 3_500,
+            unit: "thuê bao", kind: .growthMoM),
+        // Written-out numbers past ninety-nine.
+        Expected(
+            sentence: "Toàn tỉnh có một trăm hai mươi lăm doanh nghiệp giải thể.", value: 125, unit: "doanh nghiệp",
+            kind: .level),
+        Expected(sentence: "Có ba trăm năm mươi hộ thoát nghèo.", value: 350, unit: "hộ", kind: .level),
+        Expected(sentence: "Huyện hỗ trợ ba trăm lẻ năm hộ.", value: 305, unit: "hộ", kind: .level),
+        Expected(sentence: "Đã có hai mươi mốt xã đạt chuẩn.", value: 21, unit: "xã", kind: .level),
+        Expected(sentence: "Tuyển dụng năm trăm lao động.", value: 500, unit: "lao động", kind: .level),
+        Expected(
+            sentence: "Tổng đàn gia cầm khoảng hai trăm nghìn con.", value: 200_000, unit: "con", kind: .level,
+            estimate: true),
+    ]
+
+    @Test("reads the labelled figure", arguments: cases)
+    func readsFigure(_ expected: Expected) throws {
+        let found = facts(expected.sentence)
+        let fact = try #require(found.first { $0.value == expected.value && $0.unit == expected.unit }, "\(found)")
+        #expect(fact.kind == expected.kind)
+        #expect(fact.estimate == expected.estimate)
+        let scalars = Array(fact.sentence.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[fact.start..<fact.end])) == fact.raw)
+    }
+
+    @Test("a level restated in another unit stays a level")
+    func restatedLevel() throws {
+        let found = facts("Tổng vốn đạt 8.265 tỷ đồng, tăng 5% so với cùng kỳ; tương đương 340 triệu USD.")
+        let usd = try #require(found.first { $0.unit == "USD" })
+        #expect(usd.kind == .level)
+    }
+
+    @Test(
+        "gives no fact",
+        arguments: [
+            "Đường dây nóng 1900 1234 luôn hoạt động.",
+            "Gọi số 091 234 5678 để được hỗ trợ.",
+            "Ba mươi năm qua, tỉnh đổi mới mạnh mẽ.",
+            "Một doanh nghiệp và một hợp tác xã được khen thưởng.",
+        ])
+    func noFact(_ sentence: String) {
+        #expect(facts(sentence).isEmpty, "\(facts(sentence).map(\.raw))")
+    }
+}
