@@ -88,13 +88,44 @@ struct FigureFinder {
             {
                 figure.numeral = whole
             }
-            figure.unit = unit
+            figure.unit =
+                unit.unit == "times" && !isRatio(index, numeral: numeral, after: unit.end) ? occasions(unit) : unit
             return (figure, unit.end)
         case .miss(.none):
             return glued ? (nil, numberEnd + 1) : (figure, numberEnd)
         case .miss:
             return (nil, numberEnd + 1)
         }
+    }
+
+    /// Words before a number of *lần* that make it a multiple (*gấp 3 lần*, *tăng hơn 2 lần*, *cao hơn 3 lần*).
+    private static let multipleWords: Set<String> = [
+        "gấp", "tăng", "giảm", "bằng", "hơn", "cao", "thấp", "lớn", "nhỏ", "nhiều", "lên", "xấp", "xỉ",
+    ]
+
+    /// Whether *N lần* is a multiple rather than a count of occasions (*12 lần kiểm tra*).
+    ///
+    /// A multiple has a fraction, a comparing word before it or a base after it.
+    private func isRatio(_ index: Int, numeral: Numeral, after end: Int) -> Bool {
+        if numeral.decimals > 0 { return true }
+        var before = index - 1
+        while before >= 0, matcher.tokens[before].isWord,
+            Lexicon.phraseWords.contains(matcher.tokens[before])
+                || Self.multipleWords.contains(matcher.lower(before))
+        {
+            if Self.multipleWords.contains(matcher.lower(before)) { return true }
+            before -= 1
+        }
+        let next = matcher.lower(end)
+        return next == "so" || next == "cùng" || next.isEmpty || !matcher.tokens[end].isWord
+    }
+
+    /// *lần* read as a counted noun: how many times something was done.
+    private func occasions(_ unit: UnitReader.Match) -> UnitReader.Match {
+        var count = unit
+        count.unit = "lần"
+        count.isCountedNoun = true
+        return count
     }
 
     /// Whether the number is glued into a code (`ST24`, `15-CT`, `NĐ-CP`).

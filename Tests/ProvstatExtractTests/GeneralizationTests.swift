@@ -36,6 +36,20 @@ struct GeneralizationTests {
         Expected(
             sentence: "Tổng đàn gia cầm khoảng hai trăm nghìn con.", value: 200_000, unit: "con", kind: .level,
             estimate: true),
+        // A base fronted before its clause.
+        Expected(
+            sentence: "So với cùng kỳ năm trước, doanh thu dịch vụ lưu trú tăng 8,6%.", value: 8.6, unit: "%",
+            kind: .growthYoY),
+        Expected(
+            sentence: "So với tháng trước, chỉ số giá nhóm thực phẩm giảm 0,42%.", value: -0.42, unit: "%",
+            kind: .growthMoM),
+        // *lần* counting occasions, next to *lần* as a multiple.
+        Expected(sentence: "Tổ chức 12 lần kiểm tra liên ngành.", value: 12, unit: "lần", kind: .level),
+        Expected(
+            sentence: "Vốn đầu tư tăng hơn 2 lần so với cùng kỳ.", value: 2, unit: "times", kind: .ratio, estimate: true
+        ),
+        Expected(sentence: "Khách quốc tế bằng 3 lần cùng kỳ.", value: 3, unit: "times", kind: .ratio),
+        Expected(sentence: "Lượng khách cao gấp 4 lần năm trước.", value: 4, unit: "times", kind: .ratio),
     ]
 
     @Test("reads the labelled figure", arguments: cases)
