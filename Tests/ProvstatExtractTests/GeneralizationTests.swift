@@ -50,6 +50,8 @@ struct GeneralizationTests {
         ),
         Expected(sentence: "Khách quốc tế bằng 3 lần cùng kỳ.", value: 3, unit: "times", kind: .ratio),
         Expected(sentence: "Lượng khách cao gấp 4 lần năm trước.", value: 4, unit: "times", kind: .ratio),
+        // A rate whose denominator is a capitalised unit.
+        Expected(sentence: "Tỷ giá ở mức 24.200 VND/USD.", value: 24_200, unit: "VND/USD", kind: .level),
     ]
 
     @Test("reads the labelled figure", arguments: cases)
@@ -60,6 +62,19 @@ struct GeneralizationTests {
         #expect(fact.estimate == expected.estimate)
         let scalars = Array(fact.sentence.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[fact.start..<fact.end])) == fact.raw)
+    }
+
+    @Test("table cells may group thousands with spaces")
+    func spacedTableCells() throws {
+        let grid = TableGrid(
+            rows: [
+                ["Chỉ tiêu", "ĐVT", "Cộng dồn 10 tháng"],
+                ["Kim ngạch xuất khẩu", "Triệu USD", "2 145,3"],
+                ["Khách du lịch", "Lượt khách", "1\u{00A0}234\u{00A0}500"],
+                ["Ghi chú", "Lượt", "1 2"],
+            ], headerRowCount: 1)
+        let found = FactExtractor().extract(from: [.table(grid)])
+        #expect(found.map(\.value) == [2_145_300_000, 1_234_500])
     }
 
     @Test("a level restated in another unit stays a level")
