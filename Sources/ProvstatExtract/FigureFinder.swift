@@ -50,6 +50,8 @@ struct FigureFinder {
             !numeral.leadingZero
         else { return (nil, index + 1) }
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
+        // Figures are never written back to back: `1900 1234` or `0277 3851 234` is a phone number.
+        if index > 0, tokens[index - 1].isNumber, token.spaceBefore { return (nil, index + 1) }
         var numberEnd = index + 1
         // `23/27 ngành` is a count with its denominator; `11/11/2022` and `2/9` are dates.
         if matcher.isSymbol(index + 1, "/"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,
@@ -86,13 +88,44 @@ struct FigureFinder {
             {
                 figure.numeral = whole
             }
-            figure.unit = unit
+            figure.unit =
+                unit.unit == "times" && !isRatio(index, numeral: numeral, after: unit.end) ? occasions(unit) : unit
             return (figure, unit.end)
         case .miss(.none):
             return glued ? (nil, numberEnd + 1) : (figure, numberEnd)
         case .miss:
             return (nil, numberEnd + 1)
         }
+    }
+
+    /// Words before a number of *lần* that make it a multiple (*gấp 3 lần*, *tăng hơn 2 lần*, *cao hơn 3 lần*).
+    private static let multipleWords: Set<String> = [
+        "gấp", "tăng", "giảm", "bằng", "hơn", "cao", "thấp", "lớn", "nhỏ", "nhiều", "lên", "xấp", "xỉ",
+    ]
+
+    /// Whether *N lần* is a multiple rather than a count of occasions (*12 lần kiểm tra*).
+    ///
+    /// A multiple has a fraction, a comparing word before it or a base after it.
+    private func isRatio(_ index: Int, numeral: Numeral, after end: Int) -> Bool {
+        if numeral.decimals > 0 { return true }
+        var before = index - 1
+        while before >= 0, matcher.tokens[before].isWord,
+            Lexicon.phraseWords.contains(matcher.tokens[before])
+                || Self.multipleWords.contains(matcher.lower(before))
+        {
+            if Self.multipleWords.contains(matcher.lower(before)) { return true }
+            before -= 1
+        }
+        let next = matcher.lower(end)
+        return next == "so" || next == "cùng" || next.isEmpty || !matcher.tokens[end].isWord
+    }
+
+    /// *lần* read as a counted noun: how many times something was done.
+    private func occasions(_ unit: UnitReader.Match) -> UnitReader.Match {
+        var count = unit
+        count.unit = "lần"
+        count.isCountedNoun = true
+        return count
     }
 
     /// Whether the number is glued into a code (`ST24`, `15-CT`, `NĐ-CP`).
@@ -157,42 +190,64 @@ struct FigureFinder {
         guard !tokens[index].isCapitalised || index == 0, !Lexicon.identifierWords.contains(matcher.lower(index - 1)),
             matcher.lower(index - 1) != "thứ", matcher.lower(index - 1) != "đầu"
         else { return (nil, index + 1) }
-        var end = index
-        var value: UInt64
-        let first = tokens[index].lower
-        if first == "mười" {
-            value = 10
-            end += 1
-            if let digit = Lexicon.numberWords[matcher.lower(end)], digit < 10 {
-                value += UInt64(digit)
-                end += 1
-            }
-        } else {
-            // *năm* and *tư* are mostly "year" and part of *đầu tư*; *một* is mostly an article
-            // (*một doanh nghiệp*) unless a scale word follows (*một triệu lượt khách*).
-            guard first != "năm", first != "tư", first != "lăm", let digit = Lexicon.numberWords[first],
-                first != "một" || Lexicon.scales.longest(in: matcher, at: index + 1) != nil
-            else {
-                return (nil, index + 1)
-            }
-            value = UInt64(digit)
-            end += 1
-            if matcher.lower(end) == "mươi" {
-                value *= 10
-                end += 1
-                if let unit = Lexicon.numberWords[matcher.lower(end)], unit < 10 {
-                    value += UInt64(unit)
-                    end += 1
-                }
-            } else if matcher.lower(end) == "trăm" {
-                value *= 100
-                end += 1
-            }
-        }
+        guard let (value, end) = wordsValue(from: index) else { return (nil, index + 1) }
         guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: end, allowGuess: false),
             unit.unit != "%", unit.unit != "times", unit.unit != "pp", !(unit.isCountedNoun && unit.isGuessed)
         else { return (nil, end) }
         return (Figure(start: index, numberEnd: end, numeral: Numeral(whole: value), unit: unit), unit.end)
+    }
+
+    /// The value of the written-out number (below a thousand) starting at `index`, and its end.
+    ///
+    /// *Một trăm hai mươi lăm* is 125, *ba trăm lẻ năm* 305, *hai mươi mốt* 21; scale words after
+    /// it are read with the unit (*hai trăm nghìn con*).
+    private func wordsValue(from index: Int) -> (UInt64, Int)? {
+        let first = matcher.lower(index)
+        let next = matcher.lower(index + 1)
+        let tensOrHundreds = next == "trăm" || next == "mươi"
+        // *năm* is mostly "year" and *một* mostly an article (*một doanh nghiệp*): *năm* starts a number
+        // only before *trăm* or *mươi*, *một* also before a scale word (*một triệu lượt khách*).
+        if first == "năm" { guard tensOrHundreds else { return nil } }
+        if first == "một" {
+            guard tensOrHundreds || Lexicon.scales.longest(in: matcher, at: index + 1) != nil else { return nil }
+        }
+        // *tư* is mostly part of *đầu tư*.
+        guard first != "tư", first != "lăm", first != "mốt" else { return nil }
+        var value: UInt64 = 0
+        var end = index
+        if let digit = wordDigit(at: end), matcher.lower(end + 1) == "trăm" {
+            value = digit * 100
+            end += 2
+            if ["lẻ", "linh"].contains(matcher.lower(end)), let unit = wordDigit(at: end + 1), unit < 10 {
+                return (value + unit, end + 2)
+            }
+        }
+        if matcher.lower(end) == "mười" {
+            value += 10
+            end += 1
+        } else if let digit = wordDigit(at: end), digit < 10, matcher.lower(end + 1) == "mươi" {
+            value += digit * 10
+            end += 2
+        } else if value == 0, let digit = wordDigit(at: end) {
+            return (digit, end + 1)
+        } else {
+            return value == 0 ? nil : (value, end)
+        }
+        // The unit after tens: *mốt* is one and *lăm* five (*hai mươi mốt*, *mười lăm*).
+        let unitWords: [String: UInt64] = ["mốt": 1, "lăm": 5, "tư": 4]
+        if let unit = unitWords[matcher.lower(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
+            value += unit
+            end += 1
+        }
+        return (value, end)
+    }
+
+    /// The digit written out as the word at `index`.
+    private func wordDigit(at index: Int) -> UInt64? {
+        guard index >= 0, index < matcher.tokens.count, let digit = Lexicon.numberWord(matcher.tokens[index]) else {
+            return nil
+        }
+        return UInt64(digit)
     }
 
     // MARK: - Ranges

@@ -104,7 +104,15 @@ struct KindCues {
             }
             index -= 1
         }
-        return nil
+        // A base fronted before the clause: *So với cùng kỳ năm trước, doanh thu tăng 8,6%*.
+        guard index > stop, matcher.isSymbol(index, ",") else { return nil }
+        var first = index - 1
+        while first > stop, !matcher.isPhraseEnd(first) { first -= 1 }
+        first += 1
+        guard first < index, matcher.lower(first) == "so", ["với", "sánh"].contains(matcher.lower(first + 1)) else {
+            return nil
+        }
+        return classify(at: first + 2, month: month, year: year)
     }
 
     /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.

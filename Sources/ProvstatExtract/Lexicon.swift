@@ -45,7 +45,7 @@ enum Lexicon {
         "công nhân", "nhà đầu tư", "tuyến đường", "ca bệnh", "ca mắc", "liều vắc xin", "cuộc thanh tra",
         "thương hiệu", "nhãn hiệu", "di tích", "làng nghề", "điểm du lịch", "khu du lịch", "nhà ở",
         "ngôi nhà", "căn nhà", "ngư dân", "nông dân", "khách sạn", "nhà hàng", "lượt phương tiện", "hội viên",
-        "đảng viên", "cán bộ", "tình nguyện viên",
+        "đảng viên", "cán bộ", "tình nguyện viên", "thuê bao",
     ])
 
     /// One-syllable counted nouns that written-out numbers may count (*hai xã*, *ba đoàn*).

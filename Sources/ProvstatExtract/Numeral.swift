@@ -29,7 +29,13 @@ struct Numeral: Sendable, Equatable {
         var decimals = 0
         var inFraction = false
         var first: UInt8? = nil
-        for byte in text.utf8 {
+        // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
+        var bytes = Array(text.utf8)
+        if text.unicodeScalars.contains(where: Tokenizer.isSpace) {
+            bytes = Array(
+                String(String.UnicodeScalarView(text.unicodeScalars.map { Tokenizer.isSpace($0) ? " " : $0 })).utf8)
+        }
+        for byte in bytes {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if first == nil { first = byte }
                 digits += 1
@@ -41,7 +47,7 @@ struct Numeral: Sendable, Equatable {
                     integerDigits += 1
                     groupLength += 1
                 }
-            } else if byte == group, !inFraction {
+            } else if byte == group || byte == UInt8(ascii: " "), !inFraction {
                 if groups == 0 { firstGroupLength = groupLength } else if groupLength != 3 { return nil }
                 guard groupLength >= 1, groupLength <= 3 else { return nil }
                 groups += 1

@@ -53,8 +53,12 @@ struct SentenceReader {
                 let base =
                     cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
-                (kind, negative) = self.kind(
-                    of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher)
+                (kind, negative) = self.restatedChange(
+                    self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
+                    of: figure, previous: kinds.last,
+                    isEquivalent: contains(
+                        Lexicon.equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
+                        && !(previousEnd..<figure.start).contains(where: matcher.isSentencePartEnd))
             }
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
@@ -136,6 +140,23 @@ struct SentenceReader {
         }
     }
 
+    /// The kind of an amount that restates the change before it (*tăng 10%, tương đương 3 tỷ đồng*):
+    /// a change written as an amount takes the growth kind of its base, and its sign when it names none.
+    private func restatedChange(
+        _ own: (FactKind, Bool), of figure: Figure, previous: (kind: FactKind, negative: Bool, estimate: Bool)?,
+        isEquivalent: Bool
+    ) -> (FactKind, Bool) {
+        let changes: Set<FactKind> = [.growth, .growthYoY, .growthMoM]
+        guard isEquivalent, let previous, changes.contains(previous.kind),
+            !["%", "pp", "times"].contains(figure.unit?.unit ?? "%")
+        else { return own }
+        switch own.0 {
+        case .level: return (previous.kind, previous.negative)
+        case .growth: return (previous.kind, own.1)
+        default: return own
+        }
+    }
+
     /// Whether *lên*, *xuống* or *còn* follows in the clause, before the next number.
     private func movesTo(after start: Int, matcher: TokenMatcher) -> Bool {
         var index = start
@@ -167,7 +188,10 @@ struct SentenceReader {
             let figure = figures[next]
             let cue = cues.adjacentCue(before: figure.start)
             let isChange = cue == .increase || cue == .decrease || figure.rangeLow != nil || figure.sign != .none
-            if !isChange { return figure.start }
+            // An amount restating the change (*tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ*) shares its base.
+            let restates = contains(
+                Lexicon.equivalentWords, from: figures[next - 1].end, to: figure.start, matcher: cues.matcher)
+            if !isChange && !restates { return figure.start }
             next += 1
         }
         return Int.max

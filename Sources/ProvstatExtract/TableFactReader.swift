@@ -232,7 +232,12 @@ struct TableFactReader {
             negative = first != "+"
             text = text.dropFirst().drop { $0 == " " }
         }
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }) else {
+        // Spaces may group thousands (`2 145,3`); `Numeral` checks that each group has three digits.
+        guard !text.isEmpty,
+            text.unicodeScalars.allSatisfy({
+                Tokenizer.isDigit($0) || $0 == "." || $0 == "," || Tokenizer.isSpace($0)
+            })
+        else {
             return nil
         }
         let other: NumberStyle = context.style == .vietnamese ? .english : .vietnamese

@@ -18,9 +18,9 @@ struct TokenizedSentence: Sendable {
         periods = PeriodScanner(matcher: TokenMatcher(tokens: tokens)).mentions()
     }
 
-    /// Number words that may open a written-out number (*ba dự án*, *mười hai phiên*).
+    /// Words that may stand in a written-out number (*ba dự án*, *mười hai phiên*, *năm trăm hộ*).
     private static let numberWordBytes: [[UInt8]] = [
-        "một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
+        "một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "trăm", "mươi",
     ]
     .flatMap { [Array($0.utf8), Array(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }
 

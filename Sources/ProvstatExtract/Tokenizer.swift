@@ -52,13 +52,21 @@ enum Tokenizer {
                 let start = index
                 if Tokenizer.isDigit(scalar) {
                     index += 1
+                    // Only a lead of one to three digits may have thousands grouped by spaces (`1 250 300`).
+                    var spaceGroupsAllowed = true
                     while index < count {
                         if Tokenizer.isDigit(scalars[index]) {
                             index += 1
+                            if spaceGroupsAllowed, index - start > 3, !spaceGroupsAllowedAfterLead(start, index) {
+                                spaceGroupsAllowed = false
+                            }
                         } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count,
                             Tokenizer.isDigit(scalars[index + 1])
                         {
+                            spaceGroupsAllowed = false
                             index += 2
+                        } else if spaceGroupsAllowed, isSpaceGroup(at: index) {
+                            index += 4
                         } else {
                             break
                         }
@@ -84,6 +92,28 @@ enum Tokenizer {
                 spaceBefore = false
             }
             return tokens
+        }
+
+        /// Whether a space at `index` is followed by exactly three digits: a thousands group, as in `1 200`.
+        private func isSpaceGroup(at index: Int) -> Bool {
+            guard [" ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(scalars[index]), index + 3 < scalars.count
+            else { return false }
+            guard (1...3).allSatisfy({ Tokenizer.isDigit(scalars[index + $0]) }) else { return false }
+            return index + 4 == scalars.count || !Tokenizer.isDigit(scalars[index + 4])
+        }
+
+        /// Whether the digits in `start..<end` are a lead of one to three digits and space-led groups.
+        private func spaceGroupsAllowedAfterLead(_ start: Int, _ end: Int) -> Bool {
+            var run = 0
+            for position in start..<end {
+                if Tokenizer.isDigit(scalars[position]) {
+                    run += 1
+                    if run > 3 { return false }
+                } else {
+                    run = 0
+                }
+            }
+            return true
         }
 
         private func text(_ start: Int, _ end: Int) -> String {

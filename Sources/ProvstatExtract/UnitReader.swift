@@ -84,8 +84,10 @@ struct UnitReader {
     private func rate(_ match: Match) -> Match {
         let tokens = matcher.tokens
         let slash = match.end
+        // A capitalised denominator is a unit only when it is a known one (*VND/USD*), not a name.
         guard match.unit != "%", match.unit != "tạ/ha", matcher.isSymbol(slash, "/"), slash + 1 < tokens.count,
-            tokens[slash + 1].isWord, !tokens[slash + 1].isCapitalised
+            tokens[slash + 1].isWord,
+            !tokens[slash + 1].isCapitalised || Lexicon.units.longest(in: matcher, at: slash + 1) != nil
         else { return match }
         var denominator = tokens[slash + 1].lower
         var end = slash + 2
@@ -93,7 +95,9 @@ struct UnitReader {
             denominator = tokens[(slash + 1)..<(slash + 1 + length)].map(\.lower).joined(separator: " ")
             end = slash + 1 + length
         } else if let unit = Lexicon.units.longest(in: matcher, at: slash + 1) {
-            denominator = unit.value.unit == "t" ? "tấn" : unit.phrase.joined()
+            let written = unit.phrase.joined()
+            denominator =
+                unit.value.unit == "t" ? "tấn" : written == unit.value.unit.lowercased() ? unit.value.unit : written
             end = slash + 1 + unit.phrase.count
         }
         var result = match
