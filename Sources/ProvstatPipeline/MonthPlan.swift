@@ -25,6 +25,9 @@ public struct MonthPlan: Sendable, Equatable {
         public var provstatVersion: String?
         /// Definition digest the newest version was made with.
         public var definitionDigest: String?
+        /// Ids of the sources whose page now differs from the bytes the newest version read
+        /// (looked up only for `--reprocess stale`).
+        public var changedSources: [String] = []
 
         public init(
             newestStatus: String? = nil, published: Bool = false, provstatVersion: String? = nil,
@@ -135,6 +138,9 @@ public struct MonthPlan: Sendable, Equatable {
             }
             if let digest = state.definitionDigest, digest != currentDigest {
                 return "made with another version of the pipeline definition"
+            }
+            if !state.changedSources.isEmpty {
+                return "source pages changed since: \(state.changedSources.joined(separator: ", "))"
             }
             return nil
         case .all:

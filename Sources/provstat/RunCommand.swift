@@ -88,9 +88,17 @@ struct RunCommand: ParsableCommand {
         }
         let root = OutputRoot.resolve(output)
         let store = SnapshotStore(root: root)
+        let fetchOptions = FetchOptions(
+            offline: offline, ignoreRobots: ignoreRobots,
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        // Only `stale` asks the portals whether a month's pages changed (conditional requests).
+        let probe =
+            reprocess == .stale
+            ? SourceChangeProbe(definition: definition, outputRoot: root, options: fetchOptions) : nil
         let plan = MonthPlan.plan(
             request, reprocess: reprocess, now: Date(), currentVersion: ProvstatVersion.current,
-            currentDigest: definition.digest, state: { store.planState(pipeline: definition.name, month: $0) })
+            currentDigest: definition.digest,
+            state: { store.planState(pipeline: definition.name, month: $0, probe: probe) })
 
         if dryRun {
             print(
@@ -100,9 +108,6 @@ struct RunCommand: ParsableCommand {
         }
         if plan.entries.isEmpty { logger.notice("nothing to run", metadata: ["pipeline": "\(definition.name)"]) }
 
-        let fetchOptions = FetchOptions(
-            offline: offline, ignoreRobots: ignoreRobots,
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) })
         var metrics = RunMetrics(
             pipeline: definition.name, startedAt: started, finishedAt: started, exitCode: 0, succeeded: true)
         var worst = RunExit.complete

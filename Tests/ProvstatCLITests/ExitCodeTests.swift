@@ -156,4 +156,27 @@ struct ExitCodeTests {
         #expect(outcome.stderr.contains("<3>no source could be read"))
         #expect(!outcome.stderr.contains("<6>"))
     }
+
+    @Test func reprocessStaleFindsAMonthWhosePageChanged() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        // A copy of the demo, so that one of its pages can be revised.
+        let pipelines = URL(fileURLWithPath: Self.demo).deletingLastPathComponent()
+        try FileManager.default.copyItem(
+            at: pipelines.appendingPathComponent("demo"), to: work.appendingPathComponent("demo"))
+        try FileManager.default.copyItem(
+            at: pipelines.appendingPathComponent("demo.yaml"), to: work.appendingPathComponent("demo.yaml"))
+        let definition = work.appendingPathComponent("demo.yaml").path
+        let arguments = ["run", "--pipeline", definition, "--from", "2023-10", "--to", "2023-10", "--output", "out"]
+        #expect(try provstat.run(arguments, in: work).status == 0)
+
+        let unchanged = try provstat.run(arguments + ["--reprocess", "stale", "--dry-run"], in: work)
+        #expect(unchanged.stdout == "nothing to run\n", "\(unchanged.stderr)")
+
+        let page = work.appendingPathComponent("demo/reports/ktxh-thang-10-2023.html")
+        let revised = try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "46,5 triệu USD", with: "46,8 triệu USD")
+        try revised.write(to: page, atomically: true, encoding: .utf8)
+        let stale = try provstat.run(arguments + ["--reprocess", "stale", "--dry-run"], in: work)
+        #expect(stale.stdout == "2023-10  source pages changed since: monthly-report\n", "\(stale.stderr)")
+    }
 }

@@ -78,4 +78,14 @@ struct MonthPlanTests {
     @Test func reprocessAll() {
         #expect(Self.plan(Self.range, reprocess: .all, states: Self.history).count == 4)
     }
+
+    @Test func reprocessStaleFindsChangedSourcePages() {
+        var changed = Self.history
+        changed["2023-07"]?.changedSources = ["monthly-report"]
+        let plan = MonthPlan.plan(
+            Self.range, reprocess: .stale, now: Self.november6, currentVersion: "2.0", currentDigest: "new",
+            state: { changed[$0.description] ?? .none })
+        #expect(plan.entries.first?.month.description == "2023-07")
+        #expect(plan.entries.first?.reason == "source pages changed since: monthly-report")
+    }
 }
