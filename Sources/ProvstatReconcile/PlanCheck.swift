@@ -16,9 +16,7 @@ enum PlanCheck {
         }
         guard target.value != 0 else { return Comparison.skipped(id, [definition.id], .warning, "the target is zero") }
         let computed = value.value / target.value * 100
-        let tolerance =
-            Tolerance.of(reported)
-            + Tolerance.ofPercentage(numerator: value.value, Tolerance.of(value), denominator: target.value, 0)
+        let tolerance = percentOfPlanTolerance(reported: reported, value: value, target: target)
         let implied = reported.value == 0 ? Decimal(0) : value.value / reported.value * 100
         return Comparison(
             id: id, indicators: [definition.id], severity: .warning, observed: reported.value, expected: computed,
@@ -38,9 +36,7 @@ enum PlanCheck {
             return Comparison.skipped(id, [definition.id], .warning, "needs both the value and a configured target")
         }
         let computed = (value.value / target.value - 1) * 100
-        let tolerance =
-            Tolerance.of(reported)
-            + Tolerance.ofPercentage(numerator: value.value, Tolerance.of(value), denominator: target.value, 0)
+        let tolerance = percentOfPlanTolerance(reported: reported, value: value, target: target)
         return Comparison(
             id: id, indicators: [definition.id], severity: .warning, observed: reported.value, expected: computed,
             tolerance: tolerance, provenance: [value.provenance, reported.provenance]
@@ -93,6 +89,13 @@ enum PlanCheck {
                 ? "growth of \(reported.value)% meets the \(target.value)% target"
                 : "growth of \(reported.value)% is below the \(target.value)% target for \(input.month.year)",
             provenance: [reported.provenance])
+    }
+
+    /// How far a reported % of plan may stand from value ÷ target: the reported figure's own
+    /// rounding plus the value's, carried through the division (the target is exact).
+    static func percentOfPlanTolerance(reported: IndicatorValue, value: IndicatorValue, target: PlanTarget) -> Decimal {
+        Tolerance.of(reported)
+            + Tolerance.ofPercentage(numerator: value.value, Tolerance.of(value), denominator: target.value, 0)
     }
 
     /// The cumulative % of the year's target due by the end of `month`: the phasing when

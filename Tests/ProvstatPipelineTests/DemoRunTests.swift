@@ -7,10 +7,15 @@ import Testing
 
 @Suite("The demo pipeline, end to end")
 struct DemoRunTests {
+    /// The bundled demo definition.
+    static func demo() throws -> PipelineDefinition {
+        try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+    }
+
     @Test func octoberIsCompleteAndItsFiguresAddUp() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
-        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        let definition = try Self.demo()
         let run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
         let result = try run.run(in: try run.openSession())
 
@@ -30,7 +35,7 @@ struct DemoRunTests {
     @Test func aMonthWithNothingToReadIsRecordedButNotPublished() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
-        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        let definition = try Self.demo()
         let run = MonthRun(definition: definition, month: Month("2023-12")!, outputRoot: output.url)
         let result = try run.run(in: try run.openSession())
         let outcomes = Dictionary(uniqueKeysWithValues: result.snapshot.sources.map { ($0.id, $0.outcome) })
@@ -43,7 +48,7 @@ struct DemoRunTests {
     @Test func progressIsReportedAsEachSourceIsRead() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
-        let definition = try DefinitionLoader().load(file: repositoryRoot.appendingPathComponent("Pipelines/demo.yaml"))
+        let definition = try Self.demo()
         var run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
         let seen = Mutex<[String]>([])
         run.progress = { done, total, source in seen.withLock { $0.append("\(done)/\(total) \(source)") } }
