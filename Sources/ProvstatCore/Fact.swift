@@ -30,6 +30,12 @@ public struct Fact: Codable, Hashable, Sendable {
     public var table: TableCell?
     /// The number of decimals printed, which sets the rounding tolerance of checks.
     public var decimals: Int?
+    /// The power of ten of the unit as printed (`tỷ đồng` 9, a *Triệu USD* column 6): with
+    /// `decimals`, the size of the last printed digit in base units.
+    public var scale: Int?
+    /// Index (in the same fact list) of the figure this percentage or change is about
+    /// (*đạt 5.120 tỷ đồng, tăng 9,6%*: the growth is about the amount).
+    public var about: Int?
 
     /// Where in a table a figure stood.
     public struct TableCell: Codable, Hashable, Sendable {
@@ -53,7 +59,8 @@ public struct Fact: Codable, Hashable, Sendable {
     public init(
         value: Decimal, unit: String, kind: FactKind, estimate: Bool, raw: String, subject: String,
         sentence: String, start: Int, end: Int, period: Period? = nil, componentOf: Int? = nil,
-        equivalentOf: Int? = nil, table: TableCell? = nil, decimals: Int? = nil
+        equivalentOf: Int? = nil, table: TableCell? = nil, decimals: Int? = nil, scale: Int? = nil,
+        about: Int? = nil
     ) {
         self.value = value
         self.unit = unit
@@ -69,10 +76,12 @@ public struct Fact: Codable, Hashable, Sendable {
         self.equivalentOf = equivalentOf
         self.table = table
         self.decimals = decimals
+        self.scale = scale
+        self.about = about
     }
 
     enum CodingKeys: String, CodingKey {
-        case value, unit, kind, estimate, raw, subject, sentence, start, end, period, table, decimals
+        case value, unit, kind, estimate, raw, subject, sentence, start, end, period, table, decimals, scale, about
         case componentOf = "component_of"
         case equivalentOf = "equivalent_of"
     }

@@ -16,6 +16,8 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
     public var period: Period?
     /// Decimals printed in the source, for rounding tolerances.
     public var decimals: Int?
+    /// The power of ten of the unit as printed (`triệu USD` 6), for rounding tolerances.
+    public var scale: Int?
     /// Where the figure came from.
     public var provenance: Provenance
     /// Other facts that matched this indicator with a different value (reported, not chosen).
@@ -34,7 +36,7 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
 
     public init(
         id: String, value: Decimal, unit: String, kind: FactKind, estimate: Bool, period: Period? = nil,
-        decimals: Int? = nil, provenance: Provenance, alternatives: [Alternative] = []
+        decimals: Int? = nil, scale: Int? = nil, provenance: Provenance, alternatives: [Alternative] = []
     ) {
         self.id = id
         self.value = value
@@ -43,6 +45,7 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
         self.estimate = estimate
         self.period = period
         self.decimals = decimals
+        self.scale = scale
         self.provenance = provenance
         self.alternatives = alternatives
     }

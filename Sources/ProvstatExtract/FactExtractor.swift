@@ -21,10 +21,13 @@ public struct FactExtractor: Sendable {
         var facts: [Fact] = []
         var tableIndex = 0
         var note: UnitReader.Match? = nil
+        var heading = ""
         for (block, sentences) in zip(blocks, paragraphs) {
             switch block {
             case .paragraph(let text):
-                read(sentences: sentences, context: context, into: &facts)
+                let before = facts.count
+                read(sentences: sentences, context: context, heading: heading, into: &facts)
+                if facts.count == before, let title = Self.heading(in: text) { heading = title }
                 note = TableFactReader.unit(inNote: text)
             case .table(let grid):
                 var reader = TableFactReader(grid: grid, tableIndex: tableIndex, context: context)
@@ -40,13 +43,15 @@ public struct FactExtractor: Sendable {
     // MARK: - Paragraphs
 
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
-    private func read(sentences: [TokenizedSentence], context: PageContext, into facts: inout [Fact]) {
+    private func read(sentences: [TokenizedSentence], context: PageContext, heading: String, into facts: inout [Fact]) {
         var lastTotals: [String: Int] = [:]
         for sentence in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
-            for reading in SentenceReader(sentence: sentence, context: context).readings() {
+            let first = facts.count
+            for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings() {
                 var fact = reading.fact
+                fact.about = reading.about.map { first + $0 }
                 if reading.breakdownBefore { breakdownTotals = lastTotals }
                 if reading.isEquivalent, let previous {
                     fact.equivalentOf = previous
@@ -61,6 +66,24 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
+    }
+
+    /// A paragraph that heads a section (*3. Xuất khẩu*, *II. THƯƠNG MẠI*): short, no sentence end
+    /// inside; its text without the list marker, or nil.
+    static func heading(in text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty, words.count <= 10, !text.dropLast().contains(where: { ".;?!".contains($0) && $0 != "." })
+        else { return nil }
+        var title = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        // A list marker: *3.*, *II.*, *a)*, *-*.
+        if let marker = title.firstIndex(where: { $0 == " " }),
+            title[..<marker].allSatisfy({ $0.isNumber || "IVXivx.)-–•*".contains($0) || ($0.isLetter && title[..<marker].count <= 2) })
+        {
+            title = title[marker...]
+        }
+        let cleaned = title.trimmingCharacters(in: CharacterSet(charactersIn: " .:;-–•*"))
+        guard cleaned.contains(where: \.isLetter), !cleaned.contains(where: \.isNumber) else { return nil }
+        return cleaned
     }
 
     /// A block with its text in NFC (pages may be written with decomposed diacritics).

@@ -115,9 +115,20 @@ struct KindCues {
         return classify(at: first + 2, month: month, year: year)
     }
 
-    /// Whether a plan word (*kế hoạch*, *dự toán*) follows within two tokens of `start`.
+    /// Whether a plan word (*kế hoạch*, *dự toán*) follows in the figure's phrase: within four words
+    /// of `start` (*đạt 62% tổng vốn kế hoạch*), before a comma, a number or another verb.
     func planFollows(_ start: Int) -> Bool {
-        (0..<3).contains { Lexicon.planWords.longest(in: matcher, at: start + $0) != nil }
+        var index = start
+        while index < start + 5, index < matcher.tokens.count, !matcher.isPhraseEnd(index),
+            !matcher.tokens[index].isNumber
+        {
+            if Lexicon.planWords.longest(in: matcher, at: index) != nil { return true }
+            if ["so", "và", "tăng", "giảm", "đạt", "bằng", "chiếm", "cùng"].contains(matcher.lower(index)) {
+                return false
+            }
+            index += 1
+        }
+        return false
     }
 
     private func classify(at start: Int, month: Int?, year: Int?) -> Base {
@@ -126,7 +137,11 @@ struct KindCues {
         let word = matcher.lower(index)
         let next = matcher.lower(index + 1)
         if word == "cùng" { return .sameTimeLastYear }
-        if Lexicon.planWords.longest(in: matcher, at: index) != nil { return .plan }
+        // *so với kế hoạch*, *so với tổng vốn kế hoạch năm*.
+        for ahead in index..<min(index + 4, matcher.tokens.count) {
+            if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber || matcher.lower(ahead) == "cùng" { break }
+            if Lexicon.planWords.longest(in: matcher, at: ahead) != nil { return .plan }
+        }
         if word == "tháng" {
             if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
             if next == "cùng" { return .sameTimeLastYear }

@@ -7,6 +7,10 @@ struct PeriodScanner {
         /// The first token of the mention.
         let index: Int
         let period: Period
+        /// Months after the report month, for a month named relative to it (*tháng tới*: 1).
+        var monthsAhead: Int? = nil
+        /// Token index after the mention.
+        var end: Int? = nil
     }
 
     private static let thang = WordKey.of("tháng")
@@ -19,6 +23,15 @@ struct PeriodScanner {
         "lũy kế", "luỹ kế", "cộng dồn", "từ đầu năm", "tính chung",
     ])
 
+    /// Words before a month that make it the end of a year-to-date (*lũy kế đến hết tháng 9*).
+    private static let untilWords = PhraseTable(phrases: [
+        "đến hết", "tới hết", "đến cuối", "tới cuối", "hết", "đến", "tới", "tính đến", "tính tới", "tính đến hết",
+    ])
+
+    /// The current month without its number (*trong tháng*, *tháng này*), and the next one.
+    private static let thisMonthWords = PhraseTable(phrases: ["trong tháng", "tháng này", "riêng tháng này"])
+    private static let nextMonthWords = PhraseTable(phrases: ["tháng tới", "tháng sau", "tháng kế tiếp"])
+
     let matcher: TokenMatcher
 
     /// The mentions in reading order, with the year and month left empty where the text omits them.
@@ -30,8 +43,36 @@ struct PeriodScanner {
             let key = tokens[index].key
             if key == Self.thang, let month = monthNumber(at: index + 1) {
                 let (year, length) = year(after: index + 2)
-                result.append(Mention(index: index, period: Period(span: .month, year: year, number: month)))
-                index += 2 + length
+                // *đến hết tháng 9*, *tính đến tháng 9*: the months up to the 9th, not the 9th alone.
+                let until = Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
+                let span: Period.Span = until ? .yearToDate : .month
+                let length2 = monthWordLength(at: index + 1)
+                result.append(
+                    Mention(
+                        index: index, period: Period(span: span, year: year, number: month), end: index + 2 + length + length2))
+                index += 2 + length + length2
+                continue
+            }
+            if let phrase = Self.nextMonthWords.longest(in: matcher, at: index) {
+                result.append(
+                    Mention(index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.phrase.count))
+                index += phrase.phrase.count
+                continue
+            }
+            if let phrase = Self.thisMonthWords.longest(in: matcher, at: index),
+                monthNumber(at: index + phrase.phrase.count) == nil
+            {
+                result.append(Mention(index: index, period: Period(span: .month), end: index + phrase.phrase.count))
+                index += phrase.phrase.count
+                continue
+            }
+            // *tính đến ngày 30/9/2023*: the year to date.
+            if matcher.lower(index) == "ngày", let date = dateMonth(at: index + 1),
+                Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
+            {
+                result.append(
+                    Mention(index: index, period: Period(span: .yearToDate, year: date.year, number: date.month), end: date.end))
+                index = date.end
                 continue
             }
             if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
@@ -87,9 +128,28 @@ struct PeriodScanner {
         mentions.map { mention in
             var period = mention.period
             if period.year == nil { period.year = year }
-            if period.span == .yearToDate, period.number == nil { period.number = month }
-            return Mention(index: mention.index, period: period)
+            if period.span == .yearToDate || period.span == .month, period.number == nil, let month {
+                let ahead = month + (mention.monthsAhead ?? 0)
+                period.number = (ahead - 1) % 12 + 1
+                if ahead > 12, let year = period.year { period.year = year + 1 }
+            }
+            return Mention(index: mention.index, period: period, monthsAhead: mention.monthsAhead, end: mention.end)
         }
+    }
+
+    /// How many more tokens a month written in two words takes (*tháng Mười Một*): 1, else 0.
+    private func monthWordLength(at index: Int) -> Int {
+        guard matcher.lower(index) == "mười", ["một", "hai"].contains(matcher.lower(index + 1)) else { return 0 }
+        return 1
+    }
+
+    /// The month and year of a date written `30/9/2023` or `30/9` at `index`.
+    private func dateMonth(at index: Int) -> (month: Int, year: Int?, end: Int)? {
+        guard index < matcher.tokens.count, matcher.tokens[index].isNumber, matcher.isSymbol(index + 1, "/"),
+            let month = monthNumber(at: index + 2)
+        else { return nil }
+        if matcher.isSymbol(index + 3, "/"), let year = yearNumber(at: index + 4) { return (month, year, index + 5) }
+        return (month, nil, index + 3)
     }
 
     /// The month written at `index` (1 to 12, in digits or words), if any.

@@ -10,16 +10,14 @@ struct SentenceReader {
         var breakdownBefore: Bool
         /// Whether the figure restates the previous one (*tương đương*).
         var isEquivalent: Bool
+        /// Position (among the sentence's readings) of the figure this one is about.
+        var about: Int?
     }
 
     let sentence: TokenizedSentence
     let context: PageContext
-
-    /// Words dropped from the start of a subject.
-    private static let subjectLeadWords: Set<String> = [
-        "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
-        "những", "thì", "mà", "đạt", "như", "bên", "cạnh", "ngoài", "ra", "tính", "chung",
-    ]
+    /// The heading of the section the sentence stands in: the subject when nothing else is named.
+    var heading: String = ""
 
     /// The sentence's facts in reading order.
     func readings() -> [Reading] {
@@ -34,7 +32,7 @@ struct SentenceReader {
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
-        var subject = ""
+        var subjects = SubjectTracker(finder: SubjectFinder(matcher: matcher), heading: heading)
         for (position, figure) in figures.enumerated() {
             let previousEnd = position > 0 ? figures[position - 1].end : 0
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
@@ -43,6 +41,8 @@ struct SentenceReader {
             let negative: Bool
             if let low = figure.rangeLow {
                 (kind, negative, estimate) = kinds[low]
+            } else if let inherited = coordinatedKind(position, figures: figures, kinds: kinds, cues: cues) {
+                (kind, negative, estimate) = inherited
             } else {
                 estimate =
                     hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
@@ -62,8 +62,10 @@ struct SentenceReader {
             }
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
-            let phrase = subjectPhrase(before: phraseStart, limit: previousEnd, matcher: matcher)
-            if !phrase.isEmpty { subject = phrase }
+            let (subject, about) = subjects.subject(
+                of: position, kind: kind, from: previousEnd, to: figure.start,
+                respectively: respectively(position, figures: figures, matcher: matcher),
+                counted: countedPhrase(of: figure, matcher: matcher))
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -79,13 +81,17 @@ struct SentenceReader {
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
                 start: rawStart, end: rawEnd,
-                period: periods.last { $0.index < figure.start }?.period,
-                decimals: figure.numeral.decimals)
+                period: about.map { readings[$0].fact.period }
+                    ?? period(
+                        of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
+                        in: periods, matcher: matcher),
+                decimals: figure.numeral.decimals, scale: unit.exponent)
             readings.append(
                 Reading(
                     fact: fact,
                     breakdownBefore: contains(Lexicon.breakdownWords, from: between.0, to: between.1, matcher: matcher),
-                    isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher)))
+                    isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher),
+                    about: about))
         }
         return readings
     }
@@ -181,6 +187,66 @@ struct SentenceReader {
         }
     }
 
+    /// The counted noun of a figure with the words after it that say which (*38 doanh nghiệp thành lập
+    /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow; nil otherwise.
+    private func countedPhrase(of figure: Figure, matcher: TokenMatcher) -> SubjectFinder.Phrase? {
+        guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
+        let stops: Set<String> = [
+            "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
+            "đạt", "trị", "giá", "của", "nhằm", "để", "từ",
+        ]
+        var end = unit.end
+        while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
+            !stops.contains(matcher.lower(end)) || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
+        {
+            end += 1
+        }
+        // *đạt chuẩn*: the whole qualification, not the verb.
+        guard end > unit.end else { return nil }
+        var text = ""
+        for index in figure.numberEnd..<end {
+            if !text.isEmpty && matcher.tokens[index].spaceBefore { text += " " }
+            text += matcher.tokens[index].text
+        }
+        return SubjectFinder.Phrase(head: text, period: "")
+    }
+
+    /// Whether only a comma or *và* stands between the previous figure and this one (*6,5%, 5,8% và 18,2%*).
+    private func isCoordinated(_ position: Int, figures: [Figure], matcher: TokenMatcher) -> Bool {
+        guard position > 0, position < figures.count, figures[position].rangeLow == nil,
+            !figures[position - 1].isRangeLow
+        else { return false }
+        let gap = figures[position - 1].end..<figures[position].start
+        return !gap.isEmpty
+            && gap.allSatisfy { matcher.isSymbol($0, ",") || ["và", "hoặc"].contains(matcher.lower($0)) }
+    }
+
+    /// The kind, sign and hedge a figure shares with the one before it in a list of the same unit
+    /// (*lần lượt tăng 6,5%, 5,8% và 18,2%*), when it has no cue of its own.
+    private func coordinatedKind(
+        _ position: Int, figures: [Figure], kinds: [(kind: FactKind, negative: Bool, estimate: Bool)],
+        cues: KindCues
+    ) -> (FactKind, Bool, Bool)? {
+        guard isCoordinated(position, figures: figures, matcher: cues.matcher), figures[position].sign == .none,
+            figures[position].unit?.unit == figures[position - 1].unit?.unit, let previous = kinds.last
+        else { return nil }
+        return (previous.kind, previous.negative, previous.estimate)
+    }
+
+    /// The figure's place in a list opened by *lần lượt* (respectively), and the list's length.
+    private func respectively(_ position: Int, figures: [Figure], matcher: TokenMatcher) -> (place: Int, count: Int)? {
+        var first = position
+        while isCoordinated(first, figures: figures, matcher: matcher) { first -= 1 }
+        var last = position
+        while isCoordinated(last + 1, figures: figures, matcher: matcher) { last += 1 }
+        guard last > first else { return nil }
+        let gapStart = first > 0 ? figures[first - 1].end : 0
+        guard (gapStart..<figures[first].start).contains(where: { matcher.matches(["lần", "lượt"], at: $0) }) else {
+            return nil
+        }
+        return (position - first, last - first + 1)
+    }
+
     /// Where the search for a figure's base stops: at the next figure that is not a coordinated change.
     private func baseStop(after position: Int, figures: [Figure], cues: KindCues) -> Int {
         var next = position + 1
@@ -191,7 +257,9 @@ struct SentenceReader {
             // An amount restating the change (*tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ*) shares its base.
             let restates = contains(
                 Lexicon.equivalentWords, from: figures[next - 1].end, to: figure.start, matcher: cues.matcher)
-            if !isChange && !restates { return figure.start }
+            if !isChange && !restates && !isCoordinated(next, figures: figures, matcher: cues.matcher) {
+                return figure.start
+            }
             next += 1
         }
         return Int.max
@@ -235,32 +303,32 @@ struct SentenceReader {
         return (from..<to).contains { phrases.longest(in: matcher, at: $0) != nil }
     }
 
-    /// The month of the nearest period named before `index` (a month or a year-to-date).
-    private func nearestMonth(before index: Int, in periods: [PeriodScanner.Mention]) -> Int? {
-        periods.last { $0.index < index && ($0.period.span == .month || $0.period.span == .yearToDate) }?.period.number
+    /// The period a figure covers: one named in its own clause before it, else one named after it in
+    /// its clause (*đạt 512,3 tỷ đồng trong tháng 9*), else the last one the sentence named before it.
+    /// A comparison base (*so với tháng 9*) is not a period.
+    private func period(
+        of figure: Figure, nextStart: Int, in periods: [PeriodScanner.Mention], matcher: TokenMatcher
+    ) -> Period? {
+        let usable = periods.filter { !Self.isBase($0, matcher: matcher) }
+        var clauseStart = figure.start
+        while clauseStart - 1 >= 0, !matcher.isPhraseEnd(clauseStart - 1) { clauseStart -= 1 }
+        if let own = usable.last(where: { $0.index >= clauseStart && $0.index < figure.start }) { return own.period }
+        var clauseEnd = figure.end
+        while clauseEnd < min(nextStart, matcher.tokens.count), !matcher.isPhraseEnd(clauseEnd) { clauseEnd += 1 }
+        if let after = usable.first(where: { $0.index >= figure.end && $0.index < clauseEnd }) { return after.period }
+        return usable.last { $0.index < figure.start }?.period
     }
 
-    /// The words of the figure's clause before its phrase, as a short subject.
-    private func subjectPhrase(before start: Int, limit: Int, matcher: TokenMatcher) -> String {
-        var first = start
-        while first - 1 >= limit {
-            if matcher.isSymbol(first - 1, ")"), let open = matcher.openingBracket(before: first - 1), open >= limit {
-                first = open
-                continue
-            }
-            if matcher.isPhraseEnd(first - 1) { break }
-            first -= 1
-        }
-        var words = Array(matcher.tokens[first..<start])
-        while let head = words.first, head.kind == .symbol || Self.subjectLeadWords.contains(head.lower) {
-            words.removeFirst()
-        }
-        if words.count > 10 { words = Array(words.suffix(10)) }
-        var text = ""
-        for token in words {
-            if !text.isEmpty && token.spaceBefore { text += " " }
-            text += token.text
-        }
-        return text
+    /// Whether a period mention is a comparison base (*so với tháng 9*), not the figure's period.
+    private static func isBase(_ mention: PeriodScanner.Mention, matcher: TokenMatcher) -> Bool {
+        ["với", "sánh", "so"].contains(matcher.lower(mention.index - 1))
+    }
+
+    /// The month of the nearest period named before `index` (a month or a year-to-date).
+    private func nearestMonth(before index: Int, in periods: [PeriodScanner.Mention]) -> Int? {
+        periods.last {
+            $0.index < index && ($0.period.span == .month || $0.period.span == .yearToDate)
+                && !Self.isBase($0, matcher: TokenMatcher(tokens: sentence.tokens))
+        }?.period.number
     }
 }

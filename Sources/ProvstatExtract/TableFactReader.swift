@@ -95,7 +95,7 @@ struct TableFactReader {
                     end: start + raw.unicodeScalars.count, period: spec.period,
                     table: Fact.TableCell(
                         table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
-                    decimals: numeral.decimals)
+                    decimals: numeral.decimals, scale: unit.exponent)
                 if isComponent, kind == .level, let total = totals[column] { fact.componentOf = offset + total }
                 facts.append(fact)
                 if !isComponent { totals[column] = facts.count - 1 }

@@ -28,7 +28,7 @@ struct MonthReconciliation {
 
     /// The indicators and checks of the month.
     func evaluate(_ facts: [SourcedFact]) -> Evaluation {
-        let mapped = IndicatorMapper(definitions: definition.indicators).mapAll(facts)
+        let mapped = IndicatorMapper(definitions: definition.indicators, month: month).mapAll(facts)
         let history = PublishedHistory(root: outputRoot, pipeline: definition.name)
         let checks = Reconciler().check(
             ReconcileInput(

@@ -9,12 +9,16 @@ import ProvstatCore
 /// taken and the others are kept as `alternatives`, so the ambiguity is reported, not hidden.
 public struct IndicatorMapper: Sendable {
     public let definitions: [IndicatorDefinition]
+    /// The month being read: a fact whose stated month or year-to-date is another month's
+    /// (*phấn đấu tháng 10 đạt …* in a September report) is not this month's value.
+    public let month: Month?
 
     /// Kinds recorded as figures *about* an indicator rather than as its value.
     static let relatedKinds: Set<FactKind> = [.planAttainment, .planExcess, .growthYoY, .indexYoY, .growthMoM]
 
-    public init(definitions: [IndicatorDefinition]) {
+    public init(definitions: [IndicatorDefinition], month: Month? = nil) {
         self.definitions = definitions
+        self.month = month
     }
 
     /// The value of every indicator some fact matches, keyed by indicator id.
@@ -23,18 +27,35 @@ public struct IndicatorMapper: Sendable {
     }
 
     /// Values and related figures of every indicator some fact matches.
+    ///
+    /// A fact is an indicator's value when its unit, kind and period are the indicator's and its
+    /// subject names it. A percentage or change about an amount (`Fact.about`) is a related figure
+    /// of the indicator that amount was read as; one about nothing goes by its subject.
     public func mapAll(_ facts: [SourcedFact]) -> MappedIndicators {
         var valueCandidates: [String: [SourcedFact]] = [:]
         var relatedCandidates: [String: [FactKind: [SourcedFact]]] = [:]
-        for sourced in facts {
-            guard let (definition, _) = bestDefinition(for: sourced.fact) else { continue }
-            if sourced.fact.kind == definition.kind && unitMatches(sourced.fact, definition)
-                && periodMatches(sourced.fact, definition)
-            {
-                valueCandidates[definition.id, default: []].append(sourced)
-            } else if Self.relatedKinds.contains(sourced.fact.kind) {
-                relatedCandidates[definition.id, default: [:]][sourced.fact.kind, default: []].append(sourced)
+        // `about` counts within a source's facts: where each fact's source starts.
+        var sourceStart = 0
+        var assigned: [Int: String] = [:]
+        var starts: [Int] = []
+        for (index, sourced) in facts.enumerated() {
+            if index > 0, sourced.url != facts[index - 1].url || sourced.sha256 != facts[index - 1].sha256 {
+                sourceStart = index
             }
+            starts.append(sourceStart)
+            guard let definition = bestDefinition(for: sourced.fact, related: false) else { continue }
+            valueCandidates[definition.id, default: []].append(sourced)
+            assigned[index] = definition.id
+        }
+        for (index, sourced) in facts.enumerated() where Self.relatedKinds.contains(sourced.fact.kind) {
+            let id: String?
+            if let about = sourced.fact.about {
+                id = assigned[starts[index] + about]
+            } else {
+                id = bestDefinition(for: sourced.fact, related: true)?.id
+            }
+            guard let id, definitions.contains(where: { $0.id == id && $0.kind == .level }) else { continue }
+            relatedCandidates[id, default: [:]][sourced.fact.kind, default: []].append(sourced)
         }
         var values: [String: IndicatorValue] = [:]
         for (id, candidates) in valueCandidates {
@@ -60,13 +81,16 @@ public struct IndicatorMapper: Sendable {
     /// The indicator whose name describes the fact most specifically (the longest name), looking
     /// first in the fact's subject, then in the clause leading up to the figure, then in the
     /// words right after it (*3 dự án FDI*): the first text where some indicator matches decides.
-    private func bestDefinition(for fact: Fact) -> (IndicatorDefinition, Int)? {
+    ///
+    /// With `related` false, only indicators the fact can be the value of (same unit, kind and
+    /// period); with `related` true, only amount indicators a percentage about it may qualify.
+    private func bestDefinition(for fact: Fact, related: Bool) -> IndicatorDefinition? {
         let compatible = definitions.filter { definition in
-            // Related figures are percentages about an amount indicator: unit and kind differ.
-            let sameKind = fact.kind == definition.kind && unitMatches(fact, definition)
-            let related = Self.relatedKinds.contains(fact.kind) && definition.kind == .level
-            return (sameKind || related) && periodMatches(fact, definition)
+            guard periodMatches(fact, definition) else { return false }
+            if related { return definition.kind == .level }
+            return fact.kind == definition.kind && unitMatches(fact, definition)
         }
+        guard !compatible.isEmpty else { return nil }
         for text in Self.describingTexts(of: fact) {
             let folded = Self.fold(text)
             var best: (IndicatorDefinition, Int)? = nil
@@ -75,7 +99,7 @@ public struct IndicatorMapper: Sendable {
                 else { continue }
                 if best == nil || length > best!.1 { best = (definition, length) }
             }
-            if let best { return best }
+            if let best { return best.0 }
         }
         return nil
     }
@@ -99,22 +123,31 @@ public struct IndicatorMapper: Sendable {
 
     private func periodMatches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
         guard let span = definition.period, let period = fact.period else { return true }
-        return period.span == span
+        guard period.span == span else { return false }
+        // Another month's figure (a target for next month, last year's same month) is not this month's.
+        guard let month, span == .month || span == .yearToDate else { return true }
+        if let year = period.year, year != month.year { return false }
+        if let number = period.number, number != month.month { return false }
+        return true
     }
 
     // MARK: - Helpers
 
+    /// The first candidate in reading order, with the others that differ from it by more than
+    /// their printed precision as alternatives (a summary restating the body is one value).
     private static func value(id: String, candidates: [SourcedFact]) -> IndicatorValue {
         let first = candidates[0]
-        var seen: Set<Decimal> = [first.fact.value]
+        var kept: [Fact] = [first.fact]
         var alternatives: [IndicatorValue.Alternative] = []
-        for other in candidates.dropFirst() where seen.insert(other.fact.value).inserted {
+        for other in candidates.dropFirst()
+        where !kept.contains(where: { abs($0.value - other.fact.value) < Tolerance.of($0) + Tolerance.of(other.fact) }) {
+            kept.append(other.fact)
             alternatives.append(.init(value: other.fact.value, provenance: other.provenance))
         }
         return IndicatorValue(
             id: id, value: first.fact.value, unit: first.fact.unit, kind: first.fact.kind,
             estimate: first.fact.estimate, period: first.fact.period, decimals: first.fact.decimals,
-            provenance: first.provenance, alternatives: alternatives)
+            scale: first.fact.scale, provenance: first.provenance, alternatives: alternatives)
     }
 
     /// The clause of the sentence that leads up to the figure, when the extractor gave no subject.

@@ -11,10 +11,29 @@ enum Tolerance {
 
     /// Half a unit of the last printed digit of `value`, in base units.
     static func of(_ value: IndicatorValue) -> Decimal {
-        let decimals = value.decimals ?? printedDecimals(value.provenance.raw)
-        var half = scale(ofRaw: value.provenance.raw, unit: value.unit) / 2
+        of(raw: value.provenance.raw, unit: value.unit, decimals: value.decimals, scale: value.scale,
+           estimate: value.estimate)
+    }
+
+    /// Half a unit of the last printed digit of `fact`, in base units.
+    static func of(_ fact: Fact) -> Decimal {
+        of(raw: fact.raw, unit: fact.unit, decimals: fact.decimals, scale: fact.scale, estimate: fact.estimate)
+    }
+
+    /// Half a unit of the last printed digit: the unit as printed (`scale`, a power of ten, else
+    /// the scale word in `raw`) over ten to the `decimals`.
+    private static func of(raw: String, unit: String, decimals: Int?, scale printed: Int?, estimate: Bool) -> Decimal {
+        let decimals = decimals ?? printedDecimals(raw)
+        var half: Decimal
+        if let printed, unit != "%", unit != "pp" {
+            half = 1
+            for _ in 0..<max(0, printed) { half *= 10 }
+            half /= 2
+        } else {
+            half = scale(ofRaw: raw, unit: unit) / 2
+        }
         for _ in 0..<decimals { half /= 10 }
-        return value.estimate ? half * hedgeFactor : half
+        return estimate ? half * hedgeFactor : half
     }
 
     /// Decimals printed in a raw figure when the extractor did not record them: the digits after

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import ProvstatCore
 import ProvstatPipeline
 
 /// `provstat pipelines`: work with pipeline definitions.
 struct PipelinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pipelines", abstract: "Check pipeline definitions.", subcommands: [Check.self])
+        commandName: "pipelines", abstract: "Check pipeline definitions, or draft one from a report page.", subcommands: [Check.self, Draft.self])
 
     /// `provstat pipelines check [FILES]`: validate definitions, with file:line errors.
     struct Check: ParsableCommand {
@@ -41,6 +42,32 @@ struct PipelinesCommand: ParsableCommand {
             let folder = "Pipelines"
             return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+        }
+    }
+}
+
+extension PipelinesCommand {
+    /// `provstat pipelines draft PAGE_OR_URL`: a starting definition written from one report page.
+    struct Draft: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a starting definition from one report page: an indicator per subject, unit and period.")
+
+        @Option(name: .long, help: "XPath selecting the article body; detected when absent.")
+        var xpath: String?
+
+        @Option(name: .long, help: "The pipeline's name in the draft.")
+        var name = "draft"
+
+        @Argument(help: "A report page: a file path (HTML or .txt) or an http(s):// or file:// URL.")
+        var location: String
+
+        func run() throws {
+            let facts: [Fact]
+            do { facts = try ExtractJob(location: location, xpath: xpath).run() } catch {
+                printError("provstat: \(error)")
+                throw ExitStatus.noInput
+            }
+            print(DefinitionDraft(location: location, xpath: xpath, facts: facts).yaml(pipeline: name), terminator: "")
         }
     }
 }

@@ -55,6 +55,20 @@ struct BreakdownCheckTests {
         #expect(check.status == expected)
     }
 
+    /// Table cells carry no scale word: `0,1` in a *Triệu USD* column stands for 0,05…0,15 triệu USD,
+    /// so a total row rounded on its own still adds up.
+    @Test func aTableCellsToleranceIsInTheUnitItIsPrintedIn() throws {
+        let definitions = [Figures.definition("total", components: ["a", "b"])] + ["a", "b"].map { Figures.definition($0) }
+        let values = [
+            Figures.value("total", 12_400_000, raw: "12,4", decimals: 1, scale: 6),
+            Figures.value("a", 12_200_000, raw: "12,2", decimals: 1, scale: 6),
+            Figures.value("b", 100_000, raw: "0,1", decimals: 1, scale: 6),
+        ]
+        let check = try #require(Figures.check("breakdown:total", in: Figures.input(definitions, values: values)))
+        #expect(check.tolerance == 150_000)
+        #expect(check.status == .pass)
+    }
+
     @Test func hedgedTotalsGetMoreRoom() throws {
         let definitions = [Figures.definition("total", components: ["a"]), Figures.definition("a")]
         let exact = [

@@ -9,13 +9,13 @@ enum Figures {
     /// An indicator value as if read from `raw` (the raw text sets the rounding tolerance).
     static func value(
         _ id: String, _ value: Decimal, _ unit: String = "USD", raw: String, kind: FactKind = .level,
-        estimate: Bool = false, decimals: Int? = nil, alternatives: [Decimal] = []
+        estimate: Bool = false, decimals: Int? = nil, scale: Int? = nil, alternatives: [Decimal] = []
     ) -> IndicatorValue {
         let provenance = Provenance(
             url: "file:///report.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab", sentence: "… \(raw) …",
             raw: raw)
         return IndicatorValue(
-            id: id, value: value, unit: unit, kind: kind, estimate: estimate, decimals: decimals,
+            id: id, value: value, unit: unit, kind: kind, estimate: estimate, decimals: decimals, scale: scale,
             provenance: provenance,
             alternatives: alternatives.map { .init(value: $0, provenance: provenance) })
     }

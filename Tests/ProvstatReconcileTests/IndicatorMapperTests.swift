@@ -99,4 +99,62 @@ struct IndicatorMapperTests {
         let definitions = [IndicatorDefinition(id: "fdi_projects", name: "dự án FDI", unit: "dự án")]
         #expect(IndicatorMapper(definitions: definitions).mapAll([fact]).values["fdi_projects"]?.value == 3)
     }
+
+    @Test func aPercentageGoesWithTheIndicatorOfTheAmountItIsAbout() {
+        let definitions = [
+            IndicatorDefinition(id: "retail_ytd", name: "tổng mức bán lẻ", unit: "VND", period: .yearToDate),
+            IndicatorDefinition(id: "retail_month", name: "tổng mức bán lẻ", unit: "VND", period: .month),
+        ]
+        var growth = Self.fact(9.6, "%", subject: "doanh thu", kind: .growthYoY)
+        growth.fact.about = 0
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            Self.fact(34_870, "VND", subject: "tổng mức bán lẻ 7 tháng", period: Period(span: .yearToDate, number: 7)),
+            growth,
+        ])
+        #expect(mapped.values["retail_ytd"]?.value == 34_870)
+        #expect(mapped.related["retail_ytd"]?[.growthYoY]?.value == 9.6)
+        #expect(mapped.related["retail_month"] == nil)
+    }
+
+    @Test func aLevelAndAGrowthIndicatorOfOneNameEachGetTheirOwnFigure() {
+        let definitions = [
+            IndicatorDefinition(id: "iip_level", name: "chỉ số sản xuất công nghiệp", unit: "%", kind: .indexYoY),
+            IndicatorDefinition(id: "iip_growth", name: "chỉ số sản xuất công nghiệp", unit: "%", kind: .growthYoY),
+        ]
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            Self.fact(105.2, "%", subject: "chỉ số sản xuất công nghiệp", kind: .indexYoY),
+            Self.fact(5.2, "%", subject: "chỉ số sản xuất công nghiệp", kind: .growthYoY),
+        ])
+        #expect(mapped.values["iip_level"]?.value == 105.2)
+        #expect(mapped.values["iip_growth"]?.value == 5.2)
+    }
+
+    @Test func anotherMonthsFigureIsNotThisMonthsValue() throws {
+        let definitions = [IndicatorDefinition(id: "revenue", name: "số thu", unit: "VND", period: .month)]
+        let september = try #require(Month("2023-09"))
+        let mapped = IndicatorMapper(definitions: definitions, month: september).mapAll([
+            Self.fact(70, "VND", subject: "số thu", period: Period(span: .month, year: 2023, number: 10)),
+            Self.fact(61, "VND", subject: "số thu", period: Period(span: .month, year: 2023, number: 9)),
+        ])
+        #expect(mapped.values["revenue"]?.value == 61)
+        #expect(mapped.values["revenue"]?.alternatives.isEmpty == true)
+    }
+
+    @Test func aValueRestatedWithinItsPrintedPrecisionIsOneValue() {
+        func printed(_ value: Decimal, _ raw: String, decimals: Int) -> SourcedFact {
+            var sourced = Self.fact(value, "VND", subject: "thu ngân sách")
+            sourced.fact.raw = raw
+            sourced.fact.decimals = decimals
+            sourced.fact.scale = 9
+            return sourced
+        }
+        let definitions = [IndicatorDefinition(id: "budget", name: "thu ngân sách", unit: "VND")]
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            printed(6_736_500_000_000, "6.736,5 tỷ đồng", decimals: 1),
+            printed(6_736_000_000_000, "6.736 tỷ đồng", decimals: 0),
+            printed(6_376_500_000_000, "6.376,5 tỷ đồng", decimals: 1),
+        ])
+        #expect(mapped.values["budget"]?.value == 6_736_500_000_000)
+        #expect(mapped.values["budget"]?.alternatives.map(\.value) == [6_376_500_000_000])
+    }
 }

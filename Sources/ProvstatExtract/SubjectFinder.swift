@@ -1,0 +1,395 @@
+/// Finds the noun phrase that names what a figure measures (see `spec/facts.md`, *subject*).
+///
+/// The words a sentence writes between the previous figure and this figure's own phrase are cut
+/// into parts (at `;`, `:`) and segments (at commas). A segment *names* something when a word in it
+/// is neither a period, a function word, a verb of the figure's phrase nor a comparison base;
+/// the subject is the last segment that names something, widened to the left over the items of an
+/// enumeration (*nhóm hàng nông, lâm, thủy sản*). A figure whose own clause names nothing takes the
+/// subject named before it.
+struct SubjectFinder {
+    /// A named phrase: the words naming the quantity, and the period words written after them.
+    struct Phrase: Sendable, Equatable {
+        var head: String
+        var period: String
+        /// Whether the head only names an attribute (*trị giá*, *tổng vốn đăng ký*) of something
+        /// named before it, which completes it.
+        var isAttribute = false
+
+        /// The phrase as the subject of a fact: the head, then its period words.
+        var text: String { period.isEmpty ? head : head + " " + period }
+    }
+
+    /// What the words before a figure say about its subject.
+    struct Reading: Sendable {
+        /// The phrase the figure's own clause names, if any.
+        var own: Phrase?
+        /// The last phrase named in an earlier part of the stretch (*Thu ngân sách:* …), if any.
+        var earlier: Phrase?
+        /// The numbered period the figure's own clause names (*lũy kế 7 tháng*, *trong đó tháng 7*).
+        var period: String
+    }
+
+    let matcher: TokenMatcher
+
+    // MARK: - Word classes
+
+    /// Words that open a segment without belonging to the subject.
+    private static let leadWords: WordSet = [
+        "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
+        "những", "thì", "mà", "đạt", "như", "tính", "chung", "trên", "tại", "qua", "nhờ", "so", "lũy", "luỹ",
+        "kế", "cộng", "dồn", "từ", "đến", "hết", "ngày", "nay", "ở", "sau", "khi", "do", "vì", "nên",
+        "trước", "được", "này", "tới", "bình", "quân", "cả", "cũng", "thời", "gian",
+    ]
+
+    /// Words that say when, not what, wherever they stand.
+    private static let periodWords: WordSet = [
+        "tháng", "năm", "quý", "lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "từ", "nay", "đến",
+        "hết", "cả", "riêng", "trong", "ngày", "này", "tới", "sau", "bình", "quân", "kỳ", "kì", "i", "ii",
+        "iii", "iv", "tuần", "cùng", "trước", "ngoái", "liền", "kề", "qua", "vừa", "đã", "được", "vẫn",
+        "là", "đó", "và", "thời", "gian",
+    ]
+
+    /// Words that are periods only right after *tháng* (*tháng Năm*, *tháng Mười Một*) or before
+    /// *năm*, *tháng*, *quý* (*đầu năm*, *cuối quý*).
+    private static let monthNames: WordSet = [
+        "giêng", "chạp", "một", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ]
+
+    /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
+    private static let auxiliaries = PhraseTable(phrases: [
+        "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
+    ])
+
+    /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
+    /// dropped from the end of a subject; longer phrases first, so *lương thực* keeps its *thực*.
+    private static let figurePhrases = PhraseTable(phrases: [
+        "ước thực hiện", "thực hiện", "ước đạt", "ước tính", "dự ước", "dự kiến", "tương đương", "tương ứng",
+        "đóng góp", "xấp xỉ", "tối thiểu", "ít nhất", "tổng cộng", "tăng trưởng", "tăng thêm", "tăng lên",
+        "giảm còn", "giảm xuống", "ở mức", "trên dưới", "lần lượt", "quy đổi", "ước", "đạt", "tăng", "giảm",
+        "khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "thêm", "bớt", "lên", "xuống", "còn", "là",
+        "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
+        "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có",
+    ])
+
+    /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).
+    private static let attributeWords: WordSet = [
+        "giá", "trị", "tổng", "vốn", "đăng", "ký", "đầu", "tư", "mức", "doanh", "số", "sản", "lượng", "kim",
+        "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm",
+    ]
+
+    /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).
+    private static let agents = PhraseTable(phrases: [
+        "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "thành phố", "huyện", "thị xã", "các địa phương",
+        "địa phương", "nông dân", "người dân", "các doanh nghiệp", "ngành", "sở", "trung tâm", "ubnd tỉnh",
+    ])
+
+    /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
+    private static let connectives = PhraseTable(phrases: [
+        "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
+        "nhìn chung", "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
+        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do",
+    ])
+
+    /// Words that open a topic, not an item of a list: such a segment is never joined to the next.
+    private static let topicOpeners: WordSet = [
+        "về", "đối", "với", "riêng", "ngoài", "bên", "còn", "theo", "tại", "qua", "nhờ", "trong", "tính",
+        "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu",
+    ]
+
+    /// Words that open a list of the parts of a total: a segment opened by one starts the list.
+    private static let listOpeners = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có", "trong đó có"])
+
+    /// Words a comparison base may be made of (*so với cùng kỳ năm trước*, *so với kế hoạch năm*).
+    private static let baseWords: WordSet = [
+        "với", "sánh", "cùng", "kỳ", "kì", "năm", "trước", "ngoái", "tháng", "liền", "kề", "quý", "đầu",
+        "cuối", "bình", "quân", "mức", "của", "kế", "hoạch", "dự", "toán", "giao", "lần", "lượt", "thời",
+        "điểm", "này", "và", "i", "ii", "iii", "iv", "chỉ", "tiêu", "mục", "nghị", "quyết", "hđnd", "tỉnh",
+        "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
+    ]
+
+    // MARK: - Reading
+
+    /// What tokens `from..<to` (the stretch before a figure's phrase) name.
+    func read(from: Int, to: Int) -> Reading {
+        let parts = self.parts(from: from, to: to)
+        var earlier: Phrase? = nil
+        for part in parts.dropLast() {
+            if let phrase = named(in: part) { earlier = phrase }
+        }
+        let last = parts.last ?? []
+        var own = named(in: last)
+        // *Tính chung 10 tháng, IIP tăng …*: the period fronted before the subject is its period.
+        if own?.period.isEmpty == true,
+            let fronted = last.dropLast().last(where: { !$0.isEmpty && !names(trimmed($0)) && !isBase($0) })
+        {
+            own?.period = periodText(in: fronted)
+        }
+        return Reading(own: own, earlier: earlier, period: periodText(in: last.flatMap { $0 }))
+    }
+
+    /// The items a list names before *lần lượt* in `from..<to` (*Các nhóm hàng A; B; C lần lượt đạt
+    /// …*): split at `;` when there is one, else at commas and *và*.
+    func listItems(from: Int, to: Int) -> [Phrase] {
+        guard let respectively = (from..<min(to, matcher.tokens.count)).last(where: { matcher.matches(["lần", "lượt"], at: $0) })
+        else { return [] }
+        let parts = self.parts(from: from, to: respectively)
+        let tokens: [[Int]]
+        if parts.count > 1 {
+            tokens = parts.map { $0.flatMap { $0 + [-1] }.dropLast() }.map(Array.init)
+        } else {
+            tokens = (parts.first ?? []).flatMap { segment -> [[Int]] in
+                var items: [[Int]] = [[]]
+                for index in segment {
+                    if matcher.lower(index) == "và" { items.append([]) } else { items[items.count - 1].append(index) }
+                }
+                return items
+            }
+        }
+        return tokens.map { item in
+            let words = trimmed(item.filter { $0 >= 0 })
+            guard let first = words.first else { return Phrase(head: "", period: "") }
+            // Keep the commas inside an item (*nhóm hàng nông, lâm, thủy sản*).
+            return phrase(of: item.drop { $0 < 0 || $0 < first }.map { $0 })
+        }
+    }
+
+    /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
+    /// bracketed asides are left out.
+    private func parts(from: Int, to: Int) -> [[[Int]]] {
+        var parts: [[[Int]]] = [[[]]]
+        var depth = 0
+        var index = max(0, from)
+        while index < min(to, matcher.tokens.count) {
+            defer { index += 1 }
+            if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
+                depth += 1
+                continue
+            }
+            if matcher.isSymbol(index, ")") || matcher.isSymbol(index, "]") {
+                depth = max(0, depth - 1)
+                continue
+            }
+            if depth > 0 { continue }
+            if matcher.isSentencePartEnd(index) {
+                parts.append([[]])
+            } else if matcher.isSymbol(index, ",") {
+                parts[parts.count - 1].append([])
+            } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text)) {
+                parts[parts.count - 1][parts[parts.count - 1].count - 1].append(index)
+            }
+        }
+        return parts
+    }
+
+    /// The phrase a part names: its last segment that names something, widened over a list.
+    private func named(in part: [[Int]]) -> Phrase? {
+        let segments = part.map(trimmed)
+        guard var last = segments.lastIndex(where: { !$0.isEmpty && names($0) }) else { return nil }
+        if let attribute = attributeAfterWith(in: part[last]) { return attribute }
+        var tokens = segments[last]
+        // Widen over the items of an enumeration: *nhóm hàng nông, lâm, thủy sản*.
+        while last > 0, tokens.count <= 3, !isAttribute(tokens) {
+            let original = part[last - 1]
+            let previous = segments[last - 1]
+            guard !previous.isEmpty, previous.count <= 4, names(previous),
+                !previous.contains(where: { matcher.tokens[$0].isNumber }),
+                let first = original.first
+            else { break }
+            let opensList = Self.listOpeners.longest(in: matcher, at: first) != nil
+            if !opensList && (Self.topicOpeners.contains(matcher.tokens[first]) || Self.connectives.longest(in: matcher, at: first) != nil) {
+                break
+            }
+            tokens = previous + [-1] + tokens
+            last -= 1
+            if opensList { break }
+        }
+        var result = phrase(of: tokens)
+        result.isAttribute = isAttribute(tokens.filter { $0 >= 0 })
+        return result
+    }
+
+    /// The attribute a segment names after *với* (*mặt hàng chủ lực với sản lượng*), completed by
+    /// what stands before it, if the segment ends so.
+    private func attributeAfterWith(in segment: [Int]) -> Phrase? {
+        guard let with = segment.lastIndex(where: { matcher.lower($0) == "với" }) else { return nil }
+        let attribute = trimmed(Array(segment[(with + 1)...]))
+        guard isAttribute(attribute) else { return nil }
+        var result = phrase(of: attribute)
+        let owner = trimmed(Array(segment[..<with]))
+        if !owner.isEmpty, names(owner) {
+            result.head += " " + phrase(of: owner).head
+        } else {
+            result.isAttribute = true
+        }
+        return result
+    }
+
+    /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
+    private func isBase(_ segment: [Int]) -> Bool {
+        guard let first = segment.first else { return false }
+        return matcher.lower(first) == "so" && ["với", "sánh"].contains(matcher.lower(first + 1))
+    }
+
+    /// A segment without its opening function words, comparison base and trailing verbs.
+    private func trimmed(_ segment: [Int]) -> [Int] {
+        var tokens = segment
+        // A comparison base is not part of what is measured.
+        if let first = tokens.first, matcher.lower(first) == "so",
+            ["với", "sánh"].contains(matcher.lower(first + 1))
+        {
+            tokens.removeFirst()
+            while let head = tokens.first,
+                Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
+                    || matcher.tokens[head].kind == .symbol
+            {
+                tokens.removeFirst()
+            }
+        }
+        // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
+        if let first = tokens.first, Lexicon.planWords.longest(in: matcher, at: first) != nil {
+            while let head = tokens.first, Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
+                || matcher.tokens[head].isNumber
+            {
+                tokens.removeFirst()
+            }
+        }
+        if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
+            tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        }
+        while let head = tokens.first,
+            Self.leadWords.contains(matcher.tokens[head]) || Lexicon.hedges.longest(in: matcher, at: head) != nil
+                || matcher.tokens[head].kind == .symbol || isLeadingPeriod(head)
+        {
+            tokens.removeFirst()
+        }
+        // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
+        // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
+        if let auxiliary = tokens.firstIndex(where: { Self.auxiliaries.longest(in: matcher, at: $0) != nil }),
+            auxiliary > 0
+        {
+            if isAgent(Array(tokens[..<auxiliary])) {
+                tokens.removeSubrange(...auxiliary)
+                while let head = tokens.first,
+                    Self.auxiliaries.longest(in: matcher, at: head) != nil
+                        || Self.auxiliaries.longest(in: matcher, endingAt: head) != nil
+                {
+                    tokens.removeFirst()
+                }
+            } else {
+                tokens.removeSubrange(auxiliary...)
+            }
+        } else if isAgent(tokens), tokens.count > 2 {
+            // *toàn tỉnh xuống giống*: the agent's verb.
+            let agent = Self.agents.longest(in: matcher, at: tokens[0])?.phrase.count ?? 0
+            tokens.removeFirst(min(agent, tokens.count))
+        }
+        while let tail = tokens.last {
+            if matcher.tokens[tail].kind == .symbol {
+                tokens.removeLast()
+                continue
+            }
+            guard let phrase = Self.figurePhrases.longest(in: matcher, endingAt: tail),
+                tokens.count >= phrase.phrase.count,
+                tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
+            else { break }
+            tokens.removeLast(phrase.phrase.count)
+        }
+        return tokens
+    }
+
+    /// Whether the tokens are an agent alone (*toàn tỉnh*, *tỉnh Bến Tre*): an agent phrase, then
+    /// at most a capitalised name.
+    private func isAgent(_ tokens: [Int]) -> Bool {
+        guard let first = tokens.first, let agent = Self.agents.longest(in: matcher, at: first) else { return false }
+        return tokens.dropFirst(agent.phrase.count).allSatisfy { matcher.tokens[$0].isCapitalised }
+    }
+
+    /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).
+    private func isAttribute(_ tokens: [Int]) -> Bool {
+        !tokens.isEmpty && tokens.count <= 5 && tokens.allSatisfy { Self.attributeWords.contains(matcher.tokens[$0]) }
+    }
+
+    /// Whether the token at `index` is a number or word of a period that opens a segment (*Tháng 6*).
+    private func isLeadingPeriod(_ index: Int) -> Bool {
+        matcher.tokens[index].isNumber || isPeriodWord(index)
+    }
+
+    /// Whether the word at `index` says when: a period word, a month's name after *tháng*, or
+    /// *đầu*/*cuối* before *năm*, *tháng*, *quý*.
+    private func isPeriodWord(_ index: Int) -> Bool {
+        let token = matcher.tokens[index]
+        if Self.periodWords.contains(token) { return true }
+        if Self.monthNames.contains(token), ["tháng", "mười"].contains(matcher.lower(index - 1)) { return true }
+        return ["đầu", "cuối"].contains(token.lower) && ["năm", "tháng", "quý", "kỳ"].contains(matcher.lower(index + 1))
+    }
+
+    /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
+    private func names(_ tokens: [Int]) -> Bool {
+        tokens.contains { index in
+            let token = matcher.tokens[index]
+            return token.isWord && !isPeriodWord(index) && !Self.leadWords.contains(token)
+                && !Lexicon.phraseWords.contains(token) && Lexicon.hedges.longest(in: matcher, at: index) == nil
+        }
+    }
+
+    /// The phrase of a run of token indices (`-1` stands for a comma): head and trailing period words.
+    private func phrase(of indices: [Int]) -> Phrase {
+        // The period words written after the head (*… tiêu dùng tháng 7*, *… 10 tháng*).
+        var headEnd = indices.count
+        while headEnd > 0, indices[headEnd - 1] >= 0, isPeriodToken(indices[headEnd - 1]) { headEnd -= 1 }
+        if headEnd == 0 { headEnd = indices.count }
+        return Phrase(
+            head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+    }
+
+    /// Whether the token at `index` belongs to a period written after a subject.
+    private func isPeriodToken(_ index: Int) -> Bool {
+        let token = matcher.tokens[index]
+        if token.isNumber { return true }
+        if token.kind == .symbol { return token.text == "/" || token.text == "-" }
+        return ["tháng", "năm", "quý", "đầu", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế"].contains(token.lower)
+    }
+
+    /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
+    func periodText(in indices: [Int]) -> String {
+        guard let first = indices.firstIndex(where: { index in
+            ["tháng", "quý", "cả"].contains(matcher.lower(index))
+                || (matcher.tokens[index].isNumber && matcher.lower(index + 1) == "tháng")
+        }) else { return "" }
+        var run = [indices[first]]
+        for index in indices[(first + 1)...] {
+            guard index == run.last! + 1, isPeriodToken(index) else { break }
+            run.append(index)
+        }
+        return run.count > 1 ? text(of: withoutYear(run)) : ""
+    }
+
+    /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
+    /// report's year goes without saying.
+    private func withoutYear(_ indices: [Int]) -> [Int] {
+        guard indices.count > 2, let last = indices.last, last >= 0, PeriodScanner(matcher: matcher).yearNumber(at: last) != nil
+        else { return indices }
+        let before = indices[indices.count - 2]
+        guard before >= 0, matcher.lower(before) == "năm" || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
+        else { return indices }
+        return Array(indices.dropLast(2))
+    }
+
+    /// The text of tokens (`-1` is a comma), spaced as written.
+    private func text(of indices: [Int]) -> String {
+        var text = ""
+        var afterComma = false
+        for index in indices {
+            if index < 0 {
+                text += ","
+                afterComma = true
+                continue
+            }
+            let token = matcher.tokens[index]
+            if !text.isEmpty && (token.spaceBefore || afterComma) { text += " " }
+            text += token.text
+            afterComma = false
+        }
+        return text
+    }
+}

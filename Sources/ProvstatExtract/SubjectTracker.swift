@@ -1,0 +1,93 @@
+import ProvstatCore
+
+/// Gives each figure of a sentence its subject, remembering what the sentence has named so far.
+///
+/// A figure whose own clause names something takes that phrase. One whose clause names nothing
+/// takes, when it is a percentage or change, the subject of the amount it is about (with *lần
+/// lượt*, the amount in the same place of the list); when its clause names a period (*lũy kế 7
+/// tháng đạt …*), the phrase named last with that period; else the subject of the figure before it,
+/// the phrase named last, or the section's heading.
+struct SubjectTracker {
+    let finder: SubjectFinder
+    let heading: String
+    private var named: SubjectFinder.Phrase? = nil
+    private var subjects: [String] = []
+    private var amounts: [Int] = []
+    /// The items a list named before *lần lượt*, for the amounts that follow it in the same order.
+    private var items: [SubjectFinder.Phrase] = []
+
+    init(finder: SubjectFinder, heading: String) {
+        self.finder = finder
+        self.heading = heading
+    }
+
+    /// The subject of the figure at `position` (figures are given in order), and the position of
+    /// the amount it is about, read from the tokens `from..<to` before its phrase.
+    ///
+    /// `respectively` is the figure's place in a list introduced by *lần lượt*, and the list's length.
+    /// `counted` is the counted noun with the words after it (*38 doanh nghiệp thành lập mới*), for
+    /// a figure whose unit is a counted noun followed by words that say which.
+    mutating func subject(
+        of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
+        counted: SubjectFinder.Phrase? = nil
+    ) -> (subject: String, about: Int?) {
+        let reading = finder.read(from: from, to: to)
+        let result: (subject: String, about: Int?)
+        if let respectively, respectively.place == 0 { items = finder.listItems(from: from, to: to) }
+        // A list of amounts, or of changes with no amounts before them to pair with, takes the
+        // items named before *lần lượt* in turn.
+        if let respectively, kind == .level || amounts.count < respectively.count,
+            items.count == respectively.count, !items[respectively.place].head.isEmpty
+        {
+            named = items[respectively.place]
+            result = (items[respectively.place].text, nil)
+        } else if let counted {
+            if let earlier = reading.earlier { named = earlier }
+            named = counted
+            result = (counted.text, nil)
+        } else {
+            result = resolve(kind: kind, reading: reading, respectively: respectively)
+        }
+        subjects.append(result.subject)
+        if kind == .level { amounts.append(position) }
+        return result
+    }
+
+    /// The case-folded words of a phrase.
+    private static func words(of text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+    }
+
+    private mutating func resolve(
+        kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?
+    ) -> (subject: String, about: Int?) {
+        if let earlier = reading.earlier { named = earlier }
+        if var own = reading.own {
+            // *…, trị giá 54 triệu USD*: the value of what was named before.
+            if own.isAttribute, let named {
+                own.head += " " + named.head
+                own.isAttribute = false
+            }
+            // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: a word of the phrase named
+            // before names nothing new.
+            if let named, Self.words(of: own.head).count <= 2, Self.words(of: own.head).isSubset(of: Self.words(of: named.head)) {
+                own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+            }
+            named = own
+            return (own.text, nil)
+        }
+        if kind != .level {
+            if let respectively, amounts.count >= respectively.count {
+                let amount = amounts[amounts.count - respectively.count + respectively.place]
+                return (subjects[amount], amount)
+            }
+            if let amount = amounts.last { return (subjects[amount], amount) }
+        }
+        if !reading.period.isEmpty {
+            let head = named?.head ?? heading
+            return (head.isEmpty ? reading.period : head + " " + reading.period, nil)
+        }
+        if let last = subjects.last { return (last, nil) }
+        return (named?.text ?? heading, nil)
+    }
+}
