@@ -44,8 +44,10 @@ public struct DiscoveryReport: Sendable, Equatable, Codable {
     public var status: Status
     /// The listing's first page (nil for a template).
     public var listing: String?
-    /// The link chosen, or the template's address.
+    /// The link chosen.
     public var chosen: Candidate?
+    /// The address a URL template gives, for a template source.
+    public var address: String?
     /// Links that name the month's period but were turned down, best first.
     public var rejected: [Candidate]
     /// Why nothing was chosen (not published or failed).
@@ -57,7 +59,8 @@ public struct DiscoveryReport: Sendable, Equatable, Codable {
 
     public init(
         source: String, month: Month, status: Status, listing: String? = nil, chosen: Candidate? = nil,
-        rejected: [Candidate] = [], reason: String? = nil, pagesRead: Int = 0, transient: Bool = false
+        rejected: [Candidate] = [], reason: String? = nil, pagesRead: Int = 0, transient: Bool = false,
+        address: String? = nil
     ) {
         self.source = source
         self.month = month
@@ -68,10 +71,11 @@ public struct DiscoveryReport: Sendable, Equatable, Codable {
         self.reason = reason
         self.pagesRead = pagesRead
         self.transient = transient
+        self.address = address
     }
 
     enum CodingKeys: String, CodingKey {
-        case source, month, status, listing, chosen, rejected, reason, transient
+        case source, month, status, listing, chosen, address, rejected, reason, transient
         case pagesRead = "pages_read"
     }
 }

@@ -30,9 +30,7 @@ public struct PipelineDiscovery: Sendable {
             switch source.location {
             case .template(let template):
                 let url = MonthTemplate.fill(template, month: month)
-                return DiscoveryReport(
-                    source: source.id, month: month, status: .template,
-                    chosen: .init(url: url, title: "", page: ""))
+                return DiscoveryReport(source: source.id, month: month, status: .template, address: url)
             case .listing(let rule):
                 return SourceDiscovery(id: source.id, rule: rule, month: month, quarterly: source.quarterly)
                     .run(index: listings, fetch: { (page) throws(FetchError) in try fetcher.fetch(page).response })

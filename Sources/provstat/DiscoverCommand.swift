@@ -108,8 +108,8 @@ struct DiscoverCommand: ParsableCommand {
         } else {
             print(
                 "\(months.count) month\(months.count == 1 ? "" : "s"): \(result.listingPages) listing page"
-                    + "\(result.listingPages == 1 ? "" : "s") read, \(result.requests) requests sent (robots.txt included)"
-            )
+                    + "\(result.listingPages == 1 ? "" : "s") read, \(result.requests) request"
+                    + "\(result.requests == 1 ? "" : "s") sent (robots.txt included)")
         }
         let missed = result.months.flatMap(\.sources).contains { $0.status == .notPublished || $0.status == .failed }
         if missed { throw ExitStatus.unavailable }
@@ -121,7 +121,7 @@ struct DiscoverCommand: ParsableCommand {
         for report in reports {
             switch report.status {
             case .template:
-                lines.append("\(month)  \(report.source): URL template \(report.chosen?.url ?? "") (not fetched)")
+                lines.append("\(month)  \(report.source): URL template \(report.address ?? "") (not fetched)")
             case .found:
                 let chosen = report.chosen!
                 lines.append("\(month)  \(report.source): found (score \(chosen.score ?? 0)) \(chosen.url)")
