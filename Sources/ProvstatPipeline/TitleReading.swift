@@ -6,7 +6,8 @@
 ///     period   := month | toDate | quarter | year | week | bare
 ///     month    := ("tháng" (1…12 | month word) | "t"·(1…12)·sep·YYYY) [yearTail]
 ///     toDate   := (1…12) "tháng" ["đầu" "năm" | "cuối" "năm"] [yearTail]
-///     quarter  := "quý" (I…IV | 1…4) [yearTail]
+///               | count word "tháng" ("đầu" | "cuối") "năm" [yearTail]
+///     quarter  := ("quý" | "quí") (I…IV | 1…4) [yearTail]
 ///     year     := "năm" YYYY
 ///     week     := "tuần" [number]
 ///     bare     := MM sep YYYY            (two-digit month, not part of a date or document number)
@@ -124,14 +125,14 @@ private struct PeriodParser {
             switch token.text {
             case "tháng": return month(at: index)
             case "t": return shortMonth(at: index)
-            case "quý": return quarter(at: index)
+            case "quý", "quí": return quarter(at: index)
             case "năm":
                 guard let year = year(at: index + 1) else { return nil }
                 return TitlePeriod(span: .year, year: year, tokens: index..<(index + 2))
             case "tuần":
                 let end = number(at: index + 1) != nil ? index + 2 : index + 1
                 return TitlePeriod(span: .week, year: nil, tokens: index..<end)
-            default: return nil
+            default: return wordsToDate(at: index)
             }
         case .number:
             return monthsToDate(at: index) ?? bareMonth(at: index)
@@ -185,7 +186,19 @@ private struct PeriodParser {
         return TitlePeriod(span: span, year: tail?.year, tokens: index..<(end + (tail?.length ?? 0)))
     }
 
-    /// "quý I", "quý III/2023", "quý 2 năm 2023".
+    /// "sáu tháng đầu năm 2023", "chín tháng cuối năm": a count in words, only before "đầu/cuối năm"
+    /// (so that "năm tháng", years and months, stays what it is).
+    private func wordsToDate(at index: Int) -> TitlePeriod? {
+        guard let count = monthWord(at: index), word(at: index + count.length) == "tháng" else { return nil }
+        let after = index + count.length + 1
+        guard word(at: after) == "đầu" || word(at: after) == "cuối", word(at: after + 1) == "năm" else { return nil }
+        let span: TitlePeriod.Span =
+            word(at: after) == "đầu" ? .monthsToDate(count.month) : .lastMonths(count.month)
+        let tail = yearTail(at: after + 2)
+        return TitlePeriod(span: span, year: tail?.year, tokens: index..<(after + 2 + (tail?.length ?? 0)))
+    }
+
+    /// "quý I", "quý III/2023", "quý 2 năm 2023" (also spelt "quí").
     private func quarter(at index: Int) -> TitlePeriod? {
         let next = index + 1
         guard next < tokens.count else { return nil }

@@ -89,6 +89,9 @@ struct TitleGrammarTests {
         #expect(Self.score("Tổng quan tình hình quý I năm 2026", "2026-03") == 80)
         #expect(Self.score("Tổng quan tình hình năm 2026", "2026-12") == 70)
         #expect(Self.verdict("Tổng quan tình hình quý I năm 2026", "2026-02") == .unrelated)
+        #expect(Self.score("Tổng quan tình hình quí II năm 2026", "2026-06") == 80)
+        #expect(Self.score("Tổng quan tình hình sáu tháng đầu năm 2026", "2026-06") == 90)
+        #expect(Self.verdict("Tổng quan tình hình chín tháng cuối năm 2026", "2026-09") == .unrelated)
         #expect(Self.verdict("Tổng quan tình hình 6 tháng đầu năm 2026", "2026-05") == .unrelated)
     }
 
@@ -160,6 +163,8 @@ struct TitleGrammarTests {
             ("Sơ kết tình hình kinh tế - xã hội 6 tháng đầu năm 2026", "2026-06"),
             ("Họp báo công bố số liệu quý I năm 2026", "2026-03"),
             ("Tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027", "2026-12"),
+            ("Lãnh đạo tỉnh làm việc với sở về tình hình kinh tế tháng 5 năm 2026", "2026-05"),
+            ("Đại biểu thảo luận tình hình kinh tế - xã hội 9 tháng năm 2026", "2026-09"),
         ])
     func events(title: String, month: String) {
         #expect(Self.reason(title, month)?.hasPrefix("a conference or review") == true, "\(title)")
