@@ -25,7 +25,7 @@ enum TitleCue {
         ["hội", "nghị"], ["họp", "báo"], ["hội", "thảo"], ["tọa", "đàm"], ["toạ", "đàm"], ["sơ", "kết"],
         ["tổng", "kết"], ["giao", "ban"], ["kỳ", "họp"], ["phiên", "họp"], ["hội", "chợ"], ["khai", "mạc"],
         ["bế", "mạc"], ["gặp", "mặt"], ["phát", "động"], ["cuộc", "họp"], ["diễn", "đàn"], ["đại", "hội"],
-        ["tập", "huấn"], ["thảo", "luận"], ["cho", "ý", "kiến"], ["làm", "việc", "với"],
+        ["tập", "huấn"], ["thảo", "luận"], ["cho", "ý", "kiến"], ["làm", "việc", "với"], ["họp"],
     ]
     static let calendars: [[String]] = [["lịch", "phổ", "biến"], ["lịch", "công", "bố"]]
     static let plans: [[String]] = [

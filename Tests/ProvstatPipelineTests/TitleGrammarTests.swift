@@ -165,6 +165,7 @@ struct TitleGrammarTests {
             ("Tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027", "2026-12"),
             ("Lãnh đạo tỉnh làm việc với sở về tình hình kinh tế tháng 5 năm 2026", "2026-05"),
             ("Đại biểu thảo luận tình hình kinh tế - xã hội 9 tháng năm 2026", "2026-09"),
+            ("Ủy ban họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm 2026", "2026-06"),
         ])
     func events(title: String, month: String) {
         #expect(Self.reason(title, month)?.hasPrefix("a conference or review") == true, "\(title)")
