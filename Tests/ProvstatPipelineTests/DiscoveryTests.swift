@@ -124,6 +124,23 @@ struct DiscoveryTests {
         }
     }
 
+    @Test("a title cut short on the page is read whole from the link's title attribute")
+    func titleAttribute() throws {
+        let page = """
+            <html><body><ul>
+            <li><a class="title" href="/bc/q1" title="Tình hình kinh tế - xã hội tháng 3 và quý I năm 2023">Tình hình kinh tế - xã hội tháng 3 và quý I...</a></li>
+            <li><a class="title" href="/bc/q1">Xem tiếp</a></li>
+            </ul></body></html>
+            """
+        try FetchStageFixtures.withServer(routes: ["/tin": .init(.html(page))]) { server throws in
+            let rule = ListingRule(url: server.url("/tin"), links: "//a[@class='title']", titleContains: ["tình hình"])
+            let report = discover(rule)
+            #expect(report.chosen?.url == server.url("/bc/q1"))
+            #expect(report.chosen?.title == "Tình hình kinh tế - xã hội tháng 3 và quý I năm 2023")
+            #expect(report.rejected.isEmpty)
+        }
+    }
+
     @Test("a listing page that cannot be fetched is a failure naming it")
     func listingFails() throws {
         try FetchStageFixtures.withServer(routes: ["/gone": .init(.status(404))]) { server throws in
