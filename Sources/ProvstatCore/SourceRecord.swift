@@ -36,11 +36,15 @@ public struct SourceRecord: Codable, Hashable, Sendable {
     public var fetchedAt: String?
     /// How many facts the page gave.
     public var factCount: Int
+    /// For a source found on a listing: the listing's first page (absent for a URL template).
+    public var listingURL: String?
+    /// For a source found on a listing: the title of the link chosen.
+    public var linkTitle: String?
 
     public init(
         id: String, url: String, finalURL: String? = nil, outcome: Outcome, reason: String? = nil,
         httpStatus: Int? = nil, sha256: String? = nil, bytes: Int? = nil, fetchedAt: String? = nil,
-        factCount: Int = 0
+        factCount: Int = 0, listingURL: String? = nil, linkTitle: String? = nil
     ) {
         self.id = id
         self.url = url
@@ -52,6 +56,8 @@ public struct SourceRecord: Codable, Hashable, Sendable {
         self.bytes = bytes
         self.fetchedAt = fetchedAt
         self.factCount = factCount
+        self.listingURL = listingURL
+        self.linkTitle = linkTitle
     }
 
     /// Whether the source gave usable bytes.
@@ -63,5 +69,7 @@ public struct SourceRecord: Codable, Hashable, Sendable {
         case httpStatus = "http_status"
         case fetchedAt = "fetched_at"
         case factCount = "fact_count"
+        case listingURL = "listing_url"
+        case linkTitle = "link_title"
     }
 }

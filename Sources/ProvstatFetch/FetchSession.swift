@@ -39,12 +39,25 @@ public final class FetchSession: Sendable {
 
     public let configuration: Configuration
     public let coordinator: HostCoordinator
-    public let robots = RobotsRegistry()
+    public let robots: RobotsRegistry
     public let statistics = StatisticsRecorder()
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         self.coordinator = HostCoordinator(limits: configuration.limits)
+        self.robots = RobotsRegistry()
+    }
+
+    private init(configuration: Configuration, coordinator: HostCoordinator, robots: RobotsRegistry) {
+        self.configuration = configuration
+        self.coordinator = coordinator
+        self.robots = robots
+    }
+
+    /// A session for the next part of the same run (the next month): the same politeness state
+    /// and robots.txt rules, so robots.txt is fetched once per host per run, and fresh statistics.
+    public func continued() -> FetchSession {
+        FetchSession(configuration: configuration, coordinator: coordinator, robots: robots)
     }
 
     /// A fetcher for one worker (it owns a curl handle: keep it on that worker's thread).

@@ -50,7 +50,8 @@ public struct PageParser: Sendable {
             guard let href = node.attribute("href") ?? node.attribute("src") else { return nil }
             let text = node.text.collapsingWhitespace().precomposedStringWithCanonicalMapping
             let title = node.attribute("title")?.collapsingWhitespace().precomposedStringWithCanonicalMapping
-            return ParsedPage.Link(href: href, text: text.isEmpty ? (title ?? "") : text)
+            return ParsedPage.Link(
+                href: href, text: text.isEmpty ? (title ?? "") : text, title: title?.isEmpty == false ? title : nil)
         }
     }
 

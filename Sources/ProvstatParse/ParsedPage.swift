@@ -6,10 +6,14 @@ public struct ParsedPage: Sendable {
     public struct Link: Hashable, Sendable {
         public var href: String
         public var text: String
+        /// The `title` attribute, when the link has one (portals often cut the text short and
+        /// keep the whole headline there).
+        public var title: String?
 
-        public init(href: String, text: String) {
+        public init(href: String, text: String, title: String? = nil) {
             self.href = href
             self.text = text
+            self.title = title
         }
     }
 

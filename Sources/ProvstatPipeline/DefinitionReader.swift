@@ -76,14 +76,48 @@ struct DefinitionReader {
     }
 
     private func listingRule(_ value: YAMLValue) throws(DefinitionError) -> ListingRule {
-        let map = try value.mapping(allowed: ["url", "links", "title_contains", "next", "pages"])
+        let map = try value.mapping(allowed: ["url", "links", "title_contains", "title_any", "next", "pages"])
         let pages = try map["pages"]?.int() ?? 3
         guard (1...50).contains(pages) else { throw map["pages"]!.error("must be between 1 and 50") }
+        // title_contains: every item must be in the title; an item that is itself a list is
+        // satisfied by any one of its phrases. title_any: at least one of its phrases.
+        var all: [String] = []
+        var alternatives: [[String]] = []
+        if let node = map["title_contains"] {
+            if !node.isSequence {
+                all = [try wordPhrase(node)]
+            } else {
+                for item in try node.sequence() {
+                    if item.isSequence {
+                        alternatives.append(try wordPhrases(item))
+                    } else {
+                        all.append(try wordPhrase(item))
+                    }
+                }
+            }
+        }
+        if let node = map["title_any"] { alternatives.append(try wordPhrases(node)) }
         return ListingRule(
             url: resolve(try map.required("url", in: value).nonEmptyString()),
             links: try map["links"]?.nonEmptyString() ?? "//a[@href]",
-            titleContains: try map["title_contains"]?.strings() ?? [],
+            titleContains: all, titleAlternatives: alternatives,
             next: try map["next"]?.nonEmptyString(), maxPages: pages)
+    }
+
+    /// A phrase of title words: it must hold a letter or digit (a lone dash matches nothing).
+    private func wordPhrase(_ value: YAMLValue) throws(DefinitionError) -> String {
+        let phrase = try value.nonEmptyString()
+        guard TitleToken.tokens(of: phrase).contains(where: { $0.kind != .mark }) else {
+            throw value.error("'\(phrase)' has no words to look for in a title")
+        }
+        return phrase
+    }
+
+    private func wordPhrases(_ value: YAMLValue) throws(DefinitionError) -> [String] {
+        if !value.isSequence { return [try wordPhrase(value)] }
+        let items = try value.sequence()
+        guard !items.isEmpty else { throw value.error("give at least one phrase") }
+        return try items.map { (item) throws(DefinitionError) in try wordPhrase(item) }
     }
 
     /// A URL as written, or a path relative to the definition file made into a `file://` URL.

@@ -9,11 +9,15 @@ public struct FetchOptions: Sendable {
     public var ignoreRobots: Bool
     /// The raw store's folder; nil means `$PROVSTAT_CACHE`, else `<output>/.raw`.
     public var cacheDirectory: URL?
+    /// What the months of one run share (listing pages read, robots.txt, politeness); nil: each
+    /// month reads its own.
+    public var run: RunScope?
 
-    public init(offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil) {
+    public init(offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil, run: RunScope? = nil) {
         self.offline = offline
         self.ignoreRobots = ignoreRobots
         self.cacheDirectory = cacheDirectory
+        self.run = run
     }
 
     /// The raw store's folder for a run writing under `outputRoot`.
@@ -26,12 +30,20 @@ public struct FetchOptions: Sendable {
     }
 
     /// The fetch session for one run of `definition`.
+    /// Within a `RunScope`, it continues the run's session: one robots.txt per host per run.
     func session(for definition: PipelineDefinition, outputRoot: URL, userAgent: String) -> FetchSession {
-        FetchSession(
-            configuration: Self.configuration(
-                definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
-                store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+        let make = {
+            FetchSession(
+                configuration: Self.configuration(
+                    definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
+                    store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+        }
+        guard let run else { return make() }
+        return run.session(for: definition.name, make: make).continued()
     }
+
+    /// The listing pages shared by the run, or a fresh index when nothing is shared.
+    var listings: ListingIndex { run?.listings ?? ListingIndex() }
 
     /// The client, politeness and retry configuration that `settings` describe.
     static func configuration(

@@ -86,10 +86,11 @@ public struct MonthRun: Sendable {
         let session = fetchOptions.session(
             for: definition, outputRoot: outputRoot, userAgent: Self.userAgent(contact: definition.contact))
         let month = month
+        let listings = fetchOptions.listings  // the run's, so each listing page is read once per run
 
         WorkerPool.start(
             name: "fetch", count: min(definition.fetch.globalConcurrency, definition.sources.count), input: sources,
-            output: fetched, makeState: { SourceFetcher(session: session, month: month) },
+            output: fetched, makeState: { SourceFetcher(session: session, month: month, listings: listings) },
             work: { fetcher, source in fetcher.fetch(source) })
         WorkerPool.start(
             name: "read", count: 2, input: fetched, output: read, makeState: { PageReader() },

@@ -9,34 +9,39 @@ import ProvstatFetch
 final class SourceFetcher {
     private let fetcher: PageFetcher
     private let month: Month
+    private let listings: ListingIndex
 
-    init(session: FetchSession, month: Month) {
+    init(session: FetchSession, month: Month, listings: ListingIndex = ListingIndex()) {
         self.fetcher = session.makeFetcher()
         self.month = month
+        self.listings = listings
     }
 
     /// Fetches one source; never throws: every ending is a record (fetched, not_modified,
     /// replayed, not_published or failed with the reason).
     func fetch(_ source: SourceDefinition) -> FetchedSource {
         let url: String
+        var listingURL: String? = nil
+        var linkTitle: String? = nil
         switch source.location {
         case .template(let template):
             url = MonthTemplate.fill(template, month: month)
         case .listing(let rule):
-            let discovery = SourceDiscovery(rule: rule, month: month, quarterly: source.quarterly)
-            switch discovery.run(fetch: { (page) throws(FetchError) in try fetcher.fetch(page).response }) {
-            case .found(let found, _):
-                url = found
-            case .notPublished(let listing, let reason):
+            let discovery = SourceDiscovery(id: source.id, rule: rule, month: month, quarterly: source.quarterly)
+            let report = discovery.run(
+                index: listings, fetch: { (page) throws(FetchError) in try fetcher.fetch(page).response })
+            let listing = report.listing ?? rule.url
+            guard report.status == .found, let chosen = report.chosen else {
+                let outcome: SourceRecord.Outcome = report.status == .failed ? .failed : .notPublished
                 return FetchedSource(
                     definition: source,
-                    record: SourceRecord(id: source.id, url: listing, outcome: .notPublished, reason: reason))
-            case .failed(let listing, let reason, let transient):
-                return FetchedSource(
-                    definition: source,
-                    record: SourceRecord(id: source.id, url: listing, outcome: .failed, reason: reason),
-                    transientFailure: transient)
+                    record: SourceRecord(
+                        id: source.id, url: listing, outcome: outcome, reason: report.reason, listingURL: listing),
+                    transientFailure: report.transient)
             }
+            url = chosen.url
+            listingURL = listing
+            linkTitle = chosen.title
         }
         do throws(FetchError) {
             let result = try fetcher.fetch(url)
@@ -44,11 +49,13 @@ final class SourceFetcher {
             let record = SourceRecord(
                 id: source.id, url: url, finalURL: response.finalURL, outcome: Self.outcome(of: result.origin),
                 httpStatus: response.status, sha256: SHA256Hex.digest(response.body), bytes: response.body.count,
-                fetchedAt: Timestamp.string(response.fetchedAt))
+                fetchedAt: Timestamp.string(response.fetchedAt), listingURL: listingURL, linkTitle: linkTitle)
             return FetchedSource(
                 definition: source, record: record, body: response.body, contentType: response.contentType)
         } catch {
-            var record = SourceRecord(id: source.id, url: url, outcome: .failed, reason: error.description)
+            var record = SourceRecord(
+                id: source.id, url: url, outcome: .failed, reason: error.description, listingURL: listingURL,
+                linkTitle: linkTitle)
             if case .status(let status) = error.reason { record.httpStatus = status }
             return FetchedSource(definition: source, record: record, transientFailure: error.isTransient)
         }

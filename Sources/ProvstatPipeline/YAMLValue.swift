@@ -10,6 +10,9 @@ struct YAMLValue {
 
     var line: Int? { node.mark?.line }
 
+    /// Whether the value is a list.
+    var isSequence: Bool { node.sequence != nil }
+
     func error(_ message: String) -> DefinitionError {
         DefinitionError(file: file, line: line, key: path.isEmpty ? nil : path, message: message)
     }

@@ -9,7 +9,8 @@ struct Provstat: ParsableCommand {
         abstract: "Turns Vietnamese provinces' monthly report pages into checked, versioned JSON snapshots.",
         version: ProvstatVersion.current,
         subcommands: [
-            RunCommand.self, ExtractCommand.self, SnapshotsCommand.self, ShowCommand.self, DiffCommand.self,
+            RunCommand.self, DiscoverCommand.self, ExtractCommand.self, SnapshotsCommand.self, ShowCommand.self,
+            DiffCommand.self,
             ExportCommand.self, ValidateCommand.self, PipelinesCommand.self, DoctorCommand.self, BenchCommand.self,
         ])
 }

@@ -88,9 +88,10 @@ struct RunCommand: ParsableCommand {
         }
         let root = OutputRoot.resolve(output)
         let store = SnapshotStore(root: root)
+        // One scope for the whole run: each listing page and robots.txt is read once, not per month.
         let fetchOptions = FetchOptions(
             offline: offline, ignoreRobots: ignoreRobots,
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) }, run: RunScope())
         // Only `stale` asks the portals whether a month's pages changed (conditional requests).
         let probe =
             reprocess == .stale

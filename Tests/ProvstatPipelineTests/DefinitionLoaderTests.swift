@@ -60,6 +60,48 @@ struct DefinitionLoaderTests {
         #expect(url.hasSuffix("/pages/{year}-{month2}.html"))
     }
 
+    @Test func titleWordsMeanAllOfThemAndListsOrTitleAnyMeanAnyOf() throws {
+        let yaml = """
+            pipeline: words
+            sources:
+              - id: plain
+                listing:
+                  url: https://portal.example/tin
+                  title_contains: ["tình hình"]
+              - id: mixed
+                listing:
+                  url: https://portal.example/tin
+                  title_contains: ["tình hình", ["kinh tế - xã hội", "KT-XH"]]
+                  title_any: [báo cáo, thông cáo]
+            """
+        let definition = try load(yaml)
+        guard case .listing(let plain) = definition.sources[0].location,
+            case .listing(let mixed) = definition.sources[1].location
+        else {
+            Issue.record("expected listing sources")
+            return
+        }
+        #expect(plain.titleContains == ["tình hình"])
+        #expect(plain.titleAlternatives.isEmpty)
+        #expect(mixed.titleContains == ["tình hình"])
+        #expect(mixed.titleAlternatives == [["kinh tế - xã hội", "KT-XH"], ["báo cáo", "thông cáo"]])
+    }
+
+    @Test func aTitlePhraseWithoutWordsNamesFileLineAndKey() throws {
+        let failure = try error(
+            """
+            pipeline: words
+            sources:
+              - id: listed
+                listing:
+                  url: https://portal.example/tin
+                  title_any: ["–"]
+            """)
+        #expect(failure.line == 6)
+        #expect(failure.key == "sources[0].listing.title_any[0]")
+        #expect(failure.message.contains("no words"))
+    }
+
     @Test func invalidYAMLNamesTheLine() throws {
         let error = try error("pipeline: test\nsources:\n  - id: [unclosed\n")
         #expect(error.line == 4)  // libyaml reports the end of the unclosed flow sequence

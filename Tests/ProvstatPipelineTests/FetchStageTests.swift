@@ -62,6 +62,11 @@ struct FetchStageTests {
             #expect(outcome["report"]?.outcome == .fetched)
             #expect(outcome["discovered"]?.outcome == .fetched)
             #expect(outcome["discovered"]?.url == server.url("/bai/3"))
+            // The snapshot records where a listing source's link was found, and its title.
+            #expect(outcome["discovered"]?.listingURL == server.url("/tin-tuc"))
+            #expect(outcome["discovered"]?.linkTitle == "Tình hình kinh tế - xã hội tháng 3 năm 2023")
+            #expect(outcome["report"]?.listingURL == nil && outcome["report"]?.linkTitle == nil)
+            #expect(outcome["quarterly"]?.listingURL == server.url("/quy"))
             #expect(outcome["quarterly"]?.outcome == .notPublished)
             #expect(outcome["quarterly"]?.reason?.contains("quarter 1/2023") == true)
             #expect(outcome["missing"]?.outcome == .failed)

@@ -17,6 +17,10 @@ struct SnapshotSchemaTests {
             SourceRecord(
                 id: "fdi", url: "https://example.vn/fdi", finalURL: "https://example.vn/fdi/", outcome: .failed,
                 reason: "HTTP 503", httpStatus: 503))
+        snapshot.sources.append(
+            SourceRecord(
+                id: "listed", url: "https://example.vn/bai/thang-3", outcome: .fetched,
+                listingURL: "https://example.vn/tin-tuc", linkTitle: "Báo cáo tình hình tháng 3 năm 2023"))
         snapshot.facts["report"]!.append(
             Fact(
                 value: Decimal(string: "0.32")!, unit: "%", kind: .planAttainment, estimate: false, raw: "0,32%",
