@@ -188,12 +188,13 @@ struct SubjectFinder {
         if let attribute = attributeAfterWith(in: part[last]) { return attribute }
         var tokens = segments[last]
         // Widen over the items of an enumeration: *nhóm hàng nông, lâm, thủy sản*.
-        while last > 0, tokens.count <= 3, !isAttribute(tokens) {
+        while last > 0, tokens.filter({ $0 >= 0 }).count <= 3, !isAttribute(tokens) {
             let original = part[last - 1]
             let previous = segments[last - 1]
-            guard !previous.isEmpty, previous.count <= 4, names(previous),
+            // An item ends where its words end; a clause cut short at a verb is not an item.
+            guard !previous.isEmpty, previous.count <= 6, names(previous),
                 !previous.contains(where: { matcher.tokens[$0].isNumber }),
-                let first = original.first
+                let first = original.first, previous.last == original.last(where: { matcher.tokens[$0].isWord })
             else { break }
             let opensList = Self.listOpeners.longest(in: matcher, at: first) != nil
             if !opensList && (Self.topicOpeners.contains(matcher.tokens[first]) || Self.connectives.longest(in: matcher, at: first) != nil) {
