@@ -124,7 +124,7 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: fronted)
         }
-        return Reading(own: own, earlier: earlier, period: periodText(in: last.flatMap { $0 }))
+        return Reading(own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }))
     }
 
     /// The items a list names before *lần lượt* in `from..<to` (*Các nhóm hàng A; B; C lần lượt đạt
@@ -354,7 +354,8 @@ struct SubjectFinder {
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
     func periodText(in indices: [Int]) -> String {
         guard let first = indices.firstIndex(where: { index in
-            ["tháng", "quý", "cả"].contains(matcher.lower(index))
+            // A base (*so với tháng 12 năm trước*) is not the figure's period.
+            !["với", "sánh"].contains(matcher.lower(index - 1)) && ["tháng", "quý", "cả"].contains(matcher.lower(index))
                 || (matcher.tokens[index].isNumber && matcher.lower(index + 1) == "tháng")
         }) else { return "" }
         var run = [indices[first]]
