@@ -65,7 +65,7 @@ struct SentenceReader {
             let (subject, about) = subjects.subject(
                 of: position, kind: kind, from: previousEnd, to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: countedPhrase(of: figure, matcher: matcher))
+                counted: countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher))
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -189,26 +189,44 @@ struct SentenceReader {
 
     /// The counted noun of a figure with the words after it that say which (*38 doanh nghiệp thành lập
     /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow; nil otherwise.
-    private func countedPhrase(of figure: Figure, matcher: TokenMatcher) -> SubjectFinder.Phrase? {
+    private func countedPhrase(of figure: Figure, phraseStart: Int, matcher: TokenMatcher) -> SubjectFinder.Phrase? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
+        // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
+        if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
+            unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
+        {
+            return SubjectFinder.Phrase(head: Self.text(from: figure.numberEnd, to: unit.end, matcher: matcher), period: "")
+        }
         let stops: Set<String> = [
             "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
             "đạt", "trị", "giá", "của", "nhằm", "để", "từ",
         ]
         var end = unit.end
+        // *đạt chuẩn* is the qualification, not the verb.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !stops.contains(matcher.lower(end)) || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
         {
             end += 1
         }
-        // *đạt chuẩn*: the whole qualification, not the verb.
         guard end > unit.end else { return nil }
+        return SubjectFinder.Phrase(head: Self.text(from: figure.numberEnd, to: end, matcher: matcher), period: "")
+    }
+
+    /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).
+    private static let countingVerbs = PhraseTable(phrases: [
+        "đón", "thu hút", "cấp", "cấp mới", "hỗ trợ", "tiếp nhận", "phục vụ", "tuyển dụng", "đào tạo", "thành lập",
+        "chấp thuận", "tạo việc làm cho", "giải quyết việc làm cho", "kiểm tra", "phát hiện", "tổ chức", "khám",
+        "điều trị", "đưa", "tiếp đón", "thu hút được", "đón được", "cấp phép", "cấp phép cho",
+    ])
+
+    /// The text of tokens `from..<to`, spaced as written.
+    private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
         var text = ""
-        for index in figure.numberEnd..<end {
+        for index in start..<end {
             if !text.isEmpty && matcher.tokens[index].spaceBefore { text += " " }
             text += matcher.tokens[index].text
         }
-        return SubjectFinder.Phrase(head: text, period: "")
+        return text
     }
 
     /// Whether only a comma or *và* stands between the previous figure and this one (*6,5%, 5,8% và 18,2%*).

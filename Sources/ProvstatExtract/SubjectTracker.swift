@@ -41,8 +41,9 @@ struct SubjectTracker {
         {
             named = items[respectively.place]
             result = (items[respectively.place].text, nil)
-        } else if let counted {
+        } else if var counted {
             if let earlier = reading.earlier { named = earlier }
+            if counted.period.isEmpty { counted.period = reading.period }
             named = counted
             result = (counted.text, nil)
         } else {
