@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatParse
 import Testing
 
 @testable import ProvstatExtract
@@ -150,5 +151,23 @@ struct SubjectTests {
     @Test func theScaleOfTheUnitAsPrintedIsKept() throws {
         #expect(try fact("đạt 1,5 triệu USD", in: "Xuất khẩu đạt 1,5 triệu USD.").scale == 6)
         #expect(try fact("đạt 12 tỷ đồng", in: "Thu đạt 12 tỷ đồng.").scale == 9)
+    }
+
+    // MARK: - Tables
+
+    @Test func indexColumnsAgainstThePreviousMonthAndCellsInTheUnitOfTheColumn() throws {
+        let html = """
+            <html><body><div class="c"><table>
+            <tr><th>Chỉ tiêu</th><th>ĐVT</th><th>Tháng 9</th><th>Tháng 9 so với tháng 8 (%)</th></tr>
+            <tr><td>Doanh thu lữ hành</td><td>Triệu USD</td><td>0,1</td><td>97,5</td></tr>
+            </table></div></body></html>
+            """
+        let page = try PageParser().parse(data: Data(html.utf8), source: "table.html", xpath: "//div[@class='c']")
+        let found = FactExtractor().extract(from: page.blocks)
+        #expect(found.map(\.kind) == [.level, .indexMoM])
+        #expect(found.map(\.subject) == ["Doanh thu lữ hành", "Doanh thu lữ hành"])
+        #expect(found.first?.value == 100_000)
+        #expect(found.first?.scale == 6)
+        #expect(found.first?.decimals == 1)
     }
 }
