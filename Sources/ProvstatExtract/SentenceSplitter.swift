@@ -15,16 +15,12 @@ enum SentenceSplitter {
 
     /// The sentences of `text`, trimmed, in order.
     static func sentences(of text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        let bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        var text = text
+        return text.withUTF8 { sentences(ofUTF8: $0) }
+    }
+
+    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let (scalars, offsets) = Tokenizer.decode(bytes)
         var sentences: [String] = []
         func append(_ range: Range<Int>) {
             var lower = range.lowerBound
@@ -32,7 +28,8 @@ enum SentenceSplitter {
             while lower < upper, Tokenizer.isSpace(scalars[lower]) { lower += 1 }
             while upper > lower, Tokenizer.isSpace(scalars[upper - 1]) { upper -= 1 }
             guard lower < upper else { return }
-            sentences.append(String(decoding: bytes[offsets[lower]..<offsets[upper]], as: UTF8.self))
+            sentences.append(
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[lower]..<offsets[upper]]), as: UTF8.self))
         }
         var start = 0
         var index = 0

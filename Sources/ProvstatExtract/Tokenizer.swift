@@ -14,26 +14,55 @@ enum Tokenizer {
 
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        // utf8Offsets[i] is where scalar i starts in the UTF-8 bytes, so token texts are copied
-        // straight out of the bytes.
-        var utf8Offsets: [Int] = []
-        utf8Offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            utf8Offsets.append(offset)
-            offset += UTF8.width(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            let (scalars, utf8Offsets) = decode(bytes)
+            var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
+            return builder.run()
         }
-        utf8Offsets.append(offset)
-        let bytes = Array(text.utf8)
-        var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
-        return builder.run()
+    }
+
+    /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
+    /// that texts are copied straight out of the bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            offsets.append(offset)
+            if lead < 0x80 {
+                scalars.append(Unicode.Scalar(lead))
+                offset += 1
+                continue
+            }
+            var value: UInt32
+            var width: Int
+            if lead < 0xE0 {
+                value = UInt32(lead & 0x1F)
+                width = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F)
+                width = 3
+            } else {
+                value = UInt32(lead & 0x07)
+                width = 4
+            }
+            for continuation in 1..<width { value = value << 6 | UInt32(bytes[offset + continuation] & 0x3F) }
+            scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+            offset += width
+        }
+        offsets.append(offset)
+        return (scalars, offsets)
     }
 
     /// One pass of tokenizing.
     private struct Builder {
         let scalars: [Unicode.Scalar]
-        let bytes: [UInt8]
+        /// The text's UTF-8, valid during `tokens`.
+        let bytes: UnsafeBufferPointer<UInt8>
         let utf8Offsets: [Int]
         var tokens: [Token] = []
 
@@ -117,16 +146,27 @@ enum Tokenizer {
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
         }
 
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
-            let string = text(start, end)
-            let lower = kind == .word ? lowercase(string) : string
+            let range = utf8Offsets[start]..<utf8Offsets[end]
+            let written = UnsafeBufferPointer(rebasing: bytes[range])
+            let string = String(decoding: written, as: UTF8.self)
+            // Most words are lower-case already: their key is hashed from the bytes in place.
+            let lower: String
+            let key: UInt64
+            if kind == .word, Tokenizer.mayChangeCase(written) {
+                lower = lowercase(string)
+                key = WordKey.of(lower)
+            } else {
+                lower = string
+                key = WordKey.of(bytes: written)
+            }
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: lower, start: start, end: end,
-                    utf8Range: utf8Offsets[start]..<utf8Offsets[end], spaceBefore: spaceBefore, key: WordKey.of(lower)))
+                    kind: kind, text: string, lower: lower, start: start, end: end, utf8Range: range,
+                    spaceBefore: spaceBefore, key: key))
         }
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.
@@ -137,8 +177,11 @@ enum Tokenizer {
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
         private func isPowerSuffix(start: Int, end: Int) -> Bool {
             guard end - start <= 2 else { return false }
-            let word = lowercase(text(start, end))
-            guard word == "m" || word == "km" else { return false }
+            let first = scalars[start].value | 0x20
+            let isMetre =
+                end - start == 1
+                ? first == 0x6D : first == 0x6B && scalars[start + 1].value | 0x20 == 0x6D  // m, km
+            guard isMetre else { return false }
             let power = scalars[end]
             guard power == "2" || power == "3" || power == "²" || power == "³" else { return false }
             return end + 1 >= scalars.count || !Tokenizer.isDigit(scalars[end + 1])
@@ -160,6 +203,45 @@ enum Tokenizer {
     }
 
     // MARK: - Letter case
+
+    /// Whether `lowercasedWord` might change the word: it holds an ASCII capital or a letter
+    /// outside the plain ASCII small letters and the Vietnamese small letters it knows.
+    @inline(__always)
+    static func mayChangeCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { return true }
+                index += 1
+                continue
+            }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC3:
+                if next >= 0x80 && next <= 0x9E && next != 0x97 { return true }
+                index += 2
+            case 0xC4, 0xC5:
+                let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                if code > 0x177 || (code % 2 == 0 && code != 0x138 && code != 0x130) { return true }
+                index += 2
+            case 0xC6:
+                if next != 0xA1 && next != 0xB0 { return true }  // ơ, ư
+                index += 2
+            case 0xCC, 0xCD:
+                index += 2
+            case 0xE1:
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)), third % 2 == 1 else {
+                    return true
+                }
+                index += 3
+            default:
+                return true
+            }
+        }
+        return false
+    }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
