@@ -25,36 +25,47 @@ enum Tokenizer {
     /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
     /// that texts are copied straight out of the bytes.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
-        var scalars: [Unicode.Scalar] = []
+        // One pass through raw buffers sized for the worst case (one scalar per byte): appending
+        // element by element costs a capacity check each.
+        let total = bytes.count
+        guard total > 0, let input = bytes.baseAddress else { return ([], [0]) }
         var offsets: [Int] = []
-        scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
-        var offset = 0
-        while offset < bytes.count {
-            let lead = bytes[offset]
-            offsets.append(offset)
-            if lead < 0x80 {
-                scalars.append(Unicode.Scalar(lead))
-                offset += 1
-                continue
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: total) { scalarBuffer, scalarCount in
+            let scalarOut = scalarBuffer.baseAddress!
+            offsets = [Int](unsafeUninitializedCapacity: total + 1) { offsetBuffer, offsetCount in
+                let offsetOut = offsetBuffer.baseAddress!
+                var count = 0
+                var offset = 0
+                while offset < total {
+                    let lead = input[offset]
+                    offsetOut[count] = offset
+                    if lead < 0x80 {
+                        scalarOut[count] = Unicode.Scalar(lead)
+                        offset &+= 1
+                    } else if lead < 0xE0 {
+                        let value = UInt32(lead & 0x1F) << 6 | UInt32(input[offset &+ 1] & 0x3F)
+                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
+                        offset &+= 2
+                    } else if lead < 0xF0 {
+                        let value =
+                            UInt32(lead & 0x0F) << 12 | UInt32(input[offset &+ 1] & 0x3F) << 6
+                            | UInt32(input[offset &+ 2] & 0x3F)
+                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
+                        offset &+= 3
+                    } else {
+                        let value =
+                            UInt32(lead & 0x07) << 18 | UInt32(input[offset &+ 1] & 0x3F) << 12
+                            | UInt32(input[offset &+ 2] & 0x3F) << 6 | UInt32(input[offset &+ 3] & 0x3F)
+                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
+                        offset &+= 4
+                    }
+                    count &+= 1
+                }
+                offsetOut[count] = total
+                offsetCount = count + 1
+                scalarCount = count
             }
-            var value: UInt32
-            var width: Int
-            if lead < 0xE0 {
-                value = UInt32(lead & 0x1F)
-                width = 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F)
-                width = 3
-            } else {
-                value = UInt32(lead & 0x07)
-                width = 4
-            }
-            for continuation in 1..<width { value = value << 6 | UInt32(bytes[offset + continuation] & 0x3F) }
-            scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
-            offset += width
         }
-        offsets.append(offset)
         return (scalars, offsets)
     }
 
@@ -223,7 +234,10 @@ enum Tokenizer {
                 index += 2
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                if code > 0x177 || (code % 2 == 0 && code != 0x138 && code != 0x130) { return true }
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) || (code % 2 == 0 && code != 0x138 && code != 0x130)
+                {
+                    return true
+                }
                 index += 2
             case 0xC6:
                 if next != 0xA1 && next != 0xB0 { return true }  // ơ, ư
@@ -268,7 +282,8 @@ enum Tokenizer {
                 index += 2
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                if code > 0x177 { return word.lowercased() }
+                // Ĺ…ň (U+0139–U+0148) put capitals on odd code points: left to the library.
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return word.lowercased() }
                 if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
                     bytes[index + 1] = next + 1
                     changed = true

@@ -18,24 +18,19 @@ struct CollapsedText {
     mutating func append(cString pointer: UnsafePointer<UInt8>) {
         var index = 0
         while pointer[index] != 0 {
-            let byte = pointer[index]
-            if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !bytes.isEmpty
-                } else {
-                    keep(byte)
-                }
-                index += 1
-                continue
-            }
-            let width = Self.whitespaceWidth(pointer, at: index)
+            let width = Self.spaceWidth(pointer, at: index)
             if width > 0 {
                 pendingSpace = !bytes.isEmpty
                 index += width
-            } else {
-                keep(byte)
-                index += 1
+                continue
             }
+            // A run of non-space bytes is copied at once.
+            let runStart = index
+            index += 1
+            while pointer[index] != 0, Self.spaceWidth(pointer, at: index) == 0 { index += 1 }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + runStart, count: index - runStart))
         }
     }
 
@@ -56,11 +51,12 @@ struct CollapsedText {
     /// Whether the text holds a byte that starts a combining mark (U+0300–U+036F).
     var mayNeedNFC: Bool { bytes.contains { $0 == 0xCC || $0 == 0xCD } }
 
+    /// The byte length of the whitespace scalar at `index`, or 0 when it is none.
     @inline(__always)
-    private mutating func keep(_ byte: UInt8) {
-        if pendingSpace { bytes.append(0x20) }
-        pendingSpace = false
-        bytes.append(byte)
+    private static func spaceWidth(_ bytes: UnsafePointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        return whitespaceWidth(bytes, at: index)
     }
 
     /// The byte length of the non-ASCII whitespace scalar at `index`, or 0 when it is none (the
