@@ -200,6 +200,8 @@ struct TableFactReader {
 
     /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
     static func unit(inNote note: String) -> UnitReader.Match? {
+        // Both leads start with *đ* or *Đ* (UTF-8 C4 91, C4 90): other paragraphs stop here.
+        guard note.utf8.first == 0xC4 else { return nil }
         let head = note.prefix(6).lowercased()
         guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
         let lower = note.lowercased()
