@@ -16,65 +16,75 @@ enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
         var text = text
         return text.withUTF8 { bytes in
-            let (scalars, utf8Offsets) = decode(bytes)
-            var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
-            return builder.run()
+            withDecoded(bytes) { scalars, utf8Offsets in
+                var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
+                return builder.run()
+            }
         }
     }
 
     /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
     /// that texts are copied straight out of the bytes.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
-        // One pass through raw buffers sized for the worst case (one scalar per byte): appending
-        // element by element costs a capacity check each.
+        withDecoded(bytes) { scalars, offsets in (Array(scalars), offsets.map { Int($0) }) }
+    }
+
+    /// Calls `body` with the scalars of valid UTF-8 and where each starts in the bytes (with the
+    /// end appended), in temporary buffers: a sentence's fit on the stack, and larger ones do not
+    /// go through `Array` growth. (Mid-sized `malloc` calls were most of the tokenizer's cost.)
+    static func withDecoded<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<Unicode.Scalar>, UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result {
         let total = bytes.count
-        guard total > 0, let input = bytes.baseAddress else { return ([], [0]) }
-        var offsets: [Int] = []
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: total) { scalarBuffer, scalarCount in
-            let scalarOut = scalarBuffer.baseAddress!
-            offsets = [Int](unsafeUninitializedCapacity: total + 1) { offsetBuffer, offsetCount in
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(total, 1)) { scalarBuffer in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: total + 1) { offsetBuffer in
+                let scalarOut = scalarBuffer.baseAddress!
                 let offsetOut = offsetBuffer.baseAddress!
                 var count = 0
                 var offset = 0
-                while offset < total {
-                    let lead = input[offset]
-                    offsetOut[count] = offset
-                    if lead < 0x80 {
-                        scalarOut[count] = Unicode.Scalar(lead)
-                        offset &+= 1
-                    } else if lead < 0xE0 {
-                        let value = UInt32(lead & 0x1F) << 6 | UInt32(input[offset &+ 1] & 0x3F)
-                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
-                        offset &+= 2
-                    } else if lead < 0xF0 {
-                        let value =
-                            UInt32(lead & 0x0F) << 12 | UInt32(input[offset &+ 1] & 0x3F) << 6
-                            | UInt32(input[offset &+ 2] & 0x3F)
-                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
-                        offset &+= 3
-                    } else {
-                        let value =
-                            UInt32(lead & 0x07) << 18 | UInt32(input[offset &+ 1] & 0x3F) << 12
-                            | UInt32(input[offset &+ 2] & 0x3F) << 6 | UInt32(input[offset &+ 3] & 0x3F)
-                        scalarOut[count] = Unicode.Scalar(value).unsafelyUnwrapped
-                        offset &+= 4
+                if let input = bytes.baseAddress {
+                    while offset < total {
+                        let lead = input[offset]
+                        offsetOut[count] = Int32(truncatingIfNeeded: offset)
+                        if lead < 0x80 {
+                            (scalarOut + count).initialize(to: Unicode.Scalar(lead))
+                            offset &+= 1
+                        } else if lead < 0xE0 {
+                            let value = UInt32(lead & 0x1F) << 6 | UInt32(input[offset &+ 1] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 2
+                        } else if lead < 0xF0 {
+                            let value =
+                                UInt32(lead & 0x0F) << 12 | UInt32(input[offset &+ 1] & 0x3F) << 6
+                                | UInt32(input[offset &+ 2] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 3
+                        } else {
+                            let value =
+                                UInt32(lead & 0x07) << 18 | UInt32(input[offset &+ 1] & 0x3F) << 12
+                                | UInt32(input[offset &+ 2] & 0x3F) << 6 | UInt32(input[offset &+ 3] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 4
+                        }
+                        count &+= 1
                     }
-                    count &+= 1
                 }
-                offsetOut[count] = total
-                offsetCount = count + 1
-                scalarCount = count
+                offsetOut[count] = Int32(truncatingIfNeeded: total)
+                return body(
+                    UnsafeBufferPointer(start: scalarOut, count: count),
+                    UnsafeBufferPointer(start: offsetOut, count: count + 1))
             }
         }
-        return (scalars, offsets)
     }
 
     /// One pass of tokenizing.
     private struct Builder {
-        let scalars: [Unicode.Scalar]
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
         /// The text's UTF-8, valid during `tokens`.
         let bytes: UnsafeBufferPointer<UInt8>
-        let utf8Offsets: [Int]
+        /// Where each scalar starts in `bytes` (the page limit keeps offsets within 32 bits).
+        let utf8Offsets: UnsafeBufferPointer<Int32>
         var tokens: [Token] = []
 
         mutating func run() -> [Token] {
@@ -136,8 +146,11 @@ enum Tokenizer {
 
         /// Whether a space at `index` is followed by exactly three digits: a thousands group, as in `1 200`.
         private func isSpaceGroup(at index: Int) -> Bool {
-            guard [" ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(scalars[index]), index + 3 < scalars.count
-            else { return false }
+            switch scalars[index] {
+            case " ", "\u{00A0}", "\u{202F}", "\u{2009}": break
+            default: return false
+            }
+            guard index + 3 < scalars.count else { return false }
             guard (1...3).allSatisfy({ Tokenizer.isDigit(scalars[index + $0]) }) else { return false }
             return index + 4 == scalars.count || !Tokenizer.isDigit(scalars[index + 4])
         }
@@ -157,11 +170,17 @@ enum Tokenizer {
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[offset(start)..<offset(end)]), as: UTF8.self)
+        }
+
+        /// Where scalar `index` starts in `bytes`.
+        @inline(__always)
+        private func offset(_ index: Int) -> Int {
+            Int(utf8Offsets[index])
         }
 
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
-            let range = utf8Offsets[start]..<utf8Offsets[end]
+            let range = offset(start)..<offset(end)
             let written = UnsafeBufferPointer(rebasing: bytes[range])
             let string = String(decoding: written, as: UTF8.self)
             // Most words are lower-case already: their key is hashed from the bytes in place.
