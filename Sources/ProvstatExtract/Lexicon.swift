@@ -92,8 +92,7 @@ enum Lexicon {
     ]
 
     /// `numberWords` by `WordKey`.
-    static let numberWordKeys: [UInt64: Int] = Dictionary(
-        uniqueKeysWithValues: numberWords.map { (WordKey.of($0.key), $0.value) })
+    static let numberWordKeys = KeyTable(numberWords.map { (WordKey.of($0.key), $0.value) })
 
     /// The digit a token writes out in words, if any.
     static func numberWord(_ token: Token) -> Int? { token.isWord ? numberWordKeys[token.key] : nil }

@@ -30,12 +30,16 @@ struct Numeral: Sendable, Equatable {
         var inFraction = false
         var first: UInt8? = nil
         // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
-        var bytes = Array(text.utf8)
-        if text.unicodeScalars.contains(where: Tokenizer.isSpace) {
-            bytes = Array(
-                String(String.UnicodeScalarView(text.unicodeScalars.map { Tokenizer.isSpace($0) ? " " : $0 })).utf8)
-        }
-        for byte in bytes {
+        // Every space reads as ` `; any other scalar outside ASCII makes the text no number.
+        for scalar in text.unicodeScalars {
+            let byte: UInt8
+            if Tokenizer.isSpace(scalar) {
+                byte = UInt8(ascii: " ")
+            } else if scalar.isASCII {
+                byte = UInt8(scalar.value)
+            } else {
+                return nil
+            }
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if first == nil { first = byte }
                 digits += 1

@@ -10,14 +10,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let entry: Entry
     }
 
-    private let byFirst: [UInt64: [Keyed]]
-    private let byLast: [UInt64: [Keyed]]
+    private let byFirst: KeyTable<[Keyed]>
+    private let byLast: KeyTable<[Keyed]>
 
     init(_ entries: [Entry]) {
         let sorted = entries.filter { !$0.phrase.isEmpty }.sorted { $0.phrase.count > $1.phrase.count }
             .map { Keyed(keys: $0.phrase.map(WordKey.of), entry: $0) }
-        byFirst = Dictionary(grouping: sorted, by: { $0.keys[0] })
-        byLast = Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] })
+        // Grouping keeps each key's phrases longest first.
+        byFirst = KeyTable(Dictionary(grouping: sorted, by: { $0.keys[0] }).map { ($0.key, $0.value) })
+        byLast = KeyTable(Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] }).map { ($0.key, $0.value) })
     }
 
     /// The phrases that start at `index`, longest first.
@@ -44,7 +45,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private static func matches(_ keys: [UInt64], _ matcher: TokenMatcher, at index: Int) -> Bool {
         guard index >= 0, index + keys.count <= matcher.tokens.count else { return false }
-        for (offset, key) in keys.enumerated() where matcher.tokens[index + offset].key != key { return false }
+        var offset = 0
+        while offset < keys.count {
+            if matcher.tokens[index + offset].key != keys[offset] { return false }
+            offset += 1
+        }
         return true
     }
 }

@@ -15,61 +15,119 @@ enum SentenceSplitter {
 
     /// The sentences of `text`, trimmed, in order.
     static func sentences(of text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        let bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        var text = text
+        return text.withUTF8 { sentences(ofUTF8: $0) }
+    }
+
+    /// Reads the scalars straight out of the bytes, one at a time: a paragraph is decoded once,
+    /// without an array of its scalars.
+    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var sentences: [String] = []
-        func append(_ range: Range<Int>) {
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            while lower < upper, Tokenizer.isSpace(scalars[lower]) { lower += 1 }
-            while upper > lower, Tokenizer.isSpace(scalars[upper - 1]) { upper -= 1 }
+        func append(_ lowerBound: Int, _ upperBound: Int) {
+            var lower = lowerBound
+            var upper = upperBound
+            while lower < upper {
+                let (scalar, width) = Self.scalar(bytes, at: lower)
+                guard Tokenizer.isSpace(scalar) else { break }
+                lower += width
+            }
+            while upper > lower {
+                let previous = Self.start(bytes, before: upper)
+                guard Tokenizer.isSpace(Self.scalar(bytes, at: previous).scalar) else { break }
+                upper = previous
+            }
             guard lower < upper else { return }
-            sentences.append(String(decoding: bytes[offsets[lower]..<offsets[upper]], as: UTF8.self))
+            sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
         }
+        // Scalar indices count the limits; byte offsets cut the text.
         var start = 0
+        var startOffset = 0
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…", endsSentence(scalars, at: index) {
-                append(start..<(index + 1))
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, width) = Self.scalar(bytes, at: offset)
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…",
+                endsSentence(bytes, mark: scalar, at: offset + width, before: offset)
+            {
+                append(startOffset, offset + width)
                 start = index + 1
+                startOffset = offset + width
             } else if scalar == ";", index - start >= softLimit {
-                append(start..<(index + 1))
+                append(startOffset, offset + width)
                 start = index + 1
+                startOffset = offset + width
             } else if index - start >= hardLimit {
                 var cut = index
-                while cut > start + hardLimit / 2, !Tokenizer.isSpace(scalars[cut]) { cut -= 1 }
-                append(start..<cut)
+                var cutOffset = offset
+                while cut > start + hardLimit / 2, !Tokenizer.isSpace(Self.scalar(bytes, at: cutOffset).scalar) {
+                    cut -= 1
+                    cutOffset = Self.start(bytes, before: cutOffset)
+                }
+                append(startOffset, cutOffset)
                 start = cut
+                startOffset = cutOffset
             }
             index += 1
+            offset += width
         }
-        if start < scalars.count { append(start..<scalars.count) }
+        if startOffset < bytes.count { append(startOffset, bytes.count) }
         return sentences
     }
 
-    /// Whether the mark at `index` is followed by whitespace and a capital, and ends no abbreviation.
-    private static func endsSentence(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        var next = index + 1
-        guard next < scalars.count, Tokenizer.isSpace(scalars[next]) else { return false }
-        while next < scalars.count, Tokenizer.isSpace(scalars[next]) { next += 1 }
-        guard next < scalars.count else { return false }
-        let following = scalars[next]
+    /// Whether the mark before `next` is followed by whitespace and a capital, and ends no
+    /// abbreviation; `markOffset` is where the mark starts.
+    private static func endsSentence(
+        _ bytes: UnsafeBufferPointer<UInt8>, mark: Unicode.Scalar, at next: Int, before markOffset: Int
+    ) -> Bool {
+        var next = next
+        guard next < bytes.count, Tokenizer.isSpace(scalar(bytes, at: next).scalar) else { return false }
+        while next < bytes.count {
+            let (scalar, width) = scalar(bytes, at: next)
+            guard Tokenizer.isSpace(scalar) else { break }
+            next += width
+        }
+        guard next < bytes.count else { return false }
+        let following = scalar(bytes, at: next).scalar
         guard following.properties.isUppercase || following == "\"" || following == "“" || following == "(" else {
             return false
         }
-        guard scalars[index] == "." else { return true }
-        var wordStart = index
-        while wordStart > 0, Tokenizer.isLetter(scalars[wordStart - 1]) { wordStart -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<index])).lowercased()
-        return !abbreviations.contains(word)
+        guard mark == "." else { return true }
+        var wordStart = markOffset
+        while wordStart > 0 {
+            let previous = start(bytes, before: wordStart)
+            guard Tokenizer.isLetter(scalar(bytes, at: previous).scalar) else { break }
+            wordStart = previous
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<markOffset]), as: UTF8.self)
+        return !abbreviations.contains(word.lowercased())
+    }
+
+    /// The scalar that starts at `offset` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (
+        scalar: Unicode.Scalar, width: Int
+    ) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        if lead < 0xE0 {
+            return (Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)).unsafelyUnwrapped, 2)
+        }
+        if lead < 0xF0 {
+            let value =
+                UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+            return (Unicode.Scalar(value).unsafelyUnwrapped, 3)
+        }
+        let value =
+            UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+            | UInt32(bytes[offset + 3] & 0x3F)
+        return (Unicode.Scalar(value).unsafelyUnwrapped, 4)
+    }
+
+    /// Where the scalar before `offset` starts.
+    @inline(__always)
+    private static func start(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Int {
+        var previous = offset - 1
+        while previous > 0, bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
+        return previous
     }
 }

@@ -73,7 +73,7 @@ struct TableFactReader {
         for (bodyRow, row) in body.enumerated() {
             let label = row[labelColumn]
             let unbulleted = label.drop { "-+*•–. ".contains($0) }
-            let lowerLabel = unbulleted.lowercased()
+            let lowerLabel = Tokenizer.lowercasedWord(String(unbulleted))
             let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
             let subject = cleanedLabel(String(unbulleted))
             let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? tableUnit
@@ -200,6 +200,8 @@ struct TableFactReader {
 
     /// The unit a short note states (*Đơn vị tính: Tỷ đồng*, *ĐVT: triệu USD*), if any.
     static func unit(inNote note: String) -> UnitReader.Match? {
+        // Both leads start with *đ* or *Đ* (UTF-8 C4 91, C4 90): other paragraphs stop here.
+        guard note.utf8.first == 0xC4 else { return nil }
         let head = note.prefix(6).lowercased()
         guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
         let lower = note.lowercased()
@@ -225,6 +227,8 @@ struct TableFactReader {
 
     /// A cell's number and whether it is negative; nil for text, `-` and empty cells.
     private func number(in cell: String) -> (Numeral, Bool)? {
+        // Most cells hold no digit at all: no number, found without walking characters.
+        guard cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var text = Substring(cell)
         while let last = text.last, last == "%" || last == " " || last == "*" { text = text.dropLast() }
         var negative = false
@@ -250,9 +254,14 @@ struct TableFactReader {
     /// The row label without its *Trong đó:* lead (bullets are already dropped).
     private func cleanedLabel(_ label: String) -> String {
         var text = Substring(label)
-        if text.lowercased().hasPrefix("trong đó") {
+        if text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) ?? false, text.lowercased().hasPrefix("trong đó") {
             text = text.dropFirst("trong đó".count).drop { ": -".contains($0) }
         }
+        // Labels are collapsed and trimmed already; Foundation's trimming is for the rest.
+        func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } ?? false
+        }
+        guard isSpace(text.unicodeScalars.first) || isSpace(text.unicodeScalars.last) else { return String(text) }
         return text.trimmingCharacters(in: .whitespaces)
     }
 

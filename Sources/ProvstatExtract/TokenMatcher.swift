@@ -23,13 +23,15 @@ struct TokenMatcher {
 
     /// Whether the token at `index` is the symbol `symbol`.
     func isSymbol(_ index: Int, _ symbol: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].text == symbol
+        // A symbol's key is the hash of its text: integers compare faster than strings.
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].key == WordKey.of(symbol)
     }
 
     /// Whether the token at `index` ends a clause (`;`, `.`, `:`, brackets, `?`, `!`).
     func isClauseEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        switch tokens[index].text {
+        // A symbol token is one scalar.
+        switch tokens[index].text.unicodeScalars.first {
         case ";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”": return true
         default: return false
         }
@@ -49,7 +51,10 @@ struct TokenMatcher {
     /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
     func isSentencePartEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        return [";", ".", ":", "?", "!", "…"].contains(tokens[index].text)
+        switch tokens[index].text.unicodeScalars.first {
+        case ";", ".", ":", "?", "!", "…": return true
+        default: return false
+        }
     }
 
     /// Whether the token at `index` separates phrases (a clause end or a comma).

@@ -24,20 +24,25 @@ struct TokenizedSentence: Sendable {
     ]
     .flatMap { [Array($0.utf8), Array(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }
 
-    /// Whether one of the number words stands in `text` as a whole word (a cheap byte search).
+    /// Whether one of the number words stands in `text` as a whole word (a cheap byte search,
+    /// tried only where a word starts).
     private static func mayHoldNumberWord(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func isBoundary(_ index: Int) -> Bool {
-            index < 0 || index >= bytes.count || bytes[index] < 0x41 || (bytes[index] > 0x5A && bytes[index] < 0x61)
-        }
-        for word in numberWordBytes where word.count <= bytes.count {
-            for start in 0...(bytes.count - word.count)
-            where bytes[start] == word[0] && isBoundary(start - 1) && isBoundary(start + word.count)
-                && bytes[start..<(start + word.count)].elementsEqual(word)
-            {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            func isBoundary(_ index: Int) -> Bool {
+                index < 0 || index >= bytes.count || bytes[index] < 0x41
+                    || (bytes[index] > 0x5A && bytes[index] < 0x61)
             }
+            for start in 0..<bytes.count where isBoundary(start - 1) {
+                let first = bytes[start]
+                for word in numberWordBytes
+                where word[0] == first && start + word.count <= bytes.count && isBoundary(start + word.count) {
+                    var offset = 1
+                    while offset < word.count, bytes[start + offset] == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                }
+            }
+            return false
         }
-        return false
     }
 }

@@ -14,27 +14,77 @@ enum Tokenizer {
 
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        // utf8Offsets[i] is where scalar i starts in the UTF-8 bytes, so token texts are copied
-        // straight out of the bytes.
-        var utf8Offsets: [Int] = []
-        utf8Offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            utf8Offsets.append(offset)
-            offset += UTF8.width(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            withDecoded(bytes) { scalars, utf8Offsets in
+                var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
+                return builder.run()
+            }
         }
-        utf8Offsets.append(offset)
-        let bytes = Array(text.utf8)
-        var builder = Builder(scalars: scalars, bytes: bytes, utf8Offsets: utf8Offsets)
-        return builder.run()
+    }
+
+    /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
+    /// that texts are copied straight out of the bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        withDecoded(bytes) { scalars, offsets in (Array(scalars), offsets.map { Int($0) }) }
+    }
+
+    /// Calls `body` with the scalars of valid UTF-8 and where each starts in the bytes (with the
+    /// end appended), in temporary buffers: a sentence's fit on the stack, and larger ones do not
+    /// go through `Array` growth. (Mid-sized `malloc` calls were most of the tokenizer's cost.)
+    static func withDecoded<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<Unicode.Scalar>, UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result {
+        let total = bytes.count
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(total, 1)) { scalarBuffer in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: total + 1) { offsetBuffer in
+                let scalarOut = scalarBuffer.baseAddress!
+                let offsetOut = offsetBuffer.baseAddress!
+                var count = 0
+                var offset = 0
+                if let input = bytes.baseAddress {
+                    while offset < total {
+                        let lead = input[offset]
+                        offsetOut[count] = Int32(truncatingIfNeeded: offset)
+                        if lead < 0x80 {
+                            (scalarOut + count).initialize(to: Unicode.Scalar(lead))
+                            offset &+= 1
+                        } else if lead < 0xE0 {
+                            let value = UInt32(lead & 0x1F) << 6 | UInt32(input[offset &+ 1] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 2
+                        } else if lead < 0xF0 {
+                            let value =
+                                UInt32(lead & 0x0F) << 12 | UInt32(input[offset &+ 1] & 0x3F) << 6
+                                | UInt32(input[offset &+ 2] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 3
+                        } else {
+                            let value =
+                                UInt32(lead & 0x07) << 18 | UInt32(input[offset &+ 1] & 0x3F) << 12
+                                | UInt32(input[offset &+ 2] & 0x3F) << 6 | UInt32(input[offset &+ 3] & 0x3F)
+                            (scalarOut + count).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                            offset &+= 4
+                        }
+                        count &+= 1
+                    }
+                }
+                offsetOut[count] = Int32(truncatingIfNeeded: total)
+                return body(
+                    UnsafeBufferPointer(start: scalarOut, count: count),
+                    UnsafeBufferPointer(start: offsetOut, count: count + 1))
+            }
+        }
     }
 
     /// One pass of tokenizing.
     private struct Builder {
-        let scalars: [Unicode.Scalar]
-        let bytes: [UInt8]
-        let utf8Offsets: [Int]
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
+        /// The text's UTF-8, valid during `tokens`.
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Where each scalar starts in `bytes` (the page limit keeps offsets within 32 bits).
+        let utf8Offsets: UnsafeBufferPointer<Int32>
         var tokens: [Token] = []
 
         mutating func run() -> [Token] {
@@ -96,8 +146,11 @@ enum Tokenizer {
 
         /// Whether a space at `index` is followed by exactly three digits: a thousands group, as in `1 200`.
         private func isSpaceGroup(at index: Int) -> Bool {
-            guard [" ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(scalars[index]), index + 3 < scalars.count
-            else { return false }
+            switch scalars[index] {
+            case " ", "\u{00A0}", "\u{202F}", "\u{2009}": break
+            default: return false
+            }
+            guard index + 3 < scalars.count else { return false }
             guard (1...3).allSatisfy({ Tokenizer.isDigit(scalars[index + $0]) }) else { return false }
             return index + 4 == scalars.count || !Tokenizer.isDigit(scalars[index + 4])
         }
@@ -117,16 +170,33 @@ enum Tokenizer {
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: bytes[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[offset(start)..<offset(end)]), as: UTF8.self)
+        }
+
+        /// Where scalar `index` starts in `bytes`.
+        @inline(__always)
+        private func offset(_ index: Int) -> Int {
+            Int(utf8Offsets[index])
         }
 
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
-            let string = text(start, end)
-            let lower = kind == .word ? lowercase(string) : string
+            let range = offset(start)..<offset(end)
+            let written = UnsafeBufferPointer(rebasing: bytes[range])
+            let string = String(decoding: written, as: UTF8.self)
+            // Most words are lower-case already: their key is hashed from the bytes in place.
+            let lower: String
+            let key: UInt64
+            if kind == .word, Tokenizer.mayChangeCase(written) {
+                lower = lowercase(string)
+                key = WordKey.of(lower)
+            } else {
+                lower = string
+                key = WordKey.of(bytes: written)
+            }
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: lower, start: start, end: end,
-                    utf8Range: utf8Offsets[start]..<utf8Offsets[end], spaceBefore: spaceBefore, key: WordKey.of(lower)))
+                    kind: kind, text: string, lower: lower, start: start, end: end, utf8Range: range,
+                    spaceBefore: spaceBefore, key: key))
         }
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.
@@ -137,8 +207,11 @@ enum Tokenizer {
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
         private func isPowerSuffix(start: Int, end: Int) -> Bool {
             guard end - start <= 2 else { return false }
-            let word = lowercase(text(start, end))
-            guard word == "m" || word == "km" else { return false }
+            let first = scalars[start].value | 0x20
+            let isMetre =
+                end - start == 1
+                ? first == 0x6D : first == 0x6B && scalars[start + 1].value | 0x20 == 0x6D  // m, km
+            guard isMetre else { return false }
             let power = scalars[end]
             guard power == "2" || power == "3" || power == "²" || power == "³" else { return false }
             return end + 1 >= scalars.count || !Tokenizer.isDigit(scalars[end + 1])
@@ -160,6 +233,48 @@ enum Tokenizer {
     }
 
     // MARK: - Letter case
+
+    /// Whether `lowercasedWord` might change the word: it holds an ASCII capital or a letter
+    /// outside the plain ASCII small letters and the Vietnamese small letters it knows.
+    @inline(__always)
+    static func mayChangeCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { return true }
+                index += 1
+                continue
+            }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC3:
+                if next >= 0x80 && next <= 0x9E && next != 0x97 { return true }
+                index += 2
+            case 0xC4, 0xC5:
+                let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) || (code % 2 == 0 && code != 0x138 && code != 0x130)
+                {
+                    return true
+                }
+                index += 2
+            case 0xC6:
+                if next != 0xA1 && next != 0xB0 { return true }  // ơ, ư
+                index += 2
+            case 0xCC, 0xCD:
+                index += 2
+            case 0xE1:
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)), third % 2 == 1 else {
+                    return true
+                }
+                index += 3
+            default:
+                return true
+            }
+        }
+        return false
+    }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
@@ -186,7 +301,8 @@ enum Tokenizer {
                 index += 2
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                if code > 0x177 { return word.lowercased() }
+                // Ĺ…ň (U+0139–U+0148) put capitals on odd code points: left to the library.
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return word.lowercased() }
                 if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
                     bytes[index + 1] = next + 1
                     changed = true

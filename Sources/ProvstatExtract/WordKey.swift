@@ -12,3 +12,16 @@ enum WordKey {
         return hash
     }
 }
+
+extension WordKey {
+    /// The key of a word given as UTF-8 bytes.
+    @inline(__always)
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

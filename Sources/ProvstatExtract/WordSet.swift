@@ -1,9 +1,9 @@
 /// A set of words, looked up by `WordKey`.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    private let keys: Set<UInt64>
+    private let keys: KeyTable<Bool>
 
     init(arrayLiteral words: String...) {
-        keys = Set(words.map(WordKey.of))
+        keys = KeyTable(words.map { (WordKey.of($0), true) })
     }
 
     /// Whether the token's lower-case text is in the set.

@@ -41,26 +41,65 @@ struct ArticleDetector {
     /// Text sitting directly in each slot's element (not in a nested paragraph or container).
     private var ownText: [Density] = []
 
-    /// Measures every element under `body`. Uses the elements' `_private` field: one detector
-    /// per document, which must not be shared.
+    /// An element being walked: its sizes so far and where its own text goes.
+    private struct Frame {
+        let node: xmlNodePtr
+        let tag: ElementTag
+        /// The stack index of the nearest paragraph or container, itself included (-1: none).
+        let block: Int
+        var density = Density()
+        var own = Density()
+        var slot = -1
+    }
+
+    /// Measures `body` and every element under it in one walk: text is counted at its element,
+    /// and an element's sizes are added to its parent's when the walk leaves it. Uses the
+    /// elements' `_private` field: one detector per document, which must not be shared.
     init(body: xmlNodePtr) {
+        body.pointee._private = nil
+        let bodyTag = ElementTag.of(body)
+        var stack = [
+            Frame(node: body, tag: bodyTag, block: bodyTag.isDisjoint(with: [.container, .paragraph]) ? -1 : 0)
+        ]
+        stack.reserveCapacity(64)
         var openLinks = 0
         DOMWalker.walk(
             body,
             enter: { node in
                 if DOMWalker.isText(node) {
-                    self.measure(text: node, inLink: openLinks > 0)
+                    self.measure(text: node, inLink: openLinks > 0, stack: &stack)
                     return .skip
                 }
+                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
                 let tag = ElementTag.of(node)
-                guard node.pointee.type == XML_ELEMENT_NODE, !tag.contains(.skipped) else { return .skip }
+                guard !tag.contains(.skipped) else { return .skip }
                 node.pointee._private = nil
                 if tag.contains(.link) { openLinks += 1 }
+                let isBlock = !tag.isDisjoint(with: [.container, .paragraph])
+                stack.append(Frame(node: node, tag: tag, block: isBlock ? stack.count : stack[stack.count - 1].block))
                 return .descend
             },
-            exit: { node in
-                if ElementTag.of(node).contains(.link) { openLinks -= 1 }
+            exit: { _ in
+                let frame = stack.removeLast()
+                if frame.tag.contains(.link) { openLinks -= 1 }
+                self.close(frame, into: &stack[stack.count - 1])
             })
+        let top = stack.removeLast()
+        if top.slot >= 0 {
+            densities[top.slot] = top.density
+            ownText[top.slot] = top.own
+        }
+    }
+
+    /// Stores a finished element's sizes and adds them to its parent's.
+    private mutating func close(_ frame: Frame, into parent: inout Frame) {
+        if frame.slot >= 0 {
+            densities[frame.slot] = frame.density
+            ownText[frame.slot] = frame.own
+        }
+        parent.density.text += frame.density.text
+        parent.density.link += frame.density.link
+        parent.density.commas += frame.density.commas
     }
 
     /// The element most likely to hold the article, or nil when no paragraph has real text.
@@ -101,9 +140,8 @@ struct ArticleDetector {
         return slot >= 0 && slot < elements.count && elements[slot] == node ? slot : nil
     }
 
-    /// The element's slot, assigned on first use.
+    /// A new slot for the element.
     private mutating func makeSlot(for node: xmlNodePtr) -> Int {
-        if let slot = slot(of: node) { return slot }
         elements.append(node)
         densities.append(Density())
         ownText.append(Density())
@@ -118,7 +156,9 @@ struct ArticleDetector {
 
     // MARK: - Measuring
 
-    private mutating func measure(text node: xmlNodePtr, inLink: Bool) {
+    /// Counts a text node for its element (the elements above get it when the walk leaves) and
+    /// for its nearest paragraph or container.
+    private mutating func measure(text node: xmlNodePtr, inLink: Bool, stack: inout [Frame]) {
         guard let content = node.pointee.content else { return }
         var length = 0
         var commas = 0
@@ -130,55 +170,46 @@ struct ArticleDetector {
             pointer += 1
         }
         guard length > 0 else { return }
-        var ancestor = node.pointee.parent
-        var depth = 0
-        var nearestBlock: Int? = nil
-        while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, depth < 64 {
-            let slot = makeSlot(for: current)
-            densities[slot].text += length
-            densities[slot].commas += commas
-            if inLink { densities[slot].link += length }
-            if nearestBlock == nil, !ElementTag.of(current).isDisjoint(with: [.container, .paragraph]) {
-                nearestBlock = slot
-            }
-            ancestor = current.pointee.parent
-            depth += 1
+        // Slots go to the open elements that have none yet, innermost first: the order in which
+        // they first hold text, which is the order their scores are summed in.
+        var level = stack.count - 1
+        while level >= 0, stack[level].slot < 0 {
+            stack[level].slot = makeSlot(for: stack[level].node)
+            level -= 1
         }
-        if let nearestBlock {
-            ownText[nearestBlock].text += length
-            ownText[nearestBlock].commas += commas
-            if inLink { ownText[nearestBlock].link += length }
+        let top = stack.count - 1
+        stack[top].density.text += length
+        stack[top].density.commas += commas
+        if inLink { stack[top].density.link += length }
+        let block = stack[top].block
+        if block >= 0 {
+            stack[block].own.text += length
+            stack[block].own.commas += commas
+            if inLink { stack[block].own.link += length }
         }
     }
 
     /// ×0.2 for a furniture class or id, ×1.5 for an article-like one, ×0.5 for a weakly
     /// furniture-like one, else 1.
     private static func nameWeight(_ node: xmlNodePtr) -> Double {
-        let label = attributeBytes(node, "class") + [0x20] + attributeBytes(node, "id")
+        var label: [UInt8] = []
+        DOMWalker.appendAttribute(node, "class", to: &label)
+        label.append(0x20)
+        DOMWalker.appendAttribute(node, "id", to: &label)
         guard label.count > 1 else { return 1 }
-        if furnitureNames.contains(where: { contains(label, $0) }) { return 0.2 }
-        if positiveNames.contains(where: { contains(label, $0) }) { return 1.5 }
-        if weakFurnitureNames.contains(where: { contains(label, $0) }) { return 0.5 }
+        for index in label.indices where label[index] >= 0x41 && label[index] <= 0x5A { label[index] += 0x20 }
+        if furnitureBytes.contains(where: { contains(label, $0) }) { return 0.2 }
+        if positiveBytes.contains(where: { contains(label, $0) }) { return 1.5 }
+        if weakFurnitureBytes.contains(where: { contains(label, $0) }) { return 0.5 }
         return 1
     }
 
-    /// An attribute's bytes, ASCII lower-cased.
-    private static func attributeBytes(_ node: xmlNodePtr, _ name: String) -> [UInt8] {
-        guard let value = xmlGetProp(node, name) else { return [] }
-        defer { provstat_xml_free(value) }
-        var bytes: [UInt8] = []
-        var pointer = value
-        while pointer.pointee != 0 {
-            let byte = pointer.pointee
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            pointer += 1
-        }
-        return bytes
-    }
+    private static let furnitureBytes = furnitureNames.map { Array($0.utf8) }
+    private static let positiveBytes = positiveNames.map { Array($0.utf8) }
+    private static let weakFurnitureBytes = weakFurnitureNames.map { Array($0.utf8) }
 
-    /// Whether `haystack` contains the ASCII `needle` (a plain byte search: names are short).
-    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
+    /// Whether `haystack` contains the ASCII `pattern` (a plain byte search: names are short).
+    private static func contains(_ haystack: [UInt8], _ pattern: [UInt8]) -> Bool {
         guard pattern.count <= haystack.count else { return false }
         for start in 0...(haystack.count - pattern.count)
         where haystack[start] == pattern[0] && haystack[start..<(start + pattern.count)].elementsEqual(pattern) {

@@ -12,7 +12,8 @@ struct BlockCollector {
     let detector: ArticleDetector?
 
     private(set) var blocks: [TextBlock] = []
-    private var current = ""
+    /// The paragraph being read, whitespace already collapsed.
+    private var current = CollapsedText()
 
     /// Collects the blocks of `root` and everything below it.
     static func blocks(of root: xmlNodePtr, detector: ArticleDetector?) -> [TextBlock] {
@@ -28,18 +29,20 @@ struct BlockCollector {
 
     private mutating func visit(_ root: xmlNodePtr) {
         if DOMWalker.isText(root) {
-            current += DOMWalker.text(root)
+            if let content = root.pointee.content { current.append(cString: content) }
             return
         }
+        // The tags of the elements entered, so that leaving one needs no second lookup.
+        var open: [ElementTag] = []
         DOMWalker.walk(
             root,
             enter: { node in
                 if DOMWalker.isText(node) {
-                    self.current += DOMWalker.text(node)
+                    if let content = node.pointee.content { self.current.append(cString: content) }
                     return .skip
                 }
-                let tag = ElementTag.of(node)
                 guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
+                let tag = ElementTag.of(node)
                 if tag.contains(.skipped) || self.isFurniture(node, tag: tag) { return .skip }
                 if tag.contains(.table), !Self.isLayoutTable(node) {
                     self.flush()
@@ -48,10 +51,13 @@ struct BlockCollector {
                     return .skip
                 }
                 if tag.contains(.blockLevel) { self.flush() }
+                if node.pointee.children != nil { open.append(tag) }
                 return .descend
             },
             exit: { node in
-                if ElementTag.of(node).contains(.blockLevel) { self.flush() }
+                // Elements without children are left at once, before anything is pushed for them.
+                let tag = node.pointee.children == nil ? ElementTag.of(node) : open.removeLast()
+                if tag.contains(.blockLevel) { self.flush() }
             })
     }
 
@@ -84,9 +90,10 @@ struct BlockCollector {
     }
 
     private mutating func flush() {
-        let text = current.collapsingWhitespace()
-        if !text.isEmpty { blocks.append(.paragraph(Self.nfc(text))) }
-        current = ""
+        guard !current.isEmpty else { return }
+        let text = current.string
+        blocks.append(.paragraph(current.mayNeedNFC ? text.precomposedStringWithCanonicalMapping : text))
+        current.removeAll()
     }
 
     /// `text` in NFC; skips the conversion when no combining mark is present.

@@ -1,4 +1,11 @@
 import CLibXML2
+import CLibXML2Shim
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Walks a libxml2 subtree in document order without recursion, so deeply nested pages cannot
 /// exhaust the stack. Valid only while the owning `HTMLDocument` is alive, on its thread.
@@ -8,6 +15,7 @@ enum DOMWalker {
 
     /// Visits `root`'s descendants: `enter` for every node (return `.skip` to leave its children
     /// out), `exit` for every element entered with `.descend`, after its children.
+    @inline(__always)
     static func walk(
         _ root: xmlNodePtr, enter: (xmlNodePtr) -> Step, exit: (xmlNodePtr) -> Void
     ) {
@@ -50,5 +58,45 @@ enum DOMWalker {
     static func text(_ node: xmlNodePtr) -> String {
         guard let content = node.pointee.content else { return "" }
         return String(cString: content)
+    }
+
+    /// Whether the node is an element named `name` (lower-case), compared in place.
+    static func isElement(_ node: xmlNodePtr, named name: StaticString) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, let own = node.pointee.name else { return false }
+        return strcmp(
+            UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// Appends the value of the attribute `name` (exact name, as `xmlGetProp` matches it) to
+    /// `bytes`; a plain value is read in place, anything else through libxml2.
+    static func appendAttribute(_ node: xmlNodePtr, _ name: StaticString, to bytes: inout [UInt8]) {
+        let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+        var property = node.pointee.properties
+        while let current = property {
+            if let own = current.pointee.name,
+                strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), wanted) == 0
+            {
+                if let child = current.pointee.children, child.pointee.next == nil,
+                    child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+                {
+                    var pointer = content
+                    while pointer.pointee != 0 {
+                        bytes.append(pointer.pointee)
+                        pointer += 1
+                    }
+                    return
+                }
+                break
+            }
+            property = current.pointee.next
+        }
+        guard property != nil, let value = xmlGetProp(node, name.utf8Start) else { return }
+        defer { provstat_xml_free(value) }
+        var pointer = value
+        while pointer.pointee != 0 {
+            bytes.append(pointer.pointee)
+            pointer += 1
+        }
     }
 }

@@ -22,6 +22,20 @@ struct ElementTag: OptionSet, Sendable {
     /// A table cell.
     static let cell = ElementTag(rawValue: 1 << 7)
 
+    /// The tags by name hash in an open-addressed table (a power of two, at most a quarter full):
+    /// a lookup is a few integer compares, cheaper than hashing the key again for a `Dictionary`.
+    private static let lookup: [(key: UInt64, tag: ElementTag)] = {
+        var slots = [(key: UInt64, tag: ElementTag)](repeating: (0, []), count: tableSize)
+        for (key, tag) in names {
+            var index = Int(truncatingIfNeeded: key >> 40) & (tableSize - 1)
+            while slots[index].key != 0 { index = (index + 1) & (tableSize - 1) }
+            slots[index] = (key, tag)
+        }
+        return slots
+    }()
+
+    private static let tableSize = 512
+
     private static let names: [UInt64: ElementTag] = {
         var tags: [String: ElementTag] = [:]
         func add(_ names: [String], _ tag: ElementTag) {
@@ -59,7 +73,15 @@ struct ElementTag: OptionSet, Sendable {
             pointer += 1
             length += 1
         }
-        return names[value] ?? []
+        return lookup.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: value >> 40) & (tableSize - 1)
+            while true {
+                let slot = slots[index]
+                if slot.key == value { return slot.tag }
+                if slot.key == 0 { return [] }
+                index = (index + 1) & (tableSize - 1)
+            }
+        }
     }
 
     private static func hash(_ bytes: [UInt8]) -> UInt64 {

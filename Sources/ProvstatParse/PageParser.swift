@@ -60,7 +60,14 @@ public struct PageParser: Sendable {
         guard case .paragraph(let text) = block, let title, text.utf8.count <= title.utf8.count,
             text.unicodeScalars.count >= 20
         else { return false }
-        return title.contains(text)
+        // Both are NFC, so a byte search finds what a character search would.
+        let haystack = Array(title.utf8)
+        let needle = Array(text.utf8)
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     static func isPlainText(source: String, contentType: String?) -> Bool {

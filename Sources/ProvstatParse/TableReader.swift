@@ -2,6 +2,12 @@ import CLibXML2
 import Foundation
 import ProvstatCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lays an HTML `<table>` out as a grid, expanding `rowspan` and `colspan`.
 enum TableReader {
     /// Largest span honoured; larger values are clamped (HTML allows 1000 columns).
@@ -19,18 +25,19 @@ enum TableReader {
         var cells = 0
         var headerRows = 0
         var sawBodyRow = false
+        var buffer = CollapsedText()
         rowLoop: for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
-            let rowCells = children(of: row).filter { ["td", "th"].contains(DOMWalker.name($0)) }
+            let rowCells = children(of: row).filter { ElementTag.of($0).contains(.cell) }
             let isHeader =
                 !rowCells.isEmpty
-                && (rowCells.allSatisfy { DOMWalker.name($0) == "th" }
-                    || row.pointee.parent.map { DOMWalker.name($0) == "thead" } ?? false)
+                && (rowCells.allSatisfy { DOMWalker.isElement($0, named: "th") }
+                    || row.pointee.parent.map { DOMWalker.isElement($0, named: "thead") } ?? false)
             if isHeader && !sawBodyRow { headerRows = rowIndex + 1 } else { sawBodyRow = true }
             var column = 0
             for cell in rowCells {
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = BlockCollector.nfc(cellText(cell).collapsingWhitespace())
+                let text = cellText(cell, buffer: &buffer)
                 let rowSpan = span(cell, "rowspan")
                 let colSpan = span(cell, "colspan")
                 for r in rowIndex..<min(rowIndex + rowSpan, rows.count) {
@@ -64,10 +71,12 @@ enum TableReader {
 
     private static func collectRows(_ node: xmlNodePtr, into rows: inout [xmlNodePtr]) {
         for child in children(of: node) {
-            switch DOMWalker.name(child) {
-            case "tr": rows.append(child)
-            case "thead", "tbody", "tfoot": collectRows(child, into: &rows)
-            default: break
+            if DOMWalker.isElement(child, named: "tr") {
+                rows.append(child)
+            } else if DOMWalker.isElement(child, named: "tbody") || DOMWalker.isElement(child, named: "thead")
+                || DOMWalker.isElement(child, named: "tfoot")
+            {
+                collectRows(child, into: &rows)
             }
         }
     }
@@ -83,23 +92,26 @@ enum TableReader {
         return result
     }
 
-    /// A cell's text; `<br>` and block elements become spaces, scripts are left out.
-    private static func cellText(_ cell: xmlNodePtr) -> String {
-        var text = ""
+    /// A cell's text, whitespace collapsed, in NFC; `<br>` and block elements become spaces,
+    /// scripts are left out.
+    private static func cellText(_ cell: xmlNodePtr, buffer text: inout CollapsedText) -> String {
+        text.removeAll()
         DOMWalker.walk(
             cell,
             enter: { node in
                 if DOMWalker.isText(node) {
-                    text += DOMWalker.text(node)
+                    if let content = node.pointee.content { text.append(cString: content) }
                     return .skip
                 }
+                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
                 let tag = ElementTag.of(node)
-                guard node.pointee.type == XML_ELEMENT_NODE, !tag.contains(.skipped) else { return .skip }
-                if tag.contains(.blockLevel) { text += " " }
+                guard !tag.contains(.skipped) else { return .skip }
+                if tag.contains(.blockLevel) { text.appendSpace() }
                 return .descend
             },
             exit: { _ in })
-        return text
+        let string = text.string
+        return text.mayNeedNFC ? string.precomposedStringWithCanonicalMapping : string
     }
 
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
@@ -107,7 +119,8 @@ enum TableReader {
         // Attributes are read in place: most cells have none, and allocating for each is slow.
         var property = cell.pointee.properties
         while let current = property {
-            if let name = current.pointee.name, String(cString: name).lowercased() == attribute,
+            if let name = current.pointee.name,
+                strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), attribute) == 0,
                 let text = current.pointee.children?.pointee.content
             {
                 let number = Int(String(cString: text).trimmingCharacters(in: .whitespaces)) ?? 1

@@ -137,3 +137,24 @@ struct TableReaderTests {
         #expect(grid.rows.count * (grid.rows.first?.count ?? 0) <= TableReader.maximumCells)
     }
 }
+
+@Suite("Whitespace collapsing")
+struct CollapsedTextTests {
+    @Test("text collapsed piece by piece equals the pieces joined and collapsed")
+    func matchesCollapsingWhitespace() {
+        let pieces = [
+            "  Sản\u{00A0}\u{00A0}lượng\t", "\n", "", "đạt\u{3000}5", "\u{2009}tỷ ", "\u{FEFF}đồng\u{200B}.", "  ",
+            "€\u{E2}", "\u{85}x",
+        ]
+        var text = CollapsedText()
+        for piece in pieces {
+            var bytes = Array(piece.utf8)
+            bytes.append(0)
+            bytes.withUnsafeBufferPointer { text.append(cString: $0.baseAddress!) }
+        }
+        #expect(text.string == pieces.joined().collapsingWhitespace())
+        #expect(text.string == "Sản lượng đạt 5 tỷ đồng . €â x")
+        text.removeAll()
+        #expect(text.isEmpty && text.string.isEmpty)
+    }
+}

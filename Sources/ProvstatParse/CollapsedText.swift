@@ -1,0 +1,83 @@
+/// UTF-8 text built from libxml2's text nodes with whitespace collapsed on the way in, so that
+/// a paragraph costs one byte buffer (reused) and one `String`, not a `String` per text node.
+///
+/// Appending pieces and reading `string` gives the same text as joining the pieces and calling
+/// `collapsingWhitespace()`.
+struct CollapsedText {
+    private(set) var bytes: [UInt8] = []
+    /// Whether whitespace was seen since the last byte kept (and something was kept before it).
+    private var pendingSpace = false
+
+    init() {
+        bytes.reserveCapacity(256)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Appends a NUL-terminated UTF-8 string read in place.
+    mutating func append(cString pointer: UnsafePointer<UInt8>) {
+        var index = 0
+        while pointer[index] != 0 {
+            let width = Self.spaceWidth(pointer, at: index)
+            if width > 0 {
+                pendingSpace = !bytes.isEmpty
+                index += width
+                continue
+            }
+            // A run of non-space bytes is copied at once.
+            let runStart = index
+            index += 1
+            while pointer[index] != 0, Self.spaceWidth(pointer, at: index) == 0 { index += 1 }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + runStart, count: index - runStart))
+        }
+    }
+
+    /// Appends whitespace (a break between blocks of a table cell).
+    mutating func appendSpace() {
+        pendingSpace = !bytes.isEmpty
+    }
+
+    /// The text collapsed so far; empty when nothing but whitespace was appended.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Forgets the text, keeping the buffer.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+    }
+
+    /// Whether the text holds a byte that starts a combining mark (U+0300–U+036F).
+    var mayNeedNFC: Bool { bytes.contains { $0 == 0xCC || $0 == 0xCD } }
+
+    /// The byte length of the whitespace scalar at `index`, or 0 when it is none.
+    @inline(__always)
+    private static func spaceWidth(_ bytes: UnsafePointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        return whitespaceWidth(bytes, at: index)
+    }
+
+    /// The byte length of the non-ASCII whitespace scalar at `index`, or 0 when it is none (the
+    /// same set as `String.collapsingWhitespace`). Stops at the terminating NUL.
+    private static func whitespaceWidth(_ bytes: UnsafePointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0xC2 { return 0 }
+        let second = bytes[index + 1]
+        switch byte {
+        case 0xC2: return second == 0x85 || second == 0xA0 ? 2 : 0  // NEL, no-break space
+        case 0xE1: return second == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0  // ogham space
+        case 0xE2:
+            guard second == 0x80 || second == 0x81 else { return 0 }
+            let third = bytes[index + 2]
+            if second == 0x80, (0x80...0x8B).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF {
+                return 3
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0  // medium mathematical space
+        case 0xE3: return second == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0  // ideographic space
+        case 0xEF: return second == 0xBB && bytes[index + 2] == 0xBF ? 3 : 0  // zero-width no-break space
+        default: return 0
+        }
+    }
+}

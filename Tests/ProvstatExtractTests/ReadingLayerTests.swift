@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ProvstatExtract
+
+@Suite("Reading layer")
+struct ReadingLayerTests {
+    @Test("a token's key is the key of its lower-case text, hashed in place or after lower-casing")
+    func tokenKeys() {
+        let tokens = Tokenizer.tokens("Sản lượng ĐIỆN tăng 7,5% — Łódź łódź ǅ")
+        #expect(
+            tokens.map(\.lower) == ["sản", "lượng", "điện", "tăng", "7,5", "%", "—", "łódź", "łódź", "ǆ"])
+        for token in tokens { #expect(token.key == WordKey.of(token.lower), "\(token.text)") }
+    }
+
+    @Test("capitals on odd code points (Ĺ…Ň) lower-case like the standard library")
+    func oddCapitals() {
+        #expect(Tokenizer.lowercasedWord("ŁÓDŹ") == "łódź")
+        #expect(Tokenizer.lowercasedWord("łódź") == "łódź")
+        #expect(Tokenizer.lowercasedWord("ĽUBOŇ") == "ľuboň")
+    }
+
+    @Test("decoding gives every scalar and where it starts in the bytes")
+    func decode() {
+        var text = "a\u{00A0}đ€😀z"
+        let (scalars, offsets) = text.withUTF8 { Tokenizer.decode($0) }
+        #expect(scalars == Array(text.unicodeScalars))
+        #expect(offsets == [0, 1, 3, 5, 8, 12, 13])
+    }
+
+    @Test("splits at marks before a capital, not after an abbreviation")
+    func sentences() {
+        let text = "Doanh thu đạt 5 tỷ đồng.  TP. Cần Thơ tăng 3%! Còn lại…\u{00A0}Hết. x. Y"
+        #expect(
+            SentenceSplitter.sentences(of: text) == [
+                "Doanh thu đạt 5 tỷ đồng.", "TP. Cần Thơ tăng 3%!", "Còn lại…", "Hết. x.", "Y",
+            ])
+        #expect(SentenceSplitter.sentences(of: "  \u{3000} ").isEmpty)
+    }
+
+    @Test("long sentences are cut at semicolons, then at spaces, and nothing is lost")
+    func longSentences() {
+        let clause = String(repeating: "đạt ", count: 300)  // 1 200 scalars
+        let semicolons = SentenceSplitter.sentences(of: clause + "; " + clause)
+        #expect(semicolons.count == 2)
+        #expect(semicolons[0].hasSuffix(";"))
+
+        let words = String(repeating: "lượng ", count: 1_000).trimmingCharacters(in: .whitespaces)
+        let cut = SentenceSplitter.sentences(of: words)
+        #expect(cut.count == 4)
+        #expect(cut.allSatisfy { $0.unicodeScalars.count <= SentenceSplitter.hardLimit })
+        #expect(cut.joined(separator: " ") == words)
+    }
+
+    @Test("the lexicon table finds what was stored and nothing else")
+    func keyTable() {
+        let words = (0..<500).map { "từ\($0)" }
+        let table = KeyTable(words.enumerated().map { (WordKey.of($0.element), $0.offset) } + [(WordKey.of("từ7"), -7)])
+        for (index, word) in words.enumerated() { #expect(table[WordKey.of(word)] == (index == 7 ? -7 : index)) }
+        #expect(table[WordKey.of("từ500")] == nil)
+        #expect(!table.contains(0))
+        let set: WordSet = ["tăng", "giảm"]
+        #expect(set.contains("giảm") && !set.contains("đạt"))
+    }
+
+    @Test("numbers grouped by any space read alike; other scalars make no number")
+    func spacedNumerals() {
+        let plain = Numeral("1 250 300", style: .vietnamese)
+        #expect(plain?.mantissa == 1_250_300 && plain?.ungrouped == false)
+        #expect(Numeral("2\u{00A0}145,3", style: .vietnamese)?.mantissa == 21_453)
+        #expect(Numeral("2\u{202F}145.3", style: .english)?.decimals == 1)
+        #expect(Numeral("1٫5", style: .vietnamese) == nil)
+        #expect(Numeral("12 34", style: .vietnamese) == nil)
+    }
+}
