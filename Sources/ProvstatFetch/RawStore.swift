@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Every body fetched, stored once under its SHA-256, and per URL the metadata of its last fetch.
 ///
@@ -62,7 +63,9 @@ public struct RawStore: Sendable {
         let digest = SHA256Hex.digest(response.body)
         let blob = blobFile(digest)
         do {
-            if !FileManager.default.fileExists(atPath: blob.path) { try AtomicWrite.write(response.body, to: blob) }
+            if !FileManager.default.fileExists(atPath: blob.path) {
+                try AtomicFile.replace(response.body, at: blob, createFolders: true)
+            }
         } catch { throw FetchError(url: response.url, reason: .store(error.description)) }
         let page = StoredPage(
             url: response.url, finalURL: response.finalURL, status: response.status,
@@ -92,8 +95,8 @@ public struct RawStore: Sendable {
 
     private func write(_ page: StoredPage) throws(FetchError) {
         do {
-            try AtomicWrite.write(try Self.encoder.encode(page), to: pageFile(for: page.url))
-        } catch let failure as AtomicWrite.Failure {
+            try AtomicFile.replace(try Self.encoder.encode(page), at: pageFile(for: page.url), createFolders: true)
+        } catch let failure as FileWriteError {
             throw FetchError(url: page.url, reason: .store(failure.description))
         } catch {
             throw FetchError(url: page.url, reason: .store("cannot encode metadata: \(error)"))

@@ -1,6 +1,7 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Turns a DOM subtree into text blocks: paragraphs split at block-level elements, data tables as
 /// grids, layout tables read as flowing text.
@@ -85,13 +86,7 @@ struct BlockCollector {
 
     private mutating func flush() {
         let text = current.collapsingWhitespace()
-        if !text.isEmpty { blocks.append(.paragraph(Self.nfc(text))) }
+        if !text.isEmpty { blocks.append(.paragraph(NFC.normalise(text))) }
         current = ""
-    }
-
-    /// `text` in NFC; skips the conversion when no combining mark is present.
-    static func nfc(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
-        return text.precomposedStringWithCanonicalMapping
     }
 }

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Walks a libxml2 subtree in document order without recursion, so deeply nested pages cannot
 /// exhaust the stack. Valid only while the owning `HTMLDocument` is alive, on its thread.

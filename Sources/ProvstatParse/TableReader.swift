@@ -1,6 +1,7 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Lays an HTML `<table>` out as a grid, expanding `rowspan` and `colspan`.
 enum TableReader {
@@ -30,7 +31,7 @@ enum TableReader {
             var column = 0
             for cell in rowCells {
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = BlockCollector.nfc(cellText(cell).collapsingWhitespace())
+                let text = NFC.normalise(cellText(cell).collapsingWhitespace())
                 let rowSpan = span(cell, "rowspan")
                 let colSpan = span(cell, "colspan")
                 for r in rowIndex..<min(rowIndex + rowSpan, rows.count) {
