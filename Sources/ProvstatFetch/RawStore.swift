@@ -5,9 +5,9 @@ import ProvstatSupport
 /// Every body fetched, stored once under its SHA-256, and per URL the metadata of its last fetch.
 ///
 /// Layout under `root`: `blobs/ab/abcdef…` (the bytes) and `pages/<sha256 of URL>.json`
-/// (a `StoredPage`). Every write is atomic (temporary file, fsync, rename), so a run killed
-/// mid-write leaves the previous state, never a torn blob. Blobs are checked against their name
-/// when read. Threads: a value type over the file system; safe from any thread (two workers
+/// (a `StoredPage`). Every write is atomic and durable (`AtomicFile`: fsync, rename, fsync of the
+/// folder), so a run killed mid-write leaves the previous state, never a torn blob. Blobs are
+/// checked against their name when read. Threads: a value type over the file system; safe from any thread (two workers
 /// writing the same blob write the same bytes, and rename is atomic).
 public struct RawStore: Sendable {
     /// The store's folder.
