@@ -5,7 +5,9 @@ let package = Package(
     name: "provstat",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "provstat", targets: ["provstat"])
+        .executable(name: "provstat", targets: ["provstat"]),
+        // Benchmarks only: links swift-nio (the loopback server) and the measured fetch engines.
+        .executable(name: "provstat-bench", targets: ["provstat-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,24 +29,26 @@ let package = Package(
 
         // MARK: - Shared value types (no stage logic)
         .target(name: "ProvstatCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Helpers the stages share (atomic file writes, NFC, Vietnamese number words); Foundation only.
+        .target(name: "ProvstatSupport"),
 
         // MARK: - Stages (none imports another; the pipeline composes them)
         .target(
             name: "ProvstatFetch",
             dependencies: [
-                "ProvstatCore", "CCurlShim", "CCurl",
+                "ProvstatCore", "ProvstatSupport", "CCurlShim", "CCurl",
             ]),
-        .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "CLibXML2Shim", "CLibXML2"]),
-        .target(name: "ProvstatExtract", dependencies: ["ProvstatCore"]),
-        .target(name: "ProvstatReconcile", dependencies: ["ProvstatCore"]),
+        .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "ProvstatSupport", "CLibXML2Shim", "CLibXML2"]),
+        .target(name: "ProvstatExtract", dependencies: ["ProvstatCore", "ProvstatSupport"]),
+        .target(name: "ProvstatReconcile", dependencies: ["ProvstatCore", "ProvstatSupport"]),
         .target(
             name: "ProvstatSnapshot",
-            dependencies: ["ProvstatCore"],
+            dependencies: ["ProvstatCore", "ProvstatSupport"],
             exclude: ["Schema"]),
         .target(
             name: "ProvstatPipeline",
             dependencies: [
-                "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract",
+                "ProvstatCore", "ProvstatSupport", "ProvstatFetch", "ProvstatParse", "ProvstatExtract",
                 "ProvstatReconcile", "ProvstatSnapshot", "Yams",
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -52,9 +56,19 @@ let package = Package(
             name: "provstat",
             dependencies: [
                 "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatReconcile",
-                "ProvstatSnapshot", "ProvstatPipeline", "LoopbackServer",
+                "ProvstatSnapshot", "ProvstatPipeline", "ProvstatSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // MARK: - Benchmarks (not shipped): the fetch engines measured, and their command
+        .target(name: "ProvstatBench", dependencies: ["ProvstatFetch", "CCurl"]),
+        .executableTarget(
+            name: "provstat-bench",
+            dependencies: [
+                "ProvstatBench", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatCore",
+                "LoopbackServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // MARK: - Test support: a real HTTP server on loopback with fault injection
@@ -71,8 +85,10 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ProvstatCoreTests", dependencies: ["ProvstatCore"]),
+        .testTarget(name: "ProvstatSupportTests", dependencies: ["ProvstatSupport"]),
         .testTarget(
-            name: "ProvstatFetchTests", dependencies: ["ProvstatFetch", "ProvstatCore", "LoopbackServer"]),
+            name: "ProvstatFetchTests",
+            dependencies: ["ProvstatFetch", "ProvstatBench", "ProvstatCore", "LoopbackServer"]),
         .testTarget(name: "ProvstatParseTests", dependencies: ["ProvstatParse", "ProvstatCore"]),
         .testTarget(
             name: "ProvstatExtractTests", dependencies: ["ProvstatExtract", "ProvstatParse", "ProvstatCore"],

@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Reads the figures written in Vietnamese prose and tables as facts (see `spec/facts.md`).
 public struct FactExtractor: Sendable {
@@ -90,18 +91,11 @@ public struct FactExtractor: Sendable {
     static func normalised(_ block: TextBlock) -> TextBlock {
         switch block {
         case .paragraph(let text):
-            return .paragraph(nfc(text))
+            return .paragraph(NFC.normalise(text))
         case .table(var grid):
-            grid.rows = grid.rows.map { $0.map(nfc) }
+            grid.rows = grid.rows.map { $0.map(NFC.normalise) }
             return .table(grid)
         }
-    }
-
-    /// `text` in NFC; skips the conversion when no combining mark is present.
-    static func nfc(_ text: String) -> String {
-        // Combining diacritics (U+0300–U+036F) start with UTF-8 lead bytes 0xCC or 0xCD.
-        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
-        return text.precomposedStringWithCanonicalMapping
     }
 }
 

@@ -1,3 +1,5 @@
+import ProvstatSupport
+
 /// The Vietnamese words the extractor knows: scale words, units, counted nouns, hedges and cues.
 ///
 /// Every phrase is stored as the lower-case token texts the `Tokenizer` produces for it, so a
@@ -86,10 +88,7 @@ enum Lexicon {
     // MARK: - Written-out numbers
 
     /// Digits written as words.
-    static let numberWords: [String: Int] = [
-        "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
-        "tám": 8, "chín": 9, "mười": 10,
-    ]
+    static let numberWords = VietnameseNumberWords.digits
 
     /// `numberWords` by `WordKey`.
     static let numberWordKeys = KeyTable(numberWords.map { (WordKey.of($0.key), $0.value) })

@@ -1,4 +1,5 @@
 import ProvstatCore
+import ProvstatSupport
 
 /// Finds the periods a sentence names (*tháng 10*, *10 tháng*, *lũy kế*, *quý III*, *năm 2023*).
 struct PeriodScanner {
@@ -117,11 +118,9 @@ struct PeriodScanner {
         return result
     }
 
-    /// Month names written in words after *tháng* (*tháng Mười*, *tháng Giêng*).
-    private static let monthWords: [String: Int] = [
-        "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-        "mười": 10, "chạp": 12,
-    ]
+    /// Month names written in words after *tháng* (*tháng Mười*, *tháng Giêng*); one word here,
+    /// *mười một* and *mười hai* are read below.
+    private static let monthWords = VietnameseNumberWords.months
 
     /// `mentions` with the page's report month and year filled in where the text left them out.
     static func filled(_ mentions: [Mention], month: Int?, year: Int?) -> [Mention] {

@@ -1,5 +1,5 @@
-import CCurl
-import CCurlShim
+internal import CCurl
+internal import CCurlShim
 import Foundation
 
 /// One libcurl easy handle and the transfer settings a worker reuses across requests.
@@ -52,14 +52,14 @@ public final class CurlEasyHandle {
         return try finish(transfer, code: curl_easy_perform(handle))
     }
 
-    // MARK: - Prepare and finish (shared with the multi interface)
+    // MARK: - Prepare and finish (shared with the benchmark's multi interface)
 
-    /// The raw handle, for `CurlMulti` to add and remove; owned by this object.
-    var rawHandle: UnsafeMutableRawPointer { handle }
+    /// The raw `CURL*`, for the benchmark's multi handle to add and remove; owned by this object.
+    package var rawHandle: UnsafeMutableRawPointer { handle }
 
     /// Sets the handle up for one GET of `url`; the returned transfer must stay alive until the
     /// transfer ends (it owns the header list and the body sink libcurl writes into).
-    func prepare(_ url: String, headers: [String]) throws(FetchError) -> PreparedTransfer {
+    package func prepare(_ url: String, headers: [String]) throws(FetchError) -> PreparedTransfer {
         curl_easy_reset(handle)  // keeps the connection cache, forgets the last request's options
         let transfer = PreparedTransfer(url: url, headers: headers, limit: options.maxBodyBytes)
         let sink = Unmanaged.passUnretained(transfer.sink).toOpaque()
@@ -87,6 +87,11 @@ public final class CurlEasyHandle {
             throw FetchError(url: url, reason: .transport(code: -1, message: "libcurl rejected an option"))
         }
         return transfer
+    }
+
+    /// `finish(_:code:)` for a result code given as a `CURLcode`'s raw value (from a multi handle).
+    package func finish(_ transfer: PreparedTransfer, resultCode: UInt32) throws(FetchError) -> FetchResponse {
+        try finish(transfer, code: CURLcode(rawValue: resultCode))
     }
 
     /// Turns a finished transfer and libcurl's result code into a response or an error.
@@ -129,7 +134,7 @@ public final class CurlEasyHandle {
 ///
 /// Memory: owns the `curl_slist` (freed in `deinit`) and the sink that the write callbacks
 /// receive as an unretained pointer. Threads: used by the thread driving the transfer.
-final class PreparedTransfer {
+package final class PreparedTransfer {
     let url: String
     let sink: TransferSink
     let headerList: UnsafeMutablePointer<curl_slist>?
@@ -194,3 +199,10 @@ private func curlWriteHeader(
     sink.appendHeaderLine(line)
     return length
 }
+
+// The `CURL*` and the transfer's buffers belong to the thread driving them.
+@available(*, unavailable, message: "owns a CURL*: use it from the worker that made it")
+extension CurlEasyHandle: Sendable {}
+
+@available(*, unavailable, message: "libcurl writes into it during the transfer")
+extension PreparedTransfer: Sendable {}

@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 /// libcurl's process-wide initialisation, done once before any worker starts.
 public enum CurlGlobal {

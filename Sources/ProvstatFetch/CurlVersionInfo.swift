@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 /// What the linked libcurl can do, for `provstat doctor`.
 public struct CurlVersionInfo: Sendable {

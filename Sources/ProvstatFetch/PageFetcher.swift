@@ -175,3 +175,6 @@ public final class PageFetcher {
         return (rules, nil)
     }
 }
+
+@available(*, unavailable, message: "owns a CurlEasyHandle: use it from the worker that made it")
+extension PageFetcher: Sendable {}

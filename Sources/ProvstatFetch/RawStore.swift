@@ -1,12 +1,13 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Every body fetched, stored once under its SHA-256, and per URL the metadata of its last fetch.
 ///
 /// Layout under `root`: `blobs/ab/abcdef…` (the bytes) and `pages/<sha256 of URL>.json`
-/// (a `StoredPage`). Every write is atomic (temporary file, fsync, rename), so a run killed
-/// mid-write leaves the previous state, never a torn blob. Blobs are checked against their name
-/// when read. Threads: a value type over the file system; safe from any thread (two workers
+/// (a `StoredPage`). Every write is atomic and durable (`AtomicFile`: fsync, rename, fsync of the
+/// folder), so a run killed mid-write leaves the previous state, never a torn blob. Blobs are
+/// checked against their name when read. Threads: a value type over the file system; safe from any thread (two workers
 /// writing the same blob write the same bytes, and rename is atomic).
 public struct RawStore: Sendable {
     /// The store's folder.
@@ -62,7 +63,9 @@ public struct RawStore: Sendable {
         let digest = SHA256Hex.digest(response.body)
         let blob = blobFile(digest)
         do {
-            if !FileManager.default.fileExists(atPath: blob.path) { try AtomicWrite.write(response.body, to: blob) }
+            if !FileManager.default.fileExists(atPath: blob.path) {
+                try AtomicFile.replace(response.body, at: blob, createFolders: true)
+            }
         } catch { throw FetchError(url: response.url, reason: .store(error.description)) }
         let page = StoredPage(
             url: response.url, finalURL: response.finalURL, status: response.status,
@@ -92,8 +95,8 @@ public struct RawStore: Sendable {
 
     private func write(_ page: StoredPage) throws(FetchError) {
         do {
-            try AtomicWrite.write(try Self.encoder.encode(page), to: pageFile(for: page.url))
-        } catch let failure as AtomicWrite.Failure {
+            try AtomicFile.replace(try Self.encoder.encode(page), at: pageFile(for: page.url), createFolders: true)
+        } catch let failure as FileWriteError {
             throw FetchError(url: page.url, reason: .store(failure.description))
         } catch {
             throw FetchError(url: page.url, reason: .store("cannot encode metadata: \(error)"))

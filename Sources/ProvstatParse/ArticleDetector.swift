@@ -1,5 +1,5 @@
-import CLibXML2
-import CLibXML2Shim
+internal import CLibXML2
+internal import CLibXML2Shim
 import Foundation
 
 /// Finds the element holding a page's article body, leaving menus, counters and footers out.

@@ -1,6 +1,7 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Turns a DOM subtree into text blocks: paragraphs split at block-level elements, data tables as
 /// grids, layout tables read as flowing text.
@@ -92,13 +93,7 @@ struct BlockCollector {
     private mutating func flush() {
         guard !current.isEmpty else { return }
         let text = current.string
-        blocks.append(.paragraph(current.mayNeedNFC ? text.precomposedStringWithCanonicalMapping : text))
+        blocks.append(.paragraph(current.mayNeedNFC ? NFC.normalise(text) : text))
         current.removeAll()
-    }
-
-    /// `text` in NFC; skips the conversion when no combining mark is present.
-    static func nfc(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
-        return text.precomposedStringWithCanonicalMapping
     }
 }

@@ -1,5 +1,5 @@
-import CLibXML2
-import CLibXML2Shim
+internal import CLibXML2
+internal import CLibXML2Shim
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// What the parser needs to know about an element's name, looked up by a hash of the name's
 /// bytes so that walking a large page builds no strings.

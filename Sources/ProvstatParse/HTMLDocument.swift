@@ -1,5 +1,5 @@
-import CLibXML2
-import CLibXML2Shim
+internal import CLibXML2
+internal import CLibXML2Shim
 import Foundation
 
 /// A parsed HTML document: owns libxml2's `xmlDoc` and frees it in `deinit`.
@@ -91,3 +91,6 @@ public final class HTMLDocument {
         return nil
     }
 }
+
+@available(*, unavailable, message: "owns an xmlDoc: use it from the thread that parsed it")
+extension HTMLDocument: Sendable {}

@@ -1,5 +1,5 @@
-import CLibXML2
-import CLibXML2Shim
+internal import CLibXML2
+internal import CLibXML2Shim
 
 /// A node inside an `HTMLDocument`; valid only while the document is alive.
 public struct HTMLNode {
@@ -51,3 +51,6 @@ public struct HTMLNode {
         return HTMLNode(node: parent, document: document)
     }
 }
+
+@available(*, unavailable, message: "points into an xmlDoc owned by one thread")
+extension HTMLNode: Sendable {}

@@ -1,5 +1,5 @@
-import CLibXML2
-import CLibXML2Shim
+internal import CLibXML2
+internal import CLibXML2Shim
 
 /// libxml2's process-wide initialisation, done once before any worker starts.
 public enum LibXML2 {

@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Turns a fetched page's bytes into content blocks, with libxml2 for HTML.
 public struct PageParser: Sendable {
@@ -22,7 +23,7 @@ public struct PageParser: Sendable {
         }
         let charset = TextDecoding.charset(fromContentType: contentType)
         let document = try HTMLDocument(data: data, source: source, encoding: charset)
-        let title = document.title.map(BlockCollector.nfc)
+        let title = document.title.map(NFC.normalise)
         let blocks: [TextBlock]
         if let xpath {
             let roots = try document.nodes(matching: xpath)
@@ -48,8 +49,8 @@ public struct PageParser: Sendable {
             data: data, source: source, encoding: TextDecoding.charset(fromContentType: contentType))
         return try document.nodes(matching: xpath).compactMap { node in
             guard let href = node.attribute("href") ?? node.attribute("src") else { return nil }
-            let text = node.text.collapsingWhitespace().precomposedStringWithCanonicalMapping
-            let title = node.attribute("title")?.collapsingWhitespace().precomposedStringWithCanonicalMapping
+            let text = NFC.normalise(node.text.collapsingWhitespace())
+            let title = node.attribute("title").map { NFC.normalise($0.collapsingWhitespace()) }
             return ParsedPage.Link(
                 href: href, text: text.isEmpty ? (title ?? "") : text, title: title?.isEmpty == false ? title : nil)
         }
@@ -82,7 +83,7 @@ public struct PageParser: Sendable {
 
     /// Paragraphs of plain text: blank lines and single line breaks both end a paragraph.
     static func paragraphs(ofPlainText text: String) -> [TextBlock] {
-        text.precomposedStringWithCanonicalMapping
+        NFC.normalise(text)
             .split(whereSeparator: \.isNewline)
             .map { String($0).collapsingWhitespace() }
             .filter { !$0.isEmpty }

@@ -1,6 +1,7 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -111,7 +112,7 @@ enum TableReader {
             },
             exit: { _ in })
         let string = text.string
-        return text.mayNeedNFC ? string.precomposedStringWithCanonicalMapping : string
+        return text.mayNeedNFC ? NFC.normalise(string) : string
     }
 
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.

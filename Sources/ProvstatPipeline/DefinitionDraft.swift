@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// A starting pipeline definition written from one report page: one indicator per distinct
 /// subject, unit, kind and period, with its components and the value read as a comment, for a
@@ -112,7 +113,7 @@ public struct DefinitionDraft: Sendable {
     /// A subject without the period words written after it (*… tháng 10*, *… 10 tháng đầu năm*,
     /// *… quý III*), lower-cased: the name an indicator is matched by.
     static func name(of subject: String) -> String {
-        var words = subject.precomposedStringWithCanonicalMapping.split(separator: " ").map(String.init)
+        var words = NFC.normalise(subject).split(separator: " ").map(String.init)
         func isNumber(_ word: String) -> Bool {
             !word.isEmpty && word.allSatisfy { $0.isNumber || $0 == "/" }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatSnapshot
+import ProvstatSupport
 
 /// A run's figures in the Prometheus text format, for node_exporter's textfile collector.
 public struct RunMetrics: Sendable {

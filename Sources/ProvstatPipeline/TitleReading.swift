@@ -1,3 +1,5 @@
+import ProvstatSupport
+
 /// A link title read by a small grammar of Vietnamese report titles: the periods it names
 /// (with their years), and the words that say what kind of page it is.
 ///
@@ -68,11 +70,10 @@ struct TitleReading: Sendable {
 private struct PeriodParser {
     let tokens: [TitleToken]
 
-    static let monthWords: [(words: [String], month: Int)] = [
-        (["mười", "một"], 11), (["mười", "hai"], 12), (["mười"], 10), (["một"], 1), (["giêng"], 1), (["hai"], 2),
-        (["ba"], 3), (["tư"], 4), (["bốn"], 4), (["năm"], 5), (["sáu"], 6), (["bảy"], 7), (["tám"], 8),
-        (["chín"], 9), (["chạp"], 12),
-    ]
+    /// The shared month words, two-word names first so *mười một* is not read as *mười*.
+    static let monthWords: [(words: [String], month: Int)] = VietnameseNumberWords.months
+        .map { (words: $0.key.split(separator: " ").map(String.init), month: $0.value) }
+        .sorted { ($0.words.count, $1.month) > ($1.words.count, $0.month) }
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
     static let separators: Set<String> = ["/", "-", "."]
     static let conjunctions: Set<String> = ["và", ",", "&"]

@@ -1,4 +1,5 @@
 import Foundation
+import ProvstatSupport
 
 /// One token of a link title: a word, a number or a punctuation mark, lower-cased NFC.
 ///
@@ -22,7 +23,7 @@ struct TitleToken: Equatable, Sendable {
     /// The tokens of `title`: letters and digits split apart ("t3" → "t", "3"), every other
     /// non-space character a mark of its own.
     static func tokens(of title: String) -> [TitleToken] {
-        let text = title.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+        let text = NFC.normalise(NFC.normalise(title).lowercased())
         var tokens: [TitleToken] = []
         var current = ""
         var currentKind: Kind? = nil

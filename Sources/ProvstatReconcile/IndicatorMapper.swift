@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// Maps facts to a pipeline's named indicators by subject, unit and kind.
 ///
@@ -168,6 +169,6 @@ public struct IndicatorMapper: Sendable {
 
     /// Case- and composition-insensitive form for comparing names.
     static func fold(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.lowercased()
+        NFC.normalise(text).lowercased()
     }
 }

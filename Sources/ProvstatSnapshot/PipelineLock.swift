@@ -1,4 +1,5 @@
 import Foundation
+import ProvstatSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import ProvstatSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -25,14 +26,14 @@ public struct RunLedger: Sendable {
         }
         line.append(0x0A)
         let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw AtomicFile.failure("open", file.path) }
+        guard descriptor >= 0 else { throw SnapshotError(.lastError("open", file.path)) }
         defer { close(descriptor) }
         // A run killed mid-write may have left a line without its newline: start on a fresh line.
         var last: UInt8 = 0x0A
         let size = lseek(descriptor, 0, SEEK_END)
         if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
-        guard AtomicFile.writeAll(line, to: descriptor) else { throw AtomicFile.failure("append to", file.path) }
-        guard fsync(descriptor) == 0 else { throw AtomicFile.failure("fsync", file.path) }
+        guard AtomicFile.writeAll(line, to: descriptor) else { throw SnapshotError(.lastError("append to", file.path)) }
+        guard fsync(descriptor) == 0 else { throw SnapshotError(.lastError("fsync", file.path)) }
     }
 
     /// Every whole line, oldest first; a torn line is skipped.

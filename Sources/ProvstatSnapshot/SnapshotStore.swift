@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatSupport
 
 /// The snapshot tree: `<root>/<pipeline>/<YYYY-MM>/v<N>.json` plus a `latest` pointer file.
 ///
@@ -172,7 +173,7 @@ public struct SnapshotStore: Sendable {
         do { data = try SnapshotCoding.encode(written) } catch {
             throw .writeFailed(path: url.path, detail: "cannot encode the snapshot: \(error)")
         }
-        try AtomicFile.create(data, at: url)
+        do { try AtomicFile.create(data, at: url) } catch { throw SnapshotError(error) }
         let isLatest = Self.replacesLatest(written.status, current: published?.snapshot.status)
         if isLatest { try movePointer(in: directory, to: number) }
         return Publication(outcome: .written, version: number, url: url, snapshot: written, isLatest: isLatest)
@@ -190,7 +191,9 @@ public struct SnapshotStore: Sendable {
     }
 
     private func movePointer(in directory: URL, to version: Int) throws(SnapshotError) {
-        try AtomicFile.replace(Data("v\(version).json\n".utf8), at: directory.appendingPathComponent("latest"))
+        do {
+            try AtomicFile.replace(Data("v\(version).json\n".utf8), at: directory.appendingPathComponent("latest"))
+        } catch { throw SnapshotError(error) }
     }
 
     private func digest(_ snapshot: Snapshot, path: String) throws(SnapshotError) -> String {

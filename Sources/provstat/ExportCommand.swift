@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProvstatSnapshot
+import ProvstatSupport
 
 /// `provstat export`: indicator values as a long table.
 struct ExportCommand: ParsableCommand {

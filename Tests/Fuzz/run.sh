@@ -18,6 +18,8 @@ which_target="${1:-all}"
 seconds="${2:-300}"
 out=.build/fuzz
 mkdir -p "$out"
+# One argument to swiftc: its -sanitize list is comma-separated.
+# shellcheck disable=SC2054
 flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6)
 libxml_include=$(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I//; s/ *$//')
 
@@ -39,14 +41,17 @@ module CLibXML2Shim {
 }
 MAP
 # SHA256Hex needs swift-crypto, which only SwiftPM builds; parsing and extraction never hash.
-build_library ProvstatCore $(ls Sources/ProvstatCore/*.swift | grep -v '/SHA256Hex.swift$')
+core=()
+for file in Sources/ProvstatCore/*.swift; do [ "$file" = Sources/ProvstatCore/SHA256Hex.swift ] || core+=("$file"); done
+build_library ProvstatCore "${core[@]}"
+build_library ProvstatSupport Sources/ProvstatSupport/*.swift
 build_library ProvstatExtract Sources/ProvstatExtract/*.swift
 build_library ProvstatParse Sources/ProvstatParse/*.swift
 
 link() { # target, source
     swiftc "${flags[@]}" -I "$out" -Xcc -fmodule-map-file="$out/CLibXML2Shim.modulemap" \
         -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I"$libxml_include" "$2" \
-        -L "$out" -lProvstatParse -lProvstatExtract -lProvstatCore "$out/CLibXML2Shim.o" -lxml2 -o "$out/fuzz-$1"
+        -L "$out" -lProvstatParse -lProvstatExtract -lProvstatSupport -lProvstatCore "$out/CLibXML2Shim.o" -lxml2 -o "$out/fuzz-$1"
 }
 link numbers Tests/Fuzz/FuzzNumberGrammar.swift
 link pages Tests/Fuzz/FuzzPageFacts.swift

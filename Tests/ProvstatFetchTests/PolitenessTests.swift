@@ -1,5 +1,6 @@
 import Foundation
 import LoopbackServer
+import ProvstatBench
 import ProvstatFetch
 import Testing
 
@@ -170,14 +171,12 @@ struct BatchEngineTests {
                 configuration: quickConfiguration(limits: .init(perHost: 2, minimumDelay: 0, global: 6)))
             // All of one host first: a scheduler that blocked on the first job in line would serialise.
             let urls = (0..<24).map { server.url("/p\($0)", host: $0 / 8) }
-            let started = Date()
             let results = BatchFetch.run(urls, engine: engine, workers: 6, session: session)
-            let wall = Date().timeIntervalSince(started)
             #expect(results.allSatisfy { if case .success = $0 { true } else { false } })
             for host in hosts { #expect(server.peakConcurrency(host: host) == 2) }
+            // Host-aware picking: a scheduler that waited on the first job in line would serve one
+            // host at a time (how fast is the benchmark's business, not a test's).
             #expect(server.peakConcurrency > 2, "hosts were served in parallel")
-            // Ideal 24 / 6 × 0.05 = 0.2 s; host-aware picking keeps it far from the 0.6 s of one host at a time.
-            #expect(wall < 0.55)
             #expect(session.statistics.snapshot.total.fetched == 24)
         }
     }

@@ -4,24 +4,83 @@ import Testing
 
 @testable import ProvstatParse
 
-@Suite("Pathological pages")
-struct RobustnessTests {
-    @Test("deeply nested tags neither crash nor hang")
-    func deepNesting() throws {
-        let depth = 100_000
-        let html =
-            "<html><body>" + String(repeating: "<div><span>", count: depth) + "Thu 5 tỷ đồng."
-            + String(repeating: "</span></div>", count: depth) + "</body></html>"
-        _ = try? parse(html)
-        _ = try? parse(html, xpath: "//span")
+/// A seeded generator (SplitMix64): the same "random" bytes on every run, so outcomes are exact.
+struct SeededBytes: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
-    @Test("binary bytes give an error or blocks")
-    func binary() {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        _ = try? PageParser().parse(data: Data(bytes), source: "binary.html")
-        _ = try? PageParser().parse(data: Data(bytes), source: "binary.txt")
+    /// `count` bytes from seed `seed`.
+    static func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
+        var generator = SeededBytes(state: seed)
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+}
+
+// A hang would show as the time limit running out, not as a stuck test run.
+@Suite("Pathological pages", .timeLimit(.minutes(1)))
+struct RobustnessTests {
+    static let report = "Thu ngân sách trên địa bàn tỉnh tháng 10 đạt 5 tỷ đồng, tăng 3,2% so với cùng kỳ."
+
+    /// `depth` pairs of `<div><span>` around the report sentence.
+    private func nested(_ depth: Int) -> String {
+        "<html><body>" + String(repeating: "<div><span>", count: depth) + Self.report
+            + String(repeating: "</span></div>", count: depth) + "</body></html>"
+    }
+
+    @Test("a sentence 200 elements deep is read")
+    func deepButReadable() throws {
+        #expect(paragraphs(try parse(nested(100))) == [Self.report])
+        #expect(paragraphs(try parse(nested(100), xpath: "//body")) == [Self.report])
+    }
+
+    @Test("200,000 nested elements neither crash nor hang; libxml2 stops building at 256 levels")
+    func deepNesting() throws {
+        // libxml2 gives up at its depth limit of 256 levels, so such a page yields no text at all
+        // (rather than overflowing a stack in the tree walk).
+        let html = nested(100_000)
+        #expect(try parse(html).blocks.isEmpty)
+        #expect(try parse(html, xpath: "//span").blocks.isEmpty)
+    }
+
+    @Test("random bytes as HTML give a page of clean paragraphs, not a crash")
+    func binaryHTML() throws {
+        let page = try PageParser().parse(data: Data(SeededBytes.bytes(200_000, seed: 14)), source: "binary.html")
+        #expect(page.title == nil)
+        #expect(!page.blocks.isEmpty)
+        for text in paragraphs(page) {
+            #expect(!text.isEmpty)
+            #expect(text == text.collapsingWhitespace())
+        }
+    }
+
+    @Test("random bytes in a text file do not swallow the report line after them")
+    func binaryText() throws {
+        let data = Data(SeededBytes.bytes(200_000, seed: 14)) + Data("\n\(Self.report)\n".utf8)
+        let page = try PageParser().parse(data: data, source: "binary.txt")
+        #expect(paragraphs(page).last == Self.report)
+        #expect(page.blocks.count > 1)
+    }
+
+    @Test("invalid UTF-8 in a page declared UTF-8 leaves the rest of it readable")
+    func strayBytesInUTF8() throws {
+        let junk = SeededBytes.bytes(2_000, seed: 14).filter { $0 != 0x3C && $0 != 0x26 }  // no markup
+        let data =
+            Data("<html><head><meta charset=\"utf-8\"></head><body><div>".utf8) + Data(junk)
+            + Data("</div><p>\(Self.report)</p></body></html>".utf8)
+        let page = try PageParser().parse(data: data, source: "stray.html", xpath: "//p")
+        // libxml2 2.9 switches the whole document to ISO-8859-1 at the first invalid byte, so the
+        // Vietnamese sentence comes out as mojibake. Known, not yet fixed: when it is, this test
+        // says so and the known-issue wrapper goes.
+        withKnownIssue("libxml2 falls back to Latin-1 for the whole page after one invalid UTF-8 byte") {
+            #expect(paragraphs(page) == [Self.report])
+        }
     }
 
     @Test("a page over the size limit is an error")

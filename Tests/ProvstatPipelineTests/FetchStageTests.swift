@@ -186,18 +186,22 @@ struct FetchStageTests {
         let hosts = ["127.0.0.41", "127.0.0.42"]
         var routes: [String: LoopbackServer.Route] = [:]
         for index in 0..<8 {
-            routes["/s\(index)"] = .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"), delay: 0.1))
+            routes["/s\(index)"] = .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"), delay: 0.5))
         }
         try FetchStageFixtures.withServer(hosts: hosts, routes: routes) { server throws in
             let sources = (0..<8).map {
                 SourceDefinition(id: "s\($0)", location: .template(server.url("/s\($0)", host: $0 % 2)))
             }
-            let definition = FetchStageFixtures.definition(sources, delay: 0.05)
+            // The server sees each request a little after the client starts it, by a varying amount
+            // (a new connection, a busy machine, ThreadSanitizer): a delay well above that jitter
+            // keeps the check about spacing, not about scheduling. Pages take longer than the delay,
+            // so two per host are in flight at once.
+            let definition = FetchStageFixtures.definition(sources, delay: 0.2)
             let (read, _) = MonthRun(definition: definition, month: Self.march, outputRoot: output).fetchAndRead()
             #expect(read.allSatisfy { $0.record.outcome == .fetched })
             for host in hosts {
                 #expect(server.peakConcurrency(host: host) == 2)
-                for gap in gaps(server.startTimes(host: host)) { #expect(gap >= 0.045, "\(host): \(gap) s apart") }
+                for gap in gaps(server.startTimes(host: host)) { #expect(gap >= 0.15, "\(host): \(gap) s apart") }
             }
         }
     }

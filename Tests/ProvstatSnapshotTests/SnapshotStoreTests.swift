@@ -128,17 +128,6 @@ struct SnapshotStoreTests {
         }
     }
 
-    @Test("Creating a version never replaces an existing file")
-    func createRefusesToOverwrite() throws {
-        try withTemporaryDirectory { root in
-            let url = root.appendingPathComponent("v1.json")
-            try AtomicFile.create(Data("one".utf8), at: url)
-            #expect(throws: SnapshotError.self) { try AtomicFile.create(Data("two".utf8), at: url) }
-            #expect(try Data(contentsOf: url) == Data("one".utf8))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["v1.json"])
-        }
-    }
-
     @Test("Temporary files left by a killed writer are ignored and then cleared")
     func leftovers() throws {
         try withTemporaryDirectory { root in

@@ -1,10 +1,11 @@
-import CCurl
 import Foundation
+import ProvstatFetch
 
 /// Fetches a list of URLs through one session, politely, with one of two engines: a pool of
 /// easy handles on threads of their own, or the multi interface on one thread.
 ///
-/// The pipeline uses the pool. Measured with `provstat bench fetch` (400 pages, 8 hosts, 100 ms,
+/// Benchmark-only: the pipeline fetches through `PageFetcher` on its own workers and never calls
+/// this. Measured with `provstat-bench fetch` (400 pages, 8 hosts, 100 ms,
 /// 2 per host, release build, 2 cores): pool 2.55 s, multi 2.53 s against an ideal 2.50 s, both
 /// 0.08 s CPU; with a 50 ms per-host delay pool 2.59 s, multi 2.83 s. Politeness caps concurrency
 /// at a few dozen transfers, where the multi interface's one thread saves nothing measurable, while
@@ -92,7 +93,7 @@ public enum BatchFetch {
                 session.coordinator.release(entry.permit)
                 session.statistics.record(host: entry.permit.host) { $0.requests += 1 }
                 do throws(FetchError) {
-                    let response = try entry.easy.finish(entry.transfer, code: code)
+                    let response = try entry.easy.finish(entry.transfer, resultCode: code)
                     session.statistics.record(host: entry.permit.host) {
                         $0.fetched += 1
                         $0.bytes += response.body.count
@@ -111,54 +112,4 @@ public enum BatchFetch {
         }
         return results.map { $0! }
     }
-}
-
-/// Pending URLs by host, handed out round-robin to whichever host may start.
-///
-/// Threads: only touched inside the coordinator's lock (through `pick`), so it needs no lock.
-final class HostQueues: @unchecked Sendable {
-    private var pending: [String: [Int]] = [:]
-    private var order: [String] = []
-    private var cursor = 0
-    private var remaining: Int
-
-    init(_ urls: [String]) {
-        for (index, url) in urls.enumerated() {
-            let host = HostCoordinator.hostKey(of: url)
-            if pending[host] == nil { order.append(host) }
-            pending[host, default: []].append(index)
-        }
-        for host in order { pending[host]!.reverse() }  // pop from the end, in URL order
-        remaining = urls.count
-    }
-
-    var isEmpty: Bool { remaining == 0 }
-
-    /// The next URL index whose host may start, trying hosts from where the last pick stopped.
-    func pick(_ mayStart: (String) -> Bool) -> HostCoordinator.Pick<Int> {
-        guard remaining > 0 else { return .done }
-        for step in 0..<order.count {
-            let host = order[(cursor + step) % order.count]
-            guard pending[host]?.isEmpty == false, mayStart(host) else { continue }
-            cursor = (cursor + step + 1) % order.count
-            remaining -= 1
-            return .take(host: host, pending[host]!.removeLast())
-        }
-        return .wait
-    }
-}
-
-/// One result slot per URL, filled by several threads.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<FetchResponse, FetchError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<FetchResponse, FetchError>? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var all: [Result<FetchResponse, FetchError>] { lock.withLock { slots.map { $0! } } }
 }

@@ -1,6 +1,5 @@
-import CCurl
-import CCurlShim
-import Foundation
+internal import CCurl
+import ProvstatFetch
 
 /// One libcurl multi handle driving several easy handles' transfers on one thread.
 ///
@@ -33,15 +32,19 @@ final class CurlMulti {
         curl_multi_poll(multi, nil, 0, Int32(milliseconds), &ready)
     }
 
-    /// The transfers that have finished since the last call: raw easy handle and result code.
-    func completed() -> [(handle: UnsafeMutableRawPointer, code: CURLcode)] {
-        var done: [(UnsafeMutableRawPointer, CURLcode)] = []
+    /// The transfers that have finished since the last call: raw easy handle and libcurl's result
+    /// code (a `CURLcode`'s raw value).
+    func completed() -> [(handle: UnsafeMutableRawPointer, code: UInt32)] {
+        var done: [(UnsafeMutableRawPointer, UInt32)] = []
         var left: Int32 = 0
         while let message = curl_multi_info_read(multi, &left) {
             if message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle {
-                done.append((easy, message.pointee.data.result))
+                done.append((easy, message.pointee.data.result.rawValue))
             }
         }
         return done
     }
 }
+
+@available(*, unavailable, message: "owns a CURLM*: use it from one thread")
+extension CurlMulti: Sendable {}

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import LoopbackServer
+import ProvstatBench
 import ProvstatFetch
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
-/// `provstat bench fetch`: the fetch engines against a loopback server with real latency.
+/// `provstat-bench fetch`: the fetch engines against a loopback server with real latency.
 ///
 /// A server on several loopback addresses (one "host" each) answers every page after a fixed
 /// latency and counts requests in flight per address. Each engine fetches the pages through the
@@ -53,7 +56,7 @@ struct BenchFetchCommand: ParsableCommand {
         let urls = (0..<pages).map { "http://\(addresses[$0 % hosts]):\(server.port)/page/\($0)" }
 
         print(
-            "provstat bench fetch: \(pages) pages, \(hosts) hosts, \(Int(latency * 1000)) ms latency, "
+            "provstat-bench fetch: \(pages) pages, \(hosts) hosts, \(Int(latency * 1000)) ms latency, "
                 + "per-host \(perHost), global \(global), delay \(delay) s, effective concurrency \(format(effective))")
         print("engine  wall s  ideal s  ratio  max per host  threads  cpu s  failed")
         var met = true
@@ -101,7 +104,11 @@ struct BenchFetchCommand: ParsableCommand {
     /// User plus system CPU time of the whole process (server thread included), in seconds.
     private func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #if canImport(Glibc)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }

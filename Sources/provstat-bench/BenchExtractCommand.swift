@@ -4,7 +4,7 @@ import ProvstatCore
 import ProvstatExtract
 import ProvstatParse
 
-/// `provstat bench extract`: throughput of libxml2 alone against parse + detection + extraction.
+/// `provstat-bench extract`: throughput of libxml2 alone against parse + detection + extraction.
 struct BenchExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",

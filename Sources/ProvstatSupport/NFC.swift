@@ -1,0 +1,14 @@
+import Foundation
+
+/// Unicode NFC for page text: pages may write Vietnamese with decomposed diacritics.
+public enum NFC {
+    /// `text` in NFC; skips the conversion when no combining mark is present.
+    ///
+    /// Every Vietnamese diacritic decomposes to a combining mark in U+0300–U+036F, whose UTF-8
+    /// lead bytes are 0xCC and 0xCD; text without them is returned as it is, which saves the
+    /// conversion on nearly every page.
+    public static func normalise(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+}
