@@ -41,6 +41,8 @@ let package = Package(
             name: "ProvstatSnapshot",
             dependencies: ["ProvstatCore"],
             exclude: ["Schema"]),
+        // A consumer of snapshots, like the CLI: the static report site.
+        .target(name: "ProvstatReport", dependencies: ["ProvstatCore", "ProvstatSnapshot"]),
         .target(
             name: "ProvstatPipeline",
             dependencies: [
@@ -52,7 +54,7 @@ let package = Package(
             name: "provstat",
             dependencies: [
                 "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatReconcile",
-                "ProvstatSnapshot", "ProvstatPipeline", "LoopbackServer",
+                "ProvstatSnapshot", "ProvstatPipeline", "ProvstatReport", "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -79,6 +81,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProvstatReconcileTests", dependencies: ["ProvstatReconcile", "ProvstatCore"]),
         .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport"]),
+        .testTarget(name: "ProvstatReportTests", dependencies: ["ProvstatReport", "ProvstatSnapshot", "ProvstatCore"]),
         .testTarget(
             name: "ProvstatCLITests",
             dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport", "LoopbackServer"]),

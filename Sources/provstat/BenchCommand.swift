@@ -4,5 +4,5 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the fetch and extract stages against their baselines.",
-        subcommands: [BenchFetchCommand.self, BenchExtractCommand.self])
+        subcommands: [BenchFetchCommand.self, BenchExtractCommand.self, BenchReportCommand.self])
 }
