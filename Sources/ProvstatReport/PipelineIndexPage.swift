@@ -62,7 +62,7 @@ struct PipelineIndexPage {
             guard let scale = scales[id] else { continue }
             body += IndicatorCard(
                 indicator: id, history: history, scale: scale, first: first, last: last,
-                indicatorLink: "indicators/\(HTML.fileName(id)).html", monthLink: "months/"
+                indicatorLink: "indicators/\(HTML.fileName(id)).html", monthLink: "months/", frame: .compact
             ).html()
         }
         body += "</div>\n"

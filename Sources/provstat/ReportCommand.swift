@@ -49,11 +49,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Refreshes one pipeline's report after `run --report`; a failure is told, not fatal to the run.
-    static func refresh(root: URL, pipeline: String) {
+    static func refresh(root: URL, pipeline: String, quiet: Bool) {
         do {
             let result = try ReportBuilder(store: SnapshotStore(root: root), layout: .inOutput(root))
                 .build(pipelines: [pipeline])
-            if let index = result.indexes[pipeline] { print("report: \(index.path)") }
+            if !quiet, let index = result.indexes[pipeline] { print("report: \(index.path)") }
         } catch {
             printError("provstat: the report could not be built: \(error)")
         }

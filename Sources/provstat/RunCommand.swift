@@ -130,7 +130,7 @@ struct RunCommand: ParsableCommand {
                 logger.error("cannot write the metrics file \(metricsFile): \(error)")
             }
         }
-        if report { ReportCommand.refresh(root: root, pipeline: definition.name) }
+        if report { ReportCommand.refresh(root: root, pipeline: definition.name, quiet: logging.quiet) }
         if worst != .complete { throw worst.code }
     }
 
