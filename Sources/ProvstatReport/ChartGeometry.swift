@@ -26,7 +26,7 @@ public struct ChartGeometry: Hashable, Sendable {
         public static let standard = Frame(width: 640, height: 220, left: 64, right: 16, top: 12, bottom: 28)
 
         /// The size of a small multiple on a pipeline's index (its text stays legible at card width).
-        public static let compact = Frame(width: 380, height: 180, left: 50, right: 10, top: 10, bottom: 26)
+        public static let compact = Frame(width: 380, height: 180, left: 62, right: 10, top: 10, bottom: 26)
 
         public var plotWidth: Double { width - left - right }
         public var plotHeight: Double { height - top - bottom }
