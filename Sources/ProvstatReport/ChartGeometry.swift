@@ -63,8 +63,14 @@ public struct ChartGeometry: Hashable, Sendable {
 
     /// The y of a value (SVG's y grows downwards).
     public func y(_ value: Decimal) -> Double {
-        let span = AxisScale.double(axis.upper - axis.lower)
-        let share = span == 0 ? 0 : AxisScale.double(value - axis.lower) / span
+        y(AxisScale.double(value))
+    }
+
+    /// The y of a value already turned into a Double.
+    public func y(_ value: Double) -> Double {
+        let lower = AxisScale.double(axis.lower)
+        let span = AxisScale.double(axis.upper) - lower
+        let share = span == 0 ? 0 : (value - lower) / span
         return frame.top + frame.plotHeight * (1 - share)
     }
 

@@ -11,10 +11,22 @@ public struct DisplayScale: Hashable, Sendable {
     /// The most decimals printed.
     public var decimals: Int
 
+    /// `divisor` as a power of ten, when it is one: dividing then only moves the exponent
+    /// (a decimal division of a long mantissa is slow).
+    private let shift: Int?
+
     public init(divisor: Decimal, unit: String, decimals: Int) {
         self.divisor = divisor
         self.unit = unit
         self.decimals = decimals
+        let power = Int(Foundation.log10(AxisScale.double(divisor)).rounded())
+        shift = power >= 0 && AxisScale.powerOfTen(power) == divisor ? power : nil
+    }
+
+    /// A value in this scale: `1245600000` → `1245.6` for millions.
+    public func scaled(_ value: Decimal) -> Decimal {
+        guard let shift, !value.isZero else { return value / divisor }
+        return Decimal(sign: value.sign, exponent: value.exponent - shift, significand: value.significand)
     }
 
     /// The scale for values in the canonical `unit` whose largest magnitude is `magnitude`:
@@ -40,7 +52,7 @@ public struct DisplayScale: Hashable, Sendable {
 
     /// The number alone, scaled: `1.245,6`.
     public func number(_ value: Decimal) -> String {
-        VietnameseNumber.format(value / divisor, decimals: decimals)
+        VietnameseNumber.format(scaled(value), decimals: decimals)
     }
 
     /// The number and its unit: `1.245,6 triệu USD`, `0,32%`.
@@ -50,7 +62,7 @@ public struct DisplayScale: Hashable, Sendable {
 
     /// A signed difference with its unit: `+125 triệu USD`; percentage points for `%` values.
     public func change(_ delta: Decimal) -> String {
-        let number = VietnameseNumber.signed(delta / divisor, decimals: decimals)
+        let number = VietnameseNumber.signed(scaled(delta), decimals: decimals)
         return unit == "%" ? number + " điểm %" : number + " " + unit
     }
 }

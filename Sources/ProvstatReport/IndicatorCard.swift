@@ -12,6 +12,8 @@ struct IndicatorCard {
     var indicatorLink: String?
     var monthLink: String
     var frame: ChartGeometry.Frame = .standard
+    /// Whether the data table starts open.
+    var tableOpen = false
 
     func html() -> String {
         let points = history.series(indicator)
@@ -26,7 +28,9 @@ struct IndicatorCard {
             + " <span class=\"muted\">(\(HTML.escape(scale.unit)))</span></h3>\n"
         out += chart.svg() + "\n"
         out += "<figcaption>\(HTML.escape(chart.description))</figcaption>\n"
-        out += "<details><summary>Bảng số liệu</summary><table class=\"data\"><thead><tr><th>Tháng</th>"
+        out +=
+            (tableOpen ? "<details open>" : "<details>")
+            + "<summary>Bảng số liệu</summary><table class=\"data\"><thead><tr><th>Tháng</th>"
         out += "<th class=\"num\">Giá trị (\(HTML.escape(scale.unit)))</th>"
         if !chart.plan.isEmpty {
             out += "<th class=\"num\">Kế hoạch đến hết tháng</th><th class=\"num\">Kế hoạch năm</th>"

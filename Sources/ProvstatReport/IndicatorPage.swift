@@ -15,8 +15,9 @@ struct IndicatorPage {
         let card = IndicatorCard(
             indicator: indicator, history: history, scale: scale, first: first, last: last, indicatorLink: nil,
             monthLink: "../months/",
-            frame: ChartGeometry.Frame(width: 1100, height: 320, left: 72, right: 16, top: 12, bottom: 28))
-        body += card.html().replacingOccurrences(of: "<details>", with: "<details open>")
+            frame: ChartGeometry.Frame(width: 1100, height: 320, left: 72, right: 16, top: 12, bottom: 28),
+            tableOpen: true)
+        body += card.html()
         return Page.document(
             title: "\(history.pipeline) — \(indicator)", navigation: [("../index.html", "← \(history.pipeline)")],
             body: body)

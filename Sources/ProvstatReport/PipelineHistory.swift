@@ -11,12 +11,24 @@ public struct PipelineHistory: Sendable {
     public var changes: [VersionChange]
     /// Months with version files none of which could be read, with why.
     public var unreadable: [String]
+    /// Indicator ids found in any shown month, sorted.
+    public let indicatorIDs: [String]
+    /// The status of every month shown.
+    public let monthStatus: [Month: Snapshot.Status]
+    // Worked out once: every page and chart asks for them (decimal division is not cheap).
+    private let seriesByID: [String: [SeriesPoint]]
+    private let planByID: [String: [PlanPoint]]
 
     public init(pipeline: String, months: [MonthRecord], changes: [VersionChange], unreadable: [String] = []) {
         self.pipeline = pipeline
         self.months = months
         self.changes = changes
         self.unreadable = unreadable
+        let ids = Set(months.flatMap { $0.shown.snapshot.indicators.keys }).sorted()
+        indicatorIDs = ids
+        monthStatus = Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.status) })
+        seriesByID = Dictionary(uniqueKeysWithValues: ids.map { ($0, Self.series($0, months)) })
+        planByID = Dictionary(uniqueKeysWithValues: ids.map { ($0, Self.plan($0, months)) })
     }
 
     /// Reads every version of every month of `pipeline`; an unreadable version is reported, not fatal.
@@ -55,16 +67,6 @@ public struct PipelineHistory: Sendable {
         return PipelineHistory(pipeline: pipeline, months: months, changes: changes, unreadable: unreadable)
     }
 
-    /// Indicator ids found in any shown month, sorted.
-    public var indicatorIDs: [String] {
-        Set(months.flatMap { $0.shown.snapshot.indicators.keys }).sorted()
-    }
-
-    /// The status of every month shown.
-    public var monthStatus: [Month: Snapshot.Status] {
-        Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.status) })
-    }
-
     /// The record of a month, if it has one.
     public func record(_ month: Month) -> MonthRecord? {
         months.first { $0.month == month }
@@ -72,6 +74,10 @@ public struct PipelineHistory: Sendable {
 
     /// An indicator's value in every shown month that has it.
     public func series(_ indicator: String) -> [SeriesPoint] {
+        seriesByID[indicator] ?? []
+    }
+
+    private static func series(_ indicator: String, _ months: [MonthRecord]) -> [SeriesPoint] {
         months.compactMap { record in
             record.shown.snapshot.indicators[indicator].map {
                 SeriesPoint(month: record.month, value: $0.value, status: record.status, estimate: $0.estimate)
@@ -89,6 +95,10 @@ public struct PipelineHistory: Sendable {
     /// share due by the month (expected), so target = value ÷ reached share, due = target × due share.
     /// The target of a year is the one its newest month implies.
     public func plan(_ indicator: String) -> [PlanPoint] {
+        planByID[indicator] ?? []
+    }
+
+    private static func plan(_ indicator: String, _ months: [MonthRecord]) -> [PlanPoint] {
         var points: [PlanPoint] = []
         for record in months {
             let snapshot = record.shown.snapshot

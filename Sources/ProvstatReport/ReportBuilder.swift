@@ -57,10 +57,7 @@ public struct ReportBuilder: Sendable {
         let top = layout.top.appendingPathComponent("index.html")
         pages.append((top, TopPage(entries: entries).html()))
 
-        var written: [URL] = []
-        for (url, html) in pages where try Self.write(Data(html.utf8), to: url) {
-            written.append(url)
-        }
+        let written = try Self.write(pages)
         return Result(files: pages.map(\.0), written: written, top: top, indexes: indexes)
     }
 
@@ -113,14 +110,47 @@ public struct ReportBuilder: Sendable {
         return MonthRecord(month: month, shown: stored, versions: [stored], latest: latest, problems: [])
     }
 
+    /// Writes the pages, several at once (each atomic write waits on fsync); returns those written.
+    static func write(_ pages: [(URL, String)]) throws(SnapshotError) -> [URL] {
+        for directory in Set(pages.map { $0.0.deletingLastPathComponent() }) {
+            do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                throw .notWritable(path: directory.path, detail: error.localizedDescription)
+            }
+        }
+        let outcomes = Outcomes(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let (url, html) = pages[index]
+            outcomes.set(index, Swift.Result { () throws(SnapshotError) in try write(Data(html.utf8), to: url) })
+        }
+        var written: [URL] = []
+        for (index, outcome) in outcomes.all.enumerated() {
+            switch outcome {
+            case .success(true): written.append(pages[index].0)
+            case .success(false), nil: break
+            case .failure(let error): throw error
+            }
+        }
+        return written
+    }
+
+    /// Results of the concurrent writes, one slot per page.
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Swift.Result<Bool, SnapshotError>?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: Swift.Result<Bool, SnapshotError>) {
+            lock.withLock { slots[index] = outcome }
+        }
+
+        var all: [Swift.Result<Bool, SnapshotError>?] { lock.withLock { slots } }
+    }
+
     /// Writes `data` at `url` atomically unless the file already holds exactly these bytes;
     /// true when it wrote.
     static func write(_ data: Data, to url: URL) throws(SnapshotError) -> Bool {
         if let existing = FileManager.default.contents(atPath: url.path), existing == data { return false }
-        let directory = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw .notWritable(path: directory.path, detail: error.localizedDescription)
-        }
         try AtomicFile.replace(data, at: url, permissions: 0o644)
         return true
     }
