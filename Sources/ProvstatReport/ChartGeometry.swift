@@ -63,11 +63,11 @@ public struct ChartGeometry: Hashable, Sendable {
 
     /// The y of a value (SVG's y grows downwards).
     public func y(_ value: Decimal) -> Double {
-        y(AxisScale.double(value))
+        y(double: AxisScale.double(value))
     }
 
     /// The y of a value already turned into a Double.
-    public func y(_ value: Double) -> Double {
+    public func y(double value: Double) -> Double {
         let lower = AxisScale.double(axis.lower)
         let span = AxisScale.double(axis.upper) - lower
         let share = span == 0 ? 0 : (value - lower) / span

@@ -70,14 +70,14 @@ public struct SeriesChart: Sendable {
             out +=
                 "<polyline class=\"line\" points=\""
                 + run.map { point in
-                    "\(c(geometry.x(point.month))),\(c(geometry.y(scaled(point.value))))"
+                    "\(c(geometry.x(point.month))),\(c(geometry.y(double: scaled(point.value))))"
                 }.joined(separator: " ") + "\"/>"
         }
         for point in points {
             out += "<circle class=\"pt pt-\(point.status.rawValue)\(point.estimate ? " pt-estimate" : "")\""
             out += " data-month=\"\(point.month)\" data-status=\"\(point.status.rawValue)\""
             out +=
-                " cx=\"\(c(geometry.x(point.month)))\" cy=\"\(c(geometry.y(scaled(point.value))))\" r=\"\(points.count > 60 ? "2" : "3.5")\">"
+                " cx=\"\(c(geometry.x(point.month)))\" cy=\"\(c(geometry.y(double: scaled(point.value))))\" r=\"\(points.count > 60 ? "2" : "3.5")\">"
             out += "<title>\(point.month.month)/\(point.month.year): \(HTML.escape(scale.format(point.value)))"
             out += "\(ReportText.statusNote(point.status))</title></circle>"
         }
@@ -94,18 +94,18 @@ public struct SeriesChart: Sendable {
         for year in years.keys.sorted() {
             let points = years[year]!
             guard let first = points.first, let last = points.last else { continue }
-            let yTarget = c(geometry.y(scaled(last.target)))
+            let yTarget = c(geometry.y(double: scaled(last.target)))
             let start = geometry.x(first.month) - geometry.monthWidth / 2
             let end = geometry.x(last.month) + geometry.monthWidth / 2
             out +=
                 "<line class=\"target\" data-year=\"\(year)\" x1=\"\(c(start))\" x2=\"\(c(end))\" y1=\"\(yTarget)\" y2=\"\(yTarget)\"/>"
-            let due = points.map { "\(c(geometry.x($0.month))),\(c(geometry.y(scaled($0.due))))" }
+            let due = points.map { "\(c(geometry.x($0.month))),\(c(geometry.y(double: scaled($0.due))))" }
             if due.count > 1 {
                 out += "<polyline class=\"due\" points=\"\(due.joined(separator: " "))\"/>"
             }
             for point in points {
                 out +=
-                    "<path class=\"due-mark\" d=\"M\(c(geometry.x(point.month) - 4)) \(c(geometry.y(scaled(point.due))))h8\"/>"
+                    "<path class=\"due-mark\" d=\"M\(c(geometry.x(point.month) - 4)) \(c(geometry.y(double: scaled(point.due))))h8\"/>"
             }
         }
         return out
