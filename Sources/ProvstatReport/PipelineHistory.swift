@@ -11,6 +11,40 @@ public struct PipelineHistory: Sendable {
     public var changes: [VersionChange]
     /// Months with version files none of which could be read, with why.
     public var unreadable: [String]
+    /// A month's record and its version changes, or why none of its versions could be read.
+    private static func readMonth(_ month: Month, pipeline: String, store: SnapshotStore)
+        -> Swift.Result<
+            (record: MonthRecord, changes: [VersionChange]), Unreadable
+        >
+    {
+        var versions: [StoredSnapshot] = []
+        var problems: [String] = []
+        for number in store.versions(pipeline: pipeline, month: month) {
+            do { versions.append(try store.read(pipeline: pipeline, month: month, version: number)) } catch {
+                problems.append("v\(number): \(error.description)")
+            }
+        }
+        let latest: Int?
+        do { latest = try store.latestVersion(pipeline: pipeline, month: month) } catch {
+            latest = nil
+            problems.append("latest: \(error.description)")
+        }
+        guard let newest = versions.last else { return .failure(Unreadable(problems: problems)) }
+        let shown = versions.first { $0.version == latest } ?? newest
+        let changes = zip(versions, versions.dropFirst()).compactMap { old, new -> VersionChange? in
+            guard let oldNumber = old.version, let newNumber = new.version else { return nil }
+            return VersionChange(
+                month: month, oldVersion: oldNumber, newVersion: newNumber, diff: MonthDiff(old: old, new: new))
+        }
+        let record = MonthRecord(month: month, shown: shown, versions: versions, latest: latest, problems: problems)
+        return .success((record, changes))
+    }
+
+    /// Why a month could not be read at all.
+    private struct Unreadable: Error {
+        var problems: [String]
+    }
+
     /// Indicator ids found in any shown month, sorted.
     public let indicatorIDs: [String]
     /// The status of every month shown.
@@ -33,35 +67,19 @@ public struct PipelineHistory: Sendable {
 
     /// Reads every version of every month of `pipeline`; an unreadable version is reported, not fatal.
     public static func load(pipeline: String, from store: SnapshotStore) -> PipelineHistory {
+        let found = store.months(pipeline: pipeline)
+        // Months are read on every core: decoding JSON is most of the work.
+        let read = ConcurrentSlots.map(found.count) { index in readMonth(found[index], pipeline: pipeline, store: store)
+        }
         var months: [MonthRecord] = []
         var changes: [VersionChange] = []
         var unreadable: [String] = []
-        for month in store.months(pipeline: pipeline) {
-            var versions: [StoredSnapshot] = []
-            var problems: [String] = []
-            for number in store.versions(pipeline: pipeline, month: month) {
-                do { versions.append(try store.read(pipeline: pipeline, month: month, version: number)) } catch {
-                    problems.append("v\(number): \(error.description)")
-                }
-            }
-            let latest: Int?
-            do { latest = try store.latestVersion(pipeline: pipeline, month: month) } catch {
-                latest = nil
-                problems.append("latest: \(error.description)")
-            }
-            guard let newest = versions.last else {
-                unreadable += problems.map { "\(month) \($0)" }
-                continue
-            }
-            let shown = versions.first { $0.version == latest } ?? newest
-            months.append(
-                MonthRecord(month: month, shown: shown, versions: versions, latest: latest, problems: problems))
-            for (old, new) in zip(versions, versions.dropFirst()) {
-                guard let oldNumber = old.version, let newNumber = new.version else { continue }
-                changes.append(
-                    VersionChange(
-                        month: month, oldVersion: oldNumber, newVersion: newNumber, diff: MonthDiff(old: old, new: new))
-                )
+        for (month, outcome) in zip(found, read) {
+            switch outcome {
+            case .success(let record):
+                months.append(record.record)
+                changes += record.changes
+            case .failure(let problems): unreadable += problems.problems.map { "\(month) \($0)" }
             }
         }
         return PipelineHistory(pipeline: pipeline, months: months, changes: changes, unreadable: unreadable)

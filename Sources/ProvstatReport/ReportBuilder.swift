@@ -66,29 +66,35 @@ public struct ReportBuilder: Sendable {
         path: String, html: String
     )] {
         let scales = scales(history)
-        var pages: [(path: String, html: String)] = [
+        var jobs: [(path: String, render: @Sendable () -> String)] = [
             (
                 "index.html",
-                PipelineIndexPage(history: history, scales: scales, recentMonths: recentMonths, upToTop: upToTop).html()
+                {
+                    PipelineIndexPage(history: history, scales: scales, recentMonths: recentMonths, upToTop: upToTop)
+                        .html()
+                }
             )
         ]
         for record in history.months {
-            pages.append(
-                ("months/\(record.month).html", MonthPage(history: history, record: record, scales: scales).html()))
+            jobs.append(
+                ("months/\(record.month).html", { MonthPage(history: history, record: record, scales: scales).html() }))
         }
         for id in history.indicatorIDs {
             guard let scale = scales[id] else { continue }
-            pages.append(
+            jobs.append(
                 (
                     "indicators/\(HTML.fileName(id)).html",
-                    IndicatorPage(history: history, indicator: id, scale: scale).html()
+                    { IndicatorPage(history: history, indicator: id, scale: scale).html() }
                 ))
         }
         for change in history.changes {
-            pages.append(
-                ("changes/\(change.fileName)", ChangePage(history: history, change: change, scales: scales).html()))
+            jobs.append(
+                ("changes/\(change.fileName)", { ChangePage(history: history, change: change, scales: scales).html() }))
         }
-        return pages
+        // Pages are rendered on every core; each is a pure function of the history.
+        let renderers = jobs.map(\.render)
+        let rendered = ConcurrentSlots.map(renderers.count) { index in renderers[index]() }
+        return zip(jobs, rendered).map { (path: $0.path, html: $1) }
     }
 
     /// One display scale per indicator, from its unit and its largest value over every month.
@@ -117,34 +123,18 @@ public struct ReportBuilder: Sendable {
                 throw .notWritable(path: directory.path, detail: error.localizedDescription)
             }
         }
-        let outcomes = Outcomes(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let (url, html) = pages[index]
-            outcomes.set(index, Swift.Result { () throws(SnapshotError) in try write(Data(html.utf8), to: url) })
+        let outcomes = ConcurrentSlots.map(pages.count) { index in
+            Swift.Result { () throws(SnapshotError) in try write(Data(pages[index].1.utf8), to: pages[index].0) }
         }
         var written: [URL] = []
-        for (index, outcome) in outcomes.all.enumerated() {
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .success(true): written.append(pages[index].0)
-            case .success(false), nil: break
+            case .success(false): break
             case .failure(let error): throw error
             }
         }
         return written
-    }
-
-    /// Results of the concurrent writes, one slot per page.
-    private final class Outcomes: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Swift.Result<Bool, SnapshotError>?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ outcome: Swift.Result<Bool, SnapshotError>) {
-            lock.withLock { slots[index] = outcome }
-        }
-
-        var all: [Swift.Result<Bool, SnapshotError>?] { lock.withLock { slots } }
     }
 
     /// Writes `data` at `url` atomically unless the file already holds exactly these bytes;
