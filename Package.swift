@@ -45,6 +45,8 @@ let package = Package(
             name: "ProvstatSnapshot",
             dependencies: ["ProvstatCore", "ProvstatSupport"],
             exclude: ["Schema"]),
+        // A consumer of snapshots, like the CLI: the static report site.
+        .target(name: "ProvstatReport", dependencies: ["ProvstatCore", "ProvstatSnapshot", "ProvstatSupport"]),
         .target(
             name: "ProvstatPipeline",
             dependencies: [
@@ -56,7 +58,7 @@ let package = Package(
             name: "provstat",
             dependencies: [
                 "ProvstatCore", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatReconcile",
-                "ProvstatSnapshot", "ProvstatPipeline", "ProvstatSupport",
+                "ProvstatSnapshot", "ProvstatPipeline", "ProvstatSupport", "ProvstatReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -67,7 +69,7 @@ let package = Package(
             name: "provstat-bench",
             dependencies: [
                 "ProvstatBench", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatCore",
-                "LoopbackServer",
+                "ProvstatSnapshot", "ProvstatReport", "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -95,6 +97,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProvstatReconcileTests", dependencies: ["ProvstatReconcile", "ProvstatCore"]),
         .testTarget(name: "ProvstatSnapshotTests", dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport"]),
+        .testTarget(name: "ProvstatReportTests", dependencies: ["ProvstatReport", "ProvstatSnapshot", "ProvstatCore"]),
         .testTarget(
             name: "ProvstatCLITests",
             dependencies: ["ProvstatSnapshot", "ProvstatCore", "TestSupport", "LoopbackServer"]),

@@ -8,14 +8,14 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the fetch and extract stages against their baselines (runs provstat-bench).",
+        abstract: "Measure the fetch, extract and report stages against their baselines (runs provstat-bench).",
         discussion: """
             Hands its arguments to the provstat-bench executable in the same folder as provstat
             (`provstat bench extract …` is `provstat-bench extract …`). Build it with
             `swift build -c release --product provstat-bench`.
             """)
 
-    @Argument(parsing: .captureForPassthrough, help: "fetch or extract, and their options (see provstat-bench --help).")
+    @Argument(parsing: .captureForPassthrough, help: "fetch, extract or report, and their options (see provstat-bench --help).")
     var arguments: [String] = []
 
     func run() throws {

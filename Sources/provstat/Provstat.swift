@@ -10,7 +10,7 @@ struct Provstat: ParsableCommand {
         version: ProvstatVersion.current,
         subcommands: [
             RunCommand.self, DiscoverCommand.self, ExtractCommand.self, SnapshotsCommand.self, ShowCommand.self,
-            DiffCommand.self,
-            ExportCommand.self, ValidateCommand.self, PipelinesCommand.self, DoctorCommand.self, BenchCommand.self,
+            DiffCommand.self, ExportCommand.self, ReportCommand.self, ValidateCommand.self, PipelinesCommand.self,
+            DoctorCommand.self, BenchCommand.self,
         ])
 }

@@ -64,6 +64,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Write Prometheus metrics here (node_exporter textfile collector), atomically.")
     var metricsFile: String?
 
+    @Flag(name: .long, help: "Refresh the pipeline's report site (<output>/<pipeline>/report/) after the run.")
+    var report = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -128,6 +131,7 @@ struct RunCommand: ParsableCommand {
                 logger.error("cannot write the metrics file \(metricsFile): \(error)")
             }
         }
+        if report { ReportCommand.refresh(root: root, pipeline: definition.name, quiet: logging.quiet) }
         if worst != .complete { throw worst.code }
     }
 
