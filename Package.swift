@@ -33,6 +33,7 @@ let package = Package(
             name: "ProvstatFetch",
             dependencies: [
                 "ProvstatCore", "CCurlShim", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "CLibXML2Shim", "CLibXML2"]),
         .target(name: "ProvstatExtract", dependencies: ["ProvstatCore"]),

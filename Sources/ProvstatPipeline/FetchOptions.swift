@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ProvstatFetch
 
 /// How a run fetches, beyond the pipeline's own settings: chosen on the command line.
@@ -9,11 +10,17 @@ public struct FetchOptions: Sendable {
     public var ignoreRobots: Bool
     /// The raw store's folder; nil means `$PROVSTAT_CACHE`, else `<output>/.raw`.
     public var cacheDirectory: URL?
+    /// When the whole run must stop fetching; set by `PipelineRun` from the definition's
+    /// `run_deadline` (or `--deadline`).
+    public var runDeadline: RunDeadline?
 
-    public init(offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil) {
+    public init(
+        offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil, runDeadline: RunDeadline? = nil
+    ) {
         self.offline = offline
         self.ignoreRobots = ignoreRobots
         self.cacheDirectory = cacheDirectory
+        self.runDeadline = runDeadline
     }
 
     /// The raw store's folder for a run writing under `outputRoot`.
@@ -26,11 +33,15 @@ public struct FetchOptions: Sendable {
     }
 
     /// The fetch session for one run of `definition`.
-    func session(for definition: PipelineDefinition, outputRoot: URL, userAgent: String) -> FetchSession {
-        FetchSession(
-            configuration: Self.configuration(
-                definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
-                store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+    func session(
+        for definition: PipelineDefinition, outputRoot: URL, userAgent: String,
+        logger: Logger = Logger(label: "provstat.fetch", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) -> FetchSession {
+        var configuration = Self.configuration(
+            definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
+            store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline)
+        configuration.runDeadline = runDeadline
+        return FetchSession(configuration: configuration, logger: logger)
     }
 
     /// The client, politeness and retry configuration that `settings` describe.
@@ -47,6 +58,6 @@ public struct FetchOptions: Sendable {
             retry: .init(
                 attempts: settings.attempts, baseDelay: settings.backoff, maxDelay: settings.maxBackoff,
                 retryAfterCap: settings.retryAfterCap),
-            obeyRobots: obeyRobots, store: store, offline: offline)
+            obeyRobots: obeyRobots, store: store, offline: offline, crawlDelayCap: settings.crawlDelayCap)
     }
 }

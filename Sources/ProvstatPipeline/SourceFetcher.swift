@@ -9,15 +9,21 @@ import ProvstatFetch
 final class SourceFetcher {
     private let fetcher: PageFetcher
     private let month: Month
+    /// Seconds one source may take, listing pages and retries included.
+    private let sourceDeadline: TimeInterval?
 
-    init(session: FetchSession, month: Month) {
+    init(session: FetchSession, month: Month, sourceDeadline: TimeInterval? = nil) {
         self.fetcher = session.makeFetcher()
         self.month = month
+        self.sourceDeadline = sourceDeadline
     }
 
     /// Fetches one source; never throws: every ending is a record (fetched, not_modified,
     /// replayed, not_published or failed with the reason).
     func fetch(_ source: SourceDefinition) -> FetchedSource {
+        // A web source's links and redirects may only lead to http(s); file: only for a file source.
+        fetcher.policy = SchemePolicy(definitionURL: source.definitionURL)
+        fetcher.deadline = sourceDeadline.map { Date().addingTimeInterval($0) }
         let url: String
         switch source.location {
         case .template(let template):
