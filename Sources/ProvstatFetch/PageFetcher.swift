@@ -256,7 +256,8 @@ public final class PageFetcher {
             // A Retry-After speaks for the whole host: hold every worker off it, not just this one.
             if let retryAfter {
                 logger.info(
-                    "\(host) asked to wait (Retry-After \(retryAfter) s): holding the host for \(String(format: "%.1f", wait)) s")
+                    "\(host) asked to wait (Retry-After \(retryAfter) s): holding the host for \(String(format: "%.1f", wait)) s"
+                )
                 session.coordinator.holdOff(host: host, until: Date().addingTimeInterval(wait))
             }
             pause(wait)
@@ -272,7 +273,8 @@ public final class PageFetcher {
         let path = components.percentEncodedPath + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
         guard !rules.allows(path) else { return }
         if let failure {
-            logger.info("\(url): robots.txt of \(origin) unreachable (\(failure.message)); the site counts as disallowed")
+            logger.info(
+                "\(url): robots.txt of \(origin) unreachable (\(failure.message)); the site counts as disallowed")
             throw FetchError(
                 url: url, reason: .robotsUnreachable(failure.message, transient: failure.transient), attempts: 0)
         }
@@ -296,13 +298,20 @@ public final class PageFetcher {
                 return (.allowAll, nil)
             default:
                 // A 5xx is the server failing: an outage, which may pass.
-                return (.disallowAll, RobotsRegistry.Failure(message: "HTTP \(response.status)", transient: response.status >= 500))
+                return (
+                    .disallowAll,
+                    RobotsRegistry.Failure(message: "HTTP \(response.status)", transient: response.status >= 500)
+                )
             }
         } catch {
             if case .status(let status) = error.reason, (400..<500).contains(status) { return (.allowAll, nil) }
             if case .tooLarge = error.reason { return (.allowAll, nil) }
             let transient: Bool
-            if case .status(let status) = error.reason { transient = status >= 500 } else { transient = error.isTransient }
+            if case .status(let status) = error.reason {
+                transient = status >= 500
+            } else {
+                transient = error.isTransient
+            }
             return (.disallowAll, RobotsRegistry.Failure(message: error.description, transient: transient))
         }
         if let asked = rules.crawlDelay {

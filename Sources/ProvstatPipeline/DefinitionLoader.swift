@@ -56,6 +56,12 @@ public struct DefinitionLoader: Sendable {
             throw DefinitionError(
                 file: file.path, line: nil, key: nil, message: "cannot read: \(error.localizedDescription)")
         }
+        return try load(data: data, file: file)
+    }
+
+    /// Validates the bytes of a definition as if read from `file` (which names it in errors and
+    /// anchors its relative source paths).
+    public func load(data: Data, file: URL) throws(DefinitionError) -> PipelineDefinition {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DefinitionError(file: file.path, line: nil, key: nil, message: "not UTF-8 text")
         }

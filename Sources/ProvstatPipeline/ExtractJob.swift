@@ -35,12 +35,14 @@ public struct ExtractJob: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
             throw FetchError(
-                url: location, reason: .transport(code: 0, message: "no such file; give the path of an HTML or .txt page"))
+                url: location,
+                reason: .transport(code: 0, message: "no such file; give the path of an HTML or .txt page"))
         }
         if isDirectory.boolValue {
             throw FetchError(
                 url: location,
-                reason: .transport(code: 0, message: "is a folder, not a page; give the path of one HTML or .txt file in it"))
+                reason: .transport(
+                    code: 0, message: "is a folder, not a page; give the path of one HTML or .txt file in it"))
         }
         guard FileManager.default.isReadableFile(atPath: location) else {
             throw FetchError(

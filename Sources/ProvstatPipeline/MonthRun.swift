@@ -159,10 +159,12 @@ public struct MonthRun: Sendable {
 
         WorkerPool.start(
             name: "fetch", count: min(definition.fetch.globalConcurrency, definition.sources.count), input: sources,
-            output: fetched, makeState: { SourceFetcher(session: session, month: month, sourceDeadline: sourceDeadline) },
+            output: fetched,
+            makeState: { SourceFetcher(session: session, month: month, sourceDeadline: sourceDeadline) },
             work: { fetcher, source in fetcher.fetch(source) })
         WorkerPool.start(
-            name: "read", count: 2, input: fetched, output: read, makeState: { PageReader(budget: budget, logger: logger) },
+            name: "read", count: 2, input: fetched, output: read,
+            makeState: { PageReader(budget: budget, logger: logger) },
             work: { reader, page in reader.read(page) })
 
         for source in definition.sources { sources.push(source) }

@@ -23,8 +23,11 @@ struct PageReader {
             let parsed = try parser.parse(
                 data: body, source: record.url, contentType: page.contentType, xpath: page.definition.xpath)
             if parsed.replacedBytes > 0 {
-                let message = "\(record.id): \(parsed.replacedBytes) bytes not valid in the page's character set became U+FFFD"
-                if parsed.replacedBytes >= Self.manyReplacedBytes { logger.warning("\(message)") } else {
+                let message =
+                    "\(record.id): \(parsed.replacedBytes) bytes not valid in the page's character set became U+FFFD"
+                if parsed.replacedBytes >= Self.manyReplacedBytes {
+                    logger.warning("\(message)")
+                } else {
                     logger.debug("\(message)")
                 }
             }

@@ -16,7 +16,8 @@ public struct SnapshotValidation: Sendable {
     public init(snapshot: Snapshot, definition: PipelineDefinition, outputRoot: URL) {
         let evaluation = MonthReconciliation(definition: definition, month: snapshot.month, outputRoot: outputRoot)
             .evaluate(
-                MonthReconciliation.sourcedFacts(of: snapshot.sources, facts: snapshot.facts), sources: snapshot.sources)
+                MonthReconciliation.sourcedFacts(of: snapshot.sources, facts: snapshot.facts), sources: snapshot.sources
+            )
         indicators = evaluation.values
         checks = evaluation.checks
         status = evaluation.status(

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ProvstatCore
 import ProvstatFetch
 
@@ -11,11 +12,13 @@ final class SourceFetcher {
     private let month: Month
     /// Seconds one source may take, listing pages and retries included.
     private let sourceDeadline: TimeInterval?
+    private let logger: Logger
 
     init(session: FetchSession, month: Month, sourceDeadline: TimeInterval? = nil) {
         self.fetcher = session.makeFetcher()
         self.month = month
         self.sourceDeadline = sourceDeadline
+        self.logger = session.logger
     }
 
     /// Fetches one source; never throws: every ending is a record (fetched, not_modified,
@@ -31,13 +34,16 @@ final class SourceFetcher {
         case .listing(let rule):
             let discovery = SourceDiscovery(rule: rule, month: month, quarterly: source.quarterly)
             switch discovery.run(fetch: { (page) throws(FetchError) in try fetcher.fetch(page).response }) {
-            case .found(let found, _):
+            case .found(let found, let listing):
+                logger.info("\(source.id): found \(found) on \(listing)")
                 url = found
             case .notPublished(let listing, let reason):
+                logger.info("\(source.id): not published: \(reason)")
                 return FetchedSource(
                     definition: source,
                     record: SourceRecord(id: source.id, url: listing, outcome: .notPublished, reason: reason))
             case .failed(let listing, let reason, let transient):
+                logger.warning("\(source.id): discovery failed: \(reason)")
                 return FetchedSource(
                     definition: source,
                     record: SourceRecord(id: source.id, url: listing, outcome: .failed, reason: reason),

@@ -39,7 +39,8 @@ public enum SnapshotCoding {
         guard PipelineName.isValid(snapshot.pipeline) else {
             throw .corrupt(
                 path: path,
-                detail: "its pipeline '\(snapshot.pipeline.prefix(60))' is not a valid name (letters, digits, '-', '_')")
+                detail: "its pipeline '\(snapshot.pipeline.prefix(60))' is not a valid name (letters, digits, '-', '_')"
+            )
         }
         return snapshot
     }

@@ -40,7 +40,8 @@ public final class SnapshotSession: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: monthDirectory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw SnapshotError.notWritable(path: monthDirectory.path, detail: "a file stands where the month's folder goes")
+                throw SnapshotError.notWritable(
+                    path: monthDirectory.path, detail: "a file stands where the month's folder goes")
             }
             guard access(monthDirectory.path, W_OK) == 0 else {
                 throw SnapshotError.notWritable(path: monthDirectory.path, detail: String(cString: strerror(errno)))

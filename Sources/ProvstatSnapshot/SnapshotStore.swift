@@ -57,10 +57,11 @@ public struct SnapshotStore: Sendable {
         let pointer = monthDirectory(pipeline: pipeline, month: month).appendingPathComponent("latest")
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: pointer.path) else { return nil }
         // A link to a device or a folder is no pointer: never read it (a device may never end).
-        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: pointer.path)).map { target in
-            (try? FileManager.default.attributesOfItem(
-                atPath: URL(fileURLWithPath: target, relativeTo: pointer.deletingLastPathComponent()).path)) ?? [:]
-        } ?? attributes
+        let resolved =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: pointer.path)).map { target in
+                (try? FileManager.default.attributesOfItem(
+                    atPath: URL(fileURLWithPath: target, relativeTo: pointer.deletingLastPathComponent()).path)) ?? [:]
+            } ?? attributes
         guard resolved[.type] as? FileAttributeType == .typeRegular else {
             throw .badPointer(path: pointer.path, detail: "not a regular file (a device, a folder or a link to one)")
         }

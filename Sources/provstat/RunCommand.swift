@@ -82,7 +82,9 @@ struct RunCommand: ParsableCommand {
         }
         if let from {
             let last = to ?? MonthPlan.closedMonth(now: Date(), lagDays: lagDays)
-            if from > last { throw ValidationError("--from \(from) is after --to \(last); give the earlier month first") }
+            if from > last {
+                throw ValidationError("--from \(from) is after --to \(last); give the earlier month first")
+            }
             let count = MonthPlan.count(from: from, to: last)
             if count > MonthPlan.longestRange {
                 throw ValidationError(

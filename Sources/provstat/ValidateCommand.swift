@@ -38,7 +38,8 @@ struct ValidateCommand: ParsableCommand {
         do {
             // A given --pipeline may be a path; the snapshot's own name is only ever a name in Pipelines/.
             let loader = DefinitionLoader()
-            definition = try pipeline.map { (path) throws(DefinitionError) in try loader.load(path) }
+            definition =
+                try pipeline.map { (path) throws(DefinitionError) in try loader.load(path) }
                 ?? loader.load(named: stored.snapshot.pipeline)
         } catch {
             printError("provstat: \(error)")

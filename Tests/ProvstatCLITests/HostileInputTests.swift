@@ -133,7 +133,9 @@ struct HostileInputTests {
         let huge = try run(["run", "--pipeline", Self.demo, "--from", "1900-01", "--to", "9999-12", "--output", "out"])
         #expect(huge.status == 64, "\(huge.stderr)")
         #expect(huge.stderr.contains("one run covers at most 1200"))
-        let inverted = try run(["run", "--pipeline", Self.demo, "--from", "2023-05", "--to", "2023-01", "--output", "o"])
+        let inverted = try run([
+            "run", "--pipeline", Self.demo, "--from", "2023-05", "--to", "2023-01", "--output", "o",
+        ])
         #expect(inverted.status == 64)
         #expect(inverted.stderr.contains("is after --to"))
         let lag = try run(["run", "--pipeline", Self.demo, "--lag-days", "99999999", "--output", "out"])
@@ -144,13 +146,30 @@ struct HostileInputTests {
         #expect(last.status == 69, "\(last.stderr)")
     }
 
+    @Test("a Crawl-delay of 999999 s is capped, and the summary says so")
+    func crawlDelayCapInSummary() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let robots = LoopbackServer.Response(
+            headers: [("Content-Type", "text/plain")], body: "User-agent: *\nCrawl-delay: 999999\n")
+        try withServer(["/robots.txt": .init(robots), "/a.html": .init(.html(Self.report))]) { server in
+            let file = try definition("crawl", url: server.url("/a.html"), extra: "  crawl_delay_cap: 0.5")
+            let outcome = try run(["run", "--pipeline", file, "--month", "2023-10", "--output", "out"])
+            #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+            #expect(
+                outcome.stdout.contains("127.0.0.1: robots.txt asks for a Crawl-delay of 999999 s; capped at 0.5 s"),
+                "\(outcome.stdout)")
+        }
+    }
+
     @Test("--deadline ends a run stuck on a slow portal: exit 75, ledger closed, lock free")
     func runDeadline() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         try withServer(["/slow.html": .init(.html(Self.report, delay: 20))]) { server in
             let file = try definition("slow", url: server.url("/slow.html"), robots: false)
             let started = Date()
-            let outcome = try run(["run", "--pipeline", file, "--month", "2023-10", "--output", "out", "--deadline", "1"])
+            let outcome = try run([
+                "run", "--pipeline", file, "--month", "2023-10", "--output", "out", "--deadline", "1",
+            ])
             #expect(outcome.status == 75, "\(outcome.stdout)\n\(outcome.stderr)")
             #expect(Date().timeIntervalSince(started) < 10)
             let ledger = RunLedger(root: work.appendingPathComponent("out"), pipeline: "slow").entries()
@@ -241,7 +260,8 @@ struct HostileInputTests {
         commands += [
             ["extract", work.path], ["extract", "/dev/null"], ["extract", files.last ?? ""], ["extract", "nope.html"],
             ["extract", "gopher://127.0.0.1/x"], ["extract", "file:///dev/null"],
-            ["run", "--pipeline", Self.demo, "--month", "0000-00"], ["run", "--pipeline", Self.demo, "--from", "2023-13"],
+            ["run", "--pipeline", Self.demo, "--month", "0000-00"],
+            ["run", "--pipeline", Self.demo, "--from", "2023-13"],
             ["run", "--pipeline", Self.demo, "--max-months", "0", "--catch-up"],
             ["run", "--pipeline", Self.demo, "--lag-days", "-1"], ["run", "--pipeline", Self.demo, "--deadline", "0"],
             ["run", "--pipeline", Self.demo, "--deadline", "nan"], ["run", "--pipeline", "../../../etc/passwd"],

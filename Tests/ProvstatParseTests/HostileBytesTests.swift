@@ -63,7 +63,8 @@ struct HostileBytesTests {
 
     @Test("the same through the HTTP header's charset, with the meta saying nothing")
     func undefinedBytesWithHeaderCharset() throws {
-        let body = Array("<html><body><article><p>".utf8) + Self.windows1258(Self.first) + [0x8D]
+        let body =
+            Array("<html><body><article><p>".utf8) + Self.windows1258(Self.first) + [0x8D]
             + Self.windows1258(" \(Self.second)") + Array("</p></article></body></html>".utf8)
         let (page, texts) = try Self.texts(Data(body), contentType: "text/html; charset=windows-1258")
         #expect(texts == ["\(Self.first)\u{FFFD} \(Self.second)"])

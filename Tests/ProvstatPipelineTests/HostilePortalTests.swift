@@ -69,7 +69,8 @@ struct HostilePortalTests {
     @Test("a redirect to a path robots.txt disallows is refused; an allowed one is followed")
     func redirectTargetsObeyRobots() throws {
         let routes: [String: LoopbackServer.Route] = [
-            "/robots.txt": .init(.init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nDisallow: /private\n")),
+            "/robots.txt": .init(
+                .init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nDisallow: /private\n")),
             "/bao-cao/2023-03.html": .init(.redirect(to: "/private/report.html")),
             "/ok/2023-03.html": .init(.redirect(to: "/public/report.html")),
             "/private/report.html": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"))),
@@ -203,7 +204,9 @@ struct HostilePortalTests {
             #expect(ledger.map(\.event) == [.start, .end])
             #expect(ledger.last?.exitCode == 75)
             // The lock is free again: a session can be opened.
-            #expect(throws: Never.self) { _ = try SnapshotSession(root: output, pipeline: definition.name, month: Self.march) }
+            #expect(throws: Never.self) {
+                _ = try SnapshotSession(root: output, pipeline: definition.name, month: Self.march)
+            }
         }
     }
 
@@ -228,7 +231,8 @@ struct HostilePortalTests {
         try folder.write("pages/2023-02.html", FetchStageFixtures.report("tháng 2 năm 2023"))
         try folder.write(
             "pages/2023-03.html",
-            "<html><body><article><p>Trang đang được cập nhật, mời quý độc giả quay lại sau.</p></article></body></html>")
+            "<html><body><article><p>Trang đang được cập nhật, mời quý độc giả quay lại sau.</p></article></body></html>"
+        )
         try folder.write("pages/blank.html", "<html><body></body></html>")
         let definition = try DefinitionLoader().load(file: definitionFile)
         let february = MonthRun(definition: definition, month: Month("2023-02")!, outputRoot: folder.url).run()
@@ -252,9 +256,11 @@ struct HostilePortalTests {
         let sentence = "Kim ngạch xuất khẩu đạt 1.234,5 triệu USD, tăng 5,2% so với cùng kỳ. "
         try folder.write(
             "big.html",
-            "<html><body><article>" + String(repeating: "<p>\(sentence)</p>", count: 20_000) + "</article></body></html>")
+            "<html><body><article>" + String(repeating: "<p>\(sentence)</p>", count: 20_000)
+                + "</article></body></html>")
         var definition = FetchStageFixtures.definition([
-            SourceDefinition(id: "big", location: .template(folder.url.appendingPathComponent("big.html").absoluteString))
+            SourceDefinition(
+                id: "big", location: .template(folder.url.appendingPathComponent("big.html").absoluteString))
         ])
         definition.fetch.pageBudget = 0.001
         let (read, _) = MonthRun(definition: definition, month: Self.march, outputRoot: folder.url).fetchAndRead()
