@@ -121,7 +121,10 @@ public struct MonthPlan: Sendable, Equatable {
             let last = closedMonth(now: now, lagDays: lag)
             var first = last
             // Walk back to the last complete month, at most `limit` months.
-            while first.previous >= last.advanced(by: -(limit - 1)), state(first.previous).newestStatus != "complete" {
+            // `previous` of the first representable month is itself: stop there too.
+            while first.previous < first, first.previous >= last.advanced(by: -(limit - 1)),
+                state(first.previous).newestStatus != "complete"
+            {
                 first = first.previous
             }
             candidates = months(from: first, to: last).map { month in

@@ -96,7 +96,7 @@ public struct MonthRun: Sendable {
         if let deadline = fetchOptions.runDeadline, deadline.hasPassed {
             // The run ran out of time or was stopped: what was read is kept, the run ends here.
             ending = max(ending, .temporary)
-            errors.append("stopped: \(deadline.current.name); retry later")
+            errors.append("the run ended early: \(deadline.current.name); retry later")
         }
         do { try session.finish(exitCode: ending.code, publication: result.publication, errors: errors) } catch {
             logger.warning("cannot append to the run ledger: \(error)")
