@@ -114,8 +114,11 @@ public final class PageFetcher {
 
     /// `perform` for `url`, following redirects itself so that each target is vetted first:
     /// only http and https, and (when obeyed) allowed by the target's robots.txt.
+    /// `vetRobots: false` for robots.txt itself: its redirects are not subject to robots.txt (and
+    /// asking the registry for an origin being loaded by this very call would wait for ever).
     private func following(
-        _ url: String, host: String, headers: [String], polite: Bool, permit held: HostCoordinator.Permit? = nil
+        _ url: String, host: String, headers: [String], polite: Bool, permit held: HostCoordinator.Permit? = nil,
+        vetRobots: Bool = true
     ) throws(FetchError) -> (response: FetchResponse, attempts: Int) {
         var current = url
         var currentHost = host
@@ -145,7 +148,7 @@ public final class PageFetcher {
                     url: url, reason: .tooManyRedirects(limit: configuration.client.maxRedirects), attempts: attempts)
             }
             currentHost = HostCoordinator.hostKey(of: target)
-            if configuration.obeyRobots {
+            if configuration.obeyRobots, vetRobots {
                 do throws(FetchError) { try checkRobots(target, host: currentHost) } catch {
                     logger.info("redirect from \(current) to \(target) refused by robots.txt")
                     throw FetchError(url: url, reason: error.reason, attempts: attempts)
@@ -289,7 +292,7 @@ public final class PageFetcher {
         let rules: RobotsRules
         do throws(FetchError) {
             // robots.txt may redirect (RFC 9309 §2.3.1.2), within the origin's scheme policy.
-            let (response, _) = try following(robotsURL, host: host, headers: [], polite: true)
+            let (response, _) = try following(robotsURL, host: host, headers: [], polite: true, vetRobots: false)
             switch response.status {
             case 200..<300:
                 rules = RobotsRules(

@@ -53,7 +53,8 @@ for c in "$yams"/CYaml/src/*.c; do
         -c "$c" -o "$out/cyaml-$(basename "$c" .c).o"
 done
 ar rcs "$out/libCYaml.a" "$out"/cyaml-*.o
-build_library Yams -Xcc -fmodule-map-file="$yams/CYaml/include/module.modulemap" -Xcc -DYAML_DECLARE_STATIC \
+build_library Yams -D SWIFT_PACKAGE -Xcc -fmodule-map-file="$yams/CYaml/include/module.modulemap" \
+    -Xcc -DYAML_DECLARE_STATIC \
     "$yams"/Yams/*.swift
 build_library ProvstatReconcile Sources/ProvstatReconcile/*.swift
 build_library ProvstatSnapshot Sources/ProvstatSnapshot/*.swift

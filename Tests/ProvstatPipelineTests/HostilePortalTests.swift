@@ -98,6 +98,31 @@ struct HostilePortalTests {
         }
     }
 
+    @Test("a robots.txt that redirects within its own site is followed, and obeyed")
+    func robotsRedirect() throws {
+        let routes: [String: LoopbackServer.Route] = [
+            "/robots.txt": .init(.redirect(to: "/robots-moved.txt", status: 301)),
+            "/robots-moved.txt": .init(
+                .init(headers: [("Content-Type", "text/plain")], body: "User-agent: *\nDisallow: /private\n")),
+            "/private/a.html": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"))),
+            "/public/a.html": .init(.html(FetchStageFixtures.report("tháng 3 năm 2023"))),
+        ]
+        let output = FetchStageFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try FetchStageFixtures.withServer(routes: routes) { server in
+            let sources = [
+                SourceDefinition(id: "private", location: .template(server.url("/private/a.html"))),
+                SourceDefinition(id: "public", location: .template(server.url("/public/a.html"))),
+            ]
+            let run = MonthRun(
+                definition: FetchStageFixtures.definition(sources, robots: true), month: Self.march,
+                outputRoot: output)
+            let (read, _) = run.fetchAndRead()
+            #expect(read.map(\.record.outcome) == [.failed, .fetched])
+            #expect(server.requests(for: "/private/a.html").isEmpty)
+        }
+    }
+
     @Test("a redirect to file: or ftp: is refused and nothing is read")
     func redirectToOtherSchemes() throws {
         let output = FetchStageFixtures.folder()
