@@ -37,6 +37,7 @@ let package = Package(
             name: "ProvstatFetch",
             dependencies: [
                 "ProvstatCore", "ProvstatSupport", "CCurlShim", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "ProvstatParse", dependencies: ["ProvstatCore", "ProvstatSupport", "CLibXML2Shim", "CLibXML2"]),
         .target(name: "ProvstatExtract", dependencies: ["ProvstatCore", "ProvstatSupport"]),

@@ -8,11 +8,23 @@ public struct FactExtractor: Sendable {
 
     /// The facts of a page's blocks, in reading order.
     public func extract(from blocks: [TextBlock]) -> [Fact] {
+        extract(from: blocks, shouldStop: { false }) ?? []
+    }
+
+    /// The facts of a page's blocks, or nil when `shouldStop` (asked between blocks) says the
+    /// page's time is up.
+    public func extract(from blocks: [TextBlock], shouldStop: () -> Bool) -> [Fact]? {
         // Each sentence is tokenized once: for the page's number style and period, then for facts.
         let blocks = blocks.map(Self.normalised)
-        let paragraphs: [[TokenizedSentence]] = blocks.map { block in
-            guard case .paragraph(let text) = block else { return [] }
-            return SentenceSplitter.sentences(of: text).map(TokenizedSentence.init)
+        var paragraphs: [[TokenizedSentence]] = []
+        paragraphs.reserveCapacity(blocks.count)
+        for block in blocks {
+            if shouldStop() { return nil }
+            guard case .paragraph(let text) = block else {
+                paragraphs.append([])
+                continue
+            }
+            paragraphs.append(SentenceSplitter.sentences(of: text).map(TokenizedSentence.init))
         }
         var texts = paragraphs.flatMap { $0 }
         for case .table(let grid) in blocks {
@@ -24,6 +36,7 @@ public struct FactExtractor: Sendable {
         var note: UnitReader.Match? = nil
         var heading = ""
         for (block, sentences) in zip(blocks, paragraphs) {
+            if shouldStop() { return nil }
             switch block {
             case .paragraph(let text):
                 let before = facts.count

@@ -47,8 +47,29 @@ public final class CurlEasyHandle {
     deinit { curl_easy_cleanup(handle) }
 
     /// Performs one GET of `url` with extra request headers; throws on transport errors and caps.
-    public func get(_ url: String, headers: [String] = []) throws(FetchError) -> FetchResponse {
-        let transfer = try prepare(url, headers: headers)
+    ///
+    /// `followRedirects: false` returns a 3xx as it is, so that the caller can vet the target
+    /// (scheme, robots.txt) before following it; `allowFiles: false` refuses `file:` outright;
+    /// `timeout` shortens the total timeout (a deadline close by), never lengthens it.
+    public func get(
+        _ url: String, headers: [String] = [], followRedirects: Bool = true, allowFiles: Bool = true,
+        timeout: TimeInterval? = nil, shouldAbort: (@Sendable () -> Bool)? = nil
+    ) throws(FetchError) -> FetchResponse {
+        let transfer = try prepare(
+            url, headers: headers, followRedirects: followRedirects, allowFiles: allowFiles, timeout: timeout)
+        if let shouldAbort {
+            // Asked about once a second and on every chunk: a stopped run ends its transfers at once.
+            transfer.sink.shouldAbort = shouldAbort
+            let sink = Unmanaged.passUnretained(transfer.sink).toOpaque()
+            let failed = [
+                provstat_curl_setopt_progress_callback(handle, curlTransferProgress),
+                provstat_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, sink),
+                provstat_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0),
+            ].contains { $0 != CURLE_OK }
+            if failed {
+                throw FetchError(url: url, reason: .transport(code: -1, message: "libcurl rejected an option"))
+            }
+        }
         return try finish(transfer, code: curl_easy_perform(handle))
     }
 
@@ -59,23 +80,30 @@ public final class CurlEasyHandle {
 
     /// Sets the handle up for one GET of `url`; the returned transfer must stay alive until the
     /// transfer ends (it owns the header list and the body sink libcurl writes into).
-    package func prepare(_ url: String, headers: [String]) throws(FetchError) -> PreparedTransfer {
+    package func prepare(
+        _ url: String, headers: [String], followRedirects: Bool = true, allowFiles: Bool = true,
+        timeout: TimeInterval? = nil
+    ) throws(FetchError) -> PreparedTransfer {
+        // A timeout of 0 means "none" to libcurl: never hand it a zero or negative value.
+        // Bounded above too, so that the conversion to milliseconds cannot overflow.
+        let total = Self.bounded(min(options.totalTimeout, timeout ?? options.totalTimeout))
+        let connect = Self.bounded(min(options.connectTimeout, total))
         curl_easy_reset(handle)  // keeps the connection cache, forgets the last request's options
         let transfer = PreparedTransfer(url: url, headers: headers, limit: options.maxBodyBytes)
         let sink = Unmanaged.passUnretained(transfer.sink).toOpaque()
         let setupFailed = [
             provstat_curl_setopt_string(handle, CURLOPT_URL, url),
             provstat_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            provstat_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1),
+            provstat_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followRedirects ? 1 : 0),
             provstat_curl_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects),
-            provstat_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file"),
+            provstat_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, allowFiles ? "http,https,file" : "http,https"),
             provstat_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
             provstat_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
             provstat_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2),
             provstat_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""),
             provstat_curl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent),
-            provstat_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000)),
-            provstat_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000)),
+            provstat_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(connect * 1000))),
+            provstat_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(total * 1000))),
             provstat_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes)),
             provstat_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, transfer.headerList),
             provstat_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
@@ -94,6 +122,12 @@ public final class CurlEasyHandle {
         try finish(transfer, code: CURLcode(rawValue: resultCode))
     }
 
+    /// Seconds kept within 1 ms … 1 day (NaN counts as the shortest).
+    static func bounded(_ seconds: TimeInterval) -> TimeInterval {
+        guard seconds.isFinite || seconds > 0 else { return 0.001 }
+        return min(86_400, max(0.001, seconds))
+    }
+
     /// Turns a finished transfer and libcurl's result code into a response or an error.
     func finish(_ transfer: PreparedTransfer, code: CURLcode) throws(FetchError) -> FetchResponse {
         let url = transfer.url
@@ -109,6 +143,9 @@ public final class CurlEasyHandle {
             }
             let scheme = url.split(separator: ":").first.map(String.init) ?? url
             throw FetchError(url: url, reason: .unsupportedScheme(scheme))
+        }
+        if code == CURLE_ABORTED_BY_CALLBACK {
+            throw FetchError(url: url, reason: .deadline("the run was stopped"))
         }
         if code == CURLE_TOO_MANY_REDIRECTS {
             throw FetchError(url: url, reason: .tooManyRedirects(limit: options.maxRedirects))
@@ -156,6 +193,8 @@ final class TransferSink {
     var body = Data()
     var headers: [(name: String, value: String)] = []
     var overflowed = false
+    /// Asked during the transfer; true aborts it.
+    var shouldAbort: (@Sendable () -> Bool)?
 
     init(limit: Int) { self.limit = limit }
 
@@ -185,6 +224,15 @@ private func curlWriteBody(
     }
     data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append($0, count: length) }
     return length
+}
+
+private func curlTransferProgress(
+    _ user: UnsafeMutableRawPointer?, _ downloadTotal: curl_off_t, _ downloaded: curl_off_t,
+    _ uploadTotal: curl_off_t, _ uploaded: curl_off_t
+) -> Int32 {
+    guard let user else { return 0 }
+    let sink = Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
+    return sink.shouldAbort?() == true ? 1 : 0
 }
 
 private func curlWriteHeader(

@@ -20,8 +20,13 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case store(String)
         /// robots.txt disallows the URL.
         case disallowedByRobots
-        /// robots.txt could not be fetched (5xx or unreachable), which RFC 9309 reads as "disallow all".
-        case robotsUnreachable(String)
+        /// robots.txt could not be fetched (5xx or unreachable), which RFC 9309 reads as "disallow all";
+        /// `transient` when that failure may pass (refused, DNS, timeout, 5xx): an outage, not a refusal.
+        case robotsUnreachable(String, transient: Bool)
+        /// The source's policy refuses the URL's scheme (a `file:` link on a web page, say).
+        case schemeRefused(String)
+        /// The source's or the run's time ran out before the page could be had.
+        case deadline(String)
     }
 
     /// The URL that failed.
@@ -43,6 +48,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .transport(let code, _): Self.transientCurlCodes.contains(code)
         case .status(let status): Self.transientStatuses.contains(status)
+        case .robotsUnreachable(_, let transient): transient
+        case .deadline: true
         default: false
         }
     }
@@ -79,9 +86,14 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case .disallowedByRobots:
             return
                 "\(url): disallowed by the site's robots.txt (--ignore-robots overrides, with the operator's permission)"
-        case .robotsUnreachable(let why):
+        case .robotsUnreachable(let why, _):
             return
                 "\(url): robots.txt unreachable (\(why)), so the site counts as disallowed; retry later or use --ignore-robots"
+        case .schemeRefused(let scheme):
+            return
+                "\(url): refused: a link found on a web page, or a redirect, may only lead to http or https, not '\(scheme)'"
+        case .deadline(let which):
+            return "\(url): \(which) ran out; the page was not fetched (retry later, or raise the deadline)"
         }
     }
 }

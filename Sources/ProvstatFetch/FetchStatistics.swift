@@ -16,6 +16,10 @@ public struct FetchStatistics: Sendable, Equatable, Codable {
         public var retried = 0
         /// Body bytes received over the network.
         public var bytes = 0
+        /// The robots.txt `Crawl-delay` the host asked for, when it was longer than the cap.
+        public var crawlDelayAsked: Double?
+        /// The cap applied instead of `crawlDelayAsked`.
+        public var crawlDelayCap: Double?
 
         public init() {}
 
@@ -30,6 +34,10 @@ public struct FetchStatistics: Sendable, Equatable, Codable {
             failed += other.failed
             retried += other.retried
             bytes += other.bytes
+            if let asked = other.crawlDelayAsked, asked > (crawlDelayAsked ?? -1) {
+                crawlDelayAsked = asked
+                crawlDelayCap = other.crawlDelayCap
+            }
         }
     }
 

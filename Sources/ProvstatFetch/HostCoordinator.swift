@@ -62,6 +62,19 @@ public final class HostCoordinator: @unchecked Sendable {
         return permit
     }
 
+    /// Blocks until a request to `host` may start, or until `deadline` passes (then nil).
+    public func acquire(host: String, until deadline: Date?) -> Permit? {
+        guard let deadline else { return acquire(host: host) }
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            let now = Date()
+            if mayStart(host, now: now) { return grant(host, now: now) }
+            if now >= deadline { return nil }
+            _ = condition.wait(until: min(deadline, earliestChange(after: now)))
+        }
+    }
+
     /// Blocks until `pick` chooses something that may start (or says nothing is left).
     ///
     /// `pick` runs under the coordinator's lock, with a predicate telling which hosts may start

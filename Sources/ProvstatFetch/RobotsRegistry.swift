@@ -5,9 +5,20 @@ import Foundation
 /// Threads: safe from any thread. A second worker asking for an origin being loaded waits for
 /// the first instead of fetching robots.txt again.
 public final class RobotsRegistry: @unchecked Sendable {
+    /// Why robots.txt could not be had, and whether that may pass (an outage, not a refusal).
+    public struct Failure: Sendable, Equatable {
+        public var message: String
+        public var transient: Bool
+
+        public init(message: String, transient: Bool) {
+            self.message = message
+            self.transient = transient
+        }
+    }
+
     private enum Entry {
         case loading
-        case loaded(RobotsRules, failure: String?)
+        case loaded(RobotsRules, failure: Failure?)
     }
 
     private let condition = NSCondition()
@@ -35,8 +46,8 @@ public final class RobotsRegistry: @unchecked Sendable {
     /// The rules for `origin`, calling `load` (once per origin) to get them. `load` returns the
     /// rules and, when robots.txt was unreachable, why.
     public func rules(
-        for origin: String, load: () -> (RobotsRules, failure: String?)
-    ) -> (RobotsRules, failure: String?) {
+        for origin: String, load: () -> (RobotsRules, failure: Failure?)
+    ) -> (RobotsRules, failure: Failure?) {
         condition.lock()
         while true {
             switch entries[origin] {

@@ -17,7 +17,11 @@ public final class HTMLDocument {
 
     /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
     /// from a BOM or `<meta charset>`.
-    public init(data: Data, source: String, encoding: String? = nil) throws(ParseError) {
+    /// `ignoreDeclaredEncoding`: the bytes are already in `encoding` (converted by `PageBytes`),
+    /// so a `<meta charset>` in them must not switch the decoder.
+    public init(
+        data: Data, source: String, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false
+    ) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
         guard data.count <= Self.maximumBytes else {
@@ -29,7 +33,8 @@ public final class HTMLDocument {
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+                | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)

@@ -17,12 +17,18 @@ public struct PageParser: Sendable {
                 source: source,
                 message: "page of \(data.count) bytes is larger than the \(HTMLDocument.maximumBytes >> 20) MiB limit")
         }
-        if Self.isPlainText(source: source, contentType: contentType) {
-            let text = TextDecoding.decode(data, declaredCharset: TextDecoding.charset(fromContentType: contentType))
-            return ParsedPage(title: nil, blocks: Self.paragraphs(ofPlainText: text))
-        }
         let charset = TextDecoding.charset(fromContentType: contentType)
-        let document = try HTMLDocument(data: data, source: source, encoding: charset)
+        if Self.isPlainText(source: source, contentType: contentType) {
+            let bytes = PageBytes(data, declared: charset ?? "UTF-8")
+            let text = String(decoding: bytes.data, as: UTF8.self)
+            var page = ParsedPage(title: nil, blocks: Self.paragraphs(ofPlainText: text))
+            page.replacedBytes = bytes.replaced
+            return page
+        }
+        let bytes = PageBytes(data, declared: charset)
+        let document = try HTMLDocument(
+            data: bytes.data, source: source, encoding: bytes.encoding,
+            ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding)
         let title = document.title.map(NFC.normalise)
         let blocks: [TextBlock]
         if let xpath {
@@ -38,15 +44,19 @@ public struct PageParser: Sendable {
         } else {
             blocks = []
         }
-        return ParsedPage(title: title, blocks: blocks)
+        var page = ParsedPage(title: title, blocks: blocks)
+        page.replacedBytes = bytes.replaced
+        return page
     }
 
     /// The hyperlinks an XPath selects (`//a` by default), for discovery on listing pages.
     public func links(
         data: Data, source: String, contentType: String? = nil, xpath: String = "//a[@href]"
     ) throws(ParseError) -> [ParsedPage.Link] {
+        let bytes = PageBytes(data, declared: TextDecoding.charset(fromContentType: contentType))
         let document = try HTMLDocument(
-            data: data, source: source, encoding: TextDecoding.charset(fromContentType: contentType))
+            data: bytes.data, source: source, encoding: bytes.encoding,
+            ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding)
         return try document.nodes(matching: xpath).compactMap { node in
             guard let href = node.attribute("href") ?? node.attribute("src") else { return nil }
             let text = NFC.normalise(node.text.collapsingWhitespace())

@@ -21,6 +21,8 @@ public struct ParsedPage: Sendable {
     public var title: String?
     /// The content blocks of the article (or of the XPath selection).
     public var blocks: [TextBlock]
+    /// Bytes the page's character set leaves undefined, read as U+FFFD.
+    public var replacedBytes = 0
 
     public init(title: String?, blocks: [TextBlock]) {
         self.title = title

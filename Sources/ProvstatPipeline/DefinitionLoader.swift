@@ -33,6 +33,17 @@ public struct DefinitionLoader: Sendable {
             message: "no pipeline named '\(nameOrPath)' in \(searched); give a path to a .yaml file instead")
     }
 
+    /// Loads the definition of a pipeline named by data (a snapshot's `pipeline`), never as a
+    /// path: the name must be valid and the file is looked for only in `searchPaths`.
+    public func load(named name: String) throws(DefinitionError) -> PipelineDefinition {
+        guard PipelineName.isValid(name) else {
+            throw DefinitionError(
+                file: name, line: nil, key: nil,
+                message: "not a valid pipeline name (letters, digits, '-', '_'); give the definition with --pipeline")
+        }
+        return try load(name)
+    }
+
     /// Loads a definition by name or path.
     public func load(_ nameOrPath: String) throws(DefinitionError) -> PipelineDefinition {
         try load(file: locate(nameOrPath))
@@ -45,6 +56,12 @@ public struct DefinitionLoader: Sendable {
             throw DefinitionError(
                 file: file.path, line: nil, key: nil, message: "cannot read: \(error.localizedDescription)")
         }
+        return try load(data: data, file: file)
+    }
+
+    /// Validates the bytes of a definition as if read from `file` (which names it in errors and
+    /// anchors its relative source paths).
+    public func load(data: Data, file: URL) throws(DefinitionError) -> PipelineDefinition {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DefinitionError(file: file.path, line: nil, key: nil, message: "not UTF-8 text")
         }

@@ -14,8 +14,16 @@ struct DefinitionReader {
         ])
         let defaultName = file.deletingPathExtension().lastPathComponent
         let name = try top["pipeline"]?.nonEmptyString() ?? defaultName
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw top["pipeline"]!.error("use letters, digits, '-' and '_' only (it names a folder)")
+        guard PipelineDefinition.isValidName(name) else {
+            // Without `pipeline:` the name comes from the file name: say so, rather than name a key.
+            guard let node = top["pipeline"] else {
+                throw DefinitionError(
+                    file: file.path, line: 1, key: "pipeline",
+                    message:
+                        "the file name '\(defaultName)' is not a valid pipeline name (letters, digits, '-' and '_' only, "
+                        + "it names a folder): rename the file or add `pipeline: NAME`")
+            }
+            throw node.error("use letters, digits, '-' and '_' only (it names a folder)")
         }
         let sourcesNode = try top.required("sources", in: root)
         let sources = try sourcesNode.sequence().map { (item) throws(DefinitionError) in try source(item) }
@@ -212,20 +220,25 @@ struct DefinitionReader {
         let map = try value.mapping(
             allowed: [
                 "per_host", "delay", "global", "attempts", "connect_timeout", "timeout", "max_bytes", "robots",
-                "backoff", "max_backoff", "retry_after_cap",
+                "backoff", "max_backoff", "retry_after_cap", "crawl_delay_cap", "source_deadline", "run_deadline",
+                "page_budget",
             ])
         var settings = FetchSettings()
         if let node = map["per_host"] { settings.perHostConcurrency = try positive(node) }
         if let node = map["delay"] { settings.perHostDelay = try nonNegative(node) }
         if let node = map["global"] { settings.globalConcurrency = try positive(node) }
         if let node = map["attempts"] { settings.attempts = try positive(node) }
-        if let node = map["connect_timeout"] { settings.connectTimeout = try node.double() }
-        if let node = map["timeout"] { settings.totalTimeout = try node.double() }
+        if let node = map["connect_timeout"] { settings.connectTimeout = try seconds(node) }
+        if let node = map["timeout"] { settings.totalTimeout = try seconds(node) }
         if let node = map["max_bytes"] { settings.maxBodyBytes = try positive(node) }
         if let node = map["robots"] { settings.obeyRobots = try node.bool() }
         if let node = map["backoff"] { settings.backoff = try nonNegative(node) }
         if let node = map["max_backoff"] { settings.maxBackoff = try nonNegative(node) }
         if let node = map["retry_after_cap"] { settings.retryAfterCap = try nonNegative(node) }
+        if let node = map["crawl_delay_cap"] { settings.crawlDelayCap = try nonNegative(node) }
+        if let node = map["source_deadline"] { settings.sourceDeadline = try seconds(node) }
+        if let node = map["run_deadline"] { settings.runDeadline = try seconds(node) }
+        if let node = map["page_budget"] { settings.pageBudget = try seconds(node) }
         return settings
     }
 
@@ -253,7 +266,22 @@ struct DefinitionReader {
 
     private func nonNegative(_ value: YAMLValue) throws(DefinitionError) -> Double {
         let number = try value.double()
-        guard number >= 0 else { throw value.error("must not be negative (seconds)") }
+        guard number.isFinite, number >= 0 else { throw value.error("must not be negative (seconds)") }
+        guard number <= FetchSettings.longestSeconds else {
+            throw value.error("at most \(Int(FetchSettings.longestSeconds)) seconds (one day)")
+        }
+        return number
+    }
+
+    /// A timeout or deadline: positive (0 would switch it off) and at most a day.
+    private func seconds(_ value: YAMLValue) throws(DefinitionError) -> Double {
+        let number = try value.double()
+        guard number.isFinite, number > 0 else {
+            throw value.error("must be a positive number of seconds (0 or less would switch the limit off)")
+        }
+        guard number <= FetchSettings.longestSeconds else {
+            throw value.error("at most \(Int(FetchSettings.longestSeconds)) seconds (one day)")
+        }
         return number
     }
 

@@ -32,11 +32,38 @@ public struct ExtractJob: Sendable {
             let response = try FetchSession(configuration: configuration).makeFetcher().fetch(location).response
             return (response.body, response.contentType, location)
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
+            throw FetchError(
+                url: location,
+                reason: .transport(code: 0, message: "no such file; give the path of an HTML or .txt page"))
+        }
+        if isDirectory.boolValue {
+            throw FetchError(
+                url: location,
+                reason: .transport(
+                    code: 0, message: "is a folder, not a page; give the path of one HTML or .txt file in it"))
+        }
+        guard FileManager.default.isReadableFile(atPath: location) else {
+            throw FetchError(
+                url: location, reason: .transport(code: 0, message: "permission denied; check the file's permissions"))
+        }
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: location)), nil, location)
         } catch {
             throw FetchError(
-                url: location, reason: .transport(code: 0, message: "cannot read file: \(error.localizedDescription)"))
+                url: location,
+                reason: .transport(
+                    code: 0, message: "cannot read the file (\(Self.reason(error))); is it a regular file?"))
         }
+    }
+
+    /// The system's reason for a file error ("Permission denied"), not Foundation's domain and code.
+    static func reason(_ error: Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedFailureReason ?? error.localizedDescription
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ProvstatFetch
 
 /// How a run fetches, beyond the pipeline's own settings: chosen on the command line.
@@ -12,12 +13,19 @@ public struct FetchOptions: Sendable {
     /// What the months of one run share (listing pages read, robots.txt, politeness); nil: each
     /// month reads its own.
     public var run: RunScope?
+    /// When the whole run must stop fetching; set by `PipelineRun` from the definition's
+    /// `run_deadline` (or `--deadline`).
+    public var runDeadline: RunDeadline?
 
-    public init(offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil, run: RunScope? = nil) {
+    public init(
+        offline: Bool = false, ignoreRobots: Bool = false, cacheDirectory: URL? = nil, run: RunScope? = nil,
+        runDeadline: RunDeadline? = nil
+    ) {
         self.offline = offline
         self.ignoreRobots = ignoreRobots
         self.cacheDirectory = cacheDirectory
         self.run = run
+        self.runDeadline = runDeadline
     }
 
     /// The raw store's folder for a run writing under `outputRoot`.
@@ -31,12 +39,16 @@ public struct FetchOptions: Sendable {
 
     /// The fetch session for one run of `definition`.
     /// Within a `RunScope`, it continues the run's session: one robots.txt per host per run.
-    func session(for definition: PipelineDefinition, outputRoot: URL, userAgent: String) -> FetchSession {
+    func session(
+        for definition: PipelineDefinition, outputRoot: URL, userAgent: String,
+        logger: Logger = Logger(label: "provstat.fetch", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) -> FetchSession {
         let make = {
-            FetchSession(
-                configuration: Self.configuration(
-                    definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
-                    store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline))
+            var configuration = Self.configuration(
+                definition.fetch, userAgent: userAgent, obeyRobots: definition.fetch.obeyRobots && !ignoreRobots,
+                store: RawStore(root: storeRoot(outputRoot: outputRoot)), offline: offline)
+            configuration.runDeadline = runDeadline
+            return FetchSession(configuration: configuration, logger: logger)
         }
         guard let run else { return make() }
         return run.session(for: definition.name, make: make).continued()
@@ -59,6 +71,6 @@ public struct FetchOptions: Sendable {
             retry: .init(
                 attempts: settings.attempts, baseDelay: settings.backoff, maxDelay: settings.maxBackoff,
                 retryAfterCap: settings.retryAfterCap),
-            obeyRobots: obeyRobots, store: store, offline: offline)
+            obeyRobots: obeyRobots, store: store, offline: offline, crawlDelayCap: settings.crawlDelayCap)
     }
 }

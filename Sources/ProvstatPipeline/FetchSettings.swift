@@ -22,6 +22,17 @@ public struct FetchSettings: Sendable {
     public var maxBackoff: Double = 30
     /// Longest wait a server's Retry-After may impose, in seconds.
     public var retryAfterCap: Double = 120
+    /// Longest robots.txt Crawl-delay obeyed, in seconds.
+    public var crawlDelayCap: Double = 60
+    /// Seconds one source may take (listing pages, retries and waits included).
+    public var sourceDeadline: Double = 900
+    /// Seconds a whole run may spend fetching before it ends with what it has (exit 75).
+    public var runDeadline: Double = 3600
+    /// Seconds of reading (parse and extraction) one page may take before it counts as failed.
+    public var pageBudget: Double = 120
+
+    /// The largest value any of the timeouts, caps and deadlines may take (one day).
+    public static let longestSeconds: Double = 86_400
 
     public init() {}
 }

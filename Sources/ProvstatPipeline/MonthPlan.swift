@@ -76,10 +76,27 @@ public struct MonthPlan: Sendable, Equatable {
     /// The month that closed at least `lagDays` days before `now` (UTC).
     public static func closedMonth(now: Date, lagDays: Int) -> Month {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let shifted = calendar.date(byAdding: .day, value: -max(0, lagDays), to: now) ?? now
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let shifted = calendar.date(byAdding: .day, value: -min(max(0, lagDays), longestLagDays), to: now) ?? now
         let parts = calendar.dateComponents([.year, .month], from: shifted)
-        return Month(year: parts.year!, month: parts.month!)!.previous
+        // Out of Month's range only with a clock gone wrong: the earliest month rather than a crash.
+        guard let year = parts.year, let number = parts.month, let month = Month(year: year, month: number) else {
+            return Self.earliestMonth
+        }
+        return month.previous
+    }
+
+    /// 1900-01, Month's first (a constant, so the unwrap cannot fail).
+    static let earliestMonth = Month(year: 1900, month: 1)!
+
+    /// The most months one run may cover (a hundred years); more is a usage error.
+    public static let longestRange = 1200
+    /// The longest `--lag-days` accepted (a year).
+    public static let longestLagDays = 366
+
+    /// How many months `from...to` holds (0 when `from` is later).
+    public static func count(from: Month, to: Month) -> Int {
+        max(0, (to.year * 12 + to.month) - (from.year * 12 + from.month) + 1)
     }
 
     /// Plans the months of a request.
@@ -104,7 +121,10 @@ public struct MonthPlan: Sendable, Equatable {
             let last = closedMonth(now: now, lagDays: lag)
             var first = last
             // Walk back to the last complete month, at most `limit` months.
-            while first.previous >= last.advanced(by: -(limit - 1)), state(first.previous).newestStatus != "complete" {
+            // `previous` of the first representable month is itself: stop there too.
+            while first.previous < first, first.previous >= last.advanced(by: -(limit - 1)),
+                state(first.previous).newestStatus != "complete"
+            {
                 first = first.previous
             }
             candidates = months(from: first, to: last).map { month in
@@ -148,13 +168,17 @@ public struct MonthPlan: Sendable, Equatable {
         }
     }
 
-    /// The months from `from` to `to`, both included (empty when `from` is later).
+    /// The months from `from` to `to`, both included (empty when `from` is later), at most
+    /// `longestRange` of them.
     static func months(from: Month, to: Month) -> [Month] {
         var result: [Month] = []
         var month = from
-        while month <= to {
+        while month <= to, result.count < longestRange {
             result.append(month)
-            month = month.next
+            // The last representable month has no next: `next` gives it back.
+            let following = month.next
+            guard following > month else { break }
+            month = following
         }
         return result
     }

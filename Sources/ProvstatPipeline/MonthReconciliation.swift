@@ -26,8 +26,9 @@ struct MonthReconciliation {
         }
     }
 
-    /// The indicators and checks of the month.
-    func evaluate(_ facts: [SourcedFact]) -> Evaluation {
+    /// The indicators and checks of the month; `sources` (with `textless`, the ids of pages that
+    /// gave no text at all) adds a warning for each source read that yielded nothing.
+    func evaluate(_ facts: [SourcedFact], sources: [SourceRecord] = [], textless: Set<String> = []) -> Evaluation {
         let mapped = IndicatorMapper(definitions: definition.indicators, month: month).mapAll(facts)
         let history = PublishedHistory(root: outputRoot, pipeline: definition.name)
         let checks = Reconciler().check(
@@ -36,7 +37,38 @@ struct MonthReconciliation {
                 facts: facts, previousMonth: history.indicators(of: month.previous),
                 lastYear: history.indicators(of: month.sameMonthLastYear), settings: definition.reconcile))
         let requiredMissing = definition.indicators.filter { $0.required && mapped.values[$0.id] == nil }.map(\.id)
-        return Evaluation(values: mapped.values, checks: checks, requiredMissing: requiredMissing)
+        let silent = silentSources(sources, textless: textless, history: history)
+        return Evaluation(values: mapped.values, checks: checks + silent, requiredMissing: requiredMissing)
+    }
+
+    /// A failed warning for each source that was read but gave no text, or no figures where
+    /// last month's published snapshot had figures from it: a page lost in silence otherwise.
+    /// Only failures are listed, so that snapshots of healthy months keep their checks.
+    func silentSources(
+        _ sources: [SourceRecord], textless: Set<String>, history: PublishedHistory
+    ) -> [CheckResult] {
+        let read = sources.filter(\.succeeded)
+        let empty = read.filter { $0.factCount == 0 }
+        guard !empty.isEmpty else { return [] }
+        let before = history.factCounts(of: month.previous) ?? [:]
+        return empty.compactMap { source in
+            let earlier = before[source.id] ?? 0
+            let message: String
+            if textless.contains(source.id) {
+                message =
+                    "source \(source.id) was read (\(source.bytes ?? 0) bytes from \(source.url)) but gave no text: "
+                    + "check the page, its character set and the source's xpath"
+            } else if earlier > 0 {
+                message =
+                    "source \(source.id) gave no figures, where \(month.previous) gave \(earlier) from it: check \(source.url) "
+                    + "(a changed layout, an empty page or the wrong link)"
+            } else {
+                return nil
+            }
+            return CheckResult(
+                id: "source:\(source.id)", indicators: [], severity: .warning, status: .fail,
+                observed: 0, expected: earlier > 0 ? Decimal(earlier) : nil, message: message)
+        }
     }
 
     /// The facts of a snapshot's sources, with their pages' provenance, in source order.

@@ -41,4 +41,9 @@ public struct PipelineDefinition: Sendable {
         self.file = file
         self.digest = digest
     }
+
+    /// Whether `name` may name a pipeline (and so a folder): 1 to 100 letters, digits, '-' and '_'.
+    public static func isValidName(_ name: String) -> Bool {
+        PipelineName.isValid(name)
+    }
 }

@@ -20,4 +20,12 @@ struct PublishedHistory {
         else { return nil }
         return stored.snapshot.indicators
     }
+
+    /// How many facts each source gave in a month's latest snapshot; nil when none is published.
+    func factCounts(of month: Month) -> [String: Int]? {
+        guard let version = try? store.latestVersion(pipeline: pipeline, month: month),
+            let stored = try? store.read(pipeline: pipeline, month: month, version: version)
+        else { return nil }
+        return stored.snapshot.facts.mapValues(\.count)
+    }
 }

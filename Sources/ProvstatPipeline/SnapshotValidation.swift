@@ -15,7 +15,9 @@ public struct SnapshotValidation: Sendable {
     /// Re-runs the checks of `snapshot` with `definition`, reading earlier months under `outputRoot`.
     public init(snapshot: Snapshot, definition: PipelineDefinition, outputRoot: URL) {
         let evaluation = MonthReconciliation(definition: definition, month: snapshot.month, outputRoot: outputRoot)
-            .evaluate(MonthReconciliation.sourcedFacts(of: snapshot.sources, facts: snapshot.facts))
+            .evaluate(
+                MonthReconciliation.sourcedFacts(of: snapshot.sources, facts: snapshot.facts), sources: snapshot.sources
+            )
         indicators = evaluation.values
         checks = evaluation.checks
         status = evaluation.status(

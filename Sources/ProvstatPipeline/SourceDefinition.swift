@@ -21,4 +21,13 @@ public struct SourceDefinition: Sendable {
         self.xpath = xpath
         self.quarterly = quarterly
     }
+
+    /// The URL the definition gives (the template or the listing's), which sets the source's
+    /// scheme policy.
+    public var definitionURL: String {
+        switch location {
+        case .template(let template): template
+        case .listing(let rule): rule.url
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ProvstatCore
 import ProvstatFetch
 
@@ -10,16 +11,27 @@ final class SourceFetcher {
     private let fetcher: PageFetcher
     private let month: Month
     private let listings: ListingIndex
+    /// Seconds one source may take, listing pages and retries included.
+    private let sourceDeadline: TimeInterval?
+    private let logger: Logger
 
-    init(session: FetchSession, month: Month, listings: ListingIndex = ListingIndex()) {
+    init(
+        session: FetchSession, month: Month, listings: ListingIndex = ListingIndex(),
+        sourceDeadline: TimeInterval? = nil
+    ) {
         self.fetcher = session.makeFetcher()
         self.month = month
         self.listings = listings
+        self.sourceDeadline = sourceDeadline
+        self.logger = session.logger
     }
 
     /// Fetches one source; never throws: every ending is a record (fetched, not_modified,
     /// replayed, not_published or failed with the reason).
     func fetch(_ source: SourceDefinition) -> FetchedSource {
+        // A web source's links and redirects may only lead to http(s); file: only for a file source.
+        fetcher.policy = SchemePolicy(definitionURL: source.definitionURL)
+        fetcher.deadline = sourceDeadline.map { Date().addingTimeInterval($0) }
         let url: String
         var listingURL: String? = nil
         var linkTitle: String? = nil
@@ -33,12 +45,18 @@ final class SourceFetcher {
             let listing = report.listing ?? rule.url
             guard report.status == .found, let chosen = report.chosen else {
                 let outcome: SourceRecord.Outcome = report.status == .failed ? .failed : .notPublished
+                if outcome == .failed {
+                    logger.warning("\(source.id): discovery failed: \(report.reason ?? "")")
+                } else {
+                    logger.info("\(source.id): not published: \(report.reason ?? "")")
+                }
                 return FetchedSource(
                     definition: source,
                     record: SourceRecord(
                         id: source.id, url: listing, outcome: outcome, reason: report.reason, listingURL: listing),
                     transientFailure: report.transient)
             }
+            logger.info("\(source.id): found \(chosen.url) (“\(chosen.title)”) on \(listing)")
             url = chosen.url
             listingURL = listing
             linkTitle = chosen.title

@@ -44,6 +44,9 @@ private final class Node {
     func child(forKey key: String) -> Node {
         let node = Node()
         if case .object(var nodes) = kind {
+            // Empty `kind` first so that `nodes` is the only reference: the insertion then
+            // happens in place instead of copying every member (quadratic in a big snapshot).
+            kind = .empty
             nodes[key] = node
             kind = .object(nodes)
         } else {
@@ -55,6 +58,7 @@ private final class Node {
     func appendChild() -> Node {
         let node = Node()
         if case .array(var nodes) = kind {
+            kind = .empty  // as above: append in place, not into a copy
             nodes.append(node)
             kind = .array(nodes)
         } else {

@@ -18,18 +18,31 @@ public enum SnapshotCoding {
     /// Decodes a snapshot file's bytes, telling a cut-short or foreign file from a newer format.
     public static func decodeSnapshot(_ data: Data, path: String) throws(SnapshotError) -> Snapshot {
         let probe: SchemaProbe
-        do { probe = try JSONDecoder().decode(SchemaProbe.self, from: data) } catch {
+        do { probe = try JSONDecoder().decode(SchemaProbe.self, from: data) } catch DecodingError.typeMismatch {
+            throw .notASnapshot(path: path, detail: "JSON, but not an object")
+        } catch {
             throw .corrupt(path: path, detail: data.isEmpty ? "empty file" : "invalid JSON, possibly truncated")
         }
-        guard let schema = probe.schema else { throw .corrupt(path: path, detail: "no \"schema\" member") }
+        guard let schema = probe.schema else {
+            throw .notASnapshot(path: path, detail: "JSON without a \"schema\" member")
+        }
         guard schema <= Snapshot.currentSchema else {
             throw .newerSchema(path: path, found: schema, supported: Snapshot.currentSchema)
         }
-        do { return try JSONDecoder().decode(Snapshot.self, from: data) } catch let error as DecodingError {
+        let snapshot: Snapshot
+        do { snapshot = try JSONDecoder().decode(Snapshot.self, from: data) } catch let error as DecodingError {
             throw .corrupt(path: path, detail: describe(error))
         } catch {
             throw .corrupt(path: path, detail: "\(error)")
         }
+        // The name is used to find folders and definitions: hold it to a definition's rule.
+        guard PipelineName.isValid(snapshot.pipeline) else {
+            throw .corrupt(
+                path: path,
+                detail: "its pipeline '\(snapshot.pipeline.prefix(60))' is not a valid name (letters, digits, '-', '_')"
+            )
+        }
+        return snapshot
     }
 
     /// SHA-256 of the content that matters: the canonical tree without `volatileKeys`, and with the

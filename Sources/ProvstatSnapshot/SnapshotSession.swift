@@ -35,6 +35,18 @@ public final class SnapshotSession: Sendable {
         guard access(directory.path, W_OK) == 0 else {
             throw SnapshotError.notWritable(path: directory.path, detail: String(cString: strerror(errno)))
         }
+        // The month's folder too, now rather than after every page has been fetched.
+        let monthDirectory = store.monthDirectory(pipeline: pipeline, month: month)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: monthDirectory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw SnapshotError.notWritable(
+                    path: monthDirectory.path, detail: "a file stands where the month's folder goes")
+            }
+            guard access(monthDirectory.path, W_OK) == 0 else {
+                throw SnapshotError.notWritable(path: monthDirectory.path, detail: String(cString: strerror(errno)))
+            }
+        }
         let runID = UUID().uuidString.lowercased()
         let startedAt = Self.timestamp()
         let host = ProcessInfo.processInfo.hostName

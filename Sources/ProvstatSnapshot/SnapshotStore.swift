@@ -56,10 +56,24 @@ public struct SnapshotStore: Sendable {
     /// The version the month's `latest` pointer names, or nil when there is none.
     public func latestVersion(pipeline: String, month: Month) throws(SnapshotError) -> Int? {
         let pointer = monthDirectory(pipeline: pipeline, month: month).appendingPathComponent("latest")
-        guard let data = FileManager.default.contents(atPath: pointer.path) else { return nil }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: pointer.path) else { return nil }
+        // A link to a device or a folder is no pointer: never read it (a device may never end).
+        let resolved =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: pointer.path)).map { target in
+                (try? FileManager.default.attributesOfItem(
+                    atPath: URL(fileURLWithPath: target, relativeTo: pointer.deletingLastPathComponent()).path)) ?? [:]
+            } ?? attributes
+        guard resolved[.type] as? FileAttributeType == .typeRegular else {
+            throw .badPointer(path: pointer.path, detail: "not a regular file (a device, a folder or a link to one)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: pointer.path) else {
+            throw .badPointer(path: pointer.path, detail: "not readable (check its permissions)")
+        }
+        defer { try? handle.close() }
+        let data = handle.readData(ofLength: 256)
         let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard name.hasPrefix("v"), name.hasSuffix(".json"), let number = Int(name.dropFirst().dropLast(5)) else {
-            throw .corrupt(path: pointer.path, detail: "expected a line like 'v3.json', found '\(name.prefix(40))'")
+            throw .badPointer(path: pointer.path, detail: "expected a line like 'v3.json', found '\(name.prefix(40))'")
         }
         return number
     }

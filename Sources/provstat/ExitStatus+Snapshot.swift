@@ -7,7 +7,8 @@ extension ExitStatus {
         switch error {
         case LockError.held: temporary
         case LockError.unavailable: cannotWrite
-        case SnapshotError.corrupt: dataRejected
+        case SnapshotError.corrupt, SnapshotError.badPointer: dataRejected
+        case SnapshotError.notASnapshot: noInput
         case SnapshotError.newerSchema: configuration
         case SnapshotError.unknownReference: noInput
         case SnapshotError.notWritable, SnapshotError.writeFailed: cannotWrite

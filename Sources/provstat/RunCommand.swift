@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import ProvstatCore
 import ProvstatPipeline
 import ProvstatSnapshot
@@ -69,6 +68,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    @Option(name: .long, help: "Seconds the whole run may fetch before it ends with what it has (exit 75).")
+    var deadline: Double?
+
     func validate() throws {
         if month != nil && (from != nil || to != nil || catchUp) {
             throw ValidationError("--month cannot be combined with --from/--to or --catch-up")
@@ -78,12 +80,27 @@ struct RunCommand: ParsableCommand {
         }
         if to != nil && from == nil { throw ValidationError("--to needs --from") }
         if maxMonths < 1 || maxMonths > 240 { throw ValidationError("--max-months must be between 1 and 240") }
-        if lagDays < 0 { throw ValidationError("--lag-days must not be negative") }
+        if lagDays < 0 || lagDays > MonthPlan.longestLagDays {
+            throw ValidationError("--lag-days must be between 0 and \(MonthPlan.longestLagDays)")
+        }
+        if let from {
+            let last = to ?? MonthPlan.closedMonth(now: Date(), lagDays: lagDays)
+            if from > last {
+                throw ValidationError("--from \(from) is after --to \(last); give the earlier month first")
+            }
+            let count = MonthPlan.count(from: from, to: last)
+            if count > MonthPlan.longestRange {
+                throw ValidationError(
+                    "\(from)..\(last) is \(count) months; one run covers at most \(MonthPlan.longestRange)")
+            }
+        }
+        if let deadline, !(deadline > 0 && deadline <= FetchSettings.longestSeconds) {
+            throw ValidationError("--deadline must be between 1 and \(Int(FetchSettings.longestSeconds)) seconds")
+        }
     }
 
     func run() throws {
         let logger = logging.bootstrap()
-        let started = Date()
         let definition: PipelineDefinition
         do { definition = try DefinitionLoader().load(pipeline) } catch {
             logger.error("\(error)")
@@ -110,92 +127,30 @@ struct RunCommand: ParsableCommand {
                     ? "nothing to run" : plan.entries.map { "\($0.month)  \($0.reason)" }.joined(separator: "\n"))
             return
         }
-        if plan.entries.isEmpty { logger.notice("nothing to run", metadata: ["pipeline": "\(definition.name)"]) }
-
-        var metrics = RunMetrics(
-            pipeline: definition.name, startedAt: started, finishedAt: started, exitCode: 0, succeeded: true)
-        var worst = RunExit.complete
-        for entry in plan.entries {
-            let exit = runMonth(
-                entry, definition: definition, root: root, fetchOptions: fetchOptions, logger: logger, metrics: &metrics
-            )
-            worst = max(worst, exit)
-            // A held lock or an unwritable folder will not pass for the next month either.
-            if exit.stopsTheRun { break }
-        }
-        metrics.finishedAt = Date()
-        metrics.exitCode = worst.code.rawValue
-        metrics.succeeded = worst == .complete
-        if let metricsFile {
-            do { try metrics.write(to: URL(fileURLWithPath: metricsFile)) } catch {
-                logger.error("cannot write the metrics file \(metricsFile): \(error)")
-            }
-        }
-        if report { ReportCommand.refresh(root: root, pipeline: definition.name, quiet: logging.quiet) }
-        if worst != .complete { throw worst.code }
-    }
-
-    /// Runs one month: session (lock, ledger), fetch to snapshot, summary. Returns how it ended.
-    private func runMonth(
-        _ entry: MonthPlan.Entry, definition: PipelineDefinition, root: URL, fetchOptions: FetchOptions,
-        logger: Logger, metrics: inout RunMetrics
-    ) -> RunExit {
-        var logger = logger
-        logger[metadataKey: "pipeline"] = "\(definition.name)"
-        logger[metadataKey: "month"] = "\(entry.month)"
-        logger.info("running: \(entry.reason)")
-        var monthRun = MonthRun(
-            definition: definition, month: entry.month, outputRoot: root, fetchOptions: fetchOptions)
+        var pipelineRun = PipelineRun(
+            definition: definition, months: plan.entries, outputRoot: root, fetchOptions: fetchOptions, logger: logger)
+        pipelineRun.deadlineSeconds = deadline
+        pipelineRun.metricsFile = metricsFile.map { URL(fileURLWithPath: $0) }
+        pipelineRun.handlesTermination = true
         let progressLine = logging.progressLine
         if let progressLine {
-            let label = "\(definition.name) \(entry.month)"
-            monthRun.progress = { done, total, source in
-                progressLine.show("\(label): \(done)/\(total) sources read (\(source))")
+            let name = definition.name
+            pipelineRun.progress = { month, done, total, source in
+                progressLine.show("\(name) \(month): \(done)/\(total) sources read (\(source))")
             }
         }
-        let session: SnapshotSession
-        do { session = try monthRun.openSession() } catch {
-            logger.error("\(error)")
-            let status = ExitStatus.forSnapshot(error)
-            if let error = error as? LockError {
-                SnapshotSession.recordRefusal(
-                    root: root, pipeline: definition.name, month: entry.month, exitCode: status.rawValue, error: error)
-            }
-            return .stop(status)
-        }
-        let run = Result { try monthRun.run(in: session) }
-        progressLine?.clear()  // before anything else is printed on the terminal
-        let result: MonthRun.Result
-        do { result = try run.get() } catch {
-            logger.error("\(error)")
-            let status = ExitStatus.forSnapshot(error)
-            try? session.finish(exitCode: status.rawValue, errors: ["\(error)"])
-            return .stop(status)
-        }
-        metrics.add(result.snapshot)
-        if !logging.quiet {
+        let quiet = logging.quiet
+        pipelineRun.monthEnded = { _, outcome in
+            progressLine?.clear()  // before anything else is printed on the terminal
+            guard !quiet, let result = outcome.result else { return }
             print(
                 RunSummary(snapshot: result.snapshot, path: result.publication?.url.path, fetch: result.fetchStatistics)
                     .text)
             if let publication = result.publication { print(PublicationNote(publication).text) }
         }
-        let exit = RunExit(result)
-        let failures = result.snapshot.sources.filter { !$0.succeeded }.map {
-            "\($0.id): \($0.outcome.rawValue): \($0.reason ?? "")"
-        }
-        do { try session.finish(exitCode: exit.code.rawValue, publication: result.publication, errors: failures) } catch
-        {
-            logger.warning("cannot append to the run ledger: \(error)")
-        }
-        switch exit {
-        case .complete: logger.info("complete")
-        case .partial: logger.warning("partial: \(failures.joined(separator: "; "))")
-        case .rejected: logger.error("rejected: an error-level check failed; latest not moved")
-        case .unavailable:
-            logger.error("no source could be read; nothing published: \(failures.joined(separator: "; "))")
-        default: logger.error("every source failed for now (network down?); nothing published, retry later")
-        }
-        return exit
+        let outcome = pipelineRun.run()
+        if report { ReportCommand.refresh(root: root, pipeline: definition.name, quiet: logging.quiet) }
+        if outcome.ending.code != 0 { throw ExitCode(outcome.ending.code) }
     }
 
     private var request: MonthPlan.Request {

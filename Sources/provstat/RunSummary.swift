@@ -56,6 +56,18 @@ struct RunSummary {
         if fetch.hosts.count > 1 {
             for host in fetch.hosts.keys.sorted() { lines.append("    \(host): " + describe(fetch.hosts[host]!)) }
         }
+        for (host, figures) in fetch.hosts.sorted(by: { $0.key < $1.key }) {
+            if let asked = figures.crawlDelayAsked, let cap = figures.crawlDelayCap {
+                lines.append(
+                    "    \(host): robots.txt asks for a Crawl-delay of \(Self.seconds(asked)) s; capped at \(Self.seconds(cap)) s"
+                )
+            }
+        }
         return lines
+    }
+
+    /// Seconds as written: `60`, `0.5`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

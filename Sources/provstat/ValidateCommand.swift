@@ -35,7 +35,13 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.forSnapshot(error)
         }
         let definition: PipelineDefinition
-        do { definition = try DefinitionLoader().load(pipeline ?? stored.snapshot.pipeline) } catch {
+        do {
+            // A given --pipeline may be a path; the snapshot's own name is only ever a name in Pipelines/.
+            let loader = DefinitionLoader()
+            definition =
+                try pipeline.map { (path) throws(DefinitionError) in try loader.load(path) }
+                ?? loader.load(named: stored.snapshot.pipeline)
+        } catch {
             printError("provstat: \(error)")
             throw ExitStatus.configuration
         }

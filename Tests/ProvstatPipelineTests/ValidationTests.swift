@@ -12,7 +12,7 @@ struct ValidationTests {
         let demo = repositoryRoot.appendingPathComponent("Pipelines/demo.yaml")
         let definition = try DefinitionLoader().load(file: demo)
         let run = MonthRun(definition: definition, month: Month("2023-10")!, outputRoot: output.url)
-        let snapshot = try run.run(in: try run.openSession()).snapshot
+        let snapshot = try #require(run.run().result).snapshot
         #expect(snapshot.checks.first { $0.id == "plan:exports_ytd" }?.status == .pass)
 
         // Today's definition says the export plan was 1.600 triệu USD: 83,0% no longer fits.

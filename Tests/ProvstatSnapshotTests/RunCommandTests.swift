@@ -20,16 +20,16 @@ struct RunCommandTests {
         provstat = try #require(ChildProvstat.locate(), "build the provstat product first (swift build)")
     }
 
-    // Exit codes of `run` for a tiny pipeline: its one source is read, but no indicator is mapped
-    // by the skeleton extractor, so the month is `partial` (3) or, with the mapper in place, 0.
-    private static let published: Set<Int32> = [0, 3]
+    // The exit code of `run` for the tiny pipeline: its one source is read and its one indicator
+    // (exports, not required) found, so every month is `complete`: 0, nothing else.
+    private static let complete: Int32 = 0
 
     @Test("A re-run with the same page writes nothing and says unchanged; a changed page writes v2")
     func unchangedThenNewVersion() throws {
         try withTemporaryDirectory { directory in
             let pipeline = try TinyPipeline(in: directory)
             let first = try provstat.run(pipeline.runArguments(), in: directory)
-            #expect(Self.published.contains(first.status), "\(first.stderr)")
+            #expect(first.status == Self.complete, "\(first.stderr)")
             #expect(first.stdout.contains("written: v1 (latest)"))
             let second = try provstat.run(pipeline.runArguments(), in: directory)
             #expect(second.status == first.status)
@@ -127,7 +127,7 @@ struct RunCommandTests {
             #expect(refusal.errors?.first?.contains("already being run") == true)
             holder = nil
             let after = try provstat.run(pipeline.runArguments(), in: directory)
-            #expect(Self.published.contains(after.status), "\(after.stderr)")
+            #expect(after.status == Self.complete, "\(after.stderr)")
         }
     }
 
@@ -139,8 +139,8 @@ struct RunCommandTests {
                 let first = try provstat.start(pipeline.runArguments(), in: directory)
                 let second = try provstat.start(pipeline.runArguments(), in: directory)
                 let outcomes = [first.wait(), second.wait()]
-                #expect(outcomes.allSatisfy { Self.published.contains($0.status) || $0.status == 75 })
-                #expect(outcomes.contains { Self.published.contains($0.status) })
+                #expect(outcomes.allSatisfy { $0.status == Self.complete || $0.status == 75 })
+                #expect(outcomes.contains { $0.status == Self.complete })
                 for outcome in outcomes where outcome.status == 75 {
                     #expect(outcome.stderr.contains("already being run"))
                 }
@@ -177,7 +177,7 @@ struct RunCommandTests {
                 child.kill()
                 let outcome = child.wait()
                 #expect(
-                    outcome.signalled || Self.published.contains(outcome.status), "trial \(trial): \(outcome.stderr)")
+                    outcome.signalled || outcome.status == Self.complete, "trial \(trial): \(outcome.stderr)")
                 // Every version on disk is whole and readable, and none was modified.
                 for version in store.versions(pipeline: "tiny", month: Fixture.month) {
                     let url = store.versionFile(pipeline: "tiny", month: Fixture.month, version: version)
@@ -192,7 +192,7 @@ struct RunCommandTests {
             }
             try pipeline.setPage(exports: 2000)
             let final = try provstat.run(pipeline.runArguments(), in: directory)
-            #expect(Self.published.contains(final.status), "\(final.stderr)")
+            #expect(final.status == Self.complete, "\(final.stderr)")
             let versions = store.versions(pipeline: "tiny", month: Fixture.month)
             #expect(try store.latestVersion(pipeline: "tiny", month: Fixture.month) == versions.last)
             let leftovers = try FileManager.default.contentsOfDirectory(

@@ -1,0 +1,164 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A page's bytes made safe for libxml2: decoded from the declared character set with every
+/// undefined byte turned into U+FFFD (and counted) rather than ending the page, and with NUL
+/// bytes left out (libxml2 takes a NUL for the end of the document; HTML ignores them in text).
+struct PageBytes {
+    /// The bytes to parse.
+    var data: Data
+    /// The encoding to tell libxml2: "UTF-8" once converted here, else the declared one (or nil).
+    var encoding: String?
+    /// Whether the page's own `<meta charset>` must be ignored (the bytes are UTF-8 already).
+    var ignoreDeclaredEncoding: Bool
+    /// Bytes that the character set leaves undefined, now U+FFFD.
+    var replaced: Int
+
+    /// Prepares `raw`, whose charset `declared` comes from the HTTP header (nil when none).
+    init(_ raw: Data, declared: String?) {
+        self.data = raw
+        self.encoding = declared
+        self.ignoreDeclaredEncoding = false
+        self.replaced = 0
+        // UTF-16 and UTF-32 pages hold NUL bytes by design: libxml2 reads their BOM itself.
+        if raw.starts(with: [0xFE, 0xFF]) || raw.starts(with: [0xFF, 0xFE]) { return }
+        let charset = (declared ?? Self.metaCharset(in: raw))?.lowercased()
+        let hasNUL = raw.contains(0)
+        switch charset {
+        case nil:
+            if hasNUL { data = Self.withoutNUL(raw) }
+        case "utf-8"?, "utf8"?:
+            if !hasNUL, Self.isValidUTF8(raw) { return }
+            let decoded = Self.decodeUTF8(raw)
+            data = Self.withoutNUL(decoded.data)
+            replaced = decoded.replaced
+            encoding = "UTF-8"
+            ignoreDeclaredEncoding = true
+        case let name?:
+            guard let converted = Self.iconvToUTF8(raw, from: name) else {
+                // A charset iconv does not know: libxml2 may, so leave the bytes to it.
+                if hasNUL { data = Self.withoutNUL(raw) }
+                return
+            }
+            data = Self.withoutNUL(converted.data)
+            replaced = converted.replaced
+            encoding = "UTF-8"
+            ignoreDeclaredEncoding = true
+        }
+    }
+
+    // MARK: - Character sets
+
+    /// The `charset` a `<meta>` near the top of the page declares (first 4 KiB), if any.
+    static func metaCharset(in data: Data) -> String? {
+        let head = Array(data.prefix(4096))
+        let needle = Array("charset".utf8)
+        var index = 0
+        while index + needle.count < head.count {
+            var matches = true
+            for offset in 0..<needle.count where head[index + offset] | 0x20 != needle[offset] {
+                matches = false
+                break
+            }
+            if matches {
+                var cursor = index + needle.count
+                while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+                if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
+                    cursor += 1
+                    while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 {
+                        cursor += 1
+                    }
+                    var name: [UInt8] = []
+                    while cursor < head.count, name.count < 40 {
+                        let byte = head[cursor]
+                        let isNameByte =
+                            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                            || byte == UInt8(ascii: ":")
+                        guard isNameByte else { break }
+                        name.append(byte)
+                        cursor += 1
+                    }
+                    if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { String(validating: $0, as: UTF8.self) != nil }
+    }
+
+    /// UTF-8 with every ill-formed sequence replaced by U+FFFD, and how many were replaced.
+    static func decodeUTF8(_ data: Data) -> (data: Data, replaced: Int) {
+        var output = Data()
+        output.reserveCapacity(data.count + 16)
+        var replaced = 0
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                UTF8.encode(scalar) { output.append($0) }
+            case .error:
+                replaced += 1
+                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case .emptyInput:
+                break loop
+            }
+        }
+        return (output, replaced)
+    }
+
+    /// Converts `data` from `charset` to UTF-8 with iconv; a byte the charset leaves undefined
+    /// becomes U+FFFD and the conversion goes on. Nil when iconv does not know the charset.
+    static func iconvToUTF8(_ data: Data, from charset: String) -> (data: Data, replaced: Int)? {
+        let converter = iconv_open("UTF-8", charset)
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = [CChar](repeating: 0, count: data.count)
+        data.withUnsafeBytes { raw in input.withUnsafeMutableBytes { $0.copyMemory(from: raw) } }
+        var output = [CChar](repeating: 0, count: data.count * 4 + 16)
+        var replaced = 0
+        var inLeft = input.count
+        var outLeft = output.count
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                while inLeft > 0 {
+                    if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
+                    // EILSEQ or EINVAL: one undefined (or cut-short) byte; E2BIG cannot happen (4× room).
+                    guard errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { break }
+                    for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
+                        outPointer?.pointee = CChar(bitPattern: byte)
+                        outPointer = outPointer?.advanced(by: 1)
+                    }
+                    outLeft -= 3
+                    inPointer = inPointer?.advanced(by: 1)
+                    inLeft -= 1
+                    replaced += 1
+                    // A stateful decoder (windows-1258 combines marks) starts afresh after the bad byte.
+                    iconv(converter, nil, nil, nil, nil)
+                }
+                // Flush a combining sequence held back at the end of the input.
+                iconv(converter, nil, nil, &outPointer, &outLeft)
+            }
+        }
+        let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
+        return (Data(bytes), replaced)
+    }
+
+    /// `data` without its NUL bytes.
+    static func withoutNUL(_ data: Data) -> Data {
+        guard data.contains(0) else { return data }
+        return Data(data.lazy.filter { $0 != 0 })
+    }
+}
