@@ -91,7 +91,9 @@ public struct FactExtractor: Sendable {
         var title = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         // A list marker: *3.*, *II.*, *a)*, *-*.
         if let marker = title.firstIndex(where: { $0 == " " }),
-            title[..<marker].allSatisfy({ $0.isNumber || "IVXivx.)-–•*".contains($0) || ($0.isLetter && title[..<marker].count <= 2) })
+            title[..<marker].allSatisfy({
+                $0.isNumber || "IVXivx.)-–•*".contains($0) || ($0.isLetter && title[..<marker].count <= 2)
+            })
         {
             title = title[marker...]
         }

@@ -50,13 +50,15 @@ struct PeriodScanner {
                 let length2 = monthWordLength(at: index + 1)
                 result.append(
                     Mention(
-                        index: index, period: Period(span: span, year: year, number: month), end: index + 2 + length + length2))
+                        index: index, period: Period(span: span, year: year, number: month),
+                        end: index + 2 + length + length2))
                 index += 2 + length + length2
                 continue
             }
             if let phrase = Self.nextMonthWords.longest(in: matcher, at: index) {
                 result.append(
-                    Mention(index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.phrase.count))
+                    Mention(
+                        index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.phrase.count))
                 index += phrase.phrase.count
                 continue
             }
@@ -72,7 +74,9 @@ struct PeriodScanner {
                 Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
             {
                 result.append(
-                    Mention(index: index, period: Period(span: .yearToDate, year: date.year, number: date.month), end: date.end))
+                    Mention(
+                        index: index, period: Period(span: .yearToDate, year: date.year, number: date.month),
+                        end: date.end))
                 index = date.end
                 continue
             }

@@ -195,7 +195,8 @@ struct SentenceReader {
         if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
             unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
         {
-            return SubjectFinder.Phrase(head: Self.text(from: figure.numberEnd, to: unit.end, matcher: matcher), period: "")
+            return SubjectFinder.Phrase(
+                head: Self.text(from: figure.numberEnd, to: unit.end, matcher: matcher), period: "")
         }
         let stops: Set<String> = [
             "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",

@@ -130,7 +130,10 @@ struct SubjectFinder {
     /// The items a list names before *lần lượt* in `from..<to` (*Các nhóm hàng A; B; C lần lượt đạt
     /// …*): split at `;` when there is one, else at commas and *và*.
     func listItems(from: Int, to: Int) -> [Phrase] {
-        guard let respectively = (from..<min(to, matcher.tokens.count)).last(where: { matcher.matches(["lần", "lượt"], at: $0) })
+        guard
+            let respectively = (from..<min(to, matcher.tokens.count)).last(where: {
+                matcher.matches(["lần", "lượt"], at: $0)
+            })
         else { return [] }
         let parts = self.parts(from: from, to: respectively)
         let tokens: [[Int]]
@@ -174,7 +177,8 @@ struct SubjectFinder {
                 parts.append([[]])
             } else if matcher.isSymbol(index, ",") {
                 parts[parts.count - 1].append([])
-            } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text)) {
+            } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text))
+            {
                 parts[parts.count - 1][parts[parts.count - 1].count - 1].append(index)
             }
         }
@@ -197,7 +201,10 @@ struct SubjectFinder {
                 let first = original.first, previous.last == original.last(where: { matcher.tokens[$0].isWord })
             else { break }
             let opensList = Self.listOpeners.longest(in: matcher, at: first) != nil
-            if !opensList && (Self.topicOpeners.contains(matcher.tokens[first]) || Self.connectives.longest(in: matcher, at: first) != nil) {
+            if !opensList
+                && (Self.topicOpeners.contains(matcher.tokens[first])
+                    || Self.connectives.longest(in: matcher, at: first) != nil)
+            {
                 break
             }
             tokens = previous + [-1] + tokens
@@ -248,8 +255,9 @@ struct SubjectFinder {
         }
         // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
         if let first = tokens.first, Lexicon.planWords.longest(in: matcher, at: first) != nil {
-            while let head = tokens.first, Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
-                || matcher.tokens[head].isNumber
+            while let head = tokens.first,
+                Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
+                    || matcher.tokens[head].isNumber
             {
                 tokens.removeFirst()
             }
@@ -321,7 +329,8 @@ struct SubjectFinder {
         let token = matcher.tokens[index]
         if Self.periodWords.contains(token) { return true }
         if Self.monthNames.contains(token), ["tháng", "mười"].contains(matcher.lower(index - 1)) { return true }
-        return ["đầu", "cuối"].contains(token.lower) && ["năm", "tháng", "quý", "kỳ"].contains(matcher.lower(index + 1))
+        return ["đầu", "cuối"].contains(token.lower)
+            && ["năm", "tháng", "quý", "kỳ"].contains(matcher.lower(index + 1))
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
@@ -353,11 +362,14 @@ struct SubjectFinder {
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
     func periodText(in indices: [Int]) -> String {
-        guard let first = indices.firstIndex(where: { index in
-            // A base (*so với tháng 12 năm trước*) is not the figure's period.
-            !["với", "sánh"].contains(matcher.lower(index - 1)) && ["tháng", "quý", "cả"].contains(matcher.lower(index))
-                || (matcher.tokens[index].isNumber && matcher.lower(index + 1) == "tháng")
-        }) else { return "" }
+        guard
+            let first = indices.firstIndex(where: { index in
+                // A base (*so với tháng 12 năm trước*) is not the figure's period.
+                !["với", "sánh"].contains(matcher.lower(index - 1))
+                    && ["tháng", "quý", "cả"].contains(matcher.lower(index))
+                    || (matcher.tokens[index].isNumber && matcher.lower(index + 1) == "tháng")
+            })
+        else { return "" }
         var run = [indices[first]]
         for index in indices[(first + 1)...] {
             guard index == run.last! + 1, isPeriodToken(index) else { break }
@@ -369,10 +381,12 @@ struct SubjectFinder {
     /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
     /// report's year goes without saying.
     private func withoutYear(_ indices: [Int]) -> [Int] {
-        guard indices.count > 2, let last = indices.last, last >= 0, PeriodScanner(matcher: matcher).yearNumber(at: last) != nil
+        guard indices.count > 2, let last = indices.last, last >= 0,
+            PeriodScanner(matcher: matcher).yearNumber(at: last) != nil
         else { return indices }
         let before = indices[indices.count - 2]
-        guard before >= 0, matcher.lower(before) == "năm" || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
+        guard before >= 0,
+            matcher.lower(before) == "năm" || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
         else { return indices }
         return Array(indices.dropLast(2))
     }

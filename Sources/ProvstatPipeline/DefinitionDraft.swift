@@ -96,13 +96,16 @@ public struct DefinitionDraft: Sendable {
         for entry in entries() {
             lines.append("  - id: \(entry.id)")
             for fact in entry.facts.prefix(3) {
-                lines.append("    # read: \(Self.oneLine(fact.raw)) = \(fact.value) \(fact.unit)  «\(Self.excerpt(fact))»")
+                lines.append(
+                    "    # read: \(Self.oneLine(fact.raw)) = \(fact.value) \(fact.unit)  «\(Self.excerpt(fact))»")
             }
             lines.append("    name: \(Self.quoted(entry.name))")
             lines.append("    unit: \(Self.quoted(entry.unit))")
             if entry.kind != .level { lines.append("    kind: \(entry.kind.rawValue)") }
             if let period = entry.period { lines.append("    period: \(period.rawValue)") }
-            if !entry.components.isEmpty { lines.append("    components: [\(entry.components.joined(separator: ", "))]") }
+            if !entry.components.isEmpty {
+                lines.append("    components: [\(entry.components.joined(separator: ", "))]")
+            }
             if let monthly = entry.monthly { lines.append("    monthly: \(monthly)") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -141,7 +141,8 @@ public struct IndicatorMapper: Sendable {
         var kept: [Fact] = [first.fact]
         var alternatives: [IndicatorValue.Alternative] = []
         for other in candidates.dropFirst()
-        where !kept.contains(where: { abs($0.value - other.fact.value) < Tolerance.of($0) + Tolerance.of(other.fact) }) {
+        where !kept.contains(where: { abs($0.value - other.fact.value) < Tolerance.of($0) + Tolerance.of(other.fact) })
+        {
             kept.append(other.fact)
             alternatives.append(.init(value: other.fact.value, provenance: other.provenance))
         }

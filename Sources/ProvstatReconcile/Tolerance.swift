@@ -11,8 +11,9 @@ enum Tolerance {
 
     /// Half a unit of the last printed digit of `value`, in base units.
     static func of(_ value: IndicatorValue) -> Decimal {
-        of(raw: value.provenance.raw, unit: value.unit, decimals: value.decimals, scale: value.scale,
-           estimate: value.estimate)
+        of(
+            raw: value.provenance.raw, unit: value.unit, decimals: value.decimals, scale: value.scale,
+            estimate: value.estimate)
     }
 
     /// Half a unit of the last printed digit of `fact`, in base units.

@@ -8,7 +8,8 @@ import ProvstatCore
 @main
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "provstat-bench", abstract: "Measure the fetch, extract and report stages against their baselines.",
+        commandName: "provstat-bench",
+        abstract: "Measure the fetch, extract and report stages against their baselines.",
         version: ProvstatVersion.current,
         subcommands: [BenchFetchCommand.self, BenchExtractCommand.self, BenchReportCommand.self])
 }

@@ -15,7 +15,9 @@ struct BenchCommand: ParsableCommand {
             `swift build -c release --product provstat-bench`.
             """)
 
-    @Argument(parsing: .captureForPassthrough, help: "fetch, extract or report, and their options (see provstat-bench --help).")
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: "fetch, extract or report, and their options (see provstat-bench --help).")
     var arguments: [String] = []
 
     func run() throws {

@@ -6,7 +6,8 @@ import ProvstatPipeline
 /// `provstat pipelines`: work with pipeline definitions.
 struct PipelinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pipelines", abstract: "Check pipeline definitions, or draft one from a report page.", subcommands: [Check.self, Draft.self])
+        commandName: "pipelines", abstract: "Check pipeline definitions, or draft one from a report page.",
+        subcommands: [Check.self, Draft.self])
 
     /// `provstat pipelines check [FILES]`: validate definitions, with file:line errors.
     struct Check: ParsableCommand {

@@ -22,7 +22,11 @@ struct DefinitionDraftTests {
         guard let start = lines.firstIndex(of: "indicators:") else { return draft }
         var blocks: [[String]] = []
         for line in lines[(start + 1)...] where !line.isEmpty {
-            if line.hasPrefix("  - id:") { blocks.append([line]) } else if !blocks.isEmpty { blocks[blocks.count - 1].append(line) }
+            if line.hasPrefix("  - id:") {
+                blocks.append([line])
+            } else if !blocks.isEmpty {
+                blocks[blocks.count - 1].append(line)
+            }
         }
         func value(_ key: String, in block: [String]) -> String? {
             block.first { $0.hasPrefix("    \(key): ") }.map {
@@ -51,7 +55,8 @@ struct DefinitionDraftTests {
         let text = try Self.draft()
         let file = try directory.write("draft.yaml", text)
         let definition = try DefinitionLoader().load(file: file)
-        let exports = try #require(definition.indicators.first { $0.name == "kim ngạch xuất khẩu" && $0.period == .yearToDate })
+        let exports = try #require(
+            definition.indicators.first { $0.name == "kim ngạch xuất khẩu" && $0.period == .yearToDate })
         #expect(exports.unit == "USD")
         #expect(exports.components.count == 3)
         #expect(exports.monthly.flatMap { id in definition.indicators.first { $0.id == id } }?.period == .month)

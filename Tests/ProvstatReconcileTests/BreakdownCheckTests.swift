@@ -58,7 +58,8 @@ struct BreakdownCheckTests {
     /// Table cells carry no scale word: `0,1` in a *Triệu USD* column stands for 0,05…0,15 triệu USD,
     /// so a total row rounded on its own still adds up.
     @Test func aTableCellsToleranceIsInTheUnitItIsPrintedIn() throws {
-        let definitions = [Figures.definition("total", components: ["a", "b"])] + ["a", "b"].map { Figures.definition($0) }
+        let definitions =
+            [Figures.definition("total", components: ["a", "b"])] + ["a", "b"].map { Figures.definition($0) }
         let values = [
             Figures.value("total", 12_400_000, raw: "12,4", decimals: 1, scale: 6),
             Figures.value("a", 12_200_000, raw: "12,2", decimals: 1, scale: 6),
