@@ -191,12 +191,14 @@ struct SentenceReader {
     /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow; nil otherwise.
     private func countedPhrase(of figure: Figure, phraseStart: Int, matcher: TokenMatcher) -> SubjectFinder.Phrase? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
+        // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
+        let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
         // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
         if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
             unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
         {
             return SubjectFinder.Phrase(
-                head: Self.text(from: figure.numberEnd, to: unit.end, matcher: matcher), period: "")
+                head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
         }
         let stops: Set<String> = [
             "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
@@ -210,7 +212,7 @@ struct SentenceReader {
             end += 1
         }
         guard end > unit.end else { return nil }
-        return SubjectFinder.Phrase(head: Self.text(from: figure.numberEnd, to: end, matcher: matcher), period: "")
+        return SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
     }
 
     /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).

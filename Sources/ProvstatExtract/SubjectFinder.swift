@@ -196,7 +196,7 @@ struct SubjectFinder {
             let original = part[last - 1]
             let previous = segments[last - 1]
             // An item ends where its words end; a clause cut short at a verb is not an item.
-            guard !previous.isEmpty, previous.count <= 6, names(previous),
+            guard !previous.isEmpty, previous.count <= 8, names(previous),
                 !previous.contains(where: { matcher.tokens[$0].isNumber }),
                 let first = original.first, previous.last == original.last(where: { matcher.tokens[$0].isWord })
             else { break }
