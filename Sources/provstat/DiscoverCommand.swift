@@ -36,17 +36,7 @@ struct DiscoverCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
-    @Option(name: .long, help: OutputRoot.help)
-    var output: String?
-
-    @Flag(name: .long, help: "Read listing pages from the raw store alone, without the network.")
-    var offline = false
-
-    @Flag(name: .long, help: "Fetch pages that robots.txt disallows (only with the site operator's permission).")
-    var ignoreRobots = false
-
-    @Option(name: .long, help: "The raw store of fetched pages (default: $PROVSTAT_CACHE or <output>/.raw).")
-    var cache: String?
+    @OptionGroup var fetching: FetchArguments
 
     func validate() throws {
         if month != nil && (from != nil || to != nil) {
@@ -91,10 +81,7 @@ struct DiscoverCommand: ParsableCommand {
         }
         let scope = RunScope()
         let discovery = PipelineDiscovery(
-            definition: definition, outputRoot: OutputRoot.resolve(output),
-            fetchOptions: FetchOptions(
-                offline: offline, ignoreRobots: ignoreRobots,
-                cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) }, run: scope))
+            definition: definition, outputRoot: fetching.outputRoot, fetchOptions: fetching.options(scope: scope))
         var result = Output(pipeline: definition.name, months: [], requests: 0, listingPages: 0)
         for month in months {
             let (reports, statistics) = discovery.discover(month)

@@ -53,22 +53,14 @@ extension PipelinesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a starting definition from one report page: an indicator per subject, unit and period.")
 
-        @Option(name: .long, help: "XPath selecting the article body; detected when absent.")
-        var xpath: String?
-
         @Option(name: .long, help: "The pipeline's name in the draft.")
         var name = "draft"
 
-        @Argument(help: "A report page: a file path (HTML or .txt) or an http(s):// or file:// URL.")
-        var location: String
+        @OptionGroup var page: PageArguments
 
         func run() throws {
-            let facts: [Fact]
-            do { facts = try ExtractJob(location: location, xpath: xpath).run() } catch {
-                printError("provstat: \(error)")
-                throw ExitStatus.noInput
-            }
-            print(DefinitionDraft(location: location, xpath: xpath, facts: facts).yaml(pipeline: name), terminator: "")
+            let draft = DefinitionDraft(location: page.location, xpath: page.xpath, facts: try page.facts())
+            print(draft.yaml(pipeline: name), terminator: "")
         }
     }
 }

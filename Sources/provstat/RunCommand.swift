@@ -48,17 +48,7 @@ struct RunCommand: ParsableCommand {
 
     // MARK: - Where and how
 
-    @Option(name: .long, help: OutputRoot.help)
-    var output: String?
-
-    @Flag(name: .long, help: "Re-run from the raw store alone, without the network.")
-    var offline = false
-
-    @Flag(name: .long, help: "Fetch pages that robots.txt disallows (only with the site operator's permission).")
-    var ignoreRobots = false
-
-    @Option(name: .long, help: "The raw store of fetched pages (default: $PROVSTAT_CACHE or <output>/.raw).")
-    var cache: String?
+    @OptionGroup var fetching: FetchArguments
 
     @Option(name: .long, help: "Write Prometheus metrics here (node_exporter textfile collector), atomically.")
     var metricsFile: String?
@@ -106,12 +96,10 @@ struct RunCommand: ParsableCommand {
             logger.error("\(error)")
             throw ExitStatus.configuration
         }
-        let root = OutputRoot.resolve(output)
+        let root = fetching.outputRoot
         let store = SnapshotStore(root: root)
         // One scope for the whole run: each listing page and robots.txt is read once, not per month.
-        let fetchOptions = FetchOptions(
-            offline: offline, ignoreRobots: ignoreRobots,
-            cacheDirectory: cache.map { URL(fileURLWithPath: $0, isDirectory: true) }, run: RunScope())
+        let fetchOptions = fetching.options(scope: RunScope())
         // Only `stale` asks the portals whether a month's pages changed (conditional requests).
         let probe =
             reprocess == .stale
