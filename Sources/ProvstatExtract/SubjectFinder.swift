@@ -86,7 +86,7 @@ struct SubjectFinder {
     /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
     private static let connectives = PhraseTable(phrases: [
         "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
-        "nhìn chung", "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
+        "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
         "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do",
     ])
 
@@ -109,7 +109,7 @@ struct SubjectFinder {
 
     // MARK: - Reading
 
-    /// What tokens `from..<to` (the stretch before a figure's phrase) name.
+    /// What tokens `from..<to` (the stretch between the previous figure and this one) name.
     func read(from: Int, to: Int) -> Reading {
         let parts = self.parts(from: from, to: to)
         var earlier: Phrase? = nil
