@@ -85,9 +85,12 @@ public struct FactExtractor: Sendable {
     /// A paragraph that heads a section (*3. Xuất khẩu*, *II. THƯƠNG MẠI*): short, no sentence end
     /// inside; its text without the list marker, or nil.
     static func heading(in text: String) -> String? {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty, words.count <= 10, !text.dropLast().contains(where: { ".;?!".contains($0) && $0 != "." })
+        // A heading is short and ends no clause inside: checked on the bytes first, since most
+        // paragraphs without figures are not headings.
+        guard text.utf8.count <= 160, !text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3F || $0 == 0x21 })
         else { return nil }
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty, words.count <= 10 else { return nil }
         var title = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         // A list marker: *3.*, *II.*, *a)*, *-*.
         if let marker = title.firstIndex(where: { $0 == " " }),

@@ -200,20 +200,23 @@ struct SentenceReader {
             return SubjectFinder.Phrase(
                 head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
         }
-        let stops: Set<String> = [
-            "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
-            "đạt", "trị", "giá", "của", "nhằm", "để", "từ",
-        ]
         var end = unit.end
         // *đạt chuẩn* is the qualification, not the verb.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
-            !stops.contains(matcher.lower(end)) || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
+            !Self.countedStops.contains(matcher.tokens[end])
+                || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
         {
             end += 1
         }
         guard end > unit.end else { return nil }
         return SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
     }
+
+    /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
+    private static let countedStops: WordSet = [
+        "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
+        "đạt", "trị", "giá", "của", "nhằm", "để", "từ",
+    ]
 
     /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).
     private static let countingVerbs = PhraseTable(phrases: [

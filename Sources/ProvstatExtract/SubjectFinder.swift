@@ -107,6 +107,24 @@ struct SubjectFinder {
         "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
     ]
 
+    /// Words that introduce a comparison base before a period (*so với tháng 9*).
+    private static let baseMarkers: WordSet = ["với", "sánh", "so"]
+    /// Words that open a numbered period (*tháng 6*, *quý II*, *cả năm*).
+    private static let periodHeads: WordSet = ["tháng", "quý", "cả"]
+    /// Words of a period written after a subject (*… tháng 7*, *… 10 tháng đầu năm*).
+    private static let periodTail: WordSet = [
+        "tháng", "năm", "quý", "đầu", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế",
+    ]
+    private static let monthWordsFollow: WordSet = ["tháng", "mười"]
+    private static let edges: WordSet = ["đầu", "cuối"]
+    private static let spans: WordSet = ["năm", "tháng", "quý", "kỳ"]
+    private static let thang = WordKey.of("tháng")
+
+    /// Whether the token at `index` (which may be outside the sentence) is in `set`.
+    private func word(_ index: Int, in set: WordSet) -> Bool {
+        index >= 0 && index < matcher.tokens.count && set.contains(matcher.tokens[index])
+    }
+
     // MARK: - Reading
 
     /// What tokens `from..<to` (the stretch between the previous figure and this one) name.
@@ -328,9 +346,8 @@ struct SubjectFinder {
     private func isPeriodWord(_ index: Int) -> Bool {
         let token = matcher.tokens[index]
         if Self.periodWords.contains(token) { return true }
-        if Self.monthNames.contains(token), ["tháng", "mười"].contains(matcher.lower(index - 1)) { return true }
-        return ["đầu", "cuối"].contains(token.lower)
-            && ["năm", "tháng", "quý", "kỳ"].contains(matcher.lower(index + 1))
+        if Self.monthNames.contains(token), word(index - 1, in: Self.monthWordsFollow) { return true }
+        return Self.edges.contains(token) && word(index + 1, in: Self.spans)
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
@@ -357,7 +374,7 @@ struct SubjectFinder {
         let token = matcher.tokens[index]
         if token.isNumber { return true }
         if token.kind == .symbol { return token.text == "/" || token.text == "-" }
-        return ["tháng", "năm", "quý", "đầu", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế"].contains(token.lower)
+        return Self.periodTail.contains(token)
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
@@ -365,9 +382,9 @@ struct SubjectFinder {
         guard
             let first = indices.firstIndex(where: { index in
                 // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                !["với", "sánh"].contains(matcher.lower(index - 1))
-                    && ["tháng", "quý", "cả"].contains(matcher.lower(index))
-                    || (matcher.tokens[index].isNumber && matcher.lower(index + 1) == "tháng")
+                !word(index - 1, in: Self.baseMarkers)
+                    && (word(index, in: Self.periodHeads)
+                        || (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang))
             })
         else { return "" }
         var run = [indices[first]]

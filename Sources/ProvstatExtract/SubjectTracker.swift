@@ -71,7 +71,7 @@ struct SubjectTracker {
             }
             // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: a word of the phrase named
             // before names nothing new.
-            if let named, Self.words(of: own.head).count <= 2,
+            if let named, own.head.utf8.count <= 24, Self.words(of: own.head).count <= 2,
                 Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)
