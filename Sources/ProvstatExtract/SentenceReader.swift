@@ -65,7 +65,8 @@ struct SentenceReader {
             let (subject, about) = subjects.subject(
                 of: position, kind: kind, from: previousEnd, to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher))
+                counted: countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher),
+                material: material(after: figure, matcher: matcher))
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -193,6 +194,13 @@ struct SentenceReader {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
         // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
         let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
+        // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
+        if matcher.lower(phraseStart) == "cho" {
+            var phrase = SubjectFinder.Phrase(
+                head: "cho " + Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
+            phrase.isBeneficiary = true
+            return phrase
+        }
         // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
         if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
             unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
@@ -211,6 +219,31 @@ struct SentenceReader {
         guard end > unit.end else { return nil }
         return SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
     }
+
+    /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
+    /// *153.000 ha lúa*): up to three words, before any that link to something else.
+    private func material(after figure: Figure, matcher: TokenMatcher) -> String? {
+        guard let unit = figure.unit, Self.materialUnits.contains(unit.unit), unit.end < matcher.tokens.count,
+            matcher.tokens[unit.end].spaceBefore
+        else { return nil }
+        var end = unit.end
+        while end < matcher.tokens.count, end < unit.end + 3, matcher.tokens[end].isWord,
+            !Self.countedStops.contains(matcher.tokens[end]), !Lexicon.phraseWords.contains(matcher.tokens[end]),
+            !Self.materialStops.contains(matcher.tokens[end])
+        {
+            end += 1
+        }
+        guard end > unit.end else { return nil }
+        return Self.text(from: unit.end, to: end, matcher: matcher)
+    }
+
+    /// Units of physical measure after which a noun names the stuff measured.
+    private static let materialUnits: Set<String> = ["t", "ha", "m3", "l"]
+    /// Words after a unit that say when or where rather than what (*… ha trong năm*, *… tấn mỗi năm*).
+    private static let materialStops: WordSet = [
+        "tháng", "năm", "quý", "mỗi", "một", "hằng", "hàng", "trên", "tại", "ở", "vào", "cho", "và", "là", "thì",
+        "so", "được", "đã", "theo", "sản", "thu", "gồm", "chủ", "yếu", "nhưng", "trở",
+    ]
 
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
     private static let countedStops: WordSet = [

@@ -14,6 +14,13 @@ struct SubjectFinder {
         /// Whether the head only names an attribute (*trị giá*, *tổng vốn đăng ký*) of something
         /// named before it, which completes it.
         var isAttribute = false
+        /// Whether the head says what someone did (*xuống giống*), which a topic completes.
+        var isAction = false
+        /// The aspect word written before that verb (*đã*).
+        var aspect = ""
+        /// Whether the phrase names who an action was for (*cho 2.350 lao động*), which the
+        /// action named before it completes.
+        var isBeneficiary = false
 
         /// The phrase as the subject of a fact: the head, then its period words.
         var text: String { period.isEmpty ? head : head + " " + period }
@@ -27,6 +34,9 @@ struct SubjectFinder {
         var earlier: Phrase?
         /// The numbered period the figure's own clause names (*lũy kế 7 tháng*, *trong đó tháng 7*).
         var period: String
+        /// The topic the sentence opens with before saying what was done about it (*Vụ lúa Thu
+        /// Đông năm 2023, toàn tỉnh đã xuống giống …*).
+        var topic: Phrase? = nil
     }
 
     let matcher: TokenMatcher
@@ -80,8 +90,33 @@ struct SubjectFinder {
     /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).
     private static let agents = PhraseTable(phrases: [
         "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "thành phố", "huyện", "thị xã", "các địa phương",
-        "địa phương", "nông dân", "người dân", "các doanh nghiệp", "ngành", "sở", "trung tâm", "ubnd tỉnh",
+        "địa phương", "nông dân", "người dân", "các doanh nghiệp", "doanh nghiệp", "ngành", "sở", "trung tâm",
+        "ubnd tỉnh", "sân bay", "cảng", "khu công nghiệp", "hợp tác xã", "bà con",
     ])
+
+    /// Agents that say who acts even with no auxiliary after them (*toàn tỉnh xuống giống*).
+    private static let strongAgents = PhraseTable(phrases: [
+        "toàn tỉnh", "cả tỉnh", "toàn ngành", "nông dân", "người dân", "bà con",
+    ])
+
+    /// Places written after an agent that leave it as general as it was (*doanh nghiệp trên địa bàn tỉnh*).
+    private static let locatives = PhraseTable(phrases: [
+        "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "trong tỉnh",
+    ])
+
+    /// Words that say a figure covers the whole province, which goes without saying.
+    private static let provinceWide = PhraseTable(phrases: [
+        "toàn tỉnh", "cả tỉnh", "của tỉnh", "trên địa bàn tỉnh", "của toàn tỉnh",
+    ])
+
+    /// The province's own word: a name after it is the province, not a particular place.
+    private static let province: WordSet = ["tỉnh"]
+
+    /// Aspect words before a verb (*đã thu hoạch*).
+    private static let aspects: WordSet = ["đã", "đang", "sẽ"]
+
+    /// Phrases whose last word is a figure's verb elsewhere (*giá trị gia tăng*).
+    private static let compounds = PhraseTable(phrases: ["gia tăng"])
 
     /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
     private static let connectives = PhraseTable(phrases: [
@@ -106,6 +141,10 @@ struct SubjectFinder {
         "điểm", "này", "và", "i", "ii", "iii", "iv", "chỉ", "tiêu", "mục", "nghị", "quyết", "hđnd", "tỉnh",
         "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
     ]
+
+    /// Words before which the name an acronym stands for starts (*dự án có vốn đầu tư trực tiếp nước ngoài (FDI)*).
+    private static let acronymBounds: WordSet = ["có", "của", "cho", "với", "là", "thuộc", "về", "đối", "từ"]
+    private static let romanNumerals: WordSet = ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"]
 
     /// Words that introduce a comparison base before a period (*so với tháng 9*).
     private static let baseMarkers: WordSet = ["với", "sánh", "so"]
@@ -136,13 +175,34 @@ struct SubjectFinder {
         }
         let last = parts.last ?? []
         var own = named(in: last)
-        // *Tính chung 10 tháng, IIP tăng …*: the period fronted before the subject is its period.
+        // *Tính chung 10 tháng, IIP tăng …*: the period fronted before the subject is its period;
+        // so is one that opens the subject's own segment (*cả năm 2023 lượng gạo xuất khẩu …*).
         if own?.period.isEmpty == true,
             let fronted = last.dropLast().last(where: { !$0.isEmpty && !names(trimmed($0)) && !isBase($0) })
         {
             own?.period = periodText(in: fronted)
         }
-        return Reading(own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }))
+        if own?.period.isEmpty == true, let segment = last.last(where: { names(trimmed($0)) }),
+            let head = trimmed(segment).first, let start = segment.firstIndex(of: head)
+        {
+            own?.period = periodText(in: Array(segment[..<start]))
+        }
+        return Reading(
+            own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
+            topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+    }
+
+    /// The topic a sentence's first part opens with: a first segment that names something and is
+    /// followed by an action (*Vụ lúa Thu Đông năm 2023, toàn tỉnh đã xuống giống*).
+    private func topic(in part: [[Int]]) -> Phrase? {
+        guard part.count >= 2, let first = part[0].first(where: { matcher.tokens[$0].isWord }),
+            !Self.topicOpeners.contains(matcher.tokens[first]), Self.connectives.longest(in: matcher, at: first) == nil
+        else { return nil }
+        let opening = trim(part[0])
+        guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
+            let next = part.dropFirst().first(where: { names(trimmed($0)) }), trim(next).isAction
+        else { return nil }
+        return Phrase(head: phrase(of: opening.tokens).head, period: "")
     }
 
     /// The items a list names before *lần lượt* in `from..<to` (*Các nhóm hàng A; B; C lần lượt đạt
@@ -182,6 +242,17 @@ struct SubjectFinder {
         var index = max(0, from)
         while index < min(to, matcher.tokens.count) {
             defer { index += 1 }
+            if depth == 0, let acronym = acronym(at: index) {
+                // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
+                let segment = parts[parts.count - 1][parts[parts.count - 1].count - 1]
+                let name =
+                    segment.lastIndex(where: { Self.acronymBounds.contains(matcher.tokens[$0]) }).map { $0 + 1 } ?? 0
+                if name < segment.count {
+                    parts[parts.count - 1][parts[parts.count - 1].count - 1] = Array(segment[..<name]) + [acronym]
+                }
+                index += 2
+                continue
+            }
             if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
                 depth += 1
                 continue
@@ -203,10 +274,23 @@ struct SubjectFinder {
         return parts
     }
 
+    /// The index of the acronym when `index` opens a bracketed acronym (*(CPI)*, *(GRDP)*).
+    private func acronym(at index: Int) -> Int? {
+        guard matcher.isSymbol(index, "("), index + 2 < matcher.tokens.count, matcher.isSymbol(index + 2, ")")
+        else { return nil }
+        let token = matcher.tokens[index + 1]
+        guard token.isWord, (2...6).contains(token.text.unicodeScalars.count),
+            token.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }), !Self.romanNumerals.contains(token)
+        else { return nil }
+        return index + 1
+    }
+
     /// The phrase a part names: its last segment that names something, widened over a list.
     private func named(in part: [[Int]]) -> Phrase? {
-        let segments = part.map(trimmed)
+        let trims = part.map(trim)
+        let segments = trims.map(\.tokens)
         guard var last = segments.lastIndex(where: { !$0.isEmpty && names($0) }) else { return nil }
+        let chosen = last
         if let attribute = attributeAfterWith(in: part[last]) { return attribute }
         var tokens = segments[last]
         // Widen over the items of an enumeration: *nhóm hàng nông, lâm, thủy sản*.
@@ -231,6 +315,10 @@ struct SubjectFinder {
         }
         var result = phrase(of: tokens)
         result.isAttribute = isAttribute(tokens.filter { $0 >= 0 })
+        if last == chosen {
+            result.isAction = trims[chosen].isAction
+            result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
+        }
         return result
     }
 
@@ -257,8 +345,23 @@ struct SubjectFinder {
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
-    private func trimmed(_ segment: [Int]) -> [Int] {
+    private func trimmed(_ segment: [Int]) -> [Int] { trim(segment).tokens }
+
+    /// How a segment reads once trimmed: its words, and whether they say what someone did.
+    struct Trim {
+        var tokens: [Int]
+        /// Whether the words are an action (*toàn tỉnh đã xuống giống*, *đến nay đã thu hoạch*): a
+        /// verb phrase, which a topic named before it completes (*Vụ lúa Thu Đông, …*).
+        var isAction = false
+        /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
+        var aspect: Int? = nil
+    }
+
+    /// A segment without its opening function words, comparison base and trailing verbs, and
+    /// whether what is left is an action.
+    private func trim(_ segment: [Int]) -> Trim {
         var tokens = segment
+        var result = Trim(tokens: [])
         // A comparison base is not part of what is measured.
         if let first = tokens.first, matcher.lower(first) == "so",
             ["với", "sánh"].contains(matcher.lower(first + 1))
@@ -287,6 +390,11 @@ struct SubjectFinder {
             Self.leadWords.contains(matcher.tokens[head]) || Lexicon.hedges.longest(in: matcher, at: head) != nil
                 || matcher.tokens[head].kind == .symbol || isLeadingPeriod(head)
         {
+            // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
+            if Self.aspects.contains(matcher.tokens[head]) {
+                result.isAction = true
+                result.aspect = head
+            }
             tokens.removeFirst()
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
@@ -294,41 +402,80 @@ struct SubjectFinder {
         if let auxiliary = tokens.firstIndex(where: { Self.auxiliaries.longest(in: matcher, at: $0) != nil }),
             auxiliary > 0
         {
-            if isAgent(Array(tokens[..<auxiliary])) {
-                tokens.removeSubrange(...auxiliary)
-                while let head = tokens.first,
-                    Self.auxiliaries.longest(in: matcher, at: head) != nil
-                        || Self.auxiliaries.longest(in: matcher, endingAt: head) != nil
-                {
-                    tokens.removeFirst()
+            if let agent = agent(in: tokens), agent.length <= auxiliary {
+                // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
+                let particular = agent.isParticular || agent.length < auxiliary
+                result.isAction = true
+                if particular {
+                    result.aspect = nil
+                } else {
+                    result.aspect = tokens[auxiliary]
+                    tokens.removeSubrange(..<auxiliary)
+                    while let head = tokens.first, Self.auxiliaries.longest(in: matcher, at: head) != nil {
+                        tokens.removeFirst(Self.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
+                    }
                 }
             } else {
                 tokens.removeSubrange(auxiliary...)
+                result.isAction = false
             }
-        } else if isAgent(tokens), tokens.count > 2 {
-            // *toàn tỉnh xuống giống*: the agent's verb.
-            let agent = Self.agents.longest(in: matcher, at: tokens[0])?.phrase.count ?? 0
-            tokens.removeFirst(min(agent, tokens.count))
+        } else if let agent = agent(in: tokens), agent.isStrong, agent.length < tokens.count {
+            // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
+            result.isAction = true
+            if !agent.isParticular { tokens.removeFirst(agent.length) }
         }
         while let tail = tokens.last {
             if matcher.tokens[tail].kind == .symbol {
                 tokens.removeLast()
                 continue
             }
+            // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
+            if Self.compounds.longest(in: matcher, endingAt: tail) != nil { break }
             guard let phrase = Self.figurePhrases.longest(in: matcher, endingAt: tail),
                 tokens.count >= phrase.phrase.count,
                 tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
             else { break }
             tokens.removeLast(phrase.phrase.count)
         }
-        return tokens
+        // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
+        if let tail = tokens.last, let place = Self.provinceWide.longest(in: matcher, endingAt: tail),
+            tokens.count > place.phrase.count
+        {
+            tokens.removeLast(place.phrase.count)
+        }
+        result.tokens = tokens
+        if tokens.isEmpty { result.isAction = false }
+        return result
     }
 
-    /// Whether the tokens are an agent alone (*toàn tỉnh*, *tỉnh Bến Tre*): an agent phrase, then
-    /// at most a capitalised name.
-    private func isAgent(_ tokens: [Int]) -> Bool {
-        guard let first = tokens.first, let agent = Self.agents.longest(in: matcher, at: first) else { return false }
-        return tokens.dropFirst(agent.phrase.count).allSatisfy { matcher.tokens[$0].isCapitalised }
+    /// Who acts at the start of `tokens`, when someone does: how many tokens name them, whether
+    /// the words say so firmly enough without an auxiliary (*toàn tỉnh*, *tỉnh Bến Tre*, *các
+    /// doanh nghiệp trên địa bàn tỉnh*), and whether they name a particular one (*thành phố Phú
+    /// Quốc*, *doanh nghiệp FDI*) rather than the province or everyone in it.
+    private func agent(in tokens: [Int]) -> (length: Int, isStrong: Bool, isParticular: Bool)? {
+        guard let first = tokens.first, let agent = Self.agents.longest(in: matcher, at: first) else { return nil }
+        var length = agent.phrase.count
+        var isStrong = Self.strongAgents.longest(in: matcher, at: first) != nil
+        var isParticular = false
+        while length < tokens.count {
+            let token = matcher.tokens[tokens[length]]
+            if token.isCapitalised {
+                // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
+                if !matcher.tokens[tokens[length - 1]].isCapitalised,
+                    !Self.province.contains(matcher.tokens[tokens[length - 1]])
+                {
+                    isParticular = true
+                }
+                isStrong = true
+                length += 1
+            } else if let place = Self.locatives.longest(in: matcher, at: tokens[length]) {
+                isStrong = true
+                length += place.phrase.count
+            } else {
+                break
+            }
+        }
+        return (min(length, tokens.count), isStrong, isParticular)
     }
 
     /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).

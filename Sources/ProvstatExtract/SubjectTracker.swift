@@ -15,6 +15,11 @@ struct SubjectTracker {
     private var amounts: [Int] = []
     /// The items a list named before *lần lượt*, for the amounts that follow it in the same order.
     private var items: [SubjectFinder.Phrase] = []
+    /// The topic the sentence opened with, which completes the actions named after it.
+    private var topic: SubjectFinder.Phrase? = nil
+    /// What the figure before counted, when it counted something (*21 dự án*): the owner of an
+    /// attribute written right after it (*với tổng vốn đăng ký …*).
+    private var countedNoun: SubjectFinder.Phrase? = nil
 
     init(finder: SubjectFinder, heading: String) {
         self.finder = finder
@@ -26,13 +31,21 @@ struct SubjectTracker {
     ///
     /// `respectively` is the figure's place in a list introduced by *lần lượt*, and the list's length.
     /// `counted` is the counted noun with the words after it (*38 doanh nghiệp thành lập mới*), for
-    /// a figure whose unit is a counted noun followed by words that say which.
+    /// a figure whose unit is a counted noun followed by words that say which; `material` what a
+    /// measure counts when the page writes it after the unit (*58.000 tấn gạo*).
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
-        counted: SubjectFinder.Phrase? = nil
+        counted: SubjectFinder.Phrase? = nil, material: String? = nil
     ) -> (subject: String, about: Int?) {
-        let reading = finder.read(from: from, to: to)
+        var reading = finder.read(from: from, to: to)
+        if let opened = reading.topic { topic = opened }
+        if let material, var own = reading.own, !own.head.lowercased().contains(material.lowercased()) {
+            own.head += " " + material
+            reading.own = own
+        }
         let result: (subject: String, about: Int?)
+        let owner = countedNoun
+        countedNoun = nil
         if let respectively, respectively.place == 0 { items = finder.listItems(from: from, to: to) }
         // A list of amounts, or of changes with no amounts before them to pair with, takes the
         // items named before *lần lượt* in turn.
@@ -43,11 +56,19 @@ struct SubjectTracker {
             result = (items[respectively.place].text, nil)
         } else if var counted {
             if let earlier = reading.earlier { named = earlier }
+            // *đã giải quyết việc làm cho 2.350 lao động*: what was done for them is what is counted.
+            if counted.isBeneficiary, let own = reading.own, !own.isAttribute {
+                countedNoun = SubjectFinder.Phrase(
+                    head: String(counted.head.dropFirst("cho ".count)),
+                    period: own.period.isEmpty ? reading.period : own.period)
+                counted.head = own.head + " " + counted.head
+                if counted.period.isEmpty { counted.period = own.period }
+            }
             if counted.period.isEmpty { counted.period = reading.period }
             named = counted
             result = (counted.text, nil)
         } else {
-            result = resolve(kind: kind, reading: reading, respectively: respectively)
+            result = resolve(kind: kind, reading: reading, respectively: respectively, owner: owner)
         }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }
@@ -60,13 +81,15 @@ struct SubjectTracker {
     }
 
     private mutating func resolve(
-        kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?
+        kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
+        owner: SubjectFinder.Phrase?
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
         if var own = reading.own {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
-            if own.isAttribute, let named {
+            if own.isAttribute, let named = owner ?? named {
                 own.head += " " + named.head
+                if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
             }
             // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: a word of the phrase named
@@ -75,6 +98,11 @@ struct SubjectTracker {
                 Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+            }
+            // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic.
+            if own.isAction, let topic, !own.head.lowercased().contains(topic.head.lowercased()) {
+                own.head = [topic.head, own.aspect, own.head].filter { !$0.isEmpty }.joined(separator: " ")
+                own.isAction = false
             }
             named = own
             return (own.text, nil)
