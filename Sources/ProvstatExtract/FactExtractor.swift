@@ -63,6 +63,8 @@ public struct FactExtractor: Sendable {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
             let first = facts.count
+            // Items renamed by their total's measure, so the figures about them follow.
+            var renamed: [String: String] = [:]
             for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings() {
                 var fact = reading.fact
                 fact.about = reading.about.map { first + $0 }
@@ -71,7 +73,11 @@ public struct FactExtractor: Sendable {
                     fact.equivalentOf = previous
                 } else if fact.kind == .level, let total = breakdownTotals?[fact.unit] {
                     fact.componentOf = total
+                    if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
+                        renamed[fact.subject] = name
+                    }
                 }
+                if let name = renamed[fact.subject] { fact.subject = name }
                 facts.append(fact)
                 let index = facts.count - 1
                 if !reading.isEquivalent {

@@ -44,7 +44,9 @@ public struct IndicatorMapper: Sendable {
                 sourceStart = index
             }
             starts.append(sourceStart)
-            guard let definition = bestDefinition(for: sourced.fact, related: false) else { continue }
+            // A part of a total (*trong đó thủy sản …*, named *kim ngạch xuất khẩu thủy sản*) is not the total.
+            let total = sourced.fact.componentOf.flatMap { assigned[sourceStart + $0] }
+            guard let definition = bestDefinition(for: sourced.fact, related: false, excluding: total) else { continue }
             valueCandidates[definition.id, default: []].append(sourced)
             assigned[index] = definition.id
         }
@@ -85,9 +87,10 @@ public struct IndicatorMapper: Sendable {
     ///
     /// With `related` false, only indicators the fact can be the value of (same unit, kind and
     /// period); with `related` true, only amount indicators a percentage about it may qualify.
-    private func bestDefinition(for fact: Fact, related: Bool) -> IndicatorDefinition? {
+    /// `excluding` is an indicator the fact cannot be (the one its total was read as).
+    private func bestDefinition(for fact: Fact, related: Bool, excluding: String? = nil) -> IndicatorDefinition? {
         let compatible = definitions.filter { definition in
-            guard periodMatches(fact, definition) else { return false }
+            guard definition.id != excluding, periodMatches(fact, definition) else { return false }
             if related { return definition.kind == .level }
             return fact.kind == definition.kind && unitMatches(fact, definition)
         }

@@ -1,0 +1,29 @@
+/// Names a breakdown item by its total's measure: *Kim ngạch xuất khẩu … đạt 1.185 triệu USD.
+/// Trong đó, thủy sản đạt 812,5 triệu USD* measures the export value of seafood, so the item's
+/// subject is *kim ngạch xuất khẩu thủy sản*, not *thủy sản*.
+enum ItemNaming {
+    /// What reports measure, longest first: the words that open a total's subject before what it
+    /// is the measure of.
+    private static let measures: [String] = [
+        "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "giá trị xuất khẩu",
+        "giá trị nhập khẩu", "giá trị sản xuất", "diện tích gieo trồng", "diện tích gieo sạ", "diện tích xuống giống",
+        "diện tích thu hoạch", "chỉ số sản xuất", "chỉ số giá", "sản lượng", "diện tích", "doanh thu", "số lượng",
+        "kim ngạch", "giá trị", "lượng",
+    ]
+
+    /// The item's subject named with the total's measure, or nil when the item names its own
+    /// measure or the total names none.
+    static func name(item: String, total: String) -> String? {
+        guard let measure = measure(opening: total), self.measure(opening: item) == nil,
+            !item.lowercased().contains(measure)
+        else { return nil }
+        return measure + " " + item
+    }
+
+    /// The measure a subject opens with (after *tổng*), lower-cased, or nil.
+    private static func measure(opening subject: String) -> String? {
+        var text = Substring(subject.lowercased())
+        if text.hasPrefix("tổng ") { text = text.dropFirst("tổng ".count) }
+        return measures.first { text == $0 || text.hasPrefix($0 + " ") }
+    }
+}
