@@ -17,7 +17,8 @@ enum ItemNaming {
         guard let measure = measure(opening: total), self.measure(opening: item) == nil,
             !item.lowercased().contains(measure)
         else { return nil }
-        return measure + " " + item
+        // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
+        return SubjectTracker.joined(measure, item)
     }
 
     /// The measure a subject opens with (after *tổng*), lower-cased, or nil.

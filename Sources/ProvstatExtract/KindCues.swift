@@ -65,7 +65,9 @@ struct KindCues {
     /// The cue in the figure's own phrase (the run of phrase words right before it).
     func adjacentCue(before start: Int) -> Cue? {
         var index = start - 1
-        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]) {
+        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]),
+            Lexicon.nounCompounds.longest(in: matcher, endingAt: index) == nil
+        {
             // The nearest verb wins: *vốn tăng thêm đạt 200 tỷ đồng* is a level.
             if let (cue, _) = cue(endingAt: index) {
                 return cue == .neutral || cue == .attain ? nil : cue

@@ -107,6 +107,9 @@ enum Lexicon {
     /// Hedges that, opening a clause, hedge the clause's first figure.
     static let clauseHedges = PhraseTable(phrases: ["dự ước", "ước tính", "ước", "dự kiến", "dự báo"])
 
+    /// Nouns that end in a verb of change (*thuế giá trị gia tăng 96 tỷ đồng* is no increase).
+    static let nounCompounds = PhraseTable(phrases: ["giá trị gia tăng"])
+
     /// Words that may stand between a hedge or a verb and its number (*ước đạt khoảng*).
     static let phraseWords: WordSet = [
         "ước", "đạt", "tính", "thực", "hiện", "dự", "kiến", "khoảng", "hơn", "gần", "trên", "dưới", "xấp",

@@ -33,6 +33,9 @@ struct SentenceReader {
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
         var subjects = SubjectTracker(finder: SubjectFinder(matcher: matcher), heading: heading)
+        // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
+        // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
+        var consumedEnd = 0
         for (position, figure) in figures.enumerated() {
             let previousEnd = position > 0 ? figures[position - 1].end : 0
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
@@ -62,11 +65,15 @@ struct SentenceReader {
             }
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
+            let regarding = self.regarding(after: figure, matcher: matcher)
+            let counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
             let (subject, about) = subjects.subject(
-                of: position, kind: kind, from: previousEnd, to: figure.start,
+                of: position, kind: kind, from: max(previousEnd, consumedEnd), to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher),
-                material: material(after: figure, matcher: matcher))
+                counted: counted?.phrase, material: material(after: figure, matcher: matcher),
+                regarding: regarding?.text)
+            // Words after the figure that told what it counted or was about are not the next one's.
+            consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0)
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -189,8 +196,11 @@ struct SentenceReader {
     }
 
     /// The counted noun of a figure with the words after it that say which (*38 doanh nghiệp thành lập
-    /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow; nil otherwise.
-    private func countedPhrase(of figure: Figure, phraseStart: Int, matcher: TokenMatcher) -> SubjectFinder.Phrase? {
+    /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow, and where those words end;
+    /// nil otherwise.
+    private func countedPhrase(
+        of figure: Figure, phraseStart: Int, matcher: TokenMatcher
+    ) -> (phrase: SubjectFinder.Phrase, end: Int)? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
         // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
         let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
@@ -199,25 +209,28 @@ struct SentenceReader {
             var phrase = SubjectFinder.Phrase(
                 head: "cho " + Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
             phrase.isBeneficiary = true
-            return phrase
+            return (phrase, unit.end)
         }
         // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
         if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
             unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
         {
-            return SubjectFinder.Phrase(
-                head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
+            return (
+                SubjectFinder.Phrase(head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: ""),
+                unit.end
+            )
         }
         var end = unit.end
-        // *đạt chuẩn* is the qualification, not the verb.
+        // *đạt chuẩn* is the qualification, not the verb; *nâng cao* is a grade, not *nâng* (raise).
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
                 || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
+                || (matcher.lower(end) == "nâng" && matcher.lower(end + 1) == "cao")
         {
             end += 1
         }
         guard end > unit.end else { return nil }
-        return SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
+        return (SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: ""), end)
     }
 
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
@@ -236,6 +249,26 @@ struct SentenceReader {
         guard end > unit.end else { return nil }
         return Self.text(from: unit.end, to: end, matcher: matcher)
     }
+
+    /// What a change is about when the page says so right after it (*tăng 7,5% về số doanh
+    /// nghiệp và giảm 12,3% về vốn đăng ký*): the words after *về*, and where they (and a *và*
+    /// after them) end.
+    private func regarding(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
+        guard matcher.lower(figure.end) == "về" else { return nil }
+        let start = figure.end + 1
+        var end = start
+        while end < matcher.tokens.count, end < start + 6, matcher.tokens[end].isWord,
+            !Self.regardingStops.contains(matcher.tokens[end])
+        {
+            end += 1
+        }
+        guard end > start else { return nil }
+        let text = Self.text(from: start, to: end, matcher: matcher)
+        return (text, matcher.lower(end) == "và" ? end + 1 : end)
+    }
+
+    /// Words that end what a change is about.
+    private static let regardingStops: WordSet = ["và", "so", "với", "tăng", "giảm", "đạt", "chiếm", "do", "nhờ"]
 
     /// Units of physical measure after which a noun names the stuff measured.
     private static let materialUnits: Set<String> = ["t", "ha", "m3", "l"]
@@ -328,7 +361,8 @@ struct SentenceReader {
     private func phraseStart(before start: Int, limit: Int, matcher: TokenMatcher) -> Int {
         var index = start
         while index - 1 >= limit, matcher.tokens[index - 1].isWord,
-            Lexicon.phraseWords.contains(matcher.tokens[index - 1])
+            Lexicon.phraseWords.contains(matcher.tokens[index - 1]),
+            Lexicon.nounCompounds.longest(in: matcher, endingAt: index - 1) == nil
         {
             index -= 1
         }

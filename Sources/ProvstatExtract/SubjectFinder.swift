@@ -84,7 +84,7 @@ struct SubjectFinder {
     /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).
     private static let attributeWords: WordSet = [
         "giá", "trị", "tổng", "vốn", "đăng", "ký", "đầu", "tư", "mức", "doanh", "số", "sản", "lượng", "kim",
-        "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm",
+        "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm", "tiền",
     ]
 
     /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).
@@ -123,6 +123,8 @@ struct SubjectFinder {
         "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
         "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
         "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do",
+        // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
+        "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
     ])
 
     /// Words that open a topic, not an item of a list: such a segment is never joined to the next.

@@ -20,6 +20,9 @@ struct SubjectTracker {
     /// What the figure before counted, when it counted something (*21 dự án*): the owner of an
     /// attribute written right after it (*với tổng vốn đăng ký …*).
     private var countedNoun: SubjectFinder.Phrase? = nil
+    /// The last thing named that is not an attribute of something else: what *về số doanh
+    /// nghiệp* completes.
+    private var thing: SubjectFinder.Phrase? = nil
 
     init(finder: SubjectFinder, heading: String) {
         self.finder = finder
@@ -35,7 +38,7 @@ struct SubjectTracker {
     /// measure counts when the page writes it after the unit (*58.000 tấn gạo*).
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
-        counted: SubjectFinder.Phrase? = nil, material: String? = nil
+        counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
@@ -66,13 +69,33 @@ struct SubjectTracker {
             }
             if counted.period.isEmpty { counted.period = reading.period }
             named = counted
+            thing = counted
             result = (counted.text, nil)
         } else {
             result = resolve(kind: kind, reading: reading, respectively: respectively, owner: owner)
         }
+        // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
+        if let regarding, let thing {
+            let aspect = SubjectFinder.Phrase(head: Self.joined(regarding, thing.head), period: thing.period)
+            subjects.append(aspect.text)
+            if kind == .level { amounts.append(position) }
+            return (aspect.text, nil)
+        }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }
         return result
+    }
+
+    /// `aspect` then `owner`, written once where the end of one is the start of the other
+    /// (*số doanh nghiệp* + *doanh nghiệp thành lập mới*).
+    static func joined(_ aspect: String, _ owner: String) -> String {
+        let first = aspect.split(separator: " ")
+        let second = owner.split(separator: " ")
+        for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
+        where first.suffix(overlap).map { $0.lowercased() } == second.prefix(overlap).map({ $0.lowercased() }) {
+            return (first + second.dropFirst(overlap)).joined(separator: " ")
+        }
+        return aspect + " " + owner
     }
 
     /// The case-folded words of a phrase.
@@ -87,6 +110,7 @@ struct SubjectTracker {
         if let earlier = reading.earlier { named = earlier }
         if var own = reading.own {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
+            let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? named {
                 own.head += " " + named.head
                 if own.period.isEmpty { own.period = named.period }
@@ -105,6 +129,7 @@ struct SubjectTracker {
                 own.isAction = false
             }
             named = own
+            if !completesAttribute { thing = own }
             return (own.text, nil)
         }
         if kind != .level {

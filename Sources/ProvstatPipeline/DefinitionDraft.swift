@@ -1,5 +1,6 @@
 import Foundation
 import ProvstatCore
+import ProvstatReconcile
 import ProvstatSupport
 
 /// A starting pipeline definition written from one report page: one indicator per distinct
@@ -28,6 +29,8 @@ public struct DefinitionDraft: Sendable {
         var period: Period.Span?
         var components: [String] = []
         var monthly: String? = nil
+        /// The short name the page gave it (*CPI*), when it gave one.
+        var acronym: String? = nil
         var facts: [Fact] = []
     }
 
@@ -40,7 +43,9 @@ public struct DefinitionDraft: Sendable {
             // A percentage about an amount, or an amount restated in another unit, belongs to that
             // amount's indicator (as a related figure), not to one of its own.
             guard fact.about == nil, fact.equivalentOf == nil else { continue }
-            let name = Self.name(of: fact.subject)
+            // *CPI tháng 10*: the indicator is named in full, as the page defined the acronym.
+            let expanded = IndicatorMapper.expandingAcronyms(fact.subject, in: fact.sentence)
+            let name = Self.name(of: expanded.isEmpty ? fact.subject : expanded)
             guard !name.isEmpty else { continue }
             let period = fact.period?.span
             if let existing = entries.firstIndex(where: {
@@ -57,7 +62,11 @@ public struct DefinitionDraft: Sendable {
                 id = "\(id)_\(number)"
             }
             usedIDs.insert(id)
-            entries.append(Entry(id: id, name: name, unit: fact.unit, kind: fact.kind, period: period, facts: [fact]))
+            let acronym = expanded.isEmpty ? nil : fact.subject.split(separator: " ").first.map(String.init)
+            entries.append(
+                Entry(
+                    id: id, name: name, unit: fact.unit, kind: fact.kind, period: period, acronym: acronym,
+                    facts: [fact]))
             entryOfFact[index] = entries.count - 1
         }
         // Breakdowns: a component (*trong đó …*) names its total's indicator.
@@ -100,6 +109,7 @@ public struct DefinitionDraft: Sendable {
                     "    # read: \(Self.oneLine(fact.raw)) = \(fact.value) \(fact.unit)  «\(Self.excerpt(fact))»")
             }
             lines.append("    name: \(Self.quoted(entry.name))")
+            if let acronym = entry.acronym { lines.append("    synonyms: [\(Self.quoted(acronym))]") }
             lines.append("    unit: \(Self.quoted(entry.unit))")
             if entry.kind != .level { lines.append("    kind: \(entry.kind.rawValue)") }
             if let period = entry.period { lines.append("    period: \(period.rawValue)") }

@@ -127,7 +127,7 @@ public struct IndicatorMapper: Sendable {
     /// `subject` with each acronym the sentence defines (*chỉ số giá tiêu dùng (CPI)*) replaced by
     /// the words written before its bracket, so that a definition naming the long form still finds
     /// a subject the extractor gave in the short one; empty when nothing was replaced.
-    static func expandingAcronyms(_ subject: String, in sentence: String) -> String {
+    public static func expandingAcronyms(_ subject: String, in sentence: String) -> String {
         var expanded = subject
         for match in sentence.matches(of: acronymDefinition) {
             let acronym = String(match.output.2)

@@ -146,6 +146,66 @@ struct SubjectTests {
         #expect(found.map { $0.period?.span } == [.month, .month])
     }
 
+    // MARK: - Who did what
+
+    @Test func anAcronymThePageDefinesStandsForTheNameBeforeIt() throws {
+        let text = "Tổng sản phẩm trên địa bàn (GRDP) quý III ước tăng 6,2% so với cùng kỳ năm trước."
+        #expect(try fact("ước tăng 6,2%", in: text).subject == "GRDP quý III")
+        // A Roman numeral in brackets is not an acronym.
+        let numbered = "Sản lượng điện (II) đạt 120 triệu kWh."
+        #expect(try fact("đạt 120 triệu kWh", in: numbered).subject == "Sản lượng điện")
+    }
+
+    @Test func aTopicCompletesTheActionsNamedAfterIt() throws {
+        let text =
+            "Vụ lúa Hè Thu năm 2024, nông dân đã gieo sạ 52.300 ha, đạt 101,5% kế hoạch; đến nay đã thu hoạch 12.400 ha."
+        #expect(try fact("52.300 ha", in: text).subject == "Vụ lúa Hè Thu đã gieo sạ")
+        #expect(try fact("đạt 101,5%", in: text).subject == "Vụ lúa Hè Thu đã gieo sạ")
+        #expect(try fact("12.400 ha", in: text).subject == "Vụ lúa Hè Thu đã thu hoạch")
+    }
+
+    @Test func aParticularAgentStaysWithItsVerbAndTheProvinceGoesWithoutSaying() throws {
+        let particular = "Năm nay, các hợp tác xã kiểu mới đã cung ứng 3.200 tấn phân bón cho thành viên."
+        #expect(try fact("3.200 tấn", in: particular).subject == "hợp tác xã kiểu mới đã cung ứng phân bón")
+        let general = "Các doanh nghiệp trên địa bàn tỉnh nhập khẩu 12.500 tấn phân bón."
+        #expect(try fact("12.500 tấn", in: general).subject == "nhập khẩu phân bón")
+        let whole = "Tổng đàn trâu toàn tỉnh khoảng 18.400 con."
+        #expect(try fact("khoảng 18.400 con", in: whole).subject == "Tổng đàn trâu")
+        // *giá trị gia tăng* ends in *tăng* without being a change.
+        let tax = "Trong 6 tháng, các doanh nghiệp được hoàn thuế giá trị gia tăng 96 tỷ đồng."
+        let refund = try fact("96 tỷ đồng", in: tax)
+        #expect(refund.subject == "hoàn thuế giá trị gia tăng 6 tháng")
+        #expect(refund.kind == .level)
+    }
+
+    @Test func thoseAnActionWasForAreCountedWithTheAction() throws {
+        let text = "Trong quý, tỉnh đã cấp giấy chứng nhận đầu tư cho 37 dự án với tổng vốn đăng ký 2.150 tỷ đồng."
+        #expect(try fact("cho 37 dự án", in: text).subject == "cấp giấy chứng nhận đầu tư cho dự án")
+        #expect(try fact("2.150 tỷ đồng", in: text).subject == "tổng vốn đăng ký dự án")
+    }
+
+    @Test func aChangeSaysWhichAspectItIsIn() throws {
+        let text =
+            "Có 315 doanh nghiệp thành lập mới với tổng vốn đăng ký 1.920 tỷ đồng, tăng 4,2% về số doanh nghiệp và giảm 8,6% về vốn đăng ký so với cùng kỳ."
+        #expect(try fact("tăng 4,2%", in: text).subject == "số doanh nghiệp thành lập mới")
+        #expect(try fact("giảm 8,6%", in: text).subject == "vốn đăng ký doanh nghiệp thành lập mới")
+    }
+
+    @Test func aBreakdownItemIsNamedByItsTotalsMeasure() throws {
+        let text =
+            "Sản lượng lúa cả năm ước đạt 1,42 triệu tấn; trong đó lúa chất lượng cao 910.000 tấn, lúa nếp 64.000 tấn."
+        let all = facts(text)
+        let item = try fact("910.000 tấn", in: text)
+        #expect(item.subject == "sản lượng lúa chất lượng cao")
+        #expect(item.componentOf.map { all[$0].raw } == "ước đạt 1,42 triệu tấn")
+        #expect(try fact("64.000 tấn", in: text).subject == "sản lượng lúa nếp")
+        // An item that names its own measure keeps its name.
+        let shared = "Kim ngạch xuất khẩu đạt 300 triệu USD; trong đó xuất khẩu gạo 120 triệu USD."
+        #expect(try fact("120 triệu USD", in: shared).subject == "kim ngạch xuất khẩu gạo")
+        let own = "Kim ngạch xuất khẩu đạt 300 triệu USD; trong đó giá trị xuất khẩu gạo 120 triệu USD."
+        #expect(try fact("120 triệu USD", in: own).subject == "giá trị xuất khẩu gạo")
+    }
+
     // MARK: - Precision
 
     @Test func theScaleOfTheUnitAsPrintedIsKept() throws {

@@ -40,6 +40,36 @@ struct IndicatorMapperTests {
         #expect(mapped.values["exports"]?.value == 7)
     }
 
+    @Test func aPartOfATotalIsNeverTheTotal() {
+        // The part is named with its total's measure (*kim ngạch xuất khẩu thủy sản*), and the
+        // total's name is the longer one found in it.
+        let definitions = [
+            IndicatorDefinition(id: "exports", name: "kim ngạch xuất khẩu", unit: "USD"),
+            IndicatorDefinition(id: "seafood", name: "thủy sản", unit: "USD"),
+        ]
+        var part = Self.fact(80_000_000, "USD", subject: "kim ngạch xuất khẩu thủy sản")
+        part.fact.componentOf = 0
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            Self.fact(120_000_000, "USD", subject: "Kim ngạch xuất khẩu tháng 6"), part,
+        ])
+        #expect(mapped.values["exports"]?.value == 120_000_000)
+        #expect(mapped.values["exports"]?.alternatives.isEmpty == true)
+        #expect(mapped.values["seafood"]?.value == 80_000_000)
+    }
+
+    @Test func anAcronymMapsToTheNameThePageDefinesItFor() {
+        let definitions = [
+            IndicatorDefinition(id: "cpi", name: "chỉ số giá tiêu dùng", unit: "%", kind: .growthMoM)
+        ]
+        var fact = Self.fact(0.4, "%", subject: "CPI tháng 10", kind: .growthMoM)
+        fact.fact.sentence = "Chỉ số giá tiêu dùng (CPI) tháng 10 tăng 0,4% so với tháng trước."
+        #expect(IndicatorMapper(definitions: definitions).map([fact])["cpi"]?.value == 0.4)
+        // Without the page's definition, the acronym names nothing the pipeline knows.
+        #expect(
+            IndicatorMapper(definitions: definitions).map([Self.fact(0.4, "%", subject: "CPI", kind: .growthMoM)])
+                .isEmpty)
+    }
+
     @Test func aSecondValueIsKeptAsAnAlternative() {
         let mapped = IndicatorMapper(definitions: Self.definitions).mapAll([
             Self.fact(1, "USD", subject: "kim ngạch xuất khẩu"),
