@@ -71,7 +71,7 @@ struct SentenceReader {
                 of: position, kind: kind, from: max(previousEnd, consumedEnd), to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
                 counted: counted?.phrase, material: material(after: figure, matcher: matcher),
-                regarding: regarding?.text)
+                regarding: regarding?.text, described: described(after: figure, matcher: matcher))
             // Words after the figure that told what it counted or was about are not the next one's.
             consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0)
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
@@ -221,10 +221,11 @@ struct SentenceReader {
             )
         }
         var end = unit.end
-        // *đạt chuẩn* is the qualification, not the verb; *nâng cao* is a grade, not *nâng* (raise).
+        // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not *nâng* (raise).
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
-                || (matcher.lower(end) == "đạt" && matcher.lower(end + 1) == "chuẩn")
+                || (matcher.lower(end) == "đạt" && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
+                    && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
                 || (matcher.lower(end) == "nâng" && matcher.lower(end + 1) == "cao")
         {
             end += 1
@@ -270,6 +271,19 @@ struct SentenceReader {
     /// Words that end what a change is about.
     private static let regardingStops: WordSet = ["và", "so", "với", "tăng", "giảm", "đạt", "chiếm", "do", "nhờ"]
 
+    /// The words right after a figure's unit up to a word that links to something else
+    /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says.
+    private func described(after figure: Figure, matcher: TokenMatcher) -> String? {
+        guard let unit = figure.unit else { return nil }
+        var end = unit.end
+        while end < matcher.tokens.count, end < unit.end + 8, matcher.tokens[end].isWord,
+            !Self.countedStops.contains(matcher.tokens[end])
+        {
+            end += 1
+        }
+        return end > unit.end ? Self.text(from: unit.end, to: end, matcher: matcher) : nil
+    }
+
     /// Units of physical measure after which a noun names the stuff measured.
     private static let materialUnits: Set<String> = ["t", "ha", "m3", "l"]
     /// Words after a unit that say when or where rather than what (*… ha trong năm*, *… tấn mỗi năm*).
@@ -281,7 +295,7 @@ struct SentenceReader {
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
     private static let countedStops: WordSet = [
         "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
-        "đạt", "trị", "giá", "của", "nhằm", "để", "từ",
+        "đạt", "trị", "giá", "của", "nhằm", "để", "từ", "và",
     ]
 
     /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).

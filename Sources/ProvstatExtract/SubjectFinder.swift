@@ -18,6 +18,12 @@ struct SubjectFinder {
         var isAction = false
         /// The aspect word written before that verb (*đã*).
         var aspect = ""
+        /// What an attribute completed by its owner belongs to (*với sản lượng …* after *Cà phê*):
+        /// the thing a later attribute (*giá trị …*) belongs to as well.
+        var owner: String? = nil
+        /// Whether the phrase narrows the one named before it (*Tỷ lệ lao động qua đào tạo đạt
+        /// 71,2%, trong đó có bằng cấp, chứng chỉ đạt 30,5%*).
+        var isRestriction = false
         /// Whether the phrase names who an action was for (*cho 2.350 lao động*), which the
         /// action named before it completes.
         var isBeneficiary = false
@@ -132,6 +138,9 @@ struct SubjectFinder {
         "về", "đối", "với", "riêng", "ngoài", "bên", "còn", "theo", "tại", "qua", "nhờ", "trong", "tính",
         "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu",
     ]
+
+    /// Words that open what narrows the thing named before (*trong đó có bằng cấp …*).
+    private static let restrictionOpeners = PhraseTable(phrases: ["trong đó có", "trong số đó có"])
 
     /// Words that open a list of the parts of a total: a segment opened by one starts the list.
     private static let listOpeners = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có", "trong đó có"])
@@ -317,6 +326,9 @@ struct SubjectFinder {
         }
         var result = phrase(of: tokens)
         result.isAttribute = isAttribute(tokens.filter { $0 >= 0 })
+        if let first = part[last].first, Self.restrictionOpeners.longest(in: matcher, at: first) != nil {
+            result.isRestriction = true
+        }
         if last == chosen {
             result.isAction = trims[chosen].isAction
             result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
@@ -333,6 +345,7 @@ struct SubjectFinder {
         var result = phrase(of: attribute)
         let owner = trimmed(Array(segment[..<with]))
         if !owner.isEmpty, names(owner) {
+            result.owner = phrase(of: owner).head
             result.head += " " + phrase(of: owner).head
         } else {
             result.isAttribute = true
@@ -397,7 +410,9 @@ struct SubjectFinder {
                 result.isAction = true
                 result.aspect = head
             }
-            tokens.removeFirst()
+            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*).
+            let hedge = Lexicon.hedges.longest(in: matcher, at: head)?.phrase.count ?? 1
+            tokens.removeFirst(min(max(1, hedge), tokens.count))
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.

@@ -38,7 +38,8 @@ struct SubjectTracker {
     /// measure counts when the page writes it after the unit (*58.000 tấn gạo*).
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
-        counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil
+        counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil,
+        described: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
@@ -46,7 +47,7 @@ struct SubjectTracker {
             own.head += " " + material
             reading.own = own
         }
-        let result: (subject: String, about: Int?)
+        var result: (subject: String, about: Int?)
         let owner = countedNoun
         countedNoun = nil
         if let respectively, respectively.place == 0 { items = finder.listItems(from: from, to: to) }
@@ -73,6 +74,12 @@ struct SubjectTracker {
             result = (counted.text, nil)
         } else {
             result = resolve(kind: kind, reading: reading, respectively: respectively, owner: owner)
+        }
+        // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
+        // it, the words after the figure say what it is.
+        if result.subject.isEmpty, let described {
+            result.subject = described
+            named = SubjectFinder.Phrase(head: described, period: "")
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
@@ -111,10 +118,14 @@ struct SubjectTracker {
         if var own = reading.own {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
-            if own.isAttribute, let named = owner ?? named {
+            if own.isAttribute, let named = owner ?? thing ?? named {
                 own.head += " " + named.head
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
+            }
+            // *…, trong đó có bằng cấp, chứng chỉ đạt 30,5%*: a rate of part of what was named.
+            if own.isRestriction, kind != .level, let named {
+                own = SubjectFinder.Phrase(head: named.head + " có " + own.head, period: own.period)
             }
             // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: a word of the phrase named
             // before names nothing new.
@@ -129,7 +140,11 @@ struct SubjectTracker {
                 own.isAction = false
             }
             named = own
-            if !completesAttribute { thing = own }
+            if let owner = own.owner {
+                thing = SubjectFinder.Phrase(head: owner, period: own.period)
+            } else if !completesAttribute {
+                thing = own
+            }
             return (own.text, nil)
         }
         if kind != .level {

@@ -206,6 +206,35 @@ struct SubjectTests {
         #expect(try fact("120 triệu USD", in: own).subject == "giá trị xuất khẩu gạo")
     }
 
+    @Test func whatNarrowsARateIsReadWithIt() throws {
+        let text = "Tỷ lệ hộ dùng nước sạch đạt 92,4%, trong đó có nước máy đạt 61,8%."
+        #expect(try fact("đạt 61,8%", in: text).subject == "Tỷ lệ hộ dùng nước sạch có nước máy")
+    }
+
+    @Test func countedItemsJoinedByVàKeepTheirOwnWords() throws {
+        let text = "Có 120 doanh nghiệp giải thể và 45 doanh nghiệp quay lại hoạt động."
+        #expect(try fact("Có 120 doanh nghiệp", in: text).subject == "doanh nghiệp giải thể")
+        #expect(try fact("45 doanh nghiệp", in: text).subject == "doanh nghiệp quay lại hoạt động")
+        // *đạt* with no figure after it qualifies the noun.
+        let reached = "Có 11/14 khoản thu đạt tiến độ dự toán."
+        #expect(try fact("Có 11/14 khoản thu", in: reached).subject == "khoản thu đạt tiến độ dự toán")
+    }
+
+    @Test func aSecondAttributeBelongsToTheSameThing() throws {
+        let text = "Cà phê là mặt hàng chủ lực với sản lượng 12.300 tấn, giá trị 41,5 triệu USD."
+        #expect(try fact("12.300 tấn", in: text).subject == "sản lượng Cà phê")
+        #expect(try fact("41,5 triệu USD", in: text).subject == "giá trị Cà phê")
+    }
+
+    @Test func withNothingNamedBeforeItTheWordsAfterAFigureSayWhatItIs() throws {
+        let text = "Toàn tỉnh có 4.200 ha trồng theo tiêu chuẩn VietGAP."
+        #expect(try fact("có 4.200 ha", in: text).subject == "trồng theo tiêu chuẩn VietGAP")
+        // A hedge opening the clause goes whole.
+        #expect(
+            try fact("cho 1.200 lao động", in: "Dự kiến tạo việc làm cho 1.200 lao động.").subject
+                == "tạo việc làm cho lao động")
+    }
+
     // MARK: - Precision
 
     @Test func theScaleOfTheUnitAsPrintedIsKept() throws {
