@@ -208,17 +208,17 @@ struct SentenceReader {
         if matcher.lower(phraseStart) == "cho" {
             var phrase = SubjectFinder.Phrase(
                 head: "cho " + Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
-            phrase.isBeneficiary = true
+            phrase.role = .beneficiary
             return (phrase, unit.end)
         }
         // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
         if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
             unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
         {
-            return (
-                SubjectFinder.Phrase(head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: ""),
-                unit.end
-            )
+            var phrase = SubjectFinder.Phrase(
+                head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
+            phrase.role = .object
+            return (phrase, unit.end)
         }
         var end = unit.end
         // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not *nâng* (raise).

@@ -24,9 +24,19 @@ struct SubjectFinder {
         /// Whether the phrase narrows the one named before it (*Tỷ lệ lao động qua đào tạo đạt
         /// 71,2%, trong đó có bằng cấp, chứng chỉ đạt 30,5%*).
         var isRestriction = false
-        /// Whether the phrase names who an action was for (*cho 2.350 lao động*), which the
-        /// action named before it completes.
-        var isBeneficiary = false
+        /// How a counted noun stands to the action named before it, when it does.
+        var role: CountedRole? = nil
+        /// Who acts, when the clause names a particular agent (*các doanh nghiệp FDI đã nộp …*):
+        /// who a later action of the sentence with no agent of its own is by.
+        var actor = ""
+
+        /// How a counted noun after a figure stands to the action before it.
+        enum CountedRole: Sendable {
+            /// Those the action was for (*giải quyết việc làm cho 2.350 lao động*).
+            case beneficiary
+            /// What the action counted (*đã phục vụ hơn 3 triệu lượt khách*).
+            case object
+        }
 
         /// The phrase as the subject of a fact: the head, then its period words.
         var text: String { period.isEmpty ? head : head + " " + period }
@@ -74,6 +84,7 @@ struct SubjectFinder {
     /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
     private static let auxiliaries = PhraseTable(phrases: [
         "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
+        "cần",
     ])
 
     /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
@@ -332,6 +343,7 @@ struct SubjectFinder {
         if last == chosen {
             result.isAction = trims[chosen].isAction
             result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
+            result.actor = text(of: trims[chosen].actor)
         }
         return result
     }
@@ -370,6 +382,8 @@ struct SubjectFinder {
         var isAction = false
         /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
         var aspect: Int? = nil
+        /// The particular agent the words open with (*doanh nghiệp FDI*), if any.
+        var actor: [Int] = []
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs, and
@@ -425,6 +439,7 @@ struct SubjectFinder {
                 result.isAction = true
                 if particular {
                     result.aspect = nil
+                    result.actor = Array(tokens[..<auxiliary])
                 } else {
                     result.aspect = tokens[auxiliary]
                     tokens.removeSubrange(..<auxiliary)
@@ -439,7 +454,11 @@ struct SubjectFinder {
         } else if let agent = agent(in: tokens), agent.isStrong, agent.length < tokens.count {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
             result.isAction = true
-            if !agent.isParticular { tokens.removeFirst(agent.length) }
+            if agent.isParticular {
+                result.actor = Array(tokens[..<agent.length])
+            } else {
+                tokens.removeFirst(agent.length)
+            }
         }
         while let tail = tokens.last {
             if matcher.tokens[tail].kind == .symbol {

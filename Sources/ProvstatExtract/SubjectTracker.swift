@@ -23,6 +23,9 @@ struct SubjectTracker {
     /// The last thing named that is not an attribute of something else: what *về số doanh
     /// nghiệp* completes.
     private var thing: SubjectFinder.Phrase? = nil
+    /// The particular agent the sentence named last (*các doanh nghiệp FDI*), who the actions
+    /// named after it with no agent of their own are by (*…, đồng thời giải quyết việc làm cho …*).
+    private var actor = ""
 
     init(finder: SubjectFinder, heading: String) {
         self.finder = finder
@@ -43,6 +46,7 @@ struct SubjectTracker {
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
+        if let own = reading.own, !own.actor.isEmpty { actor = own.actor }
         if let material, var own = reading.own, !own.head.lowercased().contains(material.lowercased()) {
             own.head += " " + material
             reading.own = own
@@ -61,10 +65,17 @@ struct SubjectTracker {
         } else if var counted {
             if let earlier = reading.earlier { named = earlier }
             // *đã giải quyết việc làm cho 2.350 lao động*: what was done for them is what is counted.
-            if counted.isBeneficiary, let own = reading.own, !own.isAttribute {
+            if counted.role == .beneficiary, let own = reading.own, !own.isAttribute {
                 countedNoun = SubjectFinder.Phrase(
                     head: String(counted.head.dropFirst("cho ".count)),
                     period: own.period.isEmpty ? reading.period : own.period)
+                // *…, đồng thời giải quyết việc làm cho …*: by the agent named before.
+                let by = own.actor.isEmpty && !own.isAction && !actor.isEmpty ? actor + " " : ""
+                counted.head = by + own.head + " " + counted.head
+                if counted.period.isEmpty { counted.period = own.period }
+            }
+            // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*: who counted them, and how.
+            if counted.role == .object, let own = reading.own, own.isAction, !own.isAttribute {
                 counted.head = own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }

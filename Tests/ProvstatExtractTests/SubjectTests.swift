@@ -184,6 +184,22 @@ struct SubjectTests {
         #expect(try fact("2.150 tỷ đồng", in: text).subject == "tổng vốn đăng ký dự án")
     }
 
+    @Test func whatAnActionCountedIsReadWithTheAction() throws {
+        #expect(
+            try fact("52.000 lượt khách", in: "Sân bay Cà Mau đã phục vụ 52.000 lượt khách.").subject
+                == "Sân bay Cà Mau đã phục vụ lượt khách")
+        // *cần* is a modal before the verb, as *đã* is an aspect.
+        #expect(
+            try fact("khoảng 2.000 lao động", in: "Các doanh nghiệp cần tuyển dụng khoảng 2.000 lao động.").subject
+                == "tuyển dụng lao động")
+    }
+
+    @Test func aLaterActionIsByTheAgentNamedBefore() throws {
+        let text = "Các hợp tác xã kiểu mới đã nộp thuế 12 tỷ đồng, đồng thời tạo việc làm cho 640 lao động."
+        #expect(try fact("12 tỷ đồng", in: text).subject == "hợp tác xã kiểu mới đã nộp thuế")
+        #expect(try fact("cho 640 lao động", in: text).subject == "hợp tác xã kiểu mới tạo việc làm cho lao động")
+    }
+
     @Test func aChangeSaysWhichAspectItIsIn() throws {
         let text =
             "Có 315 doanh nghiệp thành lập mới với tổng vốn đăng ký 1.920 tỷ đồng, tăng 4,2% về số doanh nghiệp và giảm 8,6% về vốn đăng ký so với cùng kỳ."
