@@ -196,43 +196,57 @@ struct SentenceReader {
     }
 
     /// The counted noun of a figure with the words after it that say which (*38 doanh nghiệp thành lập
-    /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow, and where those words end;
-    /// nil otherwise.
+    /// mới*, *31 xã đạt chuẩn nông thôn mới*), when such words follow or a verb before it says
+    /// what it counted, and where those words end; nil otherwise.
     private func countedPhrase(
         of figure: Figure, phraseStart: Int, matcher: TokenMatcher
     ) -> (phrase: SubjectFinder.Phrase, end: Int)? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
         // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
         let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
-        // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
-        if matcher.lower(phraseStart) == "cho" {
-            var phrase = SubjectFinder.Phrase(
-                head: "cho " + Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
-            phrase.role = .beneficiary
-            return (phrase, unit.end)
-        }
-        // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
-        if Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil,
-            unit.end >= matcher.tokens.count || !matcher.tokens[unit.end].isWord
-        {
-            var phrase = SubjectFinder.Phrase(
-                head: Self.text(from: nounStart, to: unit.end, matcher: matcher), period: "")
-            phrase.role = .object
-            return (phrase, unit.end)
-        }
         var end = unit.end
-        // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not *nâng* (raise).
+        // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not
+        // *nâng* (raise); *và* before another figure starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
                 || (matcher.lower(end) == "đạt" && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
-                || (matcher.lower(end) == "nâng" && matcher.lower(end + 1) == "cao")
+                || (matcher.lower(end) == "nâng" && matcher.lower(end + 1) == "cao"),
+            !(matcher.lower(end) == "và" && figureFollows(end, matcher: matcher))
         {
             end += 1
         }
-        guard end > unit.end else { return nil }
-        return (SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: ""), end)
+        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
+        // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
+        // attributes written after it (*với tổng vốn đăng ký …*).
+        // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
+        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
+        phrase.owner = Self.text(from: nounStart, to: verb > unit.end ? verb : end, matcher: matcher)
+        if matcher.lower(phraseStart) == "cho" {
+            // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
+            phrase.head = "cho " + phrase.head
+            phrase.role = .beneficiary
+        } else if end == unit.end, Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil {
+            // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
+            phrase.role = .object
+        } else if end == unit.end {
+            return nil
+        }
+        return (phrase, end)
     }
+
+    /// Whether a figure follows `index` before the clause ends (*… và 97 doanh nghiệp …*).
+    private func figureFollows(_ index: Int, matcher: TokenMatcher) -> Bool {
+        var next = index + 1
+        while next < min(matcher.tokens.count, index + 9), !matcher.isPhraseEnd(next) {
+            if matcher.tokens[next].isNumber { return true }
+            next += 1
+        }
+        return false
+    }
+
+    /// Verbs after a counted noun that start what is said of it (*dự án được cấp …*).
+    private static let qualifierVerbs: WordSet = ["được", "đã", "đang", "sẽ", "bị", "có"]
 
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
     /// *153.000 ha lúa*): up to three words, before any that link to something else.
@@ -295,7 +309,8 @@ struct SentenceReader {
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
     private static let countedStops: WordSet = [
         "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
-        "đạt", "trị", "giá", "của", "nhằm", "để", "từ", "và",
+        // *trị* stops *trị giá*; *giá* alone is the price in *chỉ số giá*.
+        "đạt", "trị", "của", "nhằm", "để", "từ",
     ]
 
     /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).

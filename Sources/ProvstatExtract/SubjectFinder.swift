@@ -113,7 +113,7 @@ struct SubjectFinder {
 
     /// Agents that say who acts even with no auxiliary after them (*toàn tỉnh xuống giống*).
     private static let strongAgents = PhraseTable(phrases: [
-        "toàn tỉnh", "cả tỉnh", "toàn ngành", "nông dân", "người dân", "bà con",
+        "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "nông dân", "người dân", "bà con",
     ])
 
     /// Places written after an agent that leave it as general as it was (*doanh nghiệp trên địa bàn tỉnh*).

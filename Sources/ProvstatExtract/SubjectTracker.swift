@@ -67,8 +67,7 @@ struct SubjectTracker {
             // *đã giải quyết việc làm cho 2.350 lao động*: what was done for them is what is counted.
             if counted.role == .beneficiary, let own = reading.own, !own.isAttribute {
                 countedNoun = SubjectFinder.Phrase(
-                    head: String(counted.head.dropFirst("cho ".count)),
-                    period: own.period.isEmpty ? reading.period : own.period)
+                    head: counted.owner ?? "", period: own.period.isEmpty ? reading.period : own.period)
                 // *…, đồng thời giải quyết việc làm cho …*: by the agent named before.
                 let by = own.actor.isEmpty && !own.isAction && !actor.isEmpty ? actor + " " : ""
                 counted.head = by + own.head + " " + counted.head
@@ -81,7 +80,7 @@ struct SubjectTracker {
             }
             if counted.period.isEmpty { counted.period = reading.period }
             named = counted
-            thing = counted
+            thing = counted.owner.map { SubjectFinder.Phrase(head: $0, period: counted.period) } ?? counted
             result = (counted.text, nil)
         } else {
             result = resolve(kind: kind, reading: reading, respectively: respectively, owner: owner)

@@ -236,6 +236,19 @@ struct SubjectTests {
         #expect(try fact("Có 11/14 khoản thu", in: reached).subject == "khoản thu đạt tiến độ dự toán")
     }
 
+    @Test func aCountedNounKeepsItsQualifiersAndOwnsTheAttributesAfterIt() throws {
+        // *và* inside the noun phrase is not the start of another item.
+        let groups = "Trong tháng có 9 nhóm hàng hóa và dịch vụ có chỉ số giá tăng."
+        #expect(try fact("có 9 nhóm", in: groups).subject == "nhóm hàng hóa và dịch vụ có chỉ số giá")
+        // The attribute belongs to the noun, not to what is said of it.
+        let projects = "Có 4 dự án FDI được cấp giấy chứng nhận đăng ký đầu tư với tổng vốn đăng ký 63,5 triệu USD."
+        #expect(try fact("Có 4 dự án", in: projects).subject == "dự án FDI được cấp giấy chứng nhận đăng ký đầu tư")
+        #expect(try fact("63,5 triệu USD", in: projects).subject == "tổng vốn đăng ký dự án FDI")
+        // The province issuing licences is the agent, not what is counted.
+        let licensed = "Trong tháng, tỉnh cấp mới 16 dự án với tổng vốn đăng ký 822,2 tỷ đồng."
+        #expect(try fact("822,2 tỷ đồng", in: licensed).subject == "tổng vốn đăng ký dự án")
+    }
+
     @Test func aSecondAttributeBelongsToTheSameThing() throws {
         let text = "Cà phê là mặt hàng chủ lực với sản lượng 12.300 tấn, giá trị 41,5 triệu USD."
         #expect(try fact("12.300 tấn", in: text).subject == "sản lượng Cà phê")
