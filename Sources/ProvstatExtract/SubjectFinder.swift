@@ -142,6 +142,8 @@ struct SubjectFinder {
         "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do",
         // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
         "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
+        // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
+        "không phát sinh", "chưa phát sinh", "không có", "chưa có",
     ])
 
     /// Words that open a topic, not an item of a list: such a segment is never joined to the next.
@@ -427,6 +429,10 @@ struct SubjectFinder {
             // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*).
             let hedge = Lexicon.hedges.longest(in: matcher, at: head)?.phrase.count ?? 1
             tokens.removeFirst(min(max(1, hedge), tokens.count))
+        }
+        // *Tháng 6 không phát sinh …*: a linking phrase after the period.
+        if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
+            tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.

@@ -249,6 +249,13 @@ struct SubjectTests {
         #expect(try fact("822,2 tỷ đồng", in: licensed).subject == "tổng vốn đăng ký dự án")
     }
 
+    @Test func whatDidNotHappenStillNamesTheThing() throws {
+        let text =
+            "Tháng 5 không phát sinh dự án FDI mới; lũy kế 5 tháng vẫn là 3 dự án với tổng vốn đăng ký 58,2 triệu USD."
+        #expect(try fact("vẫn là 3 dự án", in: text).subject == "dự án FDI mới 5 tháng")
+        #expect(try fact("58,2 triệu USD", in: text).subject == "tổng vốn đăng ký dự án FDI mới")
+    }
+
     @Test func aSecondAttributeBelongsToTheSameThing() throws {
         let text = "Cà phê là mặt hàng chủ lực với sản lượng 12.300 tấn, giá trị 41,5 triệu USD."
         #expect(try fact("12.300 tấn", in: text).subject == "sản lượng Cà phê")
