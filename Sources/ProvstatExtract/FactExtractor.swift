@@ -35,13 +35,19 @@ public struct FactExtractor: Sendable {
         var tableIndex = 0
         var note: UnitReader.Match? = nil
         var heading = ""
+        // The index the section's groups of goods are measured by (*chỉ số giá* after *Chỉ số giá
+        // tiêu dùng (CPI) tháng 10 …*), until the next heading.
+        var index: String? = nil
         for (block, sentences) in zip(blocks, paragraphs) {
             if shouldStop() { return nil }
             switch block {
             case .paragraph(let text):
                 let before = facts.count
-                read(sentences: sentences, context: context, heading: heading, into: &facts)
-                if facts.count == before, let title = Self.heading(in: text) { heading = title }
+                read(sentences: sentences, context: context, heading: heading, index: &index, into: &facts)
+                if facts.count == before, let title = Self.heading(in: text) {
+                    heading = title
+                    index = nil
+                }
                 note = TableFactReader.unit(inNote: text)
             case .table(let grid):
                 var reader = TableFactReader(grid: grid, tableIndex: tableIndex, context: context)
@@ -57,11 +63,17 @@ public struct FactExtractor: Sendable {
     // MARK: - Paragraphs
 
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
-    private func read(sentences: [TokenizedSentence], context: PageContext, heading: String, into facts: inout [Fact]) {
+    private func read(
+        sentences: [TokenizedSentence], context: PageContext, heading: String, index: inout String?,
+        into facts: inout [Fact]
+    ) {
         var lastTotals: [String: Int] = [:]
         for sentence in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
+            // The last change not itself a part, and whether *trong đó* has opened its parts.
+            var lastChange: Int? = nil
+            var changeParts = false
             let first = facts.count
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
@@ -77,7 +89,26 @@ public struct FactExtractor: Sendable {
                         renamed[fact.subject] = name
                     }
                 }
+                // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
+                if reading.breakdownBefore { changeParts = true }
+                if ItemNaming.isChange(fact.kind), changeParts, let total = lastChange,
+                    let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
+                {
+                    renamed[fact.subject] = name
+                }
                 if let name = renamed[fact.subject] { fact.subject = name }
+                // *Nhóm giao thông tăng 1,75%* in a section on prices: the group's price index.
+                if let measure = ItemNaming.index(opening: Acronyms.expanding(fact.subject, in: fact.sentence)) {
+                    index = measure
+                } else if let measure = ItemNaming.index(opening: fact.subject) {
+                    index = measure
+                } else if ItemNaming.isChange(fact.kind), let measure = index,
+                    let name = ItemNaming.name(group: fact.subject, index: measure)
+                {
+                    renamed[fact.subject] = name
+                    fact.subject = name
+                }
+                if ItemNaming.isChange(fact.kind), !changeParts { lastChange = facts.count }
                 facts.append(fact)
                 let index = facts.count - 1
                 if !reading.isEquivalent {

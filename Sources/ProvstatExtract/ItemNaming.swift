@@ -1,3 +1,5 @@
+import ProvstatCore
+
 /// Names a breakdown item by its total's measure: *Kim ngạch xuất khẩu … đạt 1.185 triệu USD.
 /// Trong đó, thủy sản đạt 812,5 triệu USD* measures the export value of seafood, so the item's
 /// subject is *kim ngạch xuất khẩu thủy sản*, not *thủy sản*.
@@ -19,6 +21,27 @@ enum ItemNaming {
         else { return nil }
         // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
         return SubjectTracker.joined(measure, item)
+    }
+
+    /// The index a subject opens with (*chỉ số giá* of *chỉ số giá tiêu dùng tháng 10*), or nil.
+    static func index(opening subject: String) -> String? {
+        guard let measure = measure(opening: subject), measure.hasPrefix("chỉ số") else { return nil }
+        return measure
+    }
+
+    /// A group of goods (*Nhóm giao thông*, *nhóm hàng ăn và dịch vụ ăn uống*) named by the index
+    /// its change is measured in, or nil when the subject is no group.
+    static func name(group subject: String, index: String) -> String? {
+        guard subject.lowercased().hasPrefix("nhóm ") else { return nil }
+        return index + " " + subject.prefix(1).lowercased() + subject.dropFirst()
+    }
+
+    /// Whether a kind says how something changed or stands against a base (what an index does).
+    static func isChange(_ kind: FactKind) -> Bool {
+        switch kind {
+        case .growth, .growthMoM, .growthYoY, .indexMoM, .indexYoY: true
+        default: false
+        }
     }
 
     /// The measure a subject opens with (after *tổng*), lower-cased, or nil.

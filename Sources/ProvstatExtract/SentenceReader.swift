@@ -235,10 +235,11 @@ struct SentenceReader {
         return (phrase, end)
     }
 
-    /// Whether a figure follows `index` before the clause ends (*… và 97 doanh nghiệp …*).
+    /// Whether a figure follows `index` at once, a hedge word aside (*… và 97 doanh nghiệp …*,
+    /// not *… hàng hóa và dịch vụ chính có 8 nhóm*).
     private func figureFollows(_ index: Int, matcher: TokenMatcher) -> Bool {
         var next = index + 1
-        while next < min(matcher.tokens.count, index + 9), !matcher.isPhraseEnd(next) {
+        while next < min(matcher.tokens.count, index + 4), !matcher.isPhraseEnd(next) {
             if matcher.tokens[next].isNumber { return true }
             next += 1
         }

@@ -129,6 +129,9 @@ struct SubjectFinder {
     /// The province's own word: a name after it is the province, not a particular place.
     private static let province: WordSet = ["tỉnh"]
 
+    /// Words after *có* that describe how something did (*có mức tăng cao nhất*, *có tốc độ …*).
+    private static let manner: Set<String> = ["mức", "tốc"]
+
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
@@ -317,8 +320,10 @@ struct SubjectFinder {
         let chosen = last
         if let attribute = attributeAfterWith(in: part[last]) { return attribute }
         var tokens = segments[last]
-        // Widen over the items of an enumeration: *nhóm hàng nông, lâm, thủy sản*.
-        while last > 0, tokens.filter({ $0 >= 0 }).count <= 3, !isAttribute(tokens) {
+        // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
+        // mũ nón, giày dép*): short items, each of three words or fewer.
+        var item = tokens.count
+        while last > 0, item <= 3, !isAttribute(tokens) {
             let original = part[last - 1]
             let previous = segments[last - 1]
             // An item ends where its words end; a clause cut short at a verb is not an item.
@@ -334,6 +339,7 @@ struct SubjectFinder {
                 break
             }
             tokens = previous + [-1] + tokens
+            item = previous.count
             last -= 1
             if opensList { break }
         }
@@ -433,6 +439,14 @@ struct SubjectFinder {
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        }
+        // *Nhóm giáo dục có mức tăng cao nhất*: how it did is said of the thing, not part of its name.
+        if let have = tokens.firstIndex(where: {
+            matcher.lower($0) == "có" && Self.manner.contains(matcher.lower($0 + 1))
+        }),
+            have > tokens.startIndex
+        {
+            tokens.removeSubrange(have...)
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.

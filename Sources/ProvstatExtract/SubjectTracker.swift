@@ -137,9 +137,9 @@ struct SubjectTracker {
             if own.isRestriction, kind != .level, let named {
                 own = SubjectFinder.Phrase(head: named.head + " có " + own.head, period: own.period)
             }
-            // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: a word of the phrase named
-            // before names nothing new.
-            if let named, own.head.utf8.count <= 24, Self.words(of: own.head).count <= 2,
+            // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: one word of the phrase
+            // named before names nothing new (two may be an item of it: *…, giày dép; trong đó giày dép*).
+            if let named, own.head.utf8.count <= 24, Self.words(of: own.head).count <= 1,
                 Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)

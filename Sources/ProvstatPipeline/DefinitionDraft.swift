@@ -1,6 +1,5 @@
 import Foundation
 import ProvstatCore
-import ProvstatReconcile
 import ProvstatSupport
 
 /// A starting pipeline definition written from one report page: one indicator per distinct
@@ -44,7 +43,7 @@ public struct DefinitionDraft: Sendable {
             // amount's indicator (as a related figure), not to one of its own.
             guard fact.about == nil, fact.equivalentOf == nil else { continue }
             // *CPI tháng 10*: the indicator is named in full, as the page defined the acronym.
-            let expanded = IndicatorMapper.expandingAcronyms(fact.subject, in: fact.sentence)
+            let expanded = Acronyms.expanding(fact.subject, in: fact.sentence)
             let name = Self.name(of: expanded.isEmpty ? fact.subject : expanded)
             guard !name.isEmpty else { continue }
             let period = fact.period?.span

@@ -119,27 +119,10 @@ public struct IndicatorMapper: Sendable {
     /// The texts that may name what a fact measures, most telling first.
     static func describingTexts(of fact: Fact) -> [String] {
         [
-            fact.subject, expandingAcronyms(fact.subject, in: fact.sentence), clauseBefore(fact),
+            fact.subject, Acronyms.expanding(fact.subject, in: fact.sentence), clauseBefore(fact),
             fact.unit + " " + phraseAfter(fact),
         ].filter { !$0.isEmpty }
     }
-
-    /// `subject` with each acronym the sentence defines (*chỉ số giá tiêu dùng (CPI)*) replaced by
-    /// the words written before its bracket, so that a definition naming the long form still finds
-    /// a subject the extractor gave in the short one; empty when nothing was replaced.
-    public static func expandingAcronyms(_ subject: String, in sentence: String) -> String {
-        var expanded = subject
-        for match in sentence.matches(of: acronymDefinition) {
-            let acronym = String(match.output.2)
-            guard expanded.split(separator: " ").contains(where: { $0 == acronym }) else { continue }
-            let name = match.output.1.trimmingCharacters(in: .whitespaces)
-            expanded = expanded.split(separator: " ").map { $0 == acronym ? name : String($0) }.joined(separator: " ")
-        }
-        return expanded == subject ? "" : expanded
-    }
-
-    /// A name and the acronym bracketed after it: the clause's words before `(`, and the capitals inside.
-    nonisolated(unsafe) private static let acronymDefinition = /([^,;:()]+)\(\s*(\p{Lu}{2,6})\s*\)/
 
     private func unitMatches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
         Self.fold(fact.unit) == Self.fold(definition.unit)

@@ -256,6 +256,26 @@ struct SubjectTests {
         #expect(try fact("58,2 triệu USD", in: text).subject == "tổng vốn đăng ký dự án FDI mới")
     }
 
+    @Test func aGroupOfGoodsIsNamedByTheIndexItsSectionMeasures() throws {
+        let blocks: [TextBlock] = [
+            .paragraph("Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,21% so với tháng trước."),
+            .paragraph(
+                "Nhóm nhà ở và vật liệu xây dựng có mức tăng cao nhất, tăng 0,9%; nhóm may mặc, mũ nón, giày dép giảm 0,1%, trong đó giày dép giảm 0,3%."
+            ),
+            .paragraph("Xuất khẩu"),
+            .paragraph("Nhóm hàng nông sản tăng 4,2% so với cùng kỳ."),
+        ]
+        let found = FactExtractor().extract(from: blocks)
+        #expect(
+            found.map(\.subject) == [
+                "CPI tháng 5", "chỉ số giá nhóm nhà ở và vật liệu xây dựng",
+                "chỉ số giá nhóm may mặc, mũ nón, giày dép",
+                "chỉ số giá giày dép",
+                // A new section measures something else.
+                "Nhóm hàng nông sản",
+            ])
+    }
+
     @Test func aSecondAttributeBelongsToTheSameThing() throws {
         let text = "Cà phê là mặt hàng chủ lực với sản lượng 12.300 tấn, giá trị 41,5 triệu USD."
         #expect(try fact("12.300 tấn", in: text).subject == "sản lượng Cà phê")

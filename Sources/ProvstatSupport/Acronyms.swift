@@ -1,0 +1,41 @@
+import Foundation
+
+/// Acronyms a sentence defines in brackets (*Chỉ số giá tiêu dùng (CPI)*, *Tổng sản phẩm trên
+/// địa bàn (GRDP)*), read back into the words they stand for.
+public enum Acronyms {
+    /// `text` with each acronym the sentence defines replaced by the words written before its
+    /// bracket (in the same clause); empty when nothing was replaced.
+    public static func expanding(_ text: String, in sentence: String) -> String {
+        // Most sentences define nothing: one pass over the bytes says so.
+        guard sentence.utf8.contains(0x28), text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return "" }
+        var words = text.split(separator: " ").map(String.init)
+        var replaced = false
+        for (acronym, name) in definitions(in: sentence) {
+            for index in words.indices where words[index] == acronym {
+                words[index] = name
+                replaced = true
+            }
+        }
+        return replaced ? words.joined(separator: " ") : ""
+    }
+
+    /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
+    static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
+        let scalars = Array(sentence.unicodeScalars)
+        let separators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+        var found: [(String, String)] = []
+        for open in scalars.indices where scalars[open] == "(" {
+            // An acronym is short: look no further than its longest form for the bracket's end.
+            guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")") else { continue }
+            let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingCharacters(
+                in: .whitespaces)
+            guard (2...6).contains(inside.unicodeScalars.count),
+                inside.unicodeScalars.allSatisfy({ $0.properties.isUppercase })
+            else { continue }
+            let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
+            let name = String(String.UnicodeScalarView(scalars[start..<open])).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { found.append((inside, name)) }
+        }
+        return found
+    }
+}
