@@ -25,14 +25,20 @@ enum ItemNaming {
 
     /// The index a subject opens with (*chỉ số giá* of *chỉ số giá tiêu dùng tháng 10*), or nil.
     static func index(opening subject: String) -> String? {
-        guard let measure = measure(opening: subject), measure.hasPrefix("chỉ số") else { return nil }
+        // Every index opens with *ch*: most subjects are told apart by two bytes.
+        let bytes = subject.utf8.prefix(2).map { $0 | 0x20 }
+        guard bytes == [0x63, 0x68], let measure = measure(opening: subject), measure.hasPrefix("chỉ số") else {
+            return nil
+        }
         return measure
     }
 
     /// A group of goods (*Nhóm giao thông*, *nhóm hàng ăn và dịch vụ ăn uống*) named by the index
     /// its change is measured in, or nil when the subject is no group.
     static func name(group subject: String, index: String) -> String? {
-        guard subject.lowercased().hasPrefix("nhóm ") else { return nil }
+        // *Nhóm*/*nhóm* and a space, told on the bytes (this runs for every change in a section).
+        let bytes = Array(subject.utf8.prefix(6))
+        guard bytes.count == 6, bytes[0] | 0x20 == 0x6E, Array(bytes[1...]) == Array("hóm ".utf8) else { return nil }
         return index + " " + subject.prefix(1).lowercased() + subject.dropFirst()
     }
 
@@ -46,8 +52,15 @@ enum ItemNaming {
 
     /// The measure a subject opens with (after *tổng*), lower-cased, or nil.
     private static func measure(opening subject: String) -> String? {
-        var text = Substring(subject.lowercased())
-        if text.hasPrefix("tổng ") { text = text.dropFirst("tổng ".count) }
-        return measures.first { text == $0 || text.hasPrefix($0 + " ") }
+        // Only the opening words matter; they are compared as bytes, since this runs for every fact.
+        var text = Array(subject.prefix(40).lowercased().utf8)
+        if text.starts(with: total) { text.removeFirst(total.count) }
+        return measureBytes.first {
+            text.starts(with: $0.bytes) && (text.count == $0.bytes.count || text[$0.bytes.count] == 0x20)
+        }?
+        .name
     }
+
+    private static let total = Array("tổng ".utf8)
+    private static let measureBytes = measures.map { (name: $0, bytes: Array($0.utf8)) }
 }

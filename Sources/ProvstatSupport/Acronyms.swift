@@ -6,8 +6,12 @@ public enum Acronyms {
     /// `text` with each acronym the sentence defines replaced by the words written before its
     /// bracket (in the same clause); empty when nothing was replaced.
     public static func expanding(_ text: String, in sentence: String) -> String {
-        // Most sentences define nothing: one pass over the bytes says so.
-        guard sentence.utf8.contains(0x28), text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return "" }
+        // Most texts hold no two capitals in a row, and most sentences no bracket: the bytes say so.
+        let capitals = text.utf8.indices.contains { index in
+            let next = text.utf8.index(after: index)
+            return next < text.utf8.endIndex && isCapital(text.utf8[index]) && isCapital(text.utf8[next])
+        }
+        guard capitals, sentence.utf8.contains(0x28) else { return "" }
         var words = text.split(separator: " ").map(String.init)
         var replaced = false
         for (acronym, name) in definitions(in: sentence) {
@@ -18,6 +22,8 @@ public enum Acronyms {
         }
         return replaced ? words.joined(separator: " ") : ""
     }
+
+    private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
     static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
