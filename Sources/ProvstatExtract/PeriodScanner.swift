@@ -70,7 +70,7 @@ struct PeriodScanner {
                 continue
             }
             // *tính đến ngày 30/9/2023*: the year to date.
-            if matcher.lower(index) == "ngày", let date = dateMonth(at: index + 1),
+            if matcher.lowerIs(index, "ngày"), let date = dateMonth(at: index + 1),
                 Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
             {
                 result.append(
@@ -101,7 +101,7 @@ struct PeriodScanner {
                 }
             }
             if key == Self.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
-                matcher.lower(index - 1) != "học"
+                !matcher.lowerIs(index - 1, "học")
             {
                 result.append(Mention(index: index, period: Period(span: .year, year: year)))
                 index += 2
@@ -142,7 +142,10 @@ struct PeriodScanner {
 
     /// How many more tokens a month written in two words takes (*tháng Mười Một*): 1, else 0.
     private func monthWordLength(at index: Int) -> Int {
-        guard matcher.lower(index) == "mười", ["một", "hai"].contains(matcher.lower(index + 1)) else { return 0 }
+        guard matcher.lowerIs(index, "mười"), matcher.lowerIs(index + 1, "một") || matcher.lowerIs(index + 1, "hai")
+        else {
+            return 0
+        }
         return 1
     }
 
@@ -161,8 +164,8 @@ struct PeriodScanner {
             var month = Self.monthWords[matcher.lower(index)],
             !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
         {
-            if month == 10, matcher.lower(index + 1) == "một" { month = 11 }
-            if month == 10, matcher.lower(index + 1) == "hai" { month = 12 }
+            if month == 10, matcher.lowerIs(index + 1, "một") { month = 11 }
+            if month == 10, matcher.lowerIs(index + 1, "hai") { month = 12 }
             return month
         }
         guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
@@ -182,7 +185,7 @@ struct PeriodScanner {
 
     /// The year after a month (`/2023`, `năm 2023`), if any, and how many tokens it takes.
     private func year(after index: Int) -> (Int?, Int) {
-        if matcher.isSymbol(index, "/") || matcher.lower(index) == "năm", let year = yearNumber(at: index + 1) {
+        if matcher.isSymbol(index, "/") || matcher.lowerIs(index, "năm"), let year = yearNumber(at: index + 1) {
             return (year, 2)
         }
         return (nil, 0)

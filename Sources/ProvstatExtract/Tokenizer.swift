@@ -12,6 +12,11 @@ enum Tokenizer {
     /// Whether `word` (lower-case) is a verb or hedge that may be glued to its number.
     static func isGluedVerb(_ word: String) -> Bool { gluedPrefixes.contains(word) }
 
+    /// Whether the word token is a verb or hedge that may be glued to its number.
+    static func isGluedVerb(_ token: Token) -> Bool { gluedVerbs.contains(token) }
+
+    private static let gluedVerbs = WordSet(gluedPrefixes)
+
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
         var text = text
@@ -88,7 +93,9 @@ enum Tokenizer {
         var tokens: [Token] = []
 
         mutating func run() -> [Token] {
-            tokens.reserveCapacity(scalars.count / 3)
+            // A token is at least one scalar; most are three or more, and a short text (a table cell
+            // such as `(%)`) is often all one-scalar tokens: room for both saves regrowing.
+            tokens.reserveCapacity(scalars.count / 3 + 4)
             var index = 0
             var spaceBefore = false
             let count = scalars.count
