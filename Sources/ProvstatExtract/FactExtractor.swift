@@ -89,6 +89,12 @@ public struct FactExtractor: Sendable {
         // paragraphs without figures are not headings.
         guard text.utf8.count <= 160, !text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3F || $0 == 0x21 })
         else { return nil }
+        if let scalars = HeadingScalars(text) { return scalars.heading }
+        return characterHeading(in: text)
+    }
+
+    /// `heading(in:)` read character by character (for text outside `HeadingScalars`).
+    static func characterHeading(in text: String) -> String? {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty, words.count <= 10 else { return nil }
         var title = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))

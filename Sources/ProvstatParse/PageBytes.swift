@@ -100,8 +100,50 @@ struct PageBytes {
         }
     }
 
+    /// Whether `data` is well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or
+    /// scalars above U+10FFFF), checked in place: `String(validating:)` would copy the page.
     static func isValidUTF8(_ data: Data) -> Bool {
-        data.withUnsafeBytes { String(validating: $0, as: UTF8.self) != nil }
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            let count = raw.count
+            var index = 0
+            while index < count {
+                // Markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                while index + 8 <= count,
+                    (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                    index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+                }
+                switch lead {
+                case 0xC2...0xDF:
+                    guard continuation(1) else { return false }
+                    index += 2
+                case 0xE0...0xEF:
+                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+                    let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                    guard continuation(1, low, high), continuation(2) else { return false }
+                    index += 3
+                case 0xF0...0xF4:
+                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+                    let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                    guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
+                    index += 4
+                default:
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// UTF-8 with every ill-formed sequence replaced by U+FFFD, and how many were replaced.
