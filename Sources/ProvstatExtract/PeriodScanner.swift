@@ -33,6 +33,12 @@ struct PeriodScanner {
     private static let thisMonthWords = PhraseTable(phrases: ["trong tháng", "tháng này", "riêng tháng này"])
     private static let nextMonthWords = PhraseTable(phrases: ["tháng tới", "tháng sau", "tháng kế tiếp"])
 
+    /// The words a mention can start with (a number may start one too): other tokens are passed
+    /// over without trying each kind of mention.
+    private static let startKeys = KeyTable(
+        ([thang, quy, nam, ca, WordKey.of("ngày")] + nextMonthWords.firstKeys + thisMonthWords.firstKeys
+            + yearToDateWords.firstKeys).map { ($0, true) })
+
     let matcher: TokenMatcher
 
     /// The mentions in reading order, with the year and month left empty where the text omits them.
@@ -40,8 +46,13 @@ struct PeriodScanner {
         let tokens = matcher.tokens
         var result: [Mention] = []
         var index = 0
+        let startKeys = Self.startKeys
         while index < tokens.count {
             let key = tokens[index].key
+            guard tokens[index].isNumber || startKeys.contains(key) else {
+                index += 1
+                continue
+            }
             if key == Self.thang, let month = monthNumber(at: index + 1) {
                 let (year, length) = year(after: index + 2)
                 // *đến hết tháng 9*, *tính đến tháng 9*: the months up to the 9th, not the 9th alone.

@@ -287,7 +287,18 @@ enum Tokenizer {
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
     /// UTF-8 byte; other scripts go through the standard library.
     static func lowercasedWord(_ word: String) -> String {
-        var bytes = Array(word.utf8)
+        var contiguous = word
+        // The bytes are changed in a temporary buffer (on the stack for a word): no array per word.
+        return contiguous.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer in
+                _ = buffer.initialize(from: utf8)
+                return lowercasedWord(UnsafeMutableBufferPointer(rebasing: buffer[0..<utf8.count]), of: word)
+            }
+        }
+    }
+
+    /// `lowercasedWord` on a copy of `word`'s bytes, changed in place.
+    private static func lowercasedWord(_ bytes: UnsafeMutableBufferPointer<UInt8>, of word: String) -> String {
         var changed = false
         var index = 0
         while index < bytes.count {
@@ -356,7 +367,15 @@ enum Tokenizer {
 
     /// Whether the scalar is a letter or a combining mark; Vietnamese ranges answer without a
     /// Unicode property lookup.
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // ASCII answers inline: A–Z and a–z differ only in bit 5.
+        if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A }
+        return isLetterBeyondASCII(scalar)
+    }
+
+    private static func isLetterBeyondASCII(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
         case 0x41...0x5A, 0x61...0x7A: return true
