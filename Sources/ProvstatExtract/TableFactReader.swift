@@ -53,7 +53,7 @@ struct TableFactReader {
         let body = Array(rows.dropFirst(headerCount))
         // Each body cell is read as a number once; the columns are measured and read from this.
         let numbers = body.map { $0.map(number(in:)) }
-        let serial = Set((0..<width).filter { Self.serialHeaders.contains(headers[$0].lowercased()) })
+        let serial = Set((0..<width).filter { Self.serialHeaders.contains(Tokenizer.lowercased(headers[$0])) })
         let unitColumn = (0..<width).first { isUnitHeader(headers[$0]) }
         let numericShare = (0..<width).map { column in
             Double(numbers.filter { $0[column] != nil }.count) / Double(max(1, body.count))
@@ -111,7 +111,7 @@ struct TableFactReader {
 
     /// The kind, unit, estimate flag and period a column header gives its cells.
     private func spec(header: String, values: [(Numeral, Bool)]) -> ColumnSpec {
-        let tokens = Tokenizer.tokens(header.lowercased())
+        let tokens = Tokenizer.tokens(Tokenizer.lowercased(header))
         let matcher = TokenMatcher(tokens: tokens)
         let words = Set(tokens.map(\.lower))
         let periods = PeriodScanner.filled(
@@ -179,13 +179,13 @@ struct TableFactReader {
     }
 
     private func isUnitHeader(_ header: String) -> Bool {
-        let lower = header.lowercased()
+        let lower = Tokenizer.lowercased(header)
         return lower.contains("đơn vị") || lower == "đvt" || lower.hasPrefix("đvt")
     }
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
     private func unit(inUnitCell text: String) -> UnitReader.Match? {
-        let tokens = Tokenizer.tokens(text.lowercased())
+        let tokens = Tokenizer.tokens(Tokenizer.lowercased(text))
         guard !tokens.isEmpty else { return nil }
         if case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true) {
             return match
@@ -206,7 +206,7 @@ struct TableFactReader {
         guard note.utf8.first == 0xC4 else { return nil }
         let head = note.prefix(6).lowercased()
         guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
-        let lower = note.lowercased()
+        let lower = Tokenizer.lowercased(note)
         guard let colon = lower.firstIndex(of: ":") else { return nil }
         let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
         guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
@@ -288,7 +288,9 @@ struct TableFactReader {
     /// The row label without its *Trong đó:* lead (bullets are already dropped).
     private func cleanedLabel(_ label: String) -> String {
         var text = Substring(label)
-        if text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) ?? false, text.lowercased().hasPrefix("trong đó") {
+        if text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) ?? false,
+            Tokenizer.lowercased(String(text)).hasPrefix("trong đó")
+        {
             text = text.dropFirst("trong đó".count).drop { ": -".contains($0) }
         }
         // Labels are collapsed and trimmed already; Foundation's trimming is for the rest.

@@ -283,6 +283,16 @@ enum Tokenizer {
         return false
     }
 
+    /// `text.lowercased()`, the same string, by `lowercasedWord` where that agrees: everywhere but
+    /// at U+0130 (İ), which the standard library lower-cases to `i` and a combining dot.
+    static func lowercased(_ text: String) -> String {
+        var contiguous = text
+        let hasDottedCapitalI = contiguous.withUTF8 { bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0 }
+        }
+        return hasDottedCapitalI ? text.lowercased() : lowercasedWord(text)
+    }
+
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
     /// UTF-8 byte; other scripts go through the standard library.

@@ -38,3 +38,20 @@ struct HeadingScalarsTests {
         }
     }
 }
+
+/// `Tokenizer.lowercased` stands in for `String.lowercased()` in table headers and labels.
+@Suite("Lower-casing table text")
+struct TableLowercasingTests {
+    @Test("agrees with String.lowercased() on every scalar up to U+2FFF and on mixed text")
+    func agreement() {
+        for value in 0x20...0x2FFF {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "A" + String(scalar) + "b Đơn"
+            #expect(Tokenizer.lowercased(text) == text.lowercased(), "\(value)")
+            #expect(Tokenizer.lowercased(String(scalar)) == String(scalar).lowercased(), "\(value)")
+        }
+        for text in ["ĐƠN VỊ TÍNH: TỶ ĐỒNG", "Trong đó: Nông, lâm nghiệp", "STT", "İstanbul", "ΣΑΣ", "Tháng 10/2023"] {
+            #expect(Tokenizer.lowercased(text) == text.lowercased(), "\(text)")
+        }
+    }
+}
