@@ -284,13 +284,16 @@ enum Tokenizer {
     }
 
     /// `text.lowercased()`, the same string, by `lowercasedWord` where that agrees: everywhere but
-    /// at U+0130 (İ), which the standard library lower-cases to `i` and a combining dot.
+    /// at U+0130 (İ, which the standard library lower-cases to `i` and a combining dot) and at the
+    /// Greek capitals U+0370–U+037F, which share a lead byte with the combining marks.
     static func lowercased(_ text: String) -> String {
         var contiguous = text
-        let hasDottedCapitalI = contiguous.withUTF8 { bytes in
-            bytes.indices.dropLast().contains { bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0 }
+        let needsLibrary = contiguous.withUTF8 { bytes in
+            bytes.indices.dropLast().contains {
+                (bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0) || (bytes[$0] == 0xCD && bytes[$0 + 1] >= 0xB0)
+            }
         }
-        return hasDottedCapitalI ? text.lowercased() : lowercasedWord(text)
+        return needsLibrary ? text.lowercased() : lowercasedWord(text)
     }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
