@@ -92,7 +92,8 @@ struct UnitReader {
         let tokens = matcher.tokens
         let slash = match.end
         // A capitalised denominator is a unit only when it is a known one (*VND/USD*), not a name.
-        guard match.unit != "%", match.unit != "tạ/ha", matcher.isSymbol(slash, "/"), slash + 1 < tokens.count,
+        // The slash first: most units have none after them, and it costs no string comparison.
+        guard matcher.isSymbol(slash, "/"), match.unit != "%", match.unit != "tạ/ha", slash + 1 < tokens.count,
             tokens[slash + 1].isWord,
             !tokens[slash + 1].isCapitalised || Lexicon.units.longest(in: matcher, at: slash + 1) != nil
         else { return match }
