@@ -121,26 +121,29 @@ struct PageBytes {
                     index += 1
                     continue
                 }
-                func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                    index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-                }
-                switch lead {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return false }
-                    index += 2
-                case 0xE0...0xEF:
-                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-                    let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard continuation(1, low, high), continuation(2) else { return false }
+                // Vietnamese letters are mostly U+1E00–U+1EFF (E1 B8–BB xx): checked first, whole.
+                if lead == 0xE1, index + 3 <= count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
                     index += 3
-                case 0xF0...0xF4:
-                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-                    let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                    guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
-                    index += 4
-                default:
-                    return false
+                    continue
                 }
+                // Each lead byte's allowed second byte (table 3-7); the other bytes are 80–BF.
+                let width: Int
+                let low: UInt8
+                let high: UInt8
+                switch lead {
+                case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
+                case 0xED: (width, low, high) = (3, 0x80, 0x9F)
+                case 0xE1...0xEF: (width, low, high) = (3, 0x80, 0xBF)
+                case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
+                case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
+                case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
+                default: return false
+                }
+                guard index + width <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+                if width > 2, bytes[index + 2] & 0xC0 != 0x80 { return false }
+                if width > 3, bytes[index + 3] & 0xC0 != 0x80 { return false }
+                index += width
             }
             return true
         }
