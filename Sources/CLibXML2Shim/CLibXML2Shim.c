@@ -7,7 +7,8 @@
 #include <strings.h>
 
 /// Whether an attribute is one the reading stage looks at (names are lower-case already in
-/// HTML, compared without case all the same, as TableReader does).
+/// HTML, compared without case all the same, as TableReader does). Code that reads another
+/// attribute of a detected article's page must add its name here.
 static int provstat_is_read_attribute(const xmlChar *name) {
     const char *text = (const char *)name;
     return strcasecmp(text, "class") == 0 || strcasecmp(text, "id") == 0 || strcasecmp(text, "rowspan") == 0
