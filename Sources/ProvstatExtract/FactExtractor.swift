@@ -126,6 +126,12 @@ public struct FactExtractor: Sendable {
         // paragraphs without figures are not headings.
         guard text.utf8.count <= 160, !text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3F || $0 == 0x21 })
         else { return nil }
+        if let scalars = HeadingScalars(text) { return scalars.heading }
+        return characterHeading(in: text)
+    }
+
+    /// `heading(in:)` read character by character (for text outside `HeadingScalars`).
+    static func characterHeading(in text: String) -> String? {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty, words.count <= 10 else { return nil }
         var title = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -146,11 +152,19 @@ public struct FactExtractor: Sendable {
     static func normalised(_ block: TextBlock) -> TextBlock {
         switch block {
         case .paragraph(let text):
-            return .paragraph(NFC.normalise(text))
+            return mayNeedNFC(text) ? .paragraph(NFC.normalise(text)) : block
         case .table(var grid):
+            guard grid.rows.contains(where: { $0.contains(where: mayNeedNFC) }) else { return block }
             grid.rows = grid.rows.map { $0.map(NFC.normalise) }
             return .table(grid)
         }
+    }
+
+    /// Whether `text` holds a combining mark's lead byte, as `NFC.normalise` checks, on the
+    /// contiguous bytes (the parser's blocks are nearly always NFC already).
+    private static func mayNeedNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 == 0xCC || $0 == 0xCD } }
     }
 }
 

@@ -4,18 +4,27 @@ struct FigureFinder {
     let matcher: TokenMatcher
     let style: NumberStyle
 
-    private static let rangeConnectors: Set<String> = ["-", "–", "—", "~", "đến", "tới"]
+    private static let rangeConnectors: WordSet = ["-", "–", "—", "~", "đến", "tới"]
 
     /// Words that make *số* a quantity noun rather than *number (identifier)*.
-    private static let quantityBeforeSo: Set<String> = [
+    private static let quantityBeforeSo: WordSet = [
         "tổng", "doanh", "dân", "chỉ", "con", "hệ", "điểm", "sĩ", "trong",
     ]
 
     /// Largest value a number may take after a word of time for it to be a period (*tháng 10*).
-    private static let periodLimits: [String: UInt64] = [
-        "tháng": 12, "ngày": 31, "quý": 4, "tuần": 53, "năm": 2100, "vụ": 9, "mùa": 9, "kỳ": 99, "đợt": 99,
-        "khóa": 99, "khoá": 99,
-    ]
+    private static let periodLimits = KeyTable(
+        [
+            "tháng": UInt64(12), "ngày": 31, "quý": 4, "tuần": 53, "năm": 2100, "vụ": 9, "mùa": 9, "kỳ": 99,
+            "đợt": 99, "khóa": 99, "khoá": 99,
+        ].map { (WordKey.of($0.key), $0.value) })
+
+    /// Symbols that glue a number into a code when written between it and a word (`ST-24`).
+    private static let codeGlue: WordSet = ["/", ".", "-", "_", "#", "°"]
+    /// Symbols that join the parts of a date or code (`11/11/2022`, `173/KH-UBND`).
+    private static let dateGlue: WordSet = ["/", "-", "."]
+    /// The units after tens written out: *mốt* is one, *lăm* five, *tư* four.
+    private static let unitWords = KeyTable(
+        [("mốt", UInt64(1)), ("lăm", 5), ("tư", 4)].map { (WordKey.of($0.0), $0.1) })
 
     /// The figures in reading order.
     func figures() -> [Figure] {
@@ -38,6 +47,9 @@ struct FigureFinder {
         }
         return joinRanges(found)
     }
+
+    private static let so = WordKey.of("số")
+    private static let emptyKey = WordKey.of("")
 
     // MARK: - Numbers written in digits
 
@@ -81,7 +93,7 @@ struct FigureFinder {
         figure.sign = sign(before: index)
         switch UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: allowGuess) {
         case .unit(let unit):
-            if unit.unit == "%", matcher.lower(unit.end) == "tấm" { return (nil, unit.end + 1) }  // rice grade
+            if unit.unit == "%", matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }  // rice grade
             // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
             if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
                 let whole = Numeral(token.text, style: other), whole.decimals == 0
@@ -99,7 +111,7 @@ struct FigureFinder {
     }
 
     /// Words before a number of *lần* that make it a multiple (*gấp 3 lần*, *tăng hơn 2 lần*, *cao hơn 3 lần*).
-    private static let multipleWords: Set<String> = [
+    private static let multipleWords: WordSet = [
         "gấp", "tăng", "giảm", "bằng", "hơn", "cao", "thấp", "lớn", "nhỏ", "nhiều", "lên", "xấp", "xỉ",
     ]
 
@@ -111,13 +123,14 @@ struct FigureFinder {
         var before = index - 1
         while before >= 0, matcher.tokens[before].isWord,
             Lexicon.phraseWords.contains(matcher.tokens[before])
-                || Self.multipleWords.contains(matcher.lower(before))
+                || Self.multipleWords.contains(matcher.tokens[before])
         {
-            if Self.multipleWords.contains(matcher.lower(before)) { return true }
+            if Self.multipleWords.contains(matcher.tokens[before]) { return true }
             before -= 1
         }
-        let next = matcher.lower(end)
-        return next == "so" || next == "cùng" || next.isEmpty || !matcher.tokens[end].isWord
+        // (Outside the sentence `lower` is empty: a figure at the end is a multiple.)
+        return matcher.lowerIs(end, "so") || matcher.lowerIs(end, "cùng") || end < 0 || end >= matcher.tokens.count
+            || !matcher.tokens[end].isWord
     }
 
     /// *lần* read as a counted noun: how many times something was done.
@@ -133,9 +146,9 @@ struct FigureFinder {
         let tokens = matcher.tokens
         guard index > 0, !tokens[index].spaceBefore else { return false }
         let previous = tokens[index - 1]
-        if previous.isWord { return !Tokenizer.isGluedVerb(previous.lower) }
-        if previous.kind == .symbol, ["/", ".", "-", "_", "#", "°"].contains(previous.text), !previous.spaceBefore,
-            index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && previous.text != "-")
+        if previous.isWord { return !Tokenizer.isGluedVerb(previous) }
+        if previous.kind == .symbol, Self.codeGlue.contains(previous), !previous.spaceBefore,
+            index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && !matcher.isSymbol(index - 1, "-"))
         {
             return true
         }
@@ -144,22 +157,26 @@ struct FigureFinder {
 
     /// Whether a word before the number makes it an identifier, ordinal or period.
     private func isIdentifier(_ index: Int, numeral: Numeral) -> Bool {
-        let one = matcher.lower(index - 1)
-        let two = matcher.lower(index - 2) + " " + one
+        // Words are compared by key; outside the sentence a word is "" (`WordKey.of("")`).
+        let one = index >= 1 ? matcher.tokens[index - 1].key : Self.emptyKey
         // `số 85` is an address or document number; `tổng số`, `doanh số`, `dân số` are quantities.
-        if one == "số" { return !Self.quantityBeforeSo.contains(matcher.lower(index - 2)) }
+        if one == Self.so {
+            return !(index >= 2 && Self.quantityBeforeSo.contains(matcher.tokens[index - 2]))
+        }
         if let limit = Self.periodLimits[one] {
             return numeral.decimals == 0 && numeral.mantissa <= limit && matcher.tokens[index].spaceBefore
         }
-        return (index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]))
-            || Lexicon.identifierWords.contains(two)
+        if index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]) { return true }
+        // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.
+        let first = index >= 2 ? matcher.tokens[index - 2].key : Self.emptyKey
+        return Lexicon.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
     }
 
     /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).
     private func skipDate(_ index: Int) -> Int {
         let tokens = matcher.tokens
         var next = index + 1
-        while next + 1 < tokens.count, tokens[next].kind == .symbol, ["/", "-", "."].contains(tokens[next].text),
+        while next + 1 < tokens.count, tokens[next].kind == .symbol, Self.dateGlue.contains(tokens[next]),
             !tokens[next].spaceBefore, !tokens[next + 1].spaceBefore
         {
             next += 2
@@ -187,8 +204,9 @@ struct FigureFinder {
     /// A written-out number with a known unit (*ba dự án*, *hai nghìn lao động*).
     private func writtenNumber(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
-        guard !tokens[index].isCapitalised || index == 0, !Lexicon.identifierWords.contains(matcher.lower(index - 1)),
-            matcher.lower(index - 1) != "thứ", matcher.lower(index - 1) != "đầu"
+        guard !tokens[index].isCapitalised || index == 0,
+            !Lexicon.identifierWords.contains(key: index >= 1 ? tokens[index - 1].key : Self.emptyKey),
+            !matcher.lowerIs(index - 1, "thứ"), !matcher.lowerIs(index - 1, "đầu")
         else { return (nil, index + 1) }
         guard let (value, end) = wordsValue(from: index) else { return (nil, index + 1) }
         guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: end, allowGuess: false),
@@ -202,30 +220,31 @@ struct FigureFinder {
     /// *Một trăm hai mươi lăm* is 125, *ba trăm lẻ năm* 305, *hai mươi mốt* 21; scale words after
     /// it are read with the unit (*hai trăm nghìn con*).
     private func wordsValue(from index: Int) -> (UInt64, Int)? {
-        let first = matcher.lower(index)
-        let next = matcher.lower(index + 1)
-        let tensOrHundreds = next == "trăm" || next == "mươi"
+        let tensOrHundreds = matcher.lowerIs(index + 1, "trăm") || matcher.lowerIs(index + 1, "mươi")
         // *năm* is mostly "year" and *một* mostly an article (*một doanh nghiệp*): *năm* starts a number
         // only before *trăm* or *mươi*, *một* also before a scale word (*một triệu lượt khách*).
-        if first == "năm" { guard tensOrHundreds else { return nil } }
-        if first == "một" {
+        if matcher.lowerIs(index, "năm") { guard tensOrHundreds else { return nil } }
+        if matcher.lowerIs(index, "một") {
             guard tensOrHundreds || Lexicon.scales.longest(in: matcher, at: index + 1) != nil else { return nil }
         }
         // *tư* is mostly part of *đầu tư*.
-        guard first != "tư", first != "lăm", first != "mốt" else { return nil }
+        guard !matcher.lowerIs(index, "tư"), !matcher.lowerIs(index, "lăm"), !matcher.lowerIs(index, "mốt") else {
+            return nil
+        }
         var value: UInt64 = 0
         var end = index
-        if let digit = wordDigit(at: end), matcher.lower(end + 1) == "trăm" {
+        if let digit = wordDigit(at: end), matcher.lowerIs(end + 1, "trăm") {
             value = digit * 100
             end += 2
-            if ["lẻ", "linh"].contains(matcher.lower(end)), let unit = wordDigit(at: end + 1), unit < 10 {
+            if matcher.lowerIs(end, "lẻ") || matcher.lowerIs(end, "linh"), let unit = wordDigit(at: end + 1), unit < 10
+            {
                 return (value + unit, end + 2)
             }
         }
-        if matcher.lower(end) == "mười" {
+        if matcher.lowerIs(end, "mười") {
             value += 10
             end += 1
-        } else if let digit = wordDigit(at: end), digit < 10, matcher.lower(end + 1) == "mươi" {
+        } else if let digit = wordDigit(at: end), digit < 10, matcher.lowerIs(end + 1, "mươi") {
             value += digit * 10
             end += 2
         } else if value == 0, let digit = wordDigit(at: end) {
@@ -234,8 +253,7 @@ struct FigureFinder {
             return value == 0 ? nil : (value, end)
         }
         // The unit after tens: *mốt* is one and *lăm* five (*hai mươi mốt*, *mười lăm*).
-        let unitWords: [String: UInt64] = ["mốt": 1, "lăm": 5, "tư": 4]
-        if let unit = unitWords[matcher.lower(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
+        if let unit = Self.unitWords[matcher.key(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
             value += unit
             end += 1
         }
@@ -259,7 +277,7 @@ struct FigureFinder {
         while index < figures.count {
             var figure = figures[index]
             let next = index + 1 < figures.count ? figures[index + 1] : nil
-            if let next, Self.rangeConnectors.contains(matcher.lower(figure.end)), next.start == figure.end + 1,
+            if let next, Self.rangeConnectors.contains(key: matcher.key(figure.end)), next.start == figure.end + 1,
                 let high = next.unit
             {
                 if figure.unit == nil {

@@ -26,6 +26,14 @@ struct KindCues {
             ("tương đương", .equivalent), ("tương ứng", .equivalent),
         ].map { (Tokenizer.phrase($0.0), $0.1) })
 
+    /// Words that end the search for a plan word (*so*, *và*, a verb).
+    private static let planStops: KeyTable<Bool> = keys(["so", "và", "tăng", "giảm", "đạt", "bằng", "chiếm", "cùng"])
+    /// Words skipped before a base (*so với bình quân của …*).
+    private static let baseLeads: KeyTable<Bool> = keys(["bình", "quân", "mức", "với", "của"])
+
+    /// A set of words by `WordKey` (a key of 0, outside the sentence, is in none).
+    private static func keys(_ words: [String]) -> KeyTable<Bool> { KeyTable(words.map { (WordKey.of($0), true) }) }
+
     let matcher: TokenMatcher
 
     /// The cue whose phrase ends at `index`, with its first token.
@@ -50,7 +58,7 @@ struct KindCues {
                 if found == nil {
                     found = cue
                     if cue != .attain && cue != .equal { return cue }
-                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lower(cueStart) == "mức")
+                } else if cue == .growthRate || cue == .share || (cue == .increase && matcher.lowerIs(cueStart, "mức"))
                 {
                     return cue
                 }
@@ -84,12 +92,12 @@ struct KindCues {
         var index = start
         // Brackets do not end the search: *tăng 1,1% (+0,6 tạ/ha) so với cùng kỳ*.
         while index < stop, index < matcher.tokens.count, !matcher.isSentencePartEnd(index) {
-            if matcher.lower(index) == "so" {
+            if matcher.lowerIs(index, "so") {
                 var next = index + 1
-                if matcher.lower(next) == "với" || matcher.lower(next) == "sánh" { next += 1 }
+                if matcher.lowerIs(next, "với") || matcher.lowerIs(next, "sánh") { next += 1 }
                 return classify(at: next, month: month, year: year)
             }
-            if matcher.matches(["cùng", "kỳ"], at: index) || matcher.matches(["cùng", "kì"], at: index) {
+            if matcher.matches("cùng", "kỳ", at: index) || matcher.matches("cùng", "kì", at: index) {
                 return .sameTimeLastYear
             }
             index += 1
@@ -101,7 +109,7 @@ struct KindCues {
     func base(before start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
         var index = start - 1
         while index > stop, !matcher.isPhraseEnd(index) {
-            if matcher.lower(index) == "so", ["với", "sánh"].contains(matcher.lower(index + 1)) {
+            if matcher.lowerIs(index, "so"), matcher.lowerIs(index + 1, "với") || matcher.lowerIs(index + 1, "sánh") {
                 return classify(at: index + 2, month: month, year: year)
             }
             index -= 1
@@ -111,7 +119,9 @@ struct KindCues {
         var first = index - 1
         while first > stop, !matcher.isPhraseEnd(first) { first -= 1 }
         first += 1
-        guard first < index, matcher.lower(first) == "so", ["với", "sánh"].contains(matcher.lower(first + 1)) else {
+        guard first < index, matcher.lowerIs(first, "so"),
+            matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh")
+        else {
             return nil
         }
         return classify(at: first + 2, month: month, year: year)
@@ -125,7 +135,7 @@ struct KindCues {
             !matcher.tokens[index].isNumber
         {
             if Lexicon.planWords.longest(in: matcher, at: index) != nil { return true }
-            if ["so", "và", "tăng", "giảm", "đạt", "bằng", "chiếm", "cùng"].contains(matcher.lower(index)) {
+            if Self.planStops.contains(matcher.key(index)) {
                 return false
             }
             index += 1
@@ -135,34 +145,36 @@ struct KindCues {
 
     private func classify(at start: Int, month: Int?, year: Int?) -> Base {
         var index = start
-        while ["bình", "quân", "mức", "với", "của"].contains(matcher.lower(index)) { index += 1 }
-        let word = matcher.lower(index)
-        let next = matcher.lower(index + 1)
-        if word == "cùng" { return .sameTimeLastYear }
+        while Self.baseLeads.contains(matcher.key(index)) { index += 1 }
+        let next = index + 1
+        if matcher.lowerIs(index, "cùng") { return .sameTimeLastYear }
         // *so với kế hoạch*, *so với tổng vốn kế hoạch năm*.
         for ahead in index..<min(index + 4, matcher.tokens.count) {
-            if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber || matcher.lower(ahead) == "cùng" { break }
+            if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber || matcher.lowerIs(ahead, "cùng") { break }
             if Lexicon.planWords.longest(in: matcher, at: ahead) != nil { return .plan }
         }
-        if word == "tháng" {
-            if ["trước", "liền", "liền kề", "kề"].contains(next) { return .previousMonth }
-            if next == "cùng" { return .sameTimeLastYear }
+        if matcher.lowerIs(index, "tháng") {
+            // (*liền kề* is two tokens: the one after *tháng* is *liền*.)
+            if matcher.lowerIs(next, "trước") || matcher.lowerIs(next, "liền") || matcher.lowerIs(next, "kề") {
+                return .previousMonth
+            }
+            if matcher.lowerIs(next, "cùng") { return .sameTimeLastYear }
             let scanner = PeriodScanner(matcher: matcher)
             if let base = scanner.monthNumber(at: index + 1), let month {
                 if base == (month == 1 ? 12 : month - 1) { return .previousMonth }
                 // The same month of last year (*tháng 10/2022* in an October 2023 report).
-                let yearIndex = matcher.isSymbol(index + 2, "/") || matcher.lower(index + 2) == "năm" ? index + 3 : -1
+                let yearIndex = matcher.isSymbol(index + 2, "/") || matcher.lowerIs(index + 2, "năm") ? index + 3 : -1
                 if base == month, let year, scanner.yearNumber(at: yearIndex) == year - 1 { return .sameTimeLastYear }
                 if base == month,
-                    ["năm trước", "năm ngoái"].contains(matcher.lower(index + 2) + " " + matcher.lower(index + 3))
+                    matcher.matches("năm", "trước", at: index + 2) || matcher.matches("năm", "ngoái", at: index + 2)
                 {
                     return .sameTimeLastYear
                 }
             }
             return .other
         }
-        if word == "năm" {
-            if ["trước", "ngoái"].contains(next) { return .sameTimeLastYear }
+        if matcher.lowerIs(index, "năm") {
+            if matcher.lowerIs(next, "trước") || matcher.lowerIs(next, "ngoái") { return .sameTimeLastYear }
             if let base = PeriodScanner(matcher: matcher).yearNumber(at: index + 1) {
                 guard let year else { return .sameTimeLastYear }
                 return base == year - 1 ? .sameTimeLastYear : .other
@@ -171,8 +183,8 @@ struct KindCues {
         // A longer phrase naming last year: *so với thời điểm này năm trước*.
         for ahead in index..<min(index + 6, matcher.tokens.count) {
             if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber { break }
-            if matcher.matches(["cùng", "kỳ"], at: ahead) || matcher.matches(["năm", "trước"], at: ahead)
-                || matcher.matches(["năm", "ngoái"], at: ahead)
+            if matcher.matches("cùng", "kỳ", at: ahead) || matcher.matches("năm", "trước", at: ahead)
+                || matcher.matches("năm", "ngoái", at: ahead)
             {
                 return .sameTimeLastYear
             }

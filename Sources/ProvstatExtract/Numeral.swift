@@ -18,6 +18,27 @@ struct Numeral: Sendable, Equatable {
 
     /// Reads `text` (digits, `.` and `,`) in `style`; nil when it is not a valid number there.
     init?(_ text: String, style: NumberStyle) {
+        // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
+        // Every space reads as ` `; any other scalar outside ASCII makes the text no number (0xFF).
+        var contiguous = text
+        let ascii: Numeral?? = contiguous.withUTF8 { bytes in
+            // An ASCII text's bytes are its scalars: read without decoding them.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            return .some(
+                Numeral(bytes: bytes.lazy.map { Tokenizer.isSpace(Unicode.Scalar($0)) ? 0x20 : $0 }, style: style))
+        }
+        let read =
+            ascii
+            ?? Numeral(
+                bytes: text.unicodeScalars.lazy.map {
+                    Tokenizer.isSpace($0) ? 0x20 : $0.isASCII ? UInt8($0.value) : 0xFF
+                }, style: style)
+        guard let read else { return nil }
+        self = read
+    }
+
+    /// Reads the bytes of a number (any space already ` `, any scalar outside ASCII 0xFF).
+    private init?<Bytes: Sequence>(bytes: Bytes, style: NumberStyle) where Bytes.Element == UInt8 {
         let group: UInt8 = style == .vietnamese ? UInt8(ascii: ".") : UInt8(ascii: ",")
         let decimal: UInt8 = style == .vietnamese ? UInt8(ascii: ",") : UInt8(ascii: ".")
         var mantissa: UInt64 = 0
@@ -29,17 +50,7 @@ struct Numeral: Sendable, Equatable {
         var decimals = 0
         var inFraction = false
         var first: UInt8? = nil
-        // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
-        // Every space reads as ` `; any other scalar outside ASCII makes the text no number.
-        for scalar in text.unicodeScalars {
-            let byte: UInt8
-            if Tokenizer.isSpace(scalar) {
-                byte = UInt8(ascii: " ")
-            } else if scalar.isASCII {
-                byte = UInt8(scalar.value)
-            } else {
-                return nil
-            }
+        for byte in bytes {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if first == nil { first = byte }
                 digits += 1

@@ -33,6 +33,12 @@ struct PeriodScanner {
     private static let thisMonthWords = PhraseTable(phrases: ["trong tháng", "tháng này", "riêng tháng này"])
     private static let nextMonthWords = PhraseTable(phrases: ["tháng tới", "tháng sau", "tháng kế tiếp"])
 
+    /// The words a mention can start with (a number may start one too): other tokens are passed
+    /// over without trying each kind of mention.
+    private static let startKeys = KeyTable(
+        ([thang, quy, nam, ca, WordKey.of("ngày")] + nextMonthWords.firstKeys + thisMonthWords.firstKeys
+            + yearToDateWords.firstKeys).map { ($0, true) })
+
     let matcher: TokenMatcher
 
     /// The mentions in reading order, with the year and month left empty where the text omits them.
@@ -40,8 +46,13 @@ struct PeriodScanner {
         let tokens = matcher.tokens
         var result: [Mention] = []
         var index = 0
+        let startKeys = Self.startKeys
         while index < tokens.count {
             let key = tokens[index].key
+            guard tokens[index].isNumber || startKeys.contains(key) else {
+                index += 1
+                continue
+            }
             if key == Self.thang, let month = monthNumber(at: index + 1) {
                 let (year, length) = year(after: index + 2)
                 // *đến hết tháng 9*, *tính đến tháng 9*: the months up to the 9th, not the 9th alone.
@@ -70,7 +81,7 @@ struct PeriodScanner {
                 continue
             }
             // *tính đến ngày 30/9/2023*: the year to date.
-            if matcher.lower(index) == "ngày", let date = dateMonth(at: index + 1),
+            if matcher.lowerIs(index, "ngày"), let date = dateMonth(at: index + 1),
                 Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
             {
                 result.append(
@@ -101,7 +112,7 @@ struct PeriodScanner {
                 }
             }
             if key == Self.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
-                matcher.lower(index - 1) != "học"
+                !matcher.lowerIs(index - 1, "học")
             {
                 result.append(Mention(index: index, period: Period(span: .year, year: year)))
                 index += 2
@@ -142,7 +153,10 @@ struct PeriodScanner {
 
     /// How many more tokens a month written in two words takes (*tháng Mười Một*): 1, else 0.
     private func monthWordLength(at index: Int) -> Int {
-        guard matcher.lower(index) == "mười", ["một", "hai"].contains(matcher.lower(index + 1)) else { return 0 }
+        guard matcher.lowerIs(index, "mười"), matcher.lowerIs(index + 1, "một") || matcher.lowerIs(index + 1, "hai")
+        else {
+            return 0
+        }
         return 1
     }
 
@@ -161,8 +175,8 @@ struct PeriodScanner {
             var month = Self.monthWords[matcher.lower(index)],
             !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
         {
-            if month == 10, matcher.lower(index + 1) == "một" { month = 11 }
-            if month == 10, matcher.lower(index + 1) == "hai" { month = 12 }
+            if month == 10, matcher.lowerIs(index + 1, "một") { month = 11 }
+            if month == 10, matcher.lowerIs(index + 1, "hai") { month = 12 }
             return month
         }
         guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
@@ -182,7 +196,7 @@ struct PeriodScanner {
 
     /// The year after a month (`/2023`, `năm 2023`), if any, and how many tokens it takes.
     private func year(after index: Int) -> (Int?, Int) {
-        if matcher.isSymbol(index, "/") || matcher.lower(index) == "năm", let year = yearNumber(at: index + 1) {
+        if matcher.isSymbol(index, "/") || matcher.lowerIs(index, "năm"), let year = yearNumber(at: index + 1) {
             return (year, 2)
         }
         return (nil, 0)

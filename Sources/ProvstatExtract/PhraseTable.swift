@@ -12,21 +12,29 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private let byFirst: KeyTable<[Keyed]>
     private let byLast: KeyTable<[Keyed]>
+    /// The `WordKey`s phrases start with.
+    let firstKeys: [UInt64]
 
     init(_ entries: [Entry]) {
         let sorted = entries.filter { !$0.phrase.isEmpty }.sorted { $0.phrase.count > $1.phrase.count }
             .map { Keyed(keys: $0.phrase.map(WordKey.of), entry: $0) }
         // Grouping keeps each key's phrases longest first.
-        byFirst = KeyTable(Dictionary(grouping: sorted, by: { $0.keys[0] }).map { ($0.key, $0.value) })
+        let grouped = Dictionary(grouping: sorted, by: { $0.keys[0] })
+        byFirst = KeyTable(grouped.map { ($0.key, $0.value) })
+        firstKeys = Array(grouped.keys)
         byLast = KeyTable(Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] }).map { ($0.key, $0.value) })
     }
 
-    /// The phrases that start at `index`, longest first.
-    func matches(in matcher: TokenMatcher, at index: Int) -> [Entry] {
+    /// The longest phrase that starts at `index` and satisfies `accept` (the phrases starting
+    /// there are tried longest first, without building a list of them).
+    func first(in matcher: TokenMatcher, at index: Int, where accept: (Entry) -> Bool) -> Entry? {
         guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
-            return []
+            return nil
         }
-        return candidates.filter { Self.matches($0.keys, matcher, at: index) }.map(\.entry)
+        for candidate in candidates where Self.matches(candidate.keys, matcher, at: index) && accept(candidate.entry) {
+            return candidate.entry
+        }
+        return nil
     }
 
     /// The longest phrase that starts at `index`.

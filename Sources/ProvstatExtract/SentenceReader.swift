@@ -113,7 +113,7 @@ struct SentenceReader {
         let unit = figure.unit!.unit
         let minus = figure.sign == .minus
         // *tăng từ 53,1% lên 70,2%*: the starting point is a level, not a change.
-        if matcher.lower(figure.start - 1) == "từ", movesTo(after: figure.end, matcher: matcher) {
+        if matcher.lowerIs(figure.start - 1, "từ"), movesTo(after: figure.end, matcher: matcher) {
             return (unit == "%" ? .share : .level, minus)
         }
         switch unit {
@@ -160,9 +160,11 @@ struct SentenceReader {
         _ own: (FactKind, Bool), of figure: Figure, previous: (kind: FactKind, negative: Bool, estimate: Bool)?,
         isEquivalent: Bool
     ) -> (FactKind, Bool) {
-        let changes: Set<FactKind> = [.growth, .growthYoY, .growthMoM]
-        guard isEquivalent, let previous, changes.contains(previous.kind),
-            !["%", "pp", "times"].contains(figure.unit?.unit ?? "%")
+        // (Checked without building a set and an array per figure.)
+        let unit = figure.unit?.unit ?? "%"
+        guard isEquivalent, let previous,
+            previous.kind == .growth || previous.kind == .growthYoY || previous.kind == .growthMoM,
+            unit != "%" && unit != "pp" && unit != "times"
         else { return own }
         switch own.0 {
         case .level: return (previous.kind, previous.negative)
@@ -178,7 +180,8 @@ struct SentenceReader {
             if matcher.isSymbol(index, "(") {
                 // Skip a bracketed aside such as *(năm 2015)*.
                 while index < matcher.tokens.count, !matcher.isSymbol(index, ")") { index += 1 }
-            } else if ["lên", "xuống", "còn"].contains(matcher.lower(index)) {
+            } else if matcher.lowerIs(index, "lên") || matcher.lowerIs(index, "xuống") || matcher.lowerIs(index, "còn")
+            {
                 return true
             }
             index += 1
@@ -338,7 +341,7 @@ struct SentenceReader {
         else { return false }
         let gap = figures[position - 1].end..<figures[position].start
         return !gap.isEmpty
-            && gap.allSatisfy { matcher.isSymbol($0, ",") || ["và", "hoặc"].contains(matcher.lower($0)) }
+            && gap.allSatisfy { matcher.isSymbol($0, ",") || matcher.lowerIs($0, "và") || matcher.lowerIs($0, "hoặc") }
     }
 
     /// The kind, sign and hedge a figure shares with the one before it in a list of the same unit
@@ -361,7 +364,7 @@ struct SentenceReader {
         while isCoordinated(last + 1, figures: figures, matcher: matcher) { last += 1 }
         guard last > first else { return nil }
         let gapStart = first > 0 ? figures[first - 1].end : 0
-        guard (gapStart..<figures[first].start).contains(where: { matcher.matches(["lần", "lượt"], at: $0) }) else {
+        guard (gapStart..<figures[first].start).contains(where: { matcher.matches("lần", "lượt", at: $0) }) else {
             return nil
         }
         return (position - first, last - first + 1)
@@ -442,7 +445,8 @@ struct SentenceReader {
 
     /// Whether a period mention is a comparison base (*so với tháng 9*), not the figure's period.
     private static func isBase(_ mention: PeriodScanner.Mention, matcher: TokenMatcher) -> Bool {
-        ["với", "sánh", "so"].contains(matcher.lower(mention.index - 1))
+        matcher.lowerIs(mention.index - 1, "với") || matcher.lowerIs(mention.index - 1, "sánh")
+            || matcher.lowerIs(mention.index - 1, "so")
     }
 
     /// The month of the nearest period named before `index` (a month or a year-to-date).

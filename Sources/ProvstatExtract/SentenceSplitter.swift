@@ -45,14 +45,22 @@ enum SentenceSplitter {
         var index = 0
         var offset = 0
         while offset < bytes.count {
-            let (scalar, width) = Self.scalar(bytes, at: offset)
-            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…",
-                endsSentence(bytes, mark: scalar, at: offset + width, before: offset)
-            {
+            // Only the marks are decoded: a scalar's width is read off its lead byte.
+            let lead = bytes[offset]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let mark: Unicode.Scalar?
+            switch lead {
+            case 0x2E: mark = "."
+            case 0x21: mark = "!"
+            case 0x3F: mark = "?"
+            case 0xE2 where bytes[offset + 1] == 0x80 && bytes[offset + 2] == 0xA6: mark = "…"
+            default: mark = nil
+            }
+            if let mark, endsSentence(bytes, mark: mark, at: offset + width, before: offset) {
                 append(startOffset, offset + width)
                 start = index + 1
                 startOffset = offset + width
-            } else if scalar == ";", index - start >= softLimit {
+            } else if lead == 0x3B, index - start >= softLimit {
                 append(startOffset, offset + width)
                 start = index + 1
                 startOffset = offset + width

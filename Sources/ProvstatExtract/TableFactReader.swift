@@ -51,10 +51,12 @@ struct TableFactReader {
             return parts.joined(separator: " ")
         }
         let body = Array(rows.dropFirst(headerCount))
-        let serial = Set((0..<width).filter { Self.serialHeaders.contains(headers[$0].lowercased()) })
+        // Each body cell is read as a number once; the columns are measured and read from this.
+        let numbers = body.map { $0.map(number(in:)) }
+        let serial = Set((0..<width).filter { Self.serialHeaders.contains(Tokenizer.lowercased(headers[$0])) })
         let unitColumn = (0..<width).first { isUnitHeader(headers[$0]) }
         let numericShare = (0..<width).map { column in
-            Double(body.filter { number(in: $0[column]) != nil }.count) / Double(max(1, body.count))
+            Double(numbers.filter { $0[column] != nil }.count) / Double(max(1, body.count))
         }
         guard
             let labelColumn = (0..<width).first(where: {
@@ -65,7 +67,7 @@ struct TableFactReader {
         // Data stands right of the row labels; numbers left of them are serials.
         for column in (labelColumn + 1)..<max(labelColumn + 1, width)
         where column != unitColumn && !serial.contains(column) && numericShare[column] > 0 {
-            specs[column] = spec(header: headers[column], values: body.compactMap { number(in: $0[column]) })
+            specs[column] = spec(header: headers[column], values: numbers.compactMap { $0[column] })
         }
         var facts: [Fact] = []
         var totals: [Int: Int] = [:]
@@ -80,7 +82,7 @@ struct TableFactReader {
             let (sentence, offsets) = rowText(row)
             var rowHasNumbers = false
             for column in specs.keys.sorted() {
-                guard let spec = specs[column], let (numeral, negative) = number(in: row[column]) else { continue }
+                guard let spec = specs[column], let (numeral, negative) = numbers[bodyRow][column] else { continue }
                 if column > 0, row[column] == row[column - 1], column - 1 == labelColumn { continue }
                 let cellPercent = row[column].hasSuffix("%") ? Self.percent : nil
                 guard let unit = cellPercent ?? spec.unit ?? rowUnit else { continue }
@@ -109,7 +111,7 @@ struct TableFactReader {
 
     /// The kind, unit, estimate flag and period a column header gives its cells.
     private func spec(header: String, values: [(Numeral, Bool)]) -> ColumnSpec {
-        let tokens = Tokenizer.tokens(header.lowercased())
+        let tokens = Tokenizer.tokens(Tokenizer.lowercased(header))
         let matcher = TokenMatcher(tokens: tokens)
         let words = Set(tokens.map(\.lower))
         let periods = PeriodScanner.filled(
@@ -177,13 +179,13 @@ struct TableFactReader {
     }
 
     private func isUnitHeader(_ header: String) -> Bool {
-        let lower = header.lowercased()
+        let lower = Tokenizer.lowercased(header)
         return lower.contains("đơn vị") || lower == "đvt" || lower.hasPrefix("đvt")
     }
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
     private func unit(inUnitCell text: String) -> UnitReader.Match? {
-        let tokens = Tokenizer.tokens(text.lowercased())
+        let tokens = Tokenizer.tokens(Tokenizer.lowercased(text))
         guard !tokens.isEmpty else { return nil }
         if case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true) {
             return match
@@ -204,7 +206,7 @@ struct TableFactReader {
         guard note.utf8.first == 0xC4 else { return nil }
         let head = note.prefix(6).lowercased()
         guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
-        let lower = note.lowercased()
+        let lower = Tokenizer.lowercased(note)
         guard let colon = lower.firstIndex(of: ":") else { return nil }
         let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
         guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
@@ -227,8 +229,14 @@ struct TableFactReader {
 
     /// A cell's number and whether it is negative; nil for text, `-` and empty cells.
     private func number(in cell: String) -> (Numeral, Bool)? {
-        // Most cells hold no digit at all: no number, found without walking characters.
-        guard cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Most cells hold no digit at all: no number, found without walking characters. Most
+        // others are ASCII, where a character is a byte.
+        var bytes = cell
+        let (hasDigit, isASCII) = bytes.withUTF8 { buffer in
+            (buffer.contains { $0 >= 0x30 && $0 <= 0x39 }, buffer.allSatisfy { $0 < 0x80 })
+        }
+        guard hasDigit else { return nil }
+        if isASCII { return asciiNumber(in: bytes) }
         var text = Substring(cell)
         while let last = text.last, last == "%" || last == " " || last == "*" { text = text.dropLast() }
         var negative = false
@@ -251,10 +259,38 @@ struct TableFactReader {
         return (numeral, negative)
     }
 
+    /// `number(in:)` for an ASCII cell, on its bytes: the same trimming, sign and character checks.
+    private func asciiNumber(in cell: String) -> (Numeral, Bool)? {
+        var cell = cell
+        return cell.withUTF8 { bytes -> (Numeral, Bool)? in
+            var start = 0
+            var end = bytes.count
+            while end > start, bytes[end - 1] == 0x25 || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2A { end -= 1 }
+            var negative = false
+            if end > start, bytes[start] == 0x2D || bytes[start] == 0x2B {
+                negative = bytes[start] == 0x2D
+                start += 1
+                while start < end, bytes[start] == 0x20 { start += 1 }
+            }
+            // Digits, `.`, `,` and the ASCII spaces `Tokenizer.isSpace` knows.
+            guard start < end,
+                bytes[start..<end].allSatisfy({
+                    ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)
+                })
+            else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            let other: NumberStyle = context.style == .vietnamese ? .english : .vietnamese
+            guard let numeral = Numeral(text, style: context.style) ?? Numeral(text, style: other) else { return nil }
+            return (numeral, negative)
+        }
+    }
+
     /// The row label without its *Trong đó:* lead (bullets are already dropped).
     private func cleanedLabel(_ label: String) -> String {
         var text = Substring(label)
-        if text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) ?? false, text.lowercased().hasPrefix("trong đó") {
+        if text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) ?? false,
+            Tokenizer.lowercased(String(text)).hasPrefix("trong đó")
+        {
             text = text.dropFirst("trong đó".count).drop { ": -".contains($0) }
         }
         // Labels are collapsed and trimmed already; Foundation's trimming is for the rest.

@@ -11,6 +11,13 @@ struct TokenMatcher {
         return true
     }
 
+    /// Whether the two-word phrase `first second` starts at `index` (`matches([first, second], at:)`
+    /// by keys).
+    @inline(__always)
+    func matches(_ first: StaticString, _ second: StaticString, at index: Int) -> Bool {
+        lowerIs(index, first) && lowerIs(index + 1, second)
+    }
+
     /// The lower-case text of the token at `index`, or "" outside the sentence.
     func lower(_ index: Int) -> String {
         index >= 0 && index < tokens.count ? tokens[index].lower : ""
@@ -22,9 +29,19 @@ struct TokenMatcher {
     }
 
     /// Whether the token at `index` is the symbol `symbol`.
-    func isSymbol(_ index: Int, _ symbol: String) -> Bool {
-        // A symbol's key is the hash of its text: integers compare faster than strings.
-        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].key == WordKey.of(symbol)
+    @inline(__always)
+    func isSymbol(_ index: Int, _ symbol: StaticString) -> Bool {
+        // A symbol's key is the hash of its text: integers compare faster than strings, and a
+        // literal's bytes hash without building a `String`.
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol
+            && tokens[index].key == WordKey.of(symbol)
+    }
+
+    /// Whether the lower-case text of the token at `index` is `word` (false outside the
+    /// sentence): `lower(index) == word` by keys, without comparing strings.
+    @inline(__always)
+    func lowerIs(_ index: Int, _ word: StaticString) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].key == WordKey.of(word)
     }
 
     /// Whether the token at `index` ends a clause (`;`, `.`, `:`, brackets, `?`, `!`).

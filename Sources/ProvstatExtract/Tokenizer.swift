@@ -12,6 +12,11 @@ enum Tokenizer {
     /// Whether `word` (lower-case) is a verb or hedge that may be glued to its number.
     static func isGluedVerb(_ word: String) -> Bool { gluedPrefixes.contains(word) }
 
+    /// Whether the word token is a verb or hedge that may be glued to its number.
+    static func isGluedVerb(_ token: Token) -> Bool { gluedVerbs.contains(token) }
+
+    private static let gluedVerbs = WordSet(gluedPrefixes)
+
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
         var text = text
@@ -88,7 +93,9 @@ enum Tokenizer {
         var tokens: [Token] = []
 
         mutating func run() -> [Token] {
-            tokens.reserveCapacity(scalars.count / 3)
+            // A token is at least one scalar; most are three or more, and a short text (a table cell
+            // such as `(%)`) is often all one-scalar tokens: room for both saves regrowing.
+            tokens.reserveCapacity(scalars.count / 3 + 4)
             var index = 0
             var spaceBefore = false
             let count = scalars.count
@@ -276,11 +283,35 @@ enum Tokenizer {
         return false
     }
 
+    /// `text.lowercased()`, the same string, by `lowercasedWord` where that agrees: everywhere but
+    /// at U+0130 (İ, which the standard library lower-cases to `i` and a combining dot) and at the
+    /// Greek capitals U+0370–U+037F, which share a lead byte with the combining marks.
+    static func lowercased(_ text: String) -> String {
+        var contiguous = text
+        let needsLibrary = contiguous.withUTF8 { bytes in
+            bytes.indices.dropLast().contains {
+                (bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0) || (bytes[$0] == 0xCD && bytes[$0 + 1] >= 0xB0)
+            }
+        }
+        return needsLibrary ? text.lowercased() : lowercasedWord(text)
+    }
+
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
     /// UTF-8 byte; other scripts go through the standard library.
     static func lowercasedWord(_ word: String) -> String {
-        var bytes = Array(word.utf8)
+        var contiguous = word
+        // The bytes are changed in a temporary buffer (on the stack for a word): no array per word.
+        return contiguous.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer in
+                _ = buffer.initialize(from: utf8)
+                return lowercasedWord(UnsafeMutableBufferPointer(rebasing: buffer[0..<utf8.count]), of: word)
+            }
+        }
+    }
+
+    /// `lowercasedWord` on a copy of `word`'s bytes, changed in place.
+    private static func lowercasedWord(_ bytes: UnsafeMutableBufferPointer<UInt8>, of word: String) -> String {
         var changed = false
         var index = 0
         while index < bytes.count {
@@ -349,7 +380,15 @@ enum Tokenizer {
 
     /// Whether the scalar is a letter or a combining mark; Vietnamese ranges answer without a
     /// Unicode property lookup.
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // ASCII answers inline: A–Z and a–z differ only in bit 5.
+        if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A }
+        return isLetterBeyondASCII(scalar)
+    }
+
+    private static func isLetterBeyondASCII(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
         case 0x41...0x5A, 0x61...0x7A: return true

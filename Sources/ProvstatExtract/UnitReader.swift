@@ -33,7 +33,7 @@ struct UnitReader {
     let matcher: TokenMatcher
 
     /// Words after `đồng` that make it part of another word (*đồng bằng*, *đồng thời*).
-    private static let notCurrencyAfterDong: Set<String> = [
+    private static let notCurrencyAfterDong: WordSet = [
         "bằng", "thời", "chí", "bào", "ruộng", "lúa", "hồ", "nghiệp", "bộ", "ý", "hành", "loạt", "đều", "tâm",
         "khởi", "phục", "tiền", "xu", "minh", "thuận", "thau", "cỏ", "đội", "dao", "bạc", "vàng",
     ]
@@ -49,11 +49,18 @@ struct UnitReader {
         }
         guard index < tokens.count else { return .miss(.none) }
         if Lexicon.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
-        for entry in Lexicon.units.matches(in: matcher, at: index) {
+        let measure = Lexicon.units.first(in: matcher, at: index) { entry in
             let end = index + entry.phrase.count
-            if entry.phrase == ["đồng"], Self.notCurrencyAfterDong.contains(matcher.lower(end)) { continue }
+            if entry.phrase.count == 1, entry.phrase[0] == "đồng",
+                Self.notCurrencyAfterDong.contains(key: matcher.key(end))
+            {
+                return false
+            }
             // A measure word glued to more letters is another word (`hai` is not `ha`).
-            if end < tokens.count, tokens[end].isWord, !tokens[end].spaceBefore { continue }
+            return !(end < tokens.count && tokens[end].isWord && !tokens[end].spaceBefore)
+        }
+        if let entry = measure {
+            let end = index + entry.phrase.count
             let unit = entry.value
             return .unit(
                 rate(
@@ -85,7 +92,8 @@ struct UnitReader {
         let tokens = matcher.tokens
         let slash = match.end
         // A capitalised denominator is a unit only when it is a known one (*VND/USD*), not a name.
-        guard match.unit != "%", match.unit != "tạ/ha", matcher.isSymbol(slash, "/"), slash + 1 < tokens.count,
+        // The slash first: most units have none after them, and it costs no string comparison.
+        guard matcher.isSymbol(slash, "/"), match.unit != "%", match.unit != "tạ/ha", slash + 1 < tokens.count,
             tokens[slash + 1].isWord,
             !tokens[slash + 1].isCapitalised || Lexicon.units.longest(in: matcher, at: slash + 1) != nil
         else { return match }

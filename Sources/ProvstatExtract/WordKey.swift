@@ -25,3 +25,24 @@ extension WordKey {
         return hash
     }
 }
+
+extension WordKey {
+    /// The key of a literal, hashed from its bytes in place.
+    @inline(__always)
+    static func of(_ literal: StaticString) -> UInt64 {
+        of(bytes: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// The key of `first`, a space and the token text `second` (a two-word phrase such as
+    /// *lần thứ*), from `first`'s key without building the phrase.
+    static func of(_ first: UInt64, then second: String) -> UInt64 {
+        var hash = first
+        hash ^= 0x20
+        hash &*= 0x0000_0100_0000_01b3
+        for byte in second.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

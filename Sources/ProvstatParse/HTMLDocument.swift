@@ -19,8 +19,19 @@ public final class HTMLDocument {
     /// from a BOM or `<meta charset>`.
     /// `ignoreDeclaredEncoding`: the bytes are already in `encoding` (converted by `PageBytes`),
     /// so a `<meta charset>` in them must not switch the decoder.
-    public init(
+    public convenience init(
         data: Data, source: String, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false
+    ) throws(ParseError) {
+        try self.init(
+            data: data, source: source, encoding: encoding, ignoreDeclaredEncoding: ignoreDeclaredEncoding,
+            readAttributesOnly: false)
+    }
+
+    /// Parses as above; `readAttributesOnly` keeps only the attributes article detection and block
+    /// collection read (`class`, `id`, `rowspan`, `colspan`): the same tree otherwise, cheaper to
+    /// build and free. Not for documents queried by XPath or for links.
+    init(
+        data: Data, source: String, encoding: String?, ignoreDeclaredEncoding: Bool, readAttributesOnly: Bool
     ) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
@@ -37,7 +48,9 @@ public final class HTMLDocument {
                 | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
+            return readAttributesOnly
+                ? provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options)
+                : htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
         }
         guard let parsed else {
             throw ParseError(source: source, message: "libxml2 could not parse the page as HTML")

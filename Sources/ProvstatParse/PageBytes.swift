@@ -100,8 +100,53 @@ struct PageBytes {
         }
     }
 
+    /// Whether `data` is well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or
+    /// scalars above U+10FFFF), checked in place: `String(validating:)` would copy the page.
     static func isValidUTF8(_ data: Data) -> Bool {
-        data.withUnsafeBytes { String(validating: $0, as: UTF8.self) != nil }
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            let count = raw.count
+            var index = 0
+            while index < count {
+                // Markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                while index + 8 <= count,
+                    (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // Vietnamese letters are mostly U+1E00–U+1EFF (E1 B8–BB xx): checked first, whole.
+                if lead == 0xE1, index + 3 <= count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
+                // Each lead byte's allowed second byte (table 3-7); the other bytes are 80–BF.
+                let width: Int
+                let low: UInt8
+                let high: UInt8
+                switch lead {
+                case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
+                case 0xED: (width, low, high) = (3, 0x80, 0x9F)
+                case 0xE1...0xEF: (width, low, high) = (3, 0x80, 0xBF)
+                case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
+                case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
+                case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
+                default: return false
+                }
+                guard index + width <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+                if width > 2, bytes[index + 2] & 0xC0 != 0x80 { return false }
+                if width > 3, bytes[index + 3] & 0xC0 != 0x80 { return false }
+                index += width
+            }
+            return true
+        }
     }
 
     /// UTF-8 with every ill-formed sequence replaced by U+FFFD, and how many were replaced.

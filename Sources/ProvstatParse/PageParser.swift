@@ -26,9 +26,10 @@ public struct PageParser: Sendable {
             return page
         }
         let bytes = PageBytes(data, declared: charset)
+        // A detected article reads only class, id and spans: the other attributes are not built.
         let document = try HTMLDocument(
             data: bytes.data, source: source, encoding: bytes.encoding,
-            ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding)
+            ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding, readAttributesOnly: xpath == nil)
         let title = document.title.map(NFC.normalise)
         let blocks: [TextBlock]
         if let xpath {

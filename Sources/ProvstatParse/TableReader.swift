@@ -116,12 +116,14 @@ enum TableReader {
     }
 
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
-    private static func span(_ cell: xmlNodePtr, _ attribute: String) -> Int {
+    private static func span(_ cell: xmlNodePtr, _ attribute: StaticString) -> Int {
         // Attributes are read in place: most cells have none, and allocating for each is slow.
         var property = cell.pointee.properties
         while let current = property {
             if let name = current.pointee.name,
-                strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), attribute) == 0,
+                strcasecmp(
+                    UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                    UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)) == 0,
                 let text = current.pointee.children?.pointee.content
             {
                 let number = Int(String(cString: text).trimmingCharacters(in: .whitespaces)) ?? 1

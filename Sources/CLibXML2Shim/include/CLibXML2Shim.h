@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
 
 /// Frees memory that libxml2 allocated (xmlNodeGetContent, xmlGetProp, ...).
 void provstat_xml_free(void *pointer);
@@ -21,5 +22,11 @@ const char *provstat_xml_parser_version(void);
 
 /// Installs a structured error handler that drops parser diagnostics for this thread.
 void provstat_xml_silence_errors(void);
+
+/// htmlReadMemory, step for step (the same context, SAX handler, options and encoding switch),
+/// except that elements keep only their `class`, `id`, `rowspan` and `colspan` attributes:
+/// the only ones article detection and block collection read. The tree is otherwise the same.
+htmlDocPtr provstat_html_read_memory_lean(const char *buffer, int size, const char *url, const char *encoding,
+                                          int options);
 
 #endif

@@ -1,0 +1,66 @@
+/// A short paragraph whose every scalar is a character of its own and has no special case in
+/// grapheme breaking (printable ASCII, Latin-1 and Latin Extended-A/B, Vietnamese letters,
+/// dashes, quotes and bullets), so that `FactExtractor.heading(in:)` can read scalars where it
+/// would otherwise break the text into characters and call Foundation: the same answer, found
+/// without either.
+struct HeadingScalars {
+    let scalars: [Unicode.Scalar]
+
+    /// The text's scalars, or nil when one of them falls outside the plain set.
+    init?(_ text: String) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0x24F, 0x1E00...0x1EFF, 0x2010...0x2027: scalars.append(scalar)
+            default: return nil
+            }
+        }
+        self.scalars = scalars
+    }
+
+    /// `FactExtractor.characterHeading(in:)` on these scalars: a character is one scalar here,
+    /// its `isWhitespace`, `isNumber` and `isLetter` are the scalar's properties, and the only
+    /// white space is U+0020 and U+00A0 (both in Foundation's `whitespacesAndNewlines`).
+    var heading: String? {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{A0}" }
+        func isNumber(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        var words = 0
+        var inWord = false
+        for scalar in scalars {
+            if isSpace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        guard words > 0, words <= 10 else { return nil }
+        var start = 0
+        var end = scalars.count
+        while start < end, isSpace(scalars[start]) { start += 1 }
+        while end > start, isSpace(scalars[end - 1]) { end -= 1 }
+        // A list marker: *3.*, *II.*, *a)*, *-*.
+        if let marker = (start..<end).first(where: { scalars[$0] == " " }),
+            (start..<marker).allSatisfy({
+                isNumber(scalars[$0]) || Self.markerScalars.contains(scalars[$0])
+                    || (isLetter(scalars[$0]) && marker - start <= 2)
+            })
+        {
+            start = marker
+        }
+        while start < end, Self.trimmedScalars.contains(scalars[start]) { start += 1 }
+        while end > start, Self.trimmedScalars.contains(scalars[end - 1]) { end -= 1 }
+        let cleaned = scalars[start..<end]
+        guard cleaned.contains(where: isLetter), !cleaned.contains(where: isNumber) else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: cleaned)
+        return String(view)
+    }
+
+    /// What a list marker may be made of besides digits (and one or two letters).
+    private static let markerScalars = Array("IVXivx.)-–•*".unicodeScalars)
+    /// What is trimmed from both ends of a heading.
+    private static let trimmedScalars = Array(" .:;-–•*".unicodeScalars)
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import ProvstatParse
+
+/// `PageBytes.isValidUTF8` checks bytes in place; it must agree with the standard library's
+/// validation on every input, well-formed or not.
+@Suite("UTF-8 validation")
+struct UTF8ValidationTests {
+    /// Sequences at the edges of table 3-7 (overlong forms, surrogates, the last scalar, beyond it).
+    static let edges: [[UInt8]] = [
+        [], [0x41], [0x7F], [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0xBF],
+        [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+        [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+        [0xFF], [0xE1, 0xBB], [0xE1, 0xBB, 0x87], [0xC3],
+    ]
+
+    @Test("agrees with String(validating:) at the edges, alone and after ASCII runs of every length")
+    func edges() {
+        for edge in Self.edges {
+            for padding in 0..<17 {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: padding) + edge + [0x62]
+                #expect(
+                    PageBytes.isValidUTF8(Data(bytes)) == (String(validating: bytes, as: UTF8.self) != nil),
+                    "\(bytes)")
+            }
+        }
+    }
+
+    @Test("agrees with String(validating:) on random bytes and mangled Vietnamese text")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let text = Array("Kim ngạch xuất khẩu ước đạt 1.234,5 triệu USD, tăng 5,2% so với cùng kỳ. 😀".utf8)
+        for _ in 0..<5000 {
+            var bytes = text
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            let noise = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
+            for sample in [
+                bytes, noise, Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator))) + noise,
+            ] {
+                #expect(PageBytes.isValidUTF8(Data(sample)) == (String(validating: sample, as: UTF8.self) != nil))
+            }
+        }
+    }
+}
