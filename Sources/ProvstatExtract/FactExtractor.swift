@@ -98,9 +98,12 @@ public struct FactExtractor: Sendable {
                 }
                 if let name = renamed[fact.subject] { fact.subject = name }
                 // *Nhóm giao thông tăng 1,75%* in a section on prices: the group's price index.
-                if let measure = ItemNaming.index(opening: Acronyms.expanding(fact.subject, in: fact.sentence)) {
+                if let measure = ItemNaming.index(opening: fact.subject) {
                     index = measure
-                } else if let measure = ItemNaming.index(opening: fact.subject) {
+                } else if fact.subject.utf8.prefix(2).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                    let measure = ItemNaming.index(opening: Acronyms.expanding(fact.subject, in: fact.sentence))
+                {
+                    // *CPI tháng 10*, the page having written *Chỉ số giá tiêu dùng (CPI)*.
                     index = measure
                 } else if ItemNaming.isChange(fact.kind), let measure = index,
                     let name = ItemNaming.name(group: fact.subject, index: measure)

@@ -212,10 +212,10 @@ struct SentenceReader {
         // *nâng* (raise); *và* before another figure starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
-                || (matcher.lower(end) == "đạt" && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
+                || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
-                || (matcher.lower(end) == "nâng" && matcher.lower(end + 1) == "cao"),
-            !(matcher.lower(end) == "và" && figureFollows(end, matcher: matcher))
+                || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao")),
+            !(matcher.lowerIs(end, "và") && figureFollows(end, matcher: matcher))
         {
             end += 1
         }
@@ -225,7 +225,7 @@ struct SentenceReader {
         // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
         let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
         phrase.owner = Self.text(from: nounStart, to: verb > unit.end ? verb : end, matcher: matcher)
-        if matcher.lower(phraseStart) == "cho" {
+        if matcher.lowerIs(phraseStart, "cho") {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
             phrase.head = "cho " + phrase.head
             phrase.role = .beneficiary
@@ -273,7 +273,7 @@ struct SentenceReader {
     /// nghiệp và giảm 12,3% về vốn đăng ký*): the words after *về*, and where they (and a *và*
     /// after them) end.
     private func regarding(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
-        guard matcher.lower(figure.end) == "về" else { return nil }
+        guard matcher.lowerIs(figure.end, "về") else { return nil }
         let start = figure.end + 1
         var end = start
         while end < matcher.tokens.count, end < start + 6, matcher.tokens[end].isWord,
@@ -283,7 +283,7 @@ struct SentenceReader {
         }
         guard end > start else { return nil }
         let text = Self.text(from: start, to: end, matcher: matcher)
-        return (text, matcher.lower(end) == "và" ? end + 1 : end)
+        return (text, matcher.lowerIs(end, "và") ? end + 1 : end)
     }
 
     /// Words that end what a change is about.

@@ -18,6 +18,9 @@ struct SubjectFinder {
         var isAction = false
         /// The aspect word written before that verb (*đã*).
         var aspect = ""
+        /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
+        /// lượng gạo xuất khẩu*), as written.
+        var openingPeriod = ""
         /// What an attribute completed by its owner belongs to (*với sản lượng …* after *Cà phê*):
         /// the thing a later attribute (*giá trị …*) belongs to as well.
         var owner: String? = nil
@@ -129,9 +132,6 @@ struct SubjectFinder {
     /// The province's own word: a name after it is the province, not a particular place.
     private static let province: WordSet = ["tỉnh"]
 
-    /// Words after *có* that describe how something did (*có mức tăng cao nhất*, *có tốc độ …*).
-    private static let manner: Set<String> = ["mức", "tốc"]
-
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
@@ -209,11 +209,7 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: fronted)
         }
-        if own?.period.isEmpty == true, let segment = last.last(where: { names(trimmed($0)) }),
-            let head = trimmed(segment).first, let start = segment.firstIndex(of: head)
-        {
-            own?.period = periodText(in: Array(segment[..<start]))
-        }
+        if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
             topic: from == 0 ? topic(in: parts.first ?? []) : nil)
@@ -248,7 +244,7 @@ struct SubjectFinder {
             tokens = (parts.first ?? []).flatMap { segment -> [[Int]] in
                 var items: [[Int]] = [[]]
                 for index in segment {
-                    if matcher.lower(index) == "và" { items.append([]) } else { items[items.count - 1].append(index) }
+                    if matcher.lowerIs(index, "và") { items.append([]) } else { items[items.count - 1].append(index) }
                 }
                 return items
             }
@@ -348,6 +344,9 @@ struct SubjectFinder {
         if let first = part[last].first, Self.restrictionOpeners.longest(in: matcher, at: first) != nil {
             result.isRestriction = true
         }
+        if let head = segments[chosen].first, let start = part[chosen].firstIndex(of: head) {
+            result.openingPeriod = periodText(in: Array(part[chosen][..<start]))
+        }
         if last == chosen {
             result.isAction = trims[chosen].isAction
             result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
@@ -359,7 +358,7 @@ struct SubjectFinder {
     /// The attribute a segment names after *với* (*mặt hàng chủ lực với sản lượng*), completed by
     /// what stands before it, if the segment ends so.
     private func attributeAfterWith(in segment: [Int]) -> Phrase? {
-        guard let with = segment.lastIndex(where: { matcher.lower($0) == "với" }) else { return nil }
+        guard let with = segment.lastIndex(where: { matcher.lowerIs($0, "với") }) else { return nil }
         let attribute = trimmed(Array(segment[(with + 1)...]))
         guard isAttribute(attribute) else { return nil }
         var result = phrase(of: attribute)
@@ -376,7 +375,7 @@ struct SubjectFinder {
     /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
     private func isBase(_ segment: [Int]) -> Bool {
         guard let first = segment.first else { return false }
-        return matcher.lower(first) == "so" && ["với", "sánh"].contains(matcher.lower(first + 1))
+        return matcher.lowerIs(first, "so") && (matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh"))
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
@@ -400,8 +399,8 @@ struct SubjectFinder {
         var tokens = segment
         var result = Trim(tokens: [])
         // A comparison base is not part of what is measured.
-        if let first = tokens.first, matcher.lower(first) == "so",
-            ["với", "sánh"].contains(matcher.lower(first + 1))
+        if let first = tokens.first, matcher.lowerIs(first, "so"),
+            (matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh"))
         {
             tokens.removeFirst()
             while let head = tokens.first,
@@ -440,9 +439,10 @@ struct SubjectFinder {
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
-        // *Nhóm giáo dục có mức tăng cao nhất*: how it did is said of the thing, not part of its name.
+        // *Nhóm giáo dục có mức tăng cao nhất*, *… có tốc độ …*: how it did is said of the thing,
+        // not part of its name.
         if let have = tokens.firstIndex(where: {
-            matcher.lower($0) == "có" && Self.manner.contains(matcher.lower($0 + 1))
+            matcher.lowerIs($0, "có") && (matcher.lowerIs($0 + 1, "mức") || matcher.lowerIs($0 + 1, "tốc"))
         }),
             have > tokens.startIndex
         {
@@ -606,7 +606,7 @@ struct SubjectFinder {
         else { return indices }
         let before = indices[indices.count - 2]
         guard before >= 0,
-            matcher.lower(before) == "năm" || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
+            matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
         else { return indices }
         return Array(indices.dropLast(2))
     }

@@ -7,9 +7,15 @@ public enum Acronyms {
     /// bracket (in the same clause); empty when nothing was replaced.
     public static func expanding(_ text: String, in sentence: String) -> String {
         // Most texts hold no two capitals in a row, and most sentences no bracket: the bytes say so.
-        let capitals = text.utf8.indices.contains { index in
-            let next = text.utf8.index(after: index)
-            return next < text.utf8.endIndex && isCapital(text.utf8[index]) && isCapital(text.utf8[next])
+        var capitals = false
+        var previous = false
+        for byte in text.utf8 {
+            let capital = isCapital(byte)
+            if capital && previous {
+                capitals = true
+                break
+            }
+            previous = capital
         }
         guard capitals, sentence.utf8.contains(0x28) else { return "" }
         var words = text.split(separator: " ").map(String.init)
