@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "ProvstatFetchTests",
             dependencies: ["ProvstatFetch", "ProvstatBench", "ProvstatCore", "LoopbackServer"]),
-        .testTarget(name: "ProvstatParseTests", dependencies: ["ProvstatParse", "ProvstatCore"]),
+        .testTarget(name: "ProvstatParseTests", dependencies: ["ProvstatParse", "ProvstatCore", "TestSupport"]),
         .testTarget(
             name: "ProvstatExtractTests", dependencies: ["ProvstatExtract", "ProvstatParse", "ProvstatCore"],
             resources: [.copy("Fixtures")]),
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "ProvstatPipelineTests",
             dependencies: [
-                "ProvstatPipeline", "ProvstatCore", "ProvstatSnapshot", "LoopbackServer",
+                "ProvstatPipeline", "ProvstatCore", "ProvstatSnapshot", "LoopbackServer", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
     ],

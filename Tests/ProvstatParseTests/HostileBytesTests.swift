@@ -1,12 +1,9 @@
 import Foundation
 import ProvstatCore
+import TestSupport
 import Testing
 
 @testable import ProvstatParse
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Issue 12, bytes decoded and never dropped: an undefined byte in the declared charset, a NUL
 /// between elements or at the start must not cost the page (or the rest of it). Run alone with
@@ -26,24 +23,6 @@ struct HostileBytesTests {
             before + head + encode("<p>\(first)</p>") + between + encode("<p>\(second)</p>") + tail)
     }
 
-    /// `text` in windows-1258 by the C library's iconv.
-    static func windows1258(_ text: String) -> [UInt8] {
-        let converter = iconv_open("WINDOWS-1258", "UTF-8")
-        defer { iconv_close(converter) }
-        var input = Array(text.utf8CString.dropLast())
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-            }
-        }
-        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
-    }
-
     static func texts(_ data: Data, contentType: String = "text/html") throws -> (ParsedPage, [String]) {
         let page = try PageParser().parse(data: data, source: "hostile.html", contentType: contentType)
         return (page, paragraphs(page))
@@ -52,7 +31,7 @@ struct HostileBytesTests {
     @Test("windows-1258 bytes the charset leaves undefined become U+FFFD, counted; the page stays whole")
     func undefinedWindows1258Bytes() throws {
         // 0x81, 0x8A and 0x9E have no character in windows-1258.
-        let data = Self.page(charset: "windows-1258", encode: Self.windows1258, between: [0x81, 0x8A, 0x9E])
+        let data = Self.page(charset: "windows-1258", encode: LegacyEncoding.windows1258, between: [0x81, 0x8A, 0x9E])
         let (page, texts) = try Self.texts(data)
         #expect(texts.count == 3, "\(texts)")
         #expect(texts.first == Self.first)
@@ -64,8 +43,8 @@ struct HostileBytesTests {
     @Test("the same through the HTTP header's charset, with the meta saying nothing")
     func undefinedBytesWithHeaderCharset() throws {
         let body =
-            Array("<html><body><article><p>".utf8) + Self.windows1258(Self.first) + [0x8D]
-            + Self.windows1258(" \(Self.second)") + Array("</p></article></body></html>".utf8)
+            Array("<html><body><article><p>".utf8) + LegacyEncoding.windows1258(Self.first) + [0x8D]
+            + LegacyEncoding.windows1258(" \(Self.second)") + Array("</p></article></body></html>".utf8)
         let (page, texts) = try Self.texts(Data(body), contentType: "text/html; charset=windows-1258")
         #expect(texts == ["\(Self.first)\u{FFFD} \(Self.second)"])
         #expect(page.replacedBytes == 1)
@@ -85,7 +64,7 @@ struct HostileBytesTests {
         let data =
             charset == "utf-8"
             ? Self.page(charset: charset, encode: { Array($0.utf8) }, between: [0, 0])
-            : Self.page(charset: charset, encode: Self.windows1258, between: [0, 0])
+            : Self.page(charset: charset, encode: LegacyEncoding.windows1258, between: [0, 0])
         let (_, texts) = try Self.texts(data)
         #expect(texts == [Self.first, Self.second])
     }
@@ -107,7 +86,8 @@ struct HostileBytesTests {
 
     @Test("a plain-text page in windows-1258 with an undefined byte keeps every line")
     func plainTextUndefinedByte() throws {
-        let body = Self.windows1258(Self.first) + [0x0A, 0x9E, 0x0A] + Self.windows1258(Self.second)
+        let body =
+            LegacyEncoding.windows1258(Self.first) + [0x0A, 0x9E, 0x0A] + LegacyEncoding.windows1258(Self.second)
         let (page, texts) = try Self.texts(Data(body), contentType: "text/plain; charset=windows-1258")
         #expect(texts == [Self.first, "\u{FFFD}", Self.second])
         #expect(page.replacedBytes == 1)

@@ -2,6 +2,7 @@ import Foundation
 import LoopbackServer
 import ProvstatCore
 import ProvstatFetch
+import TestSupport
 import Testing
 
 @testable import ProvstatPipeline
@@ -163,9 +164,9 @@ struct DiscoveryTests {
             "/header": .init(
                 .init(
                     headers: [("Content-Type", "text/html; charset=windows-1258")],
-                    bytes: FetchStageFixtures.windows1258(page))),
+                    bytes: LegacyEncoding.windows1258(page))),
             "/meta": .init(
-                .init(headers: [("Content-Type", "text/html")], bytes: FetchStageFixtures.windows1258(metaPage))),
+                .init(headers: [("Content-Type", "text/html")], bytes: LegacyEncoding.windows1258(metaPage))),
         ]) { server throws in
             for path in ["/header", "/meta"] {
                 let rule = ListingRule(

@@ -1,12 +1,9 @@
 import Foundation
 import LoopbackServer
 import ProvstatCore
+import TestSupport
 
 @testable import ProvstatPipeline
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Helpers for the discovery and fetch-stage tests: servers, encodings, definitions.
 enum FetchStageFixtures {
@@ -19,26 +16,6 @@ enum FetchStageFixtures {
         try server.start()
         defer { try? server.stop() }
         return try body(server)
-    }
-
-    /// `text` encoded as windows-1258 by the C library's iconv (as a Vietnamese portal would).
-    static func windows1258(_ text: String) -> [UInt8] {
-        let converter = iconv_open("WINDOWS-1258", "UTF-8")
-        precondition(converter != iconv_t(bitPattern: -1), "iconv lacks windows-1258")
-        defer { iconv_close(converter) }
-        var input = Array(text.utf8CString.dropLast())
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                precondition(
-                    iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, "cannot encode \(text)")
-            }
-        }
-        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 
     /// An HTML listing page with one `<a class="title">` per (href, title).

@@ -2,6 +2,7 @@ import Foundation
 import LoopbackServer
 import ProvstatCore
 import ProvstatFetch
+import TestSupport
 import Testing
 
 @testable import ProvstatPipeline
@@ -34,7 +35,7 @@ struct FetchStageTests {
             "/bao-cao/2023-03.html": .init(
                 .init(
                     headers: [("Content-Type", "text/html; charset=windows-1258")],
-                    bytes: FetchStageFixtures.windows1258(report), etag: "\"r1\"")),
+                    bytes: LegacyEncoding.windows1258(report), etag: "\"r1\"")),
             "/tin-tuc": .init(
                 .init(
                     body: FetchStageFixtures.listing([
