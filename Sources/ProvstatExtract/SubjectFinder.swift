@@ -1,3 +1,5 @@
+import ProvstatSupport
+
 /// Finds the noun phrase that names what a figure measures (see `spec/facts.md`, *subject*).
 ///
 /// The words a sentence writes between the previous figure and this figure's own phrase are cut
@@ -21,8 +23,9 @@ struct SubjectFinder {
         /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
         /// lượng gạo xuất khẩu*), as written.
         var openingPeriod = ""
-        /// What an attribute completed by its owner belongs to (*với sản lượng …* after *Cà phê*):
-        /// the thing a later attribute (*giá trị …*) belongs to as well.
+        /// The thing that owns attributes written after the phrase: for an attribute completed by
+        /// its owner (*Cà phê … với sản lượng*), that owner; for a counted noun, the noun before
+        /// its verbs (*dự án FDI* of *dự án FDI được cấp …*).
         var owner: String? = nil
         /// Whether the phrase narrows the one named before it (*Tỷ lệ lao động qua đào tạo đạt
         /// 71,2%, trong đó có bằng cấp, chứng chỉ đạt 30,5%*).
@@ -135,9 +138,6 @@ struct SubjectFinder {
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
-    /// Phrases whose last word is a figure's verb elsewhere (*giá trị gia tăng*).
-    private static let compounds = PhraseTable(phrases: ["gia tăng"])
-
     /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
     private static let connectives = PhraseTable(phrases: [
         "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
@@ -171,7 +171,6 @@ struct SubjectFinder {
 
     /// Words before which the name an acronym stands for starts (*dự án có vốn đầu tư trực tiếp nước ngoài (FDI)*).
     private static let acronymBounds: WordSet = ["có", "của", "cho", "với", "là", "thuộc", "về", "đối", "từ"]
-    private static let romanNumerals: WordSet = ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"]
 
     /// Words that introduce a comparison base before a period (*so với tháng 9*).
     private static let baseMarkers: WordSet = ["với", "sánh", "so"]
@@ -302,10 +301,7 @@ struct SubjectFinder {
         guard matcher.isSymbol(index, "("), index + 2 < matcher.tokens.count, matcher.isSymbol(index + 2, ")")
         else { return nil }
         let token = matcher.tokens[index + 1]
-        guard token.isWord, (2...6).contains(token.text.unicodeScalars.count),
-            token.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }), !Self.romanNumerals.contains(token)
-        else { return nil }
-        return index + 1
+        return token.isWord && Acronyms.isAcronym(token.text) ? index + 1 : nil
     }
 
     /// The phrase a part names: its last segment that names something, widened over a list.
@@ -486,7 +482,7 @@ struct SubjectFinder {
                 continue
             }
             // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
-            if Self.compounds.longest(in: matcher, endingAt: tail) != nil { break }
+            if Lexicon.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
             guard let phrase = Self.figurePhrases.longest(in: matcher, endingAt: tail),
                 tokens.count >= phrase.phrase.count,
                 tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)

@@ -38,7 +38,9 @@ struct SubjectTracker {
     /// `respectively` is the figure's place in a list introduced by *lần lượt*, and the list's length.
     /// `counted` is the counted noun with the words after it (*38 doanh nghiệp thành lập mới*), for
     /// a figure whose unit is a counted noun followed by words that say which; `material` what a
-    /// measure counts when the page writes it after the unit (*58.000 tấn gạo*).
+    /// measure counts when the page writes it after the unit (*58.000 tấn gạo*); `regarding` the
+    /// aspect a change is in (*về số doanh nghiệp*); `described` the words after the figure, the
+    /// subject when nothing else names one.
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
         counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil,
@@ -93,10 +95,7 @@ struct SubjectTracker {
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
-            let aspect = SubjectFinder.Phrase(head: Self.joined(regarding, thing.head), period: thing.period)
-            subjects.append(aspect.text)
-            if kind == .level { amounts.append(position) }
-            return (aspect.text, nil)
+            result = (SubjectFinder.Phrase(head: Self.joined(regarding, thing.head), period: thing.period).text, nil)
         }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }

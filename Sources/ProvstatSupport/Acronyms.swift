@@ -29,6 +29,15 @@ public enum Acronyms {
         return replaced ? words.joined(separator: " ") : ""
     }
 
+    /// Whether a word is written as an acronym: two to six capitals, and no Roman numeral
+    /// (*(II)* numbers a part, it names nothing).
+    public static func isAcronym(_ word: String) -> Bool {
+        (2...6).contains(word.unicodeScalars.count) && word.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+            && !romanNumerals.contains(word)
+    }
+
+    private static let romanNumerals: Set<String> = ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"]
+
     private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
@@ -41,9 +50,7 @@ public enum Acronyms {
             guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")") else { continue }
             let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingCharacters(
                 in: .whitespaces)
-            guard (2...6).contains(inside.unicodeScalars.count),
-                inside.unicodeScalars.allSatisfy({ $0.properties.isUppercase })
-            else { continue }
+            guard isAcronym(inside) else { continue }
             let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
             let name = String(String.UnicodeScalarView(scalars[start..<open])).trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { found.append((inside, name)) }

@@ -15,6 +15,13 @@ struct AcronymTests {
         #expect(Acronyms.expanding("IIP", in: "Chỉ số sản xuất (tháng này) IIP (tăng") == "")
     }
 
+    @Test func aRomanNumeralIsNoAcronym() {
+        #expect(Acronyms.isAcronym("GRDP"))
+        #expect(!Acronyms.isAcronym("III"))
+        #expect(!Acronyms.isAcronym("Cpi"))
+        #expect(Acronyms.expanding("III", in: "Giai đoạn (III) đạt 5 tỷ đồng.") == "")
+    }
+
     @Test func manyOpenBracketsDoNotHideALaterDefinition() {
         // Brackets left open: each is looked at once, not read to the end of the sentence.
         let sentence = String(repeating: "giá trị ( ", count: 20_000) + "sản lượng (SL)"
