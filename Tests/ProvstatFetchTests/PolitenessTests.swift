@@ -11,7 +11,7 @@ struct PolitenessTests {
     func perHostLimitsHold() throws {
         let hosts = ["127.0.0.21", "127.0.0.22"]
         try withServer(hosts: hosts, fallback: .init(.html("page", delay: 0.1))) { server throws in
-            let limits = HostCoordinator.Limits(perHost: 2, minimumDelay: 0.04, global: 8)
+            let limits = HostCoordinator.Limits(perHost: 2, minimumDelay: 0.1, global: 8)
             let session = FetchSession(configuration: quickConfiguration(limits: limits))
             let urls = (0..<16).map { server.url("/p\($0)", host: $0 % 2) }
             let queue = WorkQueue(urls)
@@ -22,8 +22,17 @@ struct PolitenessTests {
             #expect(server.requests.count == 16)
             for host in hosts {
                 #expect(server.peakConcurrency(host: host) == 2, "host \(host) should use, and not exceed, 2 slots")
-                for gap in gaps(server.startTimes(host: host)) {
-                    #expect(gap >= 0.035, "requests to \(host) started \(gap) s apart")
+                // The client spaces its starts exactly; the server's clock adds transit and its own
+                // scheduling, which on a loaded machine shift one arrival by tens of milliseconds.
+                // So each gap gets that much slack, and the whole run, where the slack counts once,
+                // must span its seven delays.
+                let starts = server.startTimes(host: host)
+                for gap in gaps(starts) {
+                    #expect(gap >= 0.1 - arrivalJitter, "requests to \(host) started \(gap) s apart")
+                }
+                if let first = starts.first, let last = starts.last {
+                    let span = last.timeIntervalSince(first)
+                    #expect(span >= 0.1 * Double(starts.count - 1) - arrivalJitter, "8 requests spanned \(span) s")
                 }
             }
             #expect(session.statistics.snapshot.hosts.keys.sorted() == hosts)
@@ -87,7 +96,7 @@ struct PolitenessTests {
             }
             let pages = server.requests.filter { $0.path != "/robots.txt" }.map(\.receivedAt).sorted()
             #expect(pages.count == 3)
-            for gap in gaps(pages) { #expect(gap >= 0.24, "pages started \(gap) s apart") }
+            for gap in gaps(pages) { #expect(gap >= 0.25 - arrivalJitter, "pages started \(gap) s apart") }
         }
     }
 
@@ -147,6 +156,10 @@ struct RobotsRulesTests {
         #expect(RobotsRules(parsing: "User-agent: *\nDisallow:\n", userAgent: "provstat").allows("/x"))
     }
 }
+
+/// How much earlier than the client sent it a request may seem to arrive, seen from the server,
+/// when the one before it was held up in transit (loopback, a loaded two-core machine).
+private let arrivalJitter: TimeInterval = 0.05
 
 /// A list of URLs handed out to several threads.
 final class WorkQueue: @unchecked Sendable {
