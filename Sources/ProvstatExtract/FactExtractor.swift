@@ -68,6 +68,7 @@ public struct FactExtractor: Sendable {
         into facts: inout [Fact]
     ) {
         var lastTotals: [String: Int] = [:]
+        var topic: SubjectFinder.Phrase? = nil
         for sentence in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
@@ -77,7 +78,9 @@ public struct FactExtractor: Sendable {
             let first = facts.count
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
-            for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings() {
+            for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings(
+                topic: &topic)
+            {
                 var fact = reading.fact
                 fact.about = reading.about.map { first + $0 }
                 if reading.breakdownBefore { breakdownTotals = lastTotals }

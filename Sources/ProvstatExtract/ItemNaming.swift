@@ -23,6 +23,36 @@ enum ItemNaming {
         return SubjectTracker.joined(measure, item)
     }
 
+    /// The measure a unit implies for a subject that names none, or nil when it names a measure
+    /// of its own or the unit implies none: *thép cán đạt 1,24 triệu tấn* is the output
+    /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.
+    static func measure(impliedBy unit: String, for subject: String) -> String? {
+        guard var implied = impliedMeasures[unit], !subject.isEmpty else { return nil }
+        let words = " " + subject.lowercased() + " "
+        if measureWords.contains(where: { words.contains($0) }) { return nil }
+        // Goods traded or moved are a quantity (*lượng*), not an output (*sản lượng*).
+        if implied == "sản lượng", movementWords.contains(where: { words.contains($0) }) { implied = "lượng" }
+        return implied
+    }
+
+    /// What a quantity in each physical unit measures when nothing else says.
+    private static let impliedMeasures: [String: String] = [
+        "ha": "diện tích", "m2": "diện tích", "km2": "diện tích", "t": "sản lượng", "kg": "sản lượng",
+        "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất",
+    ]
+
+    /// Words that say goods were traded or moved rather than made, each with a space either side.
+    private static let movementWords = [
+        "xuất khẩu", "nhập khẩu", "cung ứng", "tiêu thụ", "vận chuyển", "thông qua", "bán", "mua", "luân chuyển",
+    ].map { " " + $0 + " " }
+
+    /// Words that name a measure, each with a space either side (*lượng* covers *sản lượng*,
+    /// *khối lượng*).
+    private static let measureWords = [
+        "diện tích", "lượng", "năng suất", "công suất", "kim ngạch", "giá trị", "trị giá", "doanh thu",
+        "nhu cầu", "quy mô", "tổng", "chiều dài", "dung tích", "tỷ lệ", "chỉ số",
+    ].map { " " + $0 + " " }
+
     /// The index a subject opens with (*chỉ số giá* of *chỉ số giá tiêu dùng tháng 10*), or nil.
     static func index(opening subject: String) -> String? {
         // Every index opens with *ch*: most subjects are told apart by two bytes.

@@ -19,8 +19,11 @@ struct SentenceReader {
     /// The heading of the section the sentence stands in: the subject when nothing else is named.
     var heading: String = ""
 
-    /// The sentence's facts in reading order.
-    func readings() -> [Reading] {
+    /// The sentence's facts in reading order; `topic` is the topic the sentence before it left
+    /// open, and becomes the one this sentence leaves open.
+    func readings(topic: inout SubjectFinder.Phrase?) -> [Reading] {
+        let carried = topic
+        topic = nil
         let tokens = sentence.tokens
         guard tokens.contains(where: { $0.isNumber || Lexicon.numberWord($0) != nil }) else {
             return []
@@ -32,7 +35,8 @@ struct SentenceReader {
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
-        var subjects = SubjectTracker(finder: SubjectFinder(matcher: matcher), heading: heading)
+        var subjects = SubjectTracker(finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried)
+        defer { topic = subjects.openTopic }
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0
@@ -67,13 +71,14 @@ struct SentenceReader {
             let unit = figure.unit!
             let regarding = self.regarding(after: figure, matcher: matcher)
             let counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
+            let material = self.material(after: figure, matcher: matcher)
             let (subject, about) = subjects.subject(
                 of: position, kind: kind, from: max(previousEnd, consumedEnd), to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: counted?.phrase, material: material(after: figure, matcher: matcher),
-                regarding: regarding?.text, described: described(after: figure, matcher: matcher))
+                counted: counted?.phrase, material: material?.text,
+                regarding: regarding?.text, described: described(after: figure, matcher: matcher), unit: unit.unit)
             // Words after the figure that told what it counted or was about are not the next one's.
-            consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0)
+            consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0, material?.end ?? 0)
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -253,8 +258,8 @@ struct SentenceReader {
     private static let qualifierVerbs: WordSet = ["được", "đã", "đang", "sẽ", "bị", "có"]
 
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
-    /// *153.000 ha lúa*): up to three words, before any that link to something else.
-    private func material(after figure: Figure, matcher: TokenMatcher) -> String? {
+    /// *153.000 ha lúa*): up to three words, before any that link to something else, and where they end.
+    private func material(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
         guard let unit = figure.unit, Self.materialUnits.contains(unit.unit), unit.end < matcher.tokens.count,
             matcher.tokens[unit.end].spaceBefore
         else { return nil }
@@ -266,7 +271,7 @@ struct SentenceReader {
             end += 1
         }
         guard end > unit.end else { return nil }
-        return Self.text(from: unit.end, to: end, matcher: matcher)
+        return (Self.text(from: unit.end, to: end, matcher: matcher), end)
     }
 
     /// What a change is about when the page says so right after it (*tăng 7,5% về số doanh
@@ -321,6 +326,7 @@ struct SentenceReader {
     private static let countingVerbs = PhraseTable(phrases: [
         "đón", "thu hút", "cấp", "cấp mới", "hỗ trợ", "tiếp nhận", "phục vụ", "tuyển dụng", "đào tạo", "thành lập",
         "chấp thuận", "tạo việc làm cho", "giải quyết việc làm cho", "kiểm tra", "phát hiện", "tổ chức", "khám",
+        "thành lập mới", "đăng ký mới", "tuyển mới",
         "điều trị", "đưa", "tiếp đón", "thu hút được", "đón được", "cấp phép", "cấp phép cho",
     ])
 
@@ -399,6 +405,8 @@ struct SentenceReader {
         {
             index -= 1
         }
+        // *cấp mới 16 dự án*, *trồng mới 1.250 ha*: *mới* there finishes the verb before it.
+        while index < start, matcher.lowerIs(index, "mới") { index += 1 }
         if index - 1 >= limit, matcher.isSymbol(index - 1, "+") || matcher.isSymbol(index - 1, "-"),
             !matcher.tokens[start].spaceBefore, index == start
         {

@@ -135,6 +135,9 @@ struct SubjectFinder {
     /// The province's own word: a name after it is the province, not a particular place.
     private static let province: WordSet = ["tỉnh"]
 
+    /// Words that say a figure is striven for (*phấn đấu cả năm đón …*), not what it measures.
+    private static let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực"])
+
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
@@ -201,14 +204,14 @@ struct SubjectFinder {
         }
         let last = parts.last ?? []
         var own = named(in: last)
-        // *Tính chung 10 tháng, IIP tăng …*: the period fronted before the subject is its period;
-        // so is one that opens the subject's own segment (*cả năm 2023 lượng gạo xuất khẩu …*).
+        // *cả năm 2023 lượng gạo xuất khẩu …*: a period that opens the subject's own segment is its
+        // period; else one fronted before it (*Tính chung 10 tháng, IIP tăng …*).
+        if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
             let fronted = last.dropLast().last(where: { !$0.isEmpty && !names(trimmed($0)) && !isBase($0) })
         {
             own?.period = periodText(in: fronted)
         }
-        if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
             topic: from == 0 ? topic(in: parts.first ?? []) : nil)
@@ -315,7 +318,11 @@ struct SubjectFinder {
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
         var item = tokens.count
-        while last > 0, item <= 3, !isAttribute(tokens) {
+        // A segment whose name comes after other words (*phấn đấu cả năm thu hút …*) is a clause,
+        // not an item; *và* may open the last item.
+        let opensItself =
+            part[last].first(where: { matcher.tokens[$0].isWord && !matcher.lowerIs($0, "và") }) == tokens.first
+        while opensItself, last > 0, item <= 3, !isAttribute(tokens) {
             let original = part[last - 1]
             let previous = segments[last - 1]
             // An item ends where its words end; a clause cut short at a verb is not an item.
@@ -420,15 +427,18 @@ struct SubjectFinder {
         }
         while let head = tokens.first,
             Self.leadWords.contains(matcher.tokens[head]) || Lexicon.hedges.longest(in: matcher, at: head) != nil
-                || matcher.tokens[head].kind == .symbol || isLeadingPeriod(head)
+                || Self.resolves.longest(in: matcher, at: head) != nil || matcher.tokens[head].kind == .symbol
+                || isLeadingPeriod(head)
         {
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
             if Self.aspects.contains(matcher.tokens[head]) {
                 result.isAction = true
                 result.aspect = head
             }
-            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*).
-            let hedge = Lexicon.hedges.longest(in: matcher, at: head)?.phrase.count ?? 1
+            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
+            let hedge =
+                (Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head))?
+                .phrase.count ?? 1
             tokens.removeFirst(min(max(1, hedge), tokens.count))
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.

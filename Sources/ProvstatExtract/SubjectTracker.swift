@@ -15,8 +15,13 @@ struct SubjectTracker {
     private var amounts: [Int] = []
     /// The items a list named before *lần lượt*, for the amounts that follow it in the same order.
     private var items: [SubjectFinder.Phrase] = []
-    /// The topic the sentence opened with, which completes the actions named after it.
-    private var topic: SubjectFinder.Phrase? = nil
+    /// The topic the sentence (or a sentence before it in the paragraph) opened with, which
+    /// completes the actions named after it.
+    private var topic: SubjectFinder.Phrase?
+    /// Whether the last thing named was an action the topic completed: only then does the topic
+    /// go on into the next sentence (*Vụ lúa Thu Đông, toàn tỉnh xuống giống … . Đến nay, nông dân
+    /// đã thu hoạch …*).
+    private var topicInUse = false
     /// What the figure before counted, when it counted something (*21 dự án*): the owner of an
     /// attribute written right after it (*với tổng vốn đăng ký …*).
     private var countedNoun: SubjectFinder.Phrase? = nil
@@ -27,10 +32,15 @@ struct SubjectTracker {
     /// named after it with no agent of their own are by (*…, đồng thời giải quyết việc làm cho …*).
     private var actor = ""
 
-    init(finder: SubjectFinder, heading: String) {
+    /// A tracker for one sentence; `topic` is the one the sentence before it left open.
+    init(finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil) {
         self.finder = finder
         self.heading = heading
+        self.topic = topic
     }
+
+    /// The topic the sentence leaves open for the next one, if its last subject completed an action with it.
+    var openTopic: SubjectFinder.Phrase? { topicInUse ? topic : nil }
 
     /// The subject of the figure at `position` (figures are given in order), and the position of
     /// the amount it is about, read from the tokens `from..<to` before its phrase.
@@ -40,11 +50,12 @@ struct SubjectTracker {
     /// a figure whose unit is a counted noun followed by words that say which; `material` what a
     /// measure counts when the page writes it after the unit (*58.000 tấn gạo*); `regarding` the
     /// aspect a change is in (*về số doanh nghiệp*); `described` the words after the figure, the
-    /// subject when nothing else names one.
+    /// subject when nothing else names one; `unit` the figure's unit, whose measure an amount
+    /// naming none takes.
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
         counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil,
-        described: String? = nil
+        described: String? = nil, unit: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
@@ -75,8 +86,13 @@ struct SubjectTracker {
                 counted.head = by + own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
-            // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*: who counted them, and how.
-            if counted.role == .object, let own = reading.own, own.isAction, !own.isAttribute {
+            // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*, *Ngành du lịch đón …
+            // lượt khách*: who counted them, and how.
+            // A place's bare name before the verb (*Kiên Giang đón …*) is the province the report is
+            // about, which goes without saying.
+            if counted.role == .object, let own = reading.own, !own.isAttribute,
+                own.isAction || !Self.opensWithName(own.head)
+            {
                 counted.head = own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
@@ -97,6 +113,14 @@ struct SubjectTracker {
         if let regarding, let thing {
             result = (SubjectFinder.Phrase(head: Self.joined(regarding, thing.head), period: thing.period).text, nil)
         }
+        // *thép cán đạt 1,24 triệu tấn*: the unit says what an amount naming no measure measures
+        // (before a clause too: *diện tích nông dân đã thu hoạch*).
+        if kind == .level, let unit, let measure = ItemNaming.measure(impliedBy: unit, for: result.subject) {
+            if let phrase = named, phrase.text == result.subject {
+                named = SubjectFinder.Phrase(head: measure + " " + phrase.head, period: phrase.period)
+            }
+            result.subject = measure + " " + result.subject
+        }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }
         return result
@@ -112,6 +136,13 @@ struct SubjectTracker {
             return (first + second.dropFirst(overlap)).joined(separator: " ")
         }
         return aspect + " " + owner
+    }
+
+    /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
+    /// with a common noun (*Ngành du lịch đón*, *Sân bay Phú Quốc*).
+    private static func opensWithName(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        return words.count >= 2 && words.prefix(2).allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// The case-folded words of a phrase.
@@ -147,6 +178,9 @@ struct SubjectTracker {
             if own.isAction, let topic, !own.head.lowercased().contains(topic.head.lowercased()) {
                 own.head = [topic.head, own.aspect, own.head].filter { !$0.isEmpty }.joined(separator: " ")
                 own.isAction = false
+                topicInUse = true
+            } else {
+                topicInUse = false
             }
             named = own
             if let owner = own.owner {

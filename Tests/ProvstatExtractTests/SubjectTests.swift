@@ -159,16 +159,16 @@ struct SubjectTests {
     @Test func aTopicCompletesTheActionsNamedAfterIt() throws {
         let text =
             "Vụ lúa Hè Thu năm 2024, nông dân đã gieo sạ 52.300 ha, đạt 101,5% kế hoạch; đến nay đã thu hoạch 12.400 ha."
-        #expect(try fact("52.300 ha", in: text).subject == "Vụ lúa Hè Thu đã gieo sạ")
-        #expect(try fact("đạt 101,5%", in: text).subject == "Vụ lúa Hè Thu đã gieo sạ")
-        #expect(try fact("12.400 ha", in: text).subject == "Vụ lúa Hè Thu đã thu hoạch")
+        #expect(try fact("52.300 ha", in: text).subject == "diện tích Vụ lúa Hè Thu đã gieo sạ")
+        #expect(try fact("đạt 101,5%", in: text).subject == "diện tích Vụ lúa Hè Thu đã gieo sạ")
+        #expect(try fact("12.400 ha", in: text).subject == "diện tích Vụ lúa Hè Thu đã thu hoạch")
     }
 
     @Test func aParticularAgentStaysWithItsVerbAndTheProvinceGoesWithoutSaying() throws {
         let particular = "Năm nay, các hợp tác xã kiểu mới đã cung ứng 3.200 tấn phân bón cho thành viên."
-        #expect(try fact("3.200 tấn", in: particular).subject == "hợp tác xã kiểu mới đã cung ứng phân bón")
+        #expect(try fact("3.200 tấn", in: particular).subject == "lượng hợp tác xã kiểu mới đã cung ứng phân bón")
         let general = "Các doanh nghiệp trên địa bàn tỉnh nhập khẩu 12.500 tấn phân bón."
-        #expect(try fact("12.500 tấn", in: general).subject == "nhập khẩu phân bón")
+        #expect(try fact("12.500 tấn", in: general).subject == "lượng nhập khẩu phân bón")
         let whole = "Tổng đàn trâu toàn tỉnh khoảng 18.400 con."
         #expect(try fact("khoảng 18.400 con", in: whole).subject == "Tổng đàn trâu")
         // *giá trị gia tăng* ends in *tăng* without being a change.
@@ -284,11 +284,49 @@ struct SubjectTests {
 
     @Test func withNothingNamedBeforeItTheWordsAfterAFigureSayWhatItIs() throws {
         let text = "Toàn tỉnh có 4.200 ha trồng theo tiêu chuẩn VietGAP."
-        #expect(try fact("có 4.200 ha", in: text).subject == "trồng theo tiêu chuẩn VietGAP")
+        #expect(try fact("có 4.200 ha", in: text).subject == "diện tích trồng theo tiêu chuẩn VietGAP")
         // A hedge opening the clause goes whole.
         #expect(
             try fact("cho 1.200 lao động", in: "Dự kiến tạo việc làm cho 1.200 lao động.").subject
                 == "tạo việc làm cho lao động")
+    }
+
+    // MARK: - What the words around a figure leave unsaid
+
+    @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
+        let text =
+            "Sản phẩm chủ yếu: xi măng đạt 2,15 triệu tấn, tăng 4,1%; đến nay đã trồng mới 1.250 ha rừng tập trung."
+        #expect(try fact("đạt 2,15 triệu tấn", in: text).subject == "sản lượng xi măng")
+        #expect(try fact("tăng 4,1%", in: text).subject == "sản lượng xi măng")
+        #expect(try fact("1.250 ha", in: text).subject == "diện tích trồng mới rừng tập trung")
+        // A subject that names its measure keeps it; a unit that implies none adds nothing.
+        #expect(
+            try fact("đạt 2.480 ha", in: "Diện tích nuôi tôm đạt 2.480 ha.").subject == "Diện tích nuôi tôm")
+        #expect(try fact("đạt 410 tỷ đồng", in: "Thu nội địa đạt 410 tỷ đồng.").subject == "Thu nội địa")
+    }
+
+    @Test func aTopicGoesOnIntoTheNextSentenceOnlyWhileItsActionsNeedIt() throws {
+        let text =
+            "Vụ lúa Hè Thu năm 2024, toàn tỉnh đã xuống giống 92.300 ha. Hiện nay, nông dân đã thu hoạch 15.600 ha. Sản lượng cá nuôi đạt 8.400 tấn. Đến nay đã thả nuôi 3.100 ha."
+        #expect(try fact("92.300 ha", in: text).subject == "diện tích Vụ lúa Hè Thu đã xuống giống")
+        #expect(try fact("15.600 ha", in: text).subject == "diện tích Vụ lúa Hè Thu đã thu hoạch")
+        // A sentence that names a thing of its own closes the topic.
+        #expect(try fact("đạt 8.400 tấn", in: text).subject == "Sản lượng cá nuôi")
+        #expect(try fact("3.100 ha", in: text).subject == "diện tích thả nuôi")
+    }
+
+    @Test func aSectorThatCountsKeepsItsNameAndTheProvinceGoesWithoutSaying() throws {
+        #expect(
+            try fact("950.000 lượt khách", in: "Ngành du lịch đón 950.000 lượt khách, tăng 12%.").subject
+                == "Ngành du lịch đón lượt khách")
+        #expect(
+            try fact("950.000 lượt khách", in: "Đồng Tháp đón 950.000 lượt khách, tăng 12%.").subject == "lượt khách")
+    }
+
+    @Test func whatIsStrivenForIsNamedWithoutTheResolveAndWithItsOwnPeriod() throws {
+        let text =
+            "Trong 3 tháng cuối năm, tỉnh tổ chức nhiều hội chợ, phấn đấu cả năm thu hút trên 2 triệu lượt khách."
+        #expect(try fact("trên 2 triệu lượt khách", in: text).subject == "thu hút lượt khách cả năm")
     }
 
     // MARK: - Precision
