@@ -170,6 +170,7 @@ struct SubjectFinder {
         "cuối", "bình", "quân", "mức", "của", "kế", "hoạch", "dự", "toán", "giao", "lần", "lượt", "thời",
         "điểm", "này", "và", "i", "ii", "iii", "iv", "chỉ", "tiêu", "mục", "nghị", "quyết", "hđnd", "tỉnh",
         "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
+        "được",
     ]
 
     /// Words before which the name an acronym stands for starts (*dự án có vốn đầu tư trực tiếp nước ngoài (FDI)*).
@@ -418,6 +419,10 @@ struct SubjectFinder {
             while let head = tokens.first,
                 Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
                     || matcher.tokens[head].isNumber
+                    // *kế hoạch vốn (được) giao*, not *kế hoạch vốn đầu tư công*.
+                    || (matcher.lowerIs(head, "vốn")
+                        && (tokens.count == 1 || matcher.lowerIs(tokens[1], "giao")
+                            || matcher.lowerIs(tokens[1], "được")))
             {
                 tokens.removeFirst()
             }
@@ -461,9 +466,14 @@ struct SubjectFinder {
         {
             if let agent = agent(in: tokens), agent.length <= auxiliary {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
-                let particular = agent.isParticular || agent.length < auxiliary
+                // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
+                // are the verb, and *được* is what it achieved.
+                let general = !agent.isParticular && Self.strongAgents.longest(in: matcher, at: tokens[0]) != nil
+                let particular = agent.isParticular || (agent.length < auxiliary && !general)
                 result.isAction = true
-                if particular {
+                if general && agent.length < auxiliary {
+                    tokens = Array(tokens[agent.length..<auxiliary])
+                } else if particular {
                     result.aspect = nil
                     result.actor = Array(tokens[..<auxiliary])
                 } else {
@@ -572,10 +582,19 @@ struct SubjectFinder {
     private func phrase(of indices: [Int]) -> Phrase {
         // The period words written after the head (*… tiêu dùng tháng 7*, *… 10 tháng*).
         var headEnd = indices.count
-        while headEnd > 0, indices[headEnd - 1] >= 0, isPeriodToken(indices[headEnd - 1]) { headEnd -= 1 }
+        while headEnd > 0, indices[headEnd - 1] >= 0,
+            isPeriodToken(indices[headEnd - 1]) || isMonthName(indices[headEnd - 1])
+        {
+            headEnd -= 1
+        }
         if headEnd == 0 { headEnd = indices.count }
         return Phrase(
             head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+    }
+
+    /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
+    private func isMonthName(_ index: Int) -> Bool {
+        Self.monthNames.contains(matcher.tokens[index]) && word(index - 1, in: Self.monthWordsFollow)
     }
 
     /// Whether the token at `index` belongs to a period written after a subject.
@@ -598,7 +617,7 @@ struct SubjectFinder {
         else { return "" }
         var run = [indices[first]]
         for index in indices[(first + 1)...] {
-            guard index == run.last! + 1, isPeriodToken(index) else { break }
+            guard index == run.last! + 1, isPeriodToken(index) || isMonthName(index) else { break }
             run.append(index)
         }
         return run.count > 1 ? text(of: withoutYear(run)) : ""
@@ -614,8 +633,16 @@ struct SubjectFinder {
         guard before >= 0,
             matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
         else { return indices }
-        return Array(indices.dropLast(2))
+        // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
+        let rest = indices.dropLast(2)
+        if matcher.lowerIs(before, "năm"), !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) {
+            return Array(indices.dropLast())
+        }
+        return Array(rest)
     }
+
+    /// The nouns of a period shorter than a year.
+    private static let periodNouns: WordSet = ["tháng", "quý", "tuần", "ngày"]
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: [Int]) -> String {

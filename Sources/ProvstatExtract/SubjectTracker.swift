@@ -169,13 +169,19 @@ struct SubjectTracker {
             }
             // *tổng thu ngân sách …; trong đó tháng 7 ước thu 672 tỷ đồng*: one word of the phrase
             // named before names nothing new (two may be an item of it: *…, giày dép; trong đó giày dép*).
-            if let named, own.head.utf8.count <= 24, Self.words(of: own.head).count <= 1,
+            // So do the words of that phrase with a period of their own (*…; trong đó tháng Hai ước
+            // giải ngân 152,9 tỷ đồng*).
+            if let named, own.head.utf8.count <= 24,
+                Self.words(of: own.head).count <= 1 || !reading.period.isEmpty,
                 Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)
             }
-            // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic.
-            if own.isAction, let topic, !own.head.lowercased().contains(topic.head.lowercased()) {
+            // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic; *Vốn đầu
+            // tư công: … toàn tỉnh giải ngân …*, about what the sentence's lead named.
+            if own.isAction, let topic = topic ?? reading.earlier,
+                !own.head.lowercased().contains(topic.head.lowercased())
+            {
                 own.head = [topic.head, own.aspect, own.head].filter { !$0.isEmpty }.joined(separator: " ")
                 own.isAction = false
                 topicInUse = true

@@ -291,6 +291,22 @@ struct SubjectTests {
                 == "tạo việc làm cho lao động")
     }
 
+    @Test func aLeadNamesWhatTheProvinceDidAndAMonthOfItNamesNothingNew() throws {
+        let text =
+            "Vốn đầu tư công: từ đầu năm đến nay, toàn tỉnh giải ngân được 412,5 tỷ đồng, đạt 9,1% kế hoạch vốn giao, tăng 6,2% so với cùng kỳ; trong đó tháng Ba ước giải ngân 180,4 tỷ đồng."
+        #expect(try fact("được 412,5 tỷ đồng", in: text).subject == "Vốn đầu tư công giải ngân")
+        // The plan's own words (*kế hoạch vốn giao*) name nothing for the change after them.
+        #expect(try fact("tăng 6,2%", in: text).subject == "Vốn đầu tư công giải ngân")
+        #expect(try fact("180,4 tỷ đồng", in: text).subject == "Vốn đầu tư công giải ngân tháng Ba")
+    }
+
+    @Test func aMonthWrittenInWordsAndAWholeYearArePeriodsNotNames() throws {
+        let text = "Kim ngạch nhập khẩu tháng Mười ước đạt 215,3 triệu USD; lũy kế 10 tháng đạt 2.004,8 triệu USD."
+        #expect(try fact("đạt 2.004,8 triệu USD", in: text).subject == "Kim ngạch nhập khẩu 10 tháng")
+        #expect(
+            try fact("tăng 3,4%", in: "Bình quân cả năm 2024, CPI tăng 3,4% so với cùng kỳ.").subject == "CPI cả năm")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
