@@ -91,6 +91,11 @@ public struct FactExtractor: Sendable {
                     if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
                         renamed[fact.subject] = name
                     }
+                } else if reading.partBefore, fact.kind == .level, let total = lastTotals[fact.unit],
+                    let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
+                {
+                    // *riêng các sản phẩm từ dừa*: one part, named by its total's measure.
+                    renamed[fact.subject] = name
                 }
                 // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
                 if reading.breakdownBefore { changeParts = true }

@@ -125,6 +125,9 @@ enum Lexicon {
     /// Words that introduce the parts of a total (*trong đó*, *bao gồm*).
     static let breakdownWords = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có"])
 
+    /// Words that single out one part of a total, not a list that adds up to it (*riêng …*).
+    static let partWords = PhraseTable(phrases: ["riêng"])
+
     /// Words a figure is preceded by when it restates the previous one in another unit.
     static let equivalentWords = PhraseTable(phrases: ["tương đương", "tương ứng", "quy đổi", "tức là"])
 

@@ -8,6 +8,9 @@ struct SentenceReader {
         var fact: Fact
         /// Whether *trong đó* / *bao gồm* stands between the previous figure and this one.
         var breakdownBefore: Bool
+        /// Whether *riêng* singles this figure out as a part of the one before (*Tổng kim ngạch …;
+        /// riêng các sản phẩm từ dừa đạt …*), without the parts adding up to it.
+        var partBefore = false
         /// Whether the figure restates the previous one (*tương đương*).
         var isEquivalent: Bool
         /// Position (among the sentence's readings) of the figure this one is about.
@@ -103,6 +106,7 @@ struct SentenceReader {
                 Reading(
                     fact: fact,
                     breakdownBefore: contains(Lexicon.breakdownWords, from: between.0, to: between.1, matcher: matcher),
+                    partBefore: contains(Lexicon.partWords, from: between.0, to: between.1, matcher: matcher),
                     isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher),
                     about: about))
         }
@@ -214,13 +218,14 @@ struct SentenceReader {
         let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
         var end = unit.end
         // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not
-        // *nâng* (raise); *và* before another figure starts the next item.
+        // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
+        // làm việc …*), starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
                 || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao")),
-            !(matcher.lowerIs(end, "và") && figureFollows(end, matcher: matcher))
+            !(matcher.lowerIs(end, "và") && (end == unit.end || figureFollows(end, matcher: matcher)))
         {
             end += 1
         }
@@ -234,8 +239,12 @@ struct SentenceReader {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
             phrase.head = "cho " + phrase.head
             phrase.role = .beneficiary
-        } else if end == unit.end, Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil {
-            // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is counted.
+        } else if end == unit.end,
+            Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
+                || matcher.lowerIs(phraseStart - 1, "của")
+        {
+            // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is
+            // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
             phrase.role = .object
         } else if end == unit.end {
             return nil
@@ -326,7 +335,7 @@ struct SentenceReader {
     private static let countingVerbs = PhraseTable(phrases: [
         "đón", "thu hút", "cấp", "cấp mới", "hỗ trợ", "tiếp nhận", "phục vụ", "tuyển dụng", "đào tạo", "thành lập",
         "chấp thuận", "tạo việc làm cho", "giải quyết việc làm cho", "kiểm tra", "phát hiện", "tổ chức", "khám",
-        "thành lập mới", "đăng ký mới", "tuyển mới",
+        "thành lập mới", "đăng ký mới", "tuyển mới", "kêu gọi",
         "điều trị", "đưa", "tiếp đón", "thu hút được", "đón được", "cấp phép", "cấp phép cho",
     ])
 

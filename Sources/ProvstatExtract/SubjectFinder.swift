@@ -70,7 +70,7 @@ struct SubjectFinder {
         "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
         "những", "thì", "mà", "đạt", "như", "tính", "chung", "trên", "tại", "qua", "nhờ", "so", "lũy", "luỹ",
         "kế", "cộng", "dồn", "từ", "đến", "hết", "ngày", "nay", "ở", "sau", "khi", "do", "vì", "nên",
-        "trước", "được", "này", "tới", "bình", "quân", "cả", "cũng", "thời", "gian",
+        "trước", "được", "này", "tới", "bình", "quân", "cả", "cũng", "thời", "gian", "dù", "mặc",
     ]
 
     /// Words that say when, not what, wherever they stand.
@@ -136,7 +136,7 @@ struct SubjectFinder {
     private static let province: WordSet = ["tỉnh"]
 
     /// Words that say a figure is striven for (*phấn đấu cả năm đón …*), not what it measures.
-    private static let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực"])
+    private static let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực", "tập trung"])
 
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
@@ -145,7 +145,7 @@ struct SubjectFinder {
     private static let connectives = PhraseTable(phrases: [
         "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
         "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
-        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do",
+        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "gắn với",
         // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
         "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
         // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
@@ -318,7 +318,8 @@ struct SubjectFinder {
         var tokens = segments[last]
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
-        var item = tokens.count
+        // An item ends at *và* (*Muối, thủy sản khô và các mặt hàng khác*: *thủy sản khô*).
+        var item = tokens.firstIndex(where: { $0 >= 0 && matcher.lowerIs($0, "và") }) ?? tokens.count
         // A segment whose name comes after other words (*phấn đấu cả năm thu hút …*) is a clause,
         // not an item; *và* may open the last item.
         let opensItself =

@@ -138,6 +138,22 @@ struct SubjectTracker {
         return aspect + " " + owner
     }
 
+    /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
+    /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
+    static func contrasted(_ earlier: String, with place: String) -> String? {
+        let placeWords = place.split(separator: " ")
+        guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
+        let words = earlier.split(separator: " ")
+        let start = words.count - placeWords.count
+        guard start > 0, contrastWords.contains(words[start].lowercased()),
+            words[start].lowercased() != placeWords[0].lowercased()
+        else { return nil }
+        return (words[..<start] + placeWords).joined(separator: " ")
+    }
+
+    /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
+    private static let contrastWords: Set<String> = ["trong", "ngoài"]
+
     /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
     /// with a common noun (*Ngành du lịch đón*, *Sân bay Phú Quốc*).
     private static func opensWithName(_ text: String) -> Bool {
@@ -177,6 +193,8 @@ struct SubjectTracker {
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)
             }
+            // *… trong tỉnh 17.380 người, ngoài tỉnh 6.950 người*: the place contrasted, the rest as before.
+            if let named, let contrasted = Self.contrasted(named.head, with: own.head) { own.head = contrasted }
             // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic; *Vốn đầu
             // tư công: … toàn tỉnh giải ngân …*, about what the sentence's lead named.
             if own.isAction, let topic = topic ?? reading.earlier,

@@ -307,6 +307,35 @@ struct SubjectTests {
             try fact("tăng 3,4%", in: "Bình quân cả năm 2024, CPI tăng 3,4% so với cùng kỳ.").subject == "CPI cả năm")
     }
 
+    @Test func aPlaceSetAgainstAnotherKeepsTheRestOfTheName() throws {
+        let text =
+            "Trong quý, lao động làm việc trong tỉnh 8.420 người, ngoài tỉnh 3.150 người và đi làm việc ở nước ngoài 640 người."
+        #expect(try fact("8.420 người", in: text).subject == "lao động làm việc trong tỉnh")
+        #expect(try fact("3.150 người", in: text).subject == "lao động làm việc ngoài tỉnh")
+        // *và* right after a counted noun starts the next item, not words about the noun.
+        #expect(try fact("640 người", in: text).subject == "đi làm việc ở nước ngoài")
+    }
+
+    @Test func aCountedNounAfterCuaSaysWhoseItIs() throws {
+        let text = "Vùng nguyên liệu 12.000 ha, gắn với bao tiêu sản phẩm của 14 hợp tác xã."
+        #expect(try fact("14 hợp tác xã", in: text).subject == "bao tiêu sản phẩm của hợp tác xã")
+    }
+
+    @Test func aPartSingledOutByRiengTakesItsTotalsMeasure() throws {
+        let text =
+            "Kim ngạch xuất khẩu 6 tháng đạt 842,5 triệu USD, riêng tháng 6 đạt 150,2 triệu USD. Riêng hàng dệt may đạt 210,3 triệu USD."
+        #expect(try fact("đạt 210,3 triệu USD", in: text).subject == "kim ngạch xuất khẩu hàng dệt may")
+        // A part that is a month is the total's month, and not a breakdown item.
+        let month = try fact("đạt 150,2 triệu USD", in: text)
+        #expect(month.subject == "Kim ngạch xuất khẩu tháng 6")
+        #expect(month.componentOf == nil)
+    }
+
+    @Test func anEnumerationEndingInVaKeepsEveryItem() throws {
+        let text = "Nhóm đồ gỗ, mây tre đan và các mặt hàng khác đạt 61,7 triệu USD."
+        #expect(try fact("đạt 61,7 triệu USD", in: text).subject == "Nhóm đồ gỗ, mây tre đan và các mặt hàng khác")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
