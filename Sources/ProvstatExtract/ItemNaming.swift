@@ -23,6 +23,14 @@ enum ItemNaming {
         return SubjectTracker.joined(measure, item)
     }
 
+    /// Whether a subject is a measure and nothing else (*doanh thu*, *tổng giá trị*): it measures
+    /// something the sentence named before.
+    static func isBareMeasure(_ subject: String) -> Bool {
+        guard let measure = measure(opening: subject) else { return false }
+        let text = subject.lowercased()
+        return text == measure || text == "tổng " + measure
+    }
+
     /// The measure a unit implies for a subject that names none, or nil when it names a measure
     /// of its own or the unit implies none: *thép cán đạt 1,24 triệu tấn* is the output
     /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.

@@ -125,6 +125,14 @@ enum Lexicon {
     /// Words that introduce the parts of a total (*trong đó*, *bao gồm*).
     static let breakdownWords = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có"])
 
+    /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).
+    static let countingVerbs = PhraseTable(phrases: [
+        "đón", "thu hút", "cấp", "cấp mới", "hỗ trợ", "tiếp nhận", "phục vụ", "tuyển dụng", "đào tạo", "thành lập",
+        "chấp thuận", "tạo việc làm cho", "giải quyết việc làm cho", "kiểm tra", "phát hiện", "tổ chức", "khám",
+        "thành lập mới", "đăng ký mới", "tuyển mới", "kêu gọi", "điều trị", "đưa", "tiếp đón", "thu hút được",
+        "đón được", "cấp phép", "cấp phép cho",
+    ])
+
     /// Words that single out one part of a total, not a list that adds up to it (*riêng …*).
     static let partWords = PhraseTable(phrases: ["riêng"])
 

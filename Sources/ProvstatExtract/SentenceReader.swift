@@ -219,13 +219,15 @@ struct SentenceReader {
         var end = unit.end
         // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not
         // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
-        // làm việc …*), starts the next item.
+        // làm việc …*, not *42 quốc gia và vùng lãnh thổ*), starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
                 || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao")),
-            !(matcher.lowerIs(end, "và") && (end == unit.end || figureFollows(end, matcher: matcher)))
+            !(matcher.lowerIs(end, "và")
+                && ((end == unit.end && Lexicon.compoundNouns.longest(in: matcher, at: end + 1) == nil)
+                    || figureFollows(end, matcher: matcher)))
         {
             end += 1
         }
@@ -240,12 +242,18 @@ struct SentenceReader {
             phrase.head = "cho " + phrase.head
             phrase.role = .beneficiary
         } else if end == unit.end,
-            Self.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
+            Lexicon.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
                 || matcher.lowerIs(phraseStart - 1, "của")
         {
             // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is
             // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
             phrase.role = .object
+        } else if matcher.lowerIs(phraseStart, "có"), end > unit.end, phraseStart > 0,
+            matcher.tokens[phraseStart - 1].isWord, !Self.periodEnds.contains(matcher.tokens[phraseStart - 1])
+        {
+            // *Dự án có 1.236 hộ bị ảnh hưởng*: what the thing named right before has (not *lũy kế
+            // 12 tháng có …*).
+            phrase.role = .possession
         } else if end == unit.end {
             return nil
         }
@@ -324,20 +332,15 @@ struct SentenceReader {
         "so", "được", "đã", "theo", "sản", "thu", "gồm", "chủ", "yếu", "nhưng", "trở",
     ]
 
+    /// Words a period ends with (*lũy kế 12 tháng*, *đến nay*).
+    private static let periodEnds: WordSet = ["tháng", "năm", "quý", "nay", "đó", "này", "kỳ", "tuần"]
+
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
     private static let countedStops: WordSet = [
         "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
         // *trị* stops *trị giá*; *giá* alone is the price in *chỉ số giá*.
-        "đạt", "trị", "của", "nhằm", "để", "từ",
+        "đạt", "trị", "của", "nhằm", "để", "từ", "khi",
     ]
-
-    /// Verbs after which a counted noun names what is counted (*đón*, *thu hút*, *giải quyết việc làm cho*).
-    private static let countingVerbs = PhraseTable(phrases: [
-        "đón", "thu hút", "cấp", "cấp mới", "hỗ trợ", "tiếp nhận", "phục vụ", "tuyển dụng", "đào tạo", "thành lập",
-        "chấp thuận", "tạo việc làm cho", "giải quyết việc làm cho", "kiểm tra", "phát hiện", "tổ chức", "khám",
-        "thành lập mới", "đăng ký mới", "tuyển mới", "kêu gọi",
-        "điều trị", "đưa", "tiếp đón", "thu hút được", "đón được", "cấp phép", "cấp phép cho",
-    ])
 
     /// The text of tokens `from..<to`, spaced as written.
     private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {

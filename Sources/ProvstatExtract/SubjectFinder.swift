@@ -42,6 +42,8 @@ struct SubjectFinder {
             case beneficiary
             /// What the action counted (*đã phục vụ hơn 3 triệu lượt khách*).
             case object
+            /// What the thing named before has (*Dự án có 1.236 hộ bị ảnh hưởng*).
+            case possession
         }
 
         /// The phrase as the subject of a fact: the head, then its period words.
@@ -360,10 +362,11 @@ struct SubjectFinder {
         return result
     }
 
-    /// The attribute a segment names after *với* (*mặt hàng chủ lực với sản lượng*), completed by
-    /// what stands before it, if the segment ends so.
+    /// The attribute a segment names after *với* or *có* (*mặt hàng chủ lực với sản lượng*, *dự án
+    /// … có diện tích*), completed by what stands before it, if the segment ends so.
     private func attributeAfterWith(in segment: [Int]) -> Phrase? {
-        guard let with = segment.lastIndex(where: { matcher.lowerIs($0, "với") }) else { return nil }
+        guard let with = segment.lastIndex(where: { matcher.lowerIs($0, "với") || matcher.lowerIs($0, "có") })
+        else { return nil }
         let attribute = trimmed(Array(segment[(with + 1)...]))
         guard isAttribute(attribute) else { return nil }
         var result = phrase(of: attribute)
@@ -488,6 +491,11 @@ struct SubjectFinder {
                 tokens.removeSubrange(auxiliary...)
                 result.isAction = false
             }
+        } else if let agent = agent(in: tokens), agent.length < tokens.count,
+            let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[agent.length])
+        {
+            // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
+            tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
         } else if let agent = agent(in: tokens), agent.isStrong, agent.length < tokens.count {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
             result.isAction = true
@@ -530,6 +538,15 @@ struct SubjectFinder {
         var length = agent.phrase.count
         var isStrong = Self.strongAgents.longest(in: matcher, at: first) != nil
         var isParticular = false
+        // *Ngành du lịch đón …*, *ngành nông nghiệp dự kiến …*: a sector, named up to its verb.
+        if matcher.lowerIs(first, "ngành"),
+            let verb = (1..<min(tokens.count, 5)).first(where: {
+                Lexicon.countingVerbs.longest(in: matcher, at: tokens[$0]) != nil
+                    || Lexicon.hedges.longest(in: matcher, at: tokens[$0]) != nil
+            }), verb > 1
+        {
+            return (verb, true, true)
+        }
         while length < tokens.count {
             let token = matcher.tokens[tokens[length]]
             if token.isCapitalised {

@@ -96,6 +96,11 @@ struct SubjectTracker {
                 counted.head = own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
+            // *Dự án có 1.236 hộ bị ảnh hưởng*: whose they are.
+            if counted.role == .possession, let own = reading.own, !own.isAttribute, !own.isAction {
+                counted.head = own.head + " có " + counted.head
+                if counted.period.isEmpty { counted.period = own.period }
+            }
             if counted.period.isEmpty { counted.period = reading.period }
             named = counted
             thing = counted.owner.map { SubjectFinder.Phrase(head: $0, period: counted.period) } ?? counted
@@ -192,6 +197,10 @@ struct SubjectTracker {
                 Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
             {
                 own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+            }
+            // *Ngành du lịch đón …, doanh thu đạt …*: a bare measure is of who acted before.
+            if own.actor.isEmpty, !actor.isEmpty, ItemNaming.isBareMeasure(own.head) {
+                own.head += " " + actor
             }
             // *… trong tỉnh 17.380 người, ngoài tỉnh 6.950 người*: the place contrasted, the rest as before.
             if let named, let contrasted = Self.contrasted(named.head, with: own.head) { own.head = contrasted }

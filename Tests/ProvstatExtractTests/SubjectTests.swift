@@ -336,6 +336,31 @@ struct SubjectTests {
         #expect(try fact("đạt 61,7 triệu USD", in: text).subject == "Nhóm đồ gỗ, mây tre đan và các mặt hàng khác")
     }
 
+    @Test func aSectorThatCountsOwnsTheBareMeasureAfterIt() throws {
+        let text = "Ngành du lịch đón 640.000 lượt khách, doanh thu đạt 820 tỷ đồng."
+        #expect(try fact("640.000 lượt khách", in: text).subject == "Ngành du lịch đón lượt khách")
+        #expect(try fact("đạt 820 tỷ đồng", in: text).subject == "doanh thu Ngành du lịch")
+    }
+
+    @Test func whoEstimatesIsNotWhatIsEstimated() throws {
+        let text = "Ngành nông nghiệp dự kiến nhu cầu phân bón khoảng 120.000 tấn."
+        #expect(try fact("khoảng 120.000 tấn", in: text).subject == "nhu cầu phân bón")
+    }
+
+    @Test func whatAThingHasIsItsOwn() throws {
+        let text =
+            "Khu dân cư Bắc Sơn có diện tích 35 ha, tổng vốn 640 tỷ đồng. Công trình có 212 hộ phải di dời; dự kiến tạo việc làm cho 300 lao động khi hoàn thành."
+        #expect(try fact("35 ha", in: text).subject == "diện tích Khu dân cư Bắc Sơn")
+        #expect(try fact("640 tỷ đồng", in: text).subject == "tổng vốn Khu dân cư Bắc Sơn")
+        #expect(try fact("có 212 hộ", in: text).subject == "Công trình có hộ phải di dời")
+        // *khi …* says when, not which.
+        #expect(try fact("cho 300 lao động", in: text).subject == "tạo việc làm cho lao động")
+        // A compound noun after *và* is part of what is counted.
+        #expect(
+            try fact("48 quốc gia", in: "Hàng hóa đã xuất sang 48 quốc gia và vùng lãnh thổ.").subject
+                == "quốc gia và vùng lãnh thổ")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
