@@ -46,7 +46,7 @@ enum ItemNaming {
     /// What a quantity in each physical unit measures when nothing else says.
     private static let impliedMeasures: [String: String] = [
         "ha": "diện tích", "m2": "diện tích", "km2": "diện tích", "t": "sản lượng", "kg": "sản lượng",
-        "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất",
+        "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất", "km": "chiều dài",
     ]
 
     /// Words that say goods were traded or moved rather than made, each with a space either side.

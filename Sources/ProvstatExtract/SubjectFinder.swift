@@ -61,6 +61,9 @@ struct SubjectFinder {
         /// The topic the sentence opens with before saying what was done about it (*Vụ lúa Thu
         /// Đông năm 2023, toàn tỉnh đã xuống giống …*).
         var topic: Phrase? = nil
+        /// Whether `own` stands in the figure's own segment, right before its phrase (*Dự án có
+        /// 1.236 hộ …*), not in a segment before a comma.
+        var ownIsAdjacent = false
     }
 
     let matcher: TokenMatcher
@@ -147,7 +150,8 @@ struct SubjectFinder {
     private static let connectives = PhraseTable(phrases: [
         "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
         "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
-        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "gắn với",
+        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "chủ yếu nhờ",
+        "gắn với",
         // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
         "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
         // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
@@ -215,9 +219,11 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: fronted)
         }
+        let lastSegment = last.last.map(trimmed) ?? []
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
-            topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+            topic: from == 0 ? topic(in: parts.first ?? []) : nil,
+            ownIsAdjacent: !lastSegment.isEmpty && names(lastSegment))
     }
 
     /// The topic a sentence's first part opens with: a first segment that names something and is
@@ -316,7 +322,18 @@ struct SubjectFinder {
         let segments = trims.map(\.tokens)
         guard var last = segments.lastIndex(where: { !$0.isEmpty && names($0) }) else { return nil }
         let chosen = last
-        if let attribute = attributeAfterWith(in: part[last]) { return attribute }
+        if var attribute = attributeAfterWith(in: part[last]) {
+            // *Dự án được phê duyệt tại …, với tổng mức đầu tư …*: the owner named in the segment before.
+            if attribute.isAttribute, last > 0, !segments[last - 1].isEmpty, names(segments[last - 1]),
+                !isAttribute(segments[last - 1])
+            {
+                let owner = phrase(of: segments[last - 1]).head
+                attribute.owner = owner
+                attribute.head += " " + owner
+                attribute.isAttribute = false
+            }
+            return attribute
+        }
         var tokens = segments[last]
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
@@ -334,13 +351,11 @@ struct SubjectFinder {
                 !previous.contains(where: { matcher.tokens[$0].isNumber }),
                 let first = original.first, previous.last == original.last(where: { matcher.tokens[$0].isWord })
             else { break }
-            let opensList = Self.listOpeners.longest(in: matcher, at: first) != nil
-            if !opensList
-                && (Self.topicOpeners.contains(matcher.tokens[first])
-                    || Self.connectives.longest(in: matcher, at: first) != nil)
-            {
-                break
-            }
+            // A list opener (*trong đó*) or a linking phrase (*chủ yếu nhờ*) opens the first item.
+            let opensList =
+                Self.listOpeners.longest(in: matcher, at: first) != nil
+                || Self.connectives.longest(in: matcher, at: first) != nil
+            if !opensList && Self.topicOpeners.contains(matcher.tokens[first]) { break }
             tokens = previous + [-1] + tokens
             item = previous.count
             last -= 1
@@ -503,6 +518,10 @@ struct SubjectFinder {
                 result.actor = Array(tokens[..<agent.length])
             } else {
                 tokens.removeFirst(agent.length)
+                // *tỉnh phấn đấu kim ngạch xuất khẩu đạt …*: what the province strives for.
+                if let first = tokens.first, let resolve = Self.resolves.longest(in: matcher, at: first) {
+                    tokens.removeFirst(min(tokens.count, resolve.phrase.count))
+                }
             }
         }
         while let tail = tokens.last {
@@ -630,7 +649,13 @@ struct SubjectFinder {
                 // A base (*so với tháng 12 năm trước*) is not the figure's period.
                 !word(index - 1, in: Self.baseMarkers)
                     && (word(index, in: Self.periodHeads)
-                        || (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang))
+                        || (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang)
+                        // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
+                        // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
+                        || (matcher.lowerIs(index, "năm")
+                            && (index == 0 || !matcher.tokens[index - 1].isWord
+                                || word(index - 1, in: Self.leadWords))
+                            && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
             })
         else { return "" }
         var run = [indices[first]]

@@ -97,7 +97,9 @@ struct SubjectTracker {
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Dự án có 1.236 hộ bị ảnh hưởng*: whose they are.
-            if counted.role == .possession, let own = reading.own, !own.isAttribute, !own.isAction {
+            if counted.role == .possession, reading.ownIsAdjacent, let own = reading.own, !own.isAttribute,
+                !own.isAction
+            {
                 counted.head = own.head + " có " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
@@ -124,7 +126,11 @@ struct SubjectTracker {
             if let phrase = named, phrase.text == result.subject {
                 named = SubjectFinder.Phrase(head: measure + " " + phrase.head, period: phrase.period)
             }
-            result.subject = measure + " " + result.subject
+            // *tuyến đường dài 17,8 km*: the adjective the measure stands for goes.
+            let subject =
+                measure == "chiều dài" && result.subject.hasSuffix(" dài")
+                ? String(result.subject.dropLast(4)) : result.subject
+            result.subject = measure + " " + subject
         }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }

@@ -361,6 +361,32 @@ struct SubjectTests {
                 == "quốc gia và vùng lãnh thổ")
     }
 
+    @Test func anAttributeWithNoOwnerInItsSegmentTakesTheOneBefore() throws {
+        let text =
+            "Công trình được khởi công theo Quyết định số 1120/QĐ-UBND của UBND tỉnh, với tổng mức đầu tư 860 tỷ đồng; tuyến đường dài 12,4 km."
+        #expect(try fact("860 tỷ đồng", in: text).subject == "tổng mức đầu tư Công trình")
+        // A length names its measure in place of the adjective.
+        #expect(try fact("12,4 km", in: text).subject == "chiều dài tuyến đường")
+    }
+
+    @Test func aYearWrittenAloneIsTheFiguresPeriod() throws {
+        let target = "Theo nghị quyết, năm 2025 tỉnh phấn đấu kim ngạch xuất khẩu đạt 2.300 triệu USD."
+        #expect(try fact("đạt 2.300 triệu USD", in: target).subject == "kim ngạch xuất khẩu năm 2025")
+        // A year inside a name or a plan is not.
+        let plan =
+            "Giải ngân vốn đầu tư công đạt 812 tỷ đồng, bằng 30,2% kế hoạch vốn năm 2025, tăng 4,4% so với cùng kỳ."
+        #expect(try fact("tăng 4,4%", in: plan).subject == "Giải ngân vốn đầu tư công")
+        // What a thing has is its own only when it is named right before *có*.
+        let lead =
+            "Thực hiện kế hoạch phát triển doanh nghiệp, năm 2025 tỉnh phấn đấu có thêm 500 doanh nghiệp thành lập mới."
+        #expect(try fact("có thêm 500 doanh nghiệp", in: lead).subject == "doanh nghiệp thành lập mới năm 2025")
+    }
+
+    @Test func aLinkingPhraseOpensTheFirstItemOfAList() throws {
+        let text = "Chỉ số sản xuất công nghiệp tăng 6,1%, chủ yếu nhờ ngành chế biến, chế tạo tăng 7,3%."
+        #expect(try fact("tăng 7,3%", in: text).subject == "ngành chế biến, chế tạo")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
