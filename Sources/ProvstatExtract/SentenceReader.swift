@@ -224,7 +224,11 @@ struct SentenceReader {
             !Self.countedStops.contains(matcher.tokens[end])
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
-                || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao")),
+                || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao"))
+                // *45 dự án trong danh mục kêu gọi đầu tư* says which; *trong tháng*, *trong đó* do not.
+                || (matcher.lowerIs(end, "trong") && end + 1 < matcher.tokens.count
+                    && matcher.tokens[end + 1].isWord && !Self.periodEnds.contains(matcher.tokens[end + 1])
+                    && !Lexicon.phraseWords.contains(matcher.tokens[end + 1])),
             !(matcher.lowerIs(end, "và")
                 && ((end == unit.end && Lexicon.compoundNouns.longest(in: matcher, at: end + 1) == nil)
                     || figureFollows(end, matcher: matcher)))
@@ -333,7 +337,9 @@ struct SentenceReader {
     ]
 
     /// Words a period ends with (*lũy kế 12 tháng*, *đến nay*).
-    private static let periodEnds: WordSet = ["tháng", "năm", "quý", "nay", "đó", "này", "kỳ", "tuần"]
+    private static let periodEnds: WordSet = [
+        "tháng", "năm", "quý", "nay", "đó", "này", "kỳ", "tuần", "thời", "giai", "dịp",
+    ]
 
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
     private static let countedStops: WordSet = [

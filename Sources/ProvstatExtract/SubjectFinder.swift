@@ -143,6 +143,12 @@ struct SubjectFinder {
     /// Words that say a figure is striven for (*phấn đấu cả năm đón …*), not what it measures.
     private static let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực", "tập trung"])
 
+    /// Words that open the legal basis of an action (*theo Nghị định số …*, *tại Quyết định …*).
+    private static let legalBases = PhraseTable(phrases: [
+        "theo nghị định", "theo quyết định", "theo thông tư", "theo nghị quyết", "theo chỉ thị", "theo công văn",
+        "tại nghị định", "tại quyết định", "tại thông tư", "tại nghị quyết", "tại chỉ thị", "tại công văn",
+    ])
+
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
@@ -322,6 +328,7 @@ struct SubjectFinder {
         let segments = trims.map(\.tokens)
         guard var last = segments.lastIndex(where: { !$0.isEmpty && names($0) }) else { return nil }
         let chosen = last
+        if let category = category(in: part, listingUpTo: chosen) { return category }
         if var attribute = attributeAfterWith(in: part[last]) {
             // *Dự án được phê duyệt tại …, với tổng mức đầu tư …*: the owner named in the segment before.
             if attribute.isAttribute, last > 0, !segments[last - 1].isEmpty, names(segments[last - 1]),
@@ -376,6 +383,35 @@ struct SubjectFinder {
         }
         return result
     }
+
+    /// The class a list of examples belongs to, when the segments up to `chosen` list them after
+    /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about
+    /// the class, not about its last example.
+    private func category(in part: [[Int]], listingUpTo chosen: Int) -> Phrase? {
+        var index = chosen
+        while index >= 0, chosen - index <= 6 {
+            let segment = part[index]
+            if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > 0 {
+                let head = trimmed(Array(segment[..<like]))
+                guard !head.isEmpty, names(head) else { return nil }
+                return phrase(of: head)
+            }
+            // Examples are short; a longer segment is a clause of its own.
+            if index < chosen, trimmed(segment).count > 4 { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether *như* at `index` introduces examples (not *cũng như*, *như sau*, *như cùng kỳ*).
+    private func isExampleMarker(_ index: Int) -> Bool {
+        matcher.lowerIs(index, "như") && !word(index - 1, in: Self.notExamplesBefore)
+            && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isWord
+            && !word(index + 1, in: Self.notExamplesAfter)
+    }
+
+    private static let notExamplesBefore: WordSet = ["cũng", "giống", "tương", "tự"]
+    private static let notExamplesAfter: WordSet = ["sau", "vậy", "trên", "cùng", "thế", "kế", "năm", "tháng", "mọi"]
 
     /// The attribute a segment names after *với* or *có* (*mặt hàng chủ lực với sản lượng*, *dự án
     /// … có diện tích*), completed by what stands before it, if the segment ends so.
@@ -469,6 +505,12 @@ struct SubjectFinder {
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
+        // *cho vay vốn tạo việc làm theo Nghị định số 61/2015/NĐ-CP*: the legal basis is not the name.
+        if let basis = tokens.firstIndex(where: { Self.legalBases.longest(in: matcher, at: $0) != nil }),
+            basis > tokens.startIndex
+        {
+            tokens.removeSubrange(basis...)
+        }
         // *Nhóm giáo dục có mức tăng cao nhất*, *… có tốc độ …*: how it did is said of the thing,
         // not part of its name.
         if let have = tokens.firstIndex(where: {
@@ -480,7 +522,11 @@ struct SubjectFinder {
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
-        if let auxiliary = tokens.firstIndex(where: { Self.auxiliaries.longest(in: matcher, at: $0) != nil }),
+        if let auxiliary = tokens.firstIndex(where: {
+            // *cũng như* is *as well as*, not an auxiliary.
+            Self.auxiliaries.longest(in: matcher, at: $0) != nil
+                && !(matcher.lowerIs($0, "cũng") && matcher.lowerIs($0 + 1, "như"))
+        }),
             auxiliary > 0
         {
             if let agent = agent(in: tokens), agent.length <= auxiliary {

@@ -387,6 +387,25 @@ struct SubjectTests {
         #expect(try fact("tăng 7,3%", in: text).subject == "ngành chế biến, chế tạo")
     }
 
+    @Test func examplesAfterNhuStandForTheirClass() throws {
+        let text = "Các mặt hàng chủ lực như cà phê, hạt điều, Tiêu đen chiếm 64,2% kim ngạch xuất khẩu."
+        #expect(try fact("chiếm 64,2%", in: text).subject == "mặt hàng chủ lực")
+        // *cũng như* links, it lists no examples.
+        let linked = "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp tăng 3,1%."
+        #expect(try fact("tăng 3,1%", in: linked).subject == "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp")
+    }
+
+    @Test func theLegalBasisOfAnActionIsNotItsName() throws {
+        let text = "Quỹ hỗ trợ nông dân cho vay theo Quyết định số 12/2024/QĐ-UBND với doanh số 48,6 tỷ đồng."
+        #expect(try fact("48,6 tỷ đồng", in: text).subject == "doanh số Quỹ hỗ trợ nông dân cho vay")
+    }
+
+    @Test func whatIsCountedMaySayWhereItIsListed() throws {
+        let text = "Tỉnh kêu gọi 32 dự án trong danh mục ưu tiên đầu tư; trong tháng có 4 dự án được cấp phép."
+        #expect(try fact("32 dự án", in: text).subject == "dự án trong danh mục ưu tiên đầu tư")
+        #expect(try fact("có 4 dự án", in: text).subject == "dự án được cấp phép")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
