@@ -225,6 +225,8 @@ struct SentenceReader {
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
                     && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
                 || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao"))
+                // *8 nhóm tăng giá*: which groups, not a change.
+                || ((matcher.lowerIs(end, "tăng") || matcher.lowerIs(end, "giảm")) && matcher.lowerIs(end + 1, "giá"))
                 // *45 dự án trong danh mục kêu gọi đầu tư* says which; *trong tháng*, *trong đó* do not.
                 || (matcher.lowerIs(end, "trong") && end + 1 < matcher.tokens.count
                     && matcher.tokens[end + 1].isWord && !Self.periodEnds.contains(matcher.tokens[end + 1])
@@ -235,6 +237,9 @@ struct SentenceReader {
         {
             end += 1
         }
+        // *11 nhóm hàng hóa và dịch vụ chính có 8 nhóm tăng giá*: a verb left hanging before the
+        // next figure says nothing of this one.
+        while end > unit.end, Self.hanging.contains(matcher.tokens[end - 1]) { end -= 1 }
         var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
         // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
         // attributes written after it (*với tổng vốn đăng ký …*).
@@ -335,6 +340,9 @@ struct SentenceReader {
         "tháng", "năm", "quý", "mỗi", "một", "hằng", "hàng", "trên", "tại", "ở", "vào", "cho", "và", "là", "thì",
         "so", "được", "đã", "theo", "sản", "thu", "gồm", "chủ", "yếu", "nhưng", "trở",
     ]
+
+    /// Words that cannot end what a counted noun is (*có*, *là*, *và* before the next figure).
+    private static let hanging: WordSet = ["có", "là", "và", "được", "đã", "với", "của", "cho"]
 
     /// Words a period ends with (*lũy kế 12 tháng*, *đến nay*).
     private static let periodEnds: WordSet = [

@@ -404,6 +404,10 @@ struct SubjectTests {
         let text = "Tỉnh kêu gọi 32 dự án trong danh mục ưu tiên đầu tư; trong tháng có 4 dự án được cấp phép."
         #expect(try fact("32 dự án", in: text).subject == "dự án trong danh mục ưu tiên đầu tư")
         #expect(try fact("có 4 dự án", in: text).subject == "dự án được cấp phép")
+        // A verb left hanging before the next figure is not part of what was counted.
+        let groups = "Trong 11 nhóm hàng chính có 7 nhóm tăng giá."
+        #expect(try fact("11 nhóm", in: groups).subject == "nhóm hàng chính")
+        #expect(try fact("có 7 nhóm", in: groups).subject == "nhóm tăng giá")
     }
 
     // MARK: - What the words around a figure leave unsaid
