@@ -17,7 +17,7 @@ enum ItemNaming {
     /// measure or the total names none.
     static func name(item: String, total: String) -> String? {
         guard let measure = measure(opening: total), self.measure(opening: item) == nil,
-            !item.lowercased().contains(measure)
+            !SubjectTracker.mentions(item, measure)
         else { return nil }
         // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
         return SubjectTracker.joined(measure, item)
@@ -36,11 +36,35 @@ enum ItemNaming {
     /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.
     static func measure(impliedBy unit: String, for subject: String) -> String? {
         guard var implied = impliedMeasures[unit], !subject.isEmpty else { return nil }
-        let words = " " + subject.lowercased() + " "
-        if measureWords.contains(where: { words.contains($0) }) { return nil }
+        // Compared as bytes, word by word: this runs for every amount in a physical unit.
+        var subject = subject
+        let (measured, moved) = subject.withUTF8 { bytes in
+            (names(bytes, of: measureWords), names(bytes, of: movementWords))
+        }
+        if measured { return nil }
         // Goods traded or moved are a quantity (*lượng*), not an output (*sản lượng*).
-        if implied == "sản lượng", movementWords.contains(where: { words.contains($0) }) { implied = "lượng" }
+        if implied == "sản lượng", moved { implied = "lượng" }
         return implied
+    }
+
+    /// Whether one of `phrases` stands in `bytes` as whole words. Every phrase opens with an ASCII
+    /// letter and only a name's first letter is written in capitals, so folding ASCII is enough.
+    private static func names(_ bytes: UnsafeBufferPointer<UInt8>, of phrases: [[UInt8]]) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            let first = bytes[start] >= 0x41 && bytes[start] <= 0x5A ? bytes[start] | 0x20 : bytes[start]
+            for phrase in phrases where start + phrase.count <= bytes.count && first == phrase[0] {
+                let end = start + phrase.count
+                if end == bytes.count || bytes[end] == 0x20,
+                    bytes[(start + 1)..<end].elementsEqual(phrase[1...])
+                {
+                    return true
+                }
+            }
+            while start < bytes.count, bytes[start] != 0x20 { start += 1 }
+            start += 1
+        }
+        return false
     }
 
     /// What a quantity in each physical unit measures when nothing else says.
@@ -49,17 +73,16 @@ enum ItemNaming {
         "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất", "km": "chiều dài",
     ]
 
-    /// Words that say goods were traded or moved rather than made, each with a space either side.
+    /// Words that say goods were traded or moved rather than made.
     private static let movementWords = [
         "xuất khẩu", "nhập khẩu", "cung ứng", "tiêu thụ", "vận chuyển", "thông qua", "bán", "mua", "luân chuyển",
-    ].map { " " + $0 + " " }
+    ].map { Array($0.utf8) }
 
-    /// Words that name a measure, each with a space either side (*lượng* covers *sản lượng*,
-    /// *khối lượng*).
+    /// Words that name a measure (*lượng* covers *sản lượng*, *khối lượng*).
     private static let measureWords = [
         "diện tích", "lượng", "năng suất", "công suất", "kim ngạch", "giá trị", "trị giá", "doanh thu",
         "nhu cầu", "quy mô", "tổng", "chiều dài", "dung tích", "tỷ lệ", "chỉ số",
-    ].map { " " + $0 + " " }
+    ].map { Array($0.utf8) }
 
     /// The index a subject opens with (*chỉ số giá* of *chỉ số giá tiêu dùng tháng 10*), or nil.
     static func index(opening subject: String) -> String? {

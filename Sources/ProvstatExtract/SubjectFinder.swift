@@ -61,9 +61,6 @@ struct SubjectFinder {
         /// The topic the sentence opens with before saying what was done about it (*Vụ lúa Thu
         /// Đông năm 2023, toàn tỉnh đã xuống giống …*).
         var topic: Phrase? = nil
-        /// Whether `own` stands in the figure's own segment, right before its phrase (*Dự án có
-        /// 1.236 hộ …*), not in a segment before a comma.
-        var ownIsAdjacent = false
     }
 
     let matcher: TokenMatcher
@@ -225,11 +222,17 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: fronted)
         }
-        let lastSegment = last.last.map(trimmed) ?? []
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
-            topic: from == 0 ? topic(in: parts.first ?? []) : nil,
-            ownIsAdjacent: !lastSegment.isEmpty && names(lastSegment))
+            topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+    }
+
+    /// Whether the segment right before `to` (after the last comma in `from..<to`) names
+    /// something (*Dự án có 1.236 hộ …*, not *lũy kế 12 tháng có …* after a named segment).
+    func namesLastSegment(from: Int, to: Int) -> Bool {
+        guard let segment = parts(from: from, to: to).last?.last else { return false }
+        let words = trimmed(segment)
+        return !words.isEmpty && names(words)
     }
 
     /// The topic a sentence's first part opens with: a first segment that names something and is
@@ -506,7 +509,10 @@ struct SubjectFinder {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
         // *cho vay vốn tạo việc làm theo Nghị định số 61/2015/NĐ-CP*: the legal basis is not the name.
-        if let basis = tokens.firstIndex(where: { Self.legalBases.longest(in: matcher, at: $0) != nil }),
+        if let basis = tokens.firstIndex(where: {
+            (matcher.lowerIs($0, "theo") || matcher.lowerIs($0, "tại"))
+                && Self.legalBases.longest(in: matcher, at: $0) != nil
+        }),
             basis > tokens.startIndex
         {
             tokens.removeSubrange(basis...)

@@ -60,7 +60,7 @@ struct SubjectTracker {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
         if let own = reading.own, !own.actor.isEmpty { actor = own.actor }
-        if let material, var own = reading.own, !own.head.lowercased().contains(material.lowercased()) {
+        if let material, var own = reading.own, !Self.mentions(own.head, material) {
             own.head += " " + material
             reading.own = own
         }
@@ -97,7 +97,8 @@ struct SubjectTracker {
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Dự án có 1.236 hộ bị ảnh hưởng*: whose they are.
-            if counted.role == .possession, reading.ownIsAdjacent, let own = reading.own, !own.isAttribute,
+            if counted.role == .possession, let own = reading.own, !own.isAttribute,
+                finder.namesLastSegment(from: from, to: to),
                 !own.isAction
             {
                 counted.head = own.head + " có " + counted.head
@@ -152,6 +153,8 @@ struct SubjectTracker {
     /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
     /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
     static func contrasted(_ earlier: String, with place: String) -> String? {
+        // Told on the opening bytes first: this runs for every phrase named.
+        guard Self.contrastOpenings.contains(where: { place.hasPrefix($0) }) else { return nil }
         let placeWords = place.split(separator: " ")
         guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
         let words = earlier.split(separator: " ")
@@ -164,6 +167,20 @@ struct SubjectTracker {
 
     /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
     private static let contrastWords: Set<String> = ["trong", "ngoài"]
+    private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
+
+    /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
+    /// search costs thousands of instructions a call, and this runs for many figures).
+    static func mentions(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(text.lowercased().utf8)
+        let needle = Array(part.lowercased().utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
 
     /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
     /// with a common noun (*Ngành du lịch đón*, *Sân bay Phú Quốc*).
@@ -213,7 +230,7 @@ struct SubjectTracker {
             // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic; *Vốn đầu
             // tư công: … toàn tỉnh giải ngân …*, about what the sentence's lead named.
             if own.isAction, let topic = topic ?? reading.earlier,
-                !own.head.lowercased().contains(topic.head.lowercased())
+                !Self.mentions(own.head, topic.head)
             {
                 own.head = [topic.head, own.aspect, own.head].filter { !$0.isEmpty }.joined(separator: " ")
                 own.isAction = false
