@@ -9,13 +9,41 @@
 #include <string.h>
 #include <strings.h>
 
-/// Whether an attribute is one the reading stage looks at (names are lower-case already in
-/// HTML, compared without case all the same, as TableReader does). Code that reads another
-/// attribute of a detected article's page must add its name here.
-static int provstat_is_read_attribute(const xmlChar *name) {
-    const char *text = (const char *)name;
-    return strcasecmp(text, "class") == 0 || strcasecmp(text, "id") == 0 || strcasecmp(text, "rowspan") == 0
-        || strcasecmp(text, "colspan") == 0;
+/// Whether detection reads the class and id of an element so named: the containers it scores
+/// and the elements it may leave out as furniture (ElementTag's `container` and `filterable`;
+/// a test holds the two lists together). HTML element names are lower-case already.
+static int provstat_reads_names_of(const char *element) {
+    switch (element[0]) {
+    case 'a': return strcmp(element, "article") == 0 || strcmp(element, "aside") == 0;
+    case 'b': return strcmp(element, "body") == 0 || strcmp(element, "blockquote") == 0;
+    case 'c': return strcmp(element, "center") == 0;
+    case 'd': return strcmp(element, "div") == 0 || strcmp(element, "dl") == 0;
+    case 'f': return strcmp(element, "font") == 0 || strcmp(element, "footer") == 0;
+    case 'h': return strcmp(element, "header") == 0;
+    case 'm': return strcmp(element, "main") == 0;
+    case 'o': return strcmp(element, "ol") == 0;
+    case 'p': return element[1] == 0;
+    case 's': return strcmp(element, "section") == 0 || strcmp(element, "span") == 0;
+    case 't': return strcmp(element, "td") == 0 || strcmp(element, "table") == 0;
+    case 'u': return strcmp(element, "ul") == 0;
+    default: return 0;
+    }
+}
+
+/// Whether the element is a table cell, whose spans TableReader reads (ElementTag's `cell`).
+static int provstat_is_cell(const char *element) {
+    return element[0] == 't' && (element[1] == 'd' || element[1] == 'h') && element[2] == 0;
+}
+
+int provstat_lean_keeps_attribute(const char *element, const char *attribute) {
+    // Attribute names compared without case, as TableReader does (HTML lower-cases them already).
+    if (strcasecmp(attribute, "class") == 0 || strcasecmp(attribute, "id") == 0) {
+        return provstat_reads_names_of(element);
+    }
+    if (strcasecmp(attribute, "rowspan") == 0 || strcasecmp(attribute, "colspan") == 0) {
+        return provstat_is_cell(element);
+    }
+    return 0;
 }
 
 /// xmlSAX2StartElement with the attributes nobody reads left out: building, indexing and
@@ -25,10 +53,11 @@ static void provstat_start_element_lean(void *context, const xmlChar *name, cons
         xmlSAX2StartElement(context, name, NULL);
         return;
     }
+    const char *element = (const char *)name;
     int total = 0;
     int kept = 0;
     while (attributes[2 * total] != NULL) {
-        if (provstat_is_read_attribute(attributes[2 * total])) kept++;
+        if (provstat_lean_keeps_attribute(element, (const char *)attributes[2 * total])) kept++;
         total++;
     }
     if (kept == total) {
@@ -43,7 +72,7 @@ static void provstat_start_element_lean(void *context, const xmlChar *name, cons
     }
     int out = 0;
     for (int index = 0; index < total; index++) {
-        if (!provstat_is_read_attribute(attributes[2 * index])) continue;
+        if (!provstat_lean_keeps_attribute(element, (const char *)attributes[2 * index])) continue;
         filtered[out++] = attributes[2 * index];
         filtered[out++] = attributes[2 * index + 1];
     }
@@ -66,6 +95,8 @@ static htmlDocPtr provstat_html_read_memory_lean_parse(const char *buffer, int s
     }
     htmlCtxtUseOptions(context, options);
     context->html = 1;
+    // No table of `id` values: nothing looks elements up by id in a lean document.
+    context->loadsubset |= XML_SKIP_IDS;
     if (encoding != NULL) {
         xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
         if (handler != NULL) {
