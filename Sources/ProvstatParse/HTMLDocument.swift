@@ -35,8 +35,8 @@ public final class HTMLDocument {
     }
 
     /// Parses as above; `readAttributesOnly` keeps only the attributes article detection and block
-    /// collection read (`class`, `id`, `rowspan`, `colspan`): the same tree otherwise, cheaper to
-    /// build and free. Not for documents queried by XPath or for links. A lean document is built in
+    /// collection read (`class` and `id` of containers and filterable elements, `rowspan` and
+    /// `colspan` of cells) and builds no id table: the same tree otherwise, cheaper to build. Not for documents queried by XPath or for links. A lean document is built in
     /// one arena (pages up to `arenaBytes`; `inArena` lets tests turn it off) and dropped whole: it is
     /// read-only.
     init(
