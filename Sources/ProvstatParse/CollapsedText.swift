@@ -16,22 +16,43 @@ struct CollapsedText {
 
     /// Appends a NUL-terminated UTF-8 string read in place.
     mutating func append(cString pointer: UnsafePointer<UInt8>) {
+        // Text and the single spaces between its words are kept as they are: they are copied a
+        // stretch at a time, not a word at a time; only other whitespace ends a stretch.
         var index = 0
+        var stretchStart = 0
         while pointer[index] != 0 {
             let width = Self.spaceWidth(pointer, at: index)
-            if width > 0 {
-                pendingSpace = !bytes.isEmpty
-                index += width
+            if width == 0 {
+                index += 1
                 continue
             }
-            // A run of non-space bytes is copied at once.
-            let runStart = index
-            index += 1
-            while pointer[index] != 0, Self.spaceWidth(pointer, at: index) == 0 { index += 1 }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + runStart, count: index - runStart))
+            // One ASCII space after kept text and before more of it collapses to itself.
+            if width == 1, pointer[index] == 0x20, index > stretchStart, pointer[index + 1] != 0,
+                Self.spaceWidth(pointer, at: index + 1) == 0
+            {
+                index += 1
+                continue
+            }
+            keep(pointer, from: stretchStart, to: index)
+            index += width
+            while pointer[index] != 0 {
+                let next = Self.spaceWidth(pointer, at: index)
+                if next == 0 { break }
+                index += next
+            }
+            pendingSpace = !bytes.isEmpty
+            stretchStart = index
         }
+        keep(pointer, from: stretchStart, to: index)
+    }
+
+    /// Appends the stretch `start..<end` (no whitespace at its ends), after the pending space.
+    @inline(__always)
+    private mutating func keep(_ pointer: UnsafePointer<UInt8>, from start: Int, to end: Int) {
+        guard end > start else { return }
+        if pendingSpace { bytes.append(0x20) }
+        pendingSpace = false
+        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + start, count: end - start))
     }
 
     /// Appends whitespace (a break between blocks of a table cell).

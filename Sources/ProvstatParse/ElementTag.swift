@@ -36,30 +36,37 @@ struct ElementTag: OptionSet, Sendable {
 
     private static let tableSize = 512
 
-    private static let names: [UInt64: ElementTag] = {
-        var tags: [String: ElementTag] = [:]
-        func add(_ names: [String], _ tag: ElementTag) {
-            for name in names { tags[name, default: []].insert(tag) }
-        }
-        add(
+    /// The element names of each tag (internal for tests: the lean read's C list must agree).
+    static let nameLists: [(names: [String], tag: ElementTag)] = [
+        (
             [
                 "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "button",
                 "select", "input", "textarea", "head", "nav", "option", "map",
-            ], .skipped)
-        add(
+            ], .skipped
+        ),
+        (
             [
                 "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt",
                 "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "hr", "figure", "figcaption",
                 "address", "center", "tr", "td", "th", "caption", "body", "html", "table", "tbody", "thead", "tfoot",
-            ], .blockLevel)
-        add(["div", "td", "article", "section", "main", "body", "blockquote", "center", "font"], .container)
-        add(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt"], .paragraph)
-        add(
+            ], .blockLevel
+        ),
+        (["div", "td", "article", "section", "main", "body", "blockquote", "center", "font"], .container),
+        (["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt"], .paragraph),
+        (
             ["div", "ul", "ol", "section", "aside", "table", "p", "span", "footer", "header", "dl", "center"],
-            .filterable)
-        add(["a"], .link)
-        add(["table"], .table)
-        add(["td", "th"], .cell)
+            .filterable
+        ),
+        (["a"], .link),
+        (["table"], .table),
+        (["td", "th"], .cell),
+    ]
+
+    private static let names: [UInt64: ElementTag] = {
+        var tags: [String: ElementTag] = [:]
+        for (names, tag) in nameLists {
+            for name in names { tags[name, default: []].insert(tag) }
+        }
         return Dictionary(uniqueKeysWithValues: tags.map { (hash(Array($0.key.utf8)), $0.value) })
     }()
 

@@ -8,12 +8,19 @@ import Foundation
 /// is copied into Swift values.
 public final class HTMLDocument {
     let doc: xmlDocPtr
+    /// The arena a lean document's memory came from (freed whole instead of node by node).
+    private let arena: OpaquePointer?
     /// Where the bytes came from, for error messages.
     public let source: String
 
     /// The largest page parsed. Parsing and extraction peak at about 18× the page size in memory
     /// (libxml2's tree, text copies, facts), so this bounds a worker at roughly 600 MB.
     public static let maximumBytes = 32 << 20
+
+    /// The largest page whose lean document is built in an arena. An arena keeps what libxml2
+    /// frees while parsing (attribute values it drops, for one) until the document goes, which
+    /// would raise the peak of the largest pages by about half.
+    static let arenaBytes = 4 << 20
 
     /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
     /// from a BOM or `<meta charset>`.
@@ -28,10 +35,13 @@ public final class HTMLDocument {
     }
 
     /// Parses as above; `readAttributesOnly` keeps only the attributes article detection and block
-    /// collection read (`class`, `id`, `rowspan`, `colspan`): the same tree otherwise, cheaper to
-    /// build and free. Not for documents queried by XPath or for links.
+    /// collection read (`class` and `id` of containers and filterable elements, `rowspan` and
+    /// `colspan` of cells) and builds no id table: the same tree otherwise, cheaper to build. Not for documents queried by XPath or for links. A lean document is built in
+    /// one arena (pages up to `arenaBytes`; `inArena` lets tests turn it off) and dropped whole: it is
+    /// read-only.
     init(
-        data: Data, source: String, encoding: String?, ignoreDeclaredEncoding: Bool, readAttributesOnly: Bool
+        data: Data, source: String, encoding: String?, ignoreDeclaredEncoding: Bool, readAttributesOnly: Bool,
+        inArena: Bool = true
     ) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
@@ -46,20 +56,30 @@ public final class HTMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
                 | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
+        var arena: OpaquePointer?
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            return readAttributesOnly
-                ? provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options)
-                : htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
+            guard readAttributesOnly else {
+                return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
+            }
+            return inArena && buffer.count <= Self.arenaBytes
+                ? provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options, &arena)
+                : provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options, nil)
         }
         guard let parsed else {
             throw ParseError(source: source, message: "libxml2 could not parse the page as HTML")
         }
         self.doc = parsed
+        self.arena = arena
         self.source = source
     }
 
-    deinit { xmlFreeDoc(doc) }
+    /// Whether the document's memory is one arena (for tests).
+    var isInArena: Bool { arena != nil }
+
+    deinit {
+        if let arena { provstat_arena_free(arena) } else { xmlFreeDoc(doc) }
+    }
 
     /// The root element, if any.
     var root: xmlNodePtr? { xmlDocGetRootElement(doc) }

@@ -26,7 +26,7 @@ public struct PageParser: Sendable {
             return page
         }
         let bytes = PageBytes(data, declared: charset)
-        // A detected article reads only class, id and spans: the other attributes are not built.
+        // A detected article reads only some class, id and span attributes: the others are not built.
         let document = try HTMLDocument(
             data: bytes.data, source: source, encoding: bytes.encoding,
             ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding, readAttributesOnly: xpath == nil)

@@ -1,3 +1,4 @@
+import CLibXML2Shim
 import Foundation
 import ProvstatCore
 import Testing
@@ -51,5 +52,25 @@ struct LeanAttributesTests {
         #expect(try document.nodes(matching: "//td[@rowspan='2']").count == 1)
         #expect(try document.nodes(matching: "//th[@colspan='2']").count == 1)
         #expect(try document.nodes(matching: "//a[@href]").isEmpty)
+    }
+
+    @Test("the C list of kept attributes is ElementTag's: names of containers and filterable elements, spans of cells")
+    func keptAttributesFollowElementTag() {
+        let known = Set(ElementTag.nameLists.flatMap(\.names))
+        for name in known.union(["a", "img", "i", "em", "strong", "form", "custom-element", "x", "tdx", "t"]) {
+            let tag = ElementTag.nameLists.filter { $0.names.contains(name) }.reduce(ElementTag()) { $0.union($1.tag) }
+            let readsNames = !tag.isDisjoint(with: [.container, .filterable])
+            for attribute in ["class", "id", "CLASS", "Id"] {
+                #expect((provstat_lean_keeps_attribute(name, attribute) != 0) == readsNames, "\(name) \(attribute)")
+            }
+            for attribute in ["rowspan", "colspan", "ROWSPAN"] {
+                #expect(
+                    (provstat_lean_keeps_attribute(name, attribute) != 0) == tag.contains(.cell), "\(name) \(attribute)"
+                )
+            }
+            for attribute in ["style", "href", "title", "data-id", "classname"] {
+                #expect(provstat_lean_keeps_attribute(name, attribute) == 0, "\(name) \(attribute)")
+            }
+        }
     }
 }

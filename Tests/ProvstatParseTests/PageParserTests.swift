@@ -157,4 +157,28 @@ struct CollapsedTextTests {
         text.removeAll()
         #expect(text.isEmpty && text.string.isEmpty)
     }
+
+    @Test("random pieces of text and every kind of whitespace collapse as joined and collapsed")
+    func randomPieces() {
+        let alphabet = [
+            "a", "B", "ạ", "đ", "ể", ",", "5", " ", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2009}", "\u{3000}",
+            "\u{FEFF}", "\u{85}", "\u{1680}", "\u{200B}", "€", "ớ ",
+        ]
+        // A fixed linear congruential sequence: the same cases on every run.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let pieces = (0..<next(5)).map { _ in (0..<next(12)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+            var text = CollapsedText()
+            for piece in pieces {
+                var bytes = Array(piece.utf8)
+                bytes.append(0)
+                bytes.withUnsafeBufferPointer { text.append(cString: $0.baseAddress!) }
+            }
+            #expect(text.string == pieces.joined().collapsingWhitespace(), "\(pieces)")
+        }
+    }
 }
