@@ -155,6 +155,8 @@ struct SubjectFinder {
         "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
         "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "chủ yếu nhờ",
         "gắn với",
+        // *Công tác giải ngân vốn đầu tư công …*: the work of doing it is the doing.
+        "công tác",
         // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
         "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
         // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
@@ -677,13 +679,49 @@ struct SubjectFinder {
             headEnd -= 1
         }
         if headEnd == 0 { headEnd = indices.count }
+        // *Cán cân thương mại hàng hóa 11 tháng xuất siêu*: a period before the verb that ends the
+        // name is the name's period, not part of it.
+        if headEnd == indices.count, let inner = innerPeriod(in: indices) {
+            return Phrase(
+                head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
+                period: text(of: withoutYear(Array(indices[inner]))))
+        }
+        // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period, which says it.
+        var nameEnd = headEnd
+        if headEnd < indices.count - 1, headEnd > 1, indices[headEnd - 1] >= 0,
+            matcher.lowerIs(indices[headEnd - 1], "trong")
+        {
+            nameEnd -= 1
+        }
         return Phrase(
-            head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+            head: text(of: Array(indices[..<nameEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
     private func isMonthName(_ index: Int) -> Bool {
         Self.monthNames.contains(matcher.tokens[index]) && word(index - 1, in: Self.monthWordsFollow)
+    }
+
+    /// A numbered period (*11 tháng*, *tháng 10*) inside a name, followed by one or two words
+    /// of a verb, as positions in `indices`, or nil.
+    private func innerPeriod(in indices: [Int]) -> Range<Int>? {
+        guard indices.count >= 4, !indices.contains(where: { $0 < 0 }) else { return nil }
+        for start in 1..<(indices.count - 1) {
+            let index = indices[start]
+            let opens =
+                (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang)
+                || (matcher.lowerIs(index, "tháng") && start + 1 < indices.count
+                    && matcher.tokens[indices[start + 1]].isNumber)
+            guard opens else { continue }
+            var end = start + 1
+            while end < indices.count, isPeriodToken(indices[end]) || isMonthName(indices[end]) { end += 1 }
+            let after = indices.count - end
+            guard end - start >= 2, (1...2).contains(after),
+                indices[end...].allSatisfy({ matcher.tokens[$0].isWord && !isPeriodWord($0) })
+            else { return nil }
+            return start..<end
+        }
+        return nil
     }
 
     /// Whether the token at `index` belongs to a period written after a subject.

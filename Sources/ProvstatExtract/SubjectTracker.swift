@@ -144,7 +144,7 @@ struct SubjectTracker {
         let first = aspect.split(separator: " ")
         let second = owner.split(separator: " ")
         for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
-        where first.suffix(overlap).map { $0.lowercased() } == second.prefix(overlap).map({ $0.lowercased() }) {
+        where first.suffix(overlap).map({ $0.lowercased() }) == second.prefix(overlap).map({ $0.lowercased() }) {
             return (first + second.dropFirst(overlap)).joined(separator: " ")
         }
         return aspect + " " + owner

@@ -410,6 +410,18 @@ struct SubjectTests {
         #expect(try fact("có 7 nhóm", in: groups).subject == "nhóm tăng giá")
     }
 
+    @Test func framingWordsAroundANameAreNotPartOfIt() throws {
+        let text =
+            "Kim ngạch nhập khẩu trong tháng 5 ước đạt 96,4 triệu USD. Công tác giải ngân vốn đầu tư công được đẩy mạnh, đạt 1.020 tỷ đồng."
+        #expect(try fact("ước đạt 96,4 triệu USD", in: text).subject == "Kim ngạch nhập khẩu tháng 5")
+        #expect(try fact("đạt 1.020 tỷ đồng", in: text).subject == "giải ngân vốn đầu tư công")
+        // A period before the verb that ends a name is the name's period, and a month carried
+        // after it replaces it.
+        let balance = "Cán cân thương mại 9 tháng xuất siêu 412,6 triệu USD; riêng tháng 9 xuất siêu 51,2 triệu USD."
+        #expect(try fact("412,6 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu 9 tháng")
+        #expect(try fact("51,2 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu tháng 9")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
