@@ -109,9 +109,7 @@ struct KindCues {
     func base(before start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
         var index = start - 1
         while index > stop, !matcher.isPhraseEnd(index) {
-            if matcher.lowerIs(index, "so"), matcher.lowerIs(index + 1, "với") || matcher.lowerIs(index + 1, "sánh") {
-                return classify(at: index + 2, month: month, year: year)
-            }
+            if let base = baseStart(at: index) { return classify(at: base, month: month, year: year) }
             index -= 1
         }
         // A base fronted before the clause: *So với cùng kỳ năm trước, doanh thu tăng 8,6%*.
@@ -119,12 +117,20 @@ struct KindCues {
         var first = index - 1
         while first > stop, !matcher.isPhraseEnd(first) { first -= 1 }
         first += 1
-        guard first < index, matcher.lowerIs(first, "so"),
-            matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh")
-        else {
-            return nil
-        }
-        return classify(at: first + 2, month: month, year: year)
+        guard first < index, let base = baseStart(at: first) else { return nil }
+        return classify(at: base, month: month, year: year)
+    }
+
+    /// Where the base opened by *so với* / *so sánh* at `index` starts, or by a bare *so* before
+    /// the period it compares with (*so cùng kỳ tăng 3,2%*, *so tháng trước*); nil when none opens there.
+    private func baseStart(at index: Int) -> Int? {
+        guard matcher.lowerIs(index, "so") else { return nil }
+        if matcher.lowerIs(index + 1, "với") || matcher.lowerIs(index + 1, "sánh") { return index + 2 }
+        let next = index + 1
+        let bare =
+            matcher.lowerIs(next, "cùng") || matcher.lowerIs(next, "tháng") || matcher.lowerIs(next, "năm")
+            || matcher.lowerIs(next, "quý") || matcher.lowerIs(next, "kỳ")
+        return bare ? next : nil
     }
 
     /// Whether a plan word (*kế hoạch*, *dự toán*) follows in the figure's phrase: within four words

@@ -37,7 +37,10 @@ struct PeriodScanner {
     /// over without trying each kind of mention.
     private static let startKeys = KeyTable(
         ([thang, quy, nam, ca, WordKey.of("ngày")] + nextMonthWords.firstKeys + thisMonthWords.firstKeys
-            + yearToDateWords.firstKeys).map { ($0, true) })
+            + yearToDateWords.firstKeys + countWords.keys.map { WordKey.of($0) }).map { ($0, true) })
+
+    /// Counts of months written in words (*Chín tháng*, *Mười một tháng đầu năm*), from two up.
+    private static let countWords: [String: Int] = VietnameseNumberWords.digits.filter { $0.value >= 2 }
 
     let matcher: TokenMatcher
 
@@ -89,6 +92,14 @@ struct PeriodScanner {
                         index: index, period: Period(span: .yearToDate, year: date.year, number: date.month),
                         end: date.end))
                 index = date.end
+                continue
+            }
+            // *Mười tháng đầu năm 2024*, *Mười một tháng*: the months counted in words.
+            if tokens[index].isWord, matcher.key(index - 1) != Self.thang, let count = wordCount(at: index) {
+                let (year, length) = year(after: count.end + 1)
+                result.append(
+                    Mention(index: index, period: Period(span: .yearToDate, year: year, number: count.months)))
+                index = count.end + 1 + length
                 continue
             }
             if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
@@ -170,6 +181,22 @@ struct PeriodScanner {
     }
 
     /// The month written at `index` (1 to 12, in digits or words), if any.
+    /// A count of months written in words at `index` and followed by *tháng* (*Chín tháng*,
+    /// *mười một tháng*): how many, and the index of *tháng*.
+    private func wordCount(at index: Int) -> (months: Int, end: Int)? {
+        guard var months = Self.countWords[matcher.lower(index)] else { return nil }
+        var end = index + 1
+        // *mười một*, *mười hai*: the tens and the unit.
+        if months == 10, let unit = Self.countWords[matcher.lower(end)] ?? (matcher.lowerIs(end, "một") ? 1 : nil),
+            unit < 3, matcher.key(end + 1) == Self.thang
+        {
+            months += unit
+            end += 1
+        }
+        guard months <= 12, matcher.key(end) == Self.thang else { return nil }
+        return (months, end)
+    }
+
     func monthNumber(at index: Int) -> Int? {
         if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.key(index - 1) == Self.thang,
             var month = Self.monthWords[matcher.lower(index)],
@@ -198,6 +225,11 @@ struct PeriodScanner {
     private func year(after index: Int) -> (Int?, Int) {
         if matcher.isSymbol(index, "/") || matcher.lowerIs(index, "năm"), let year = yearNumber(at: index + 1) {
             return (year, 2)
+        }
+        // *10 tháng đầu năm 2024*: the months from the start of that year.
+        if matcher.lowerIs(index, "đầu"), matcher.lowerIs(index + 1, "năm") {
+            if let year = yearNumber(at: index + 2) { return (year, 3) }
+            return (nil, 2)
         }
         return (nil, 0)
     }

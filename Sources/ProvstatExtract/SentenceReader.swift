@@ -290,7 +290,7 @@ struct SentenceReader {
             matcher.tokens[unit.end].spaceBefore
         else { return nil }
         var end = unit.end
-        while end < matcher.tokens.count, end < unit.end + 3, matcher.tokens[end].isWord,
+        while end < matcher.tokens.count, end < unit.end + 4, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end]), !Lexicon.phraseWords.contains(matcher.tokens[end]),
             !Self.materialStops.contains(matcher.tokens[end])
         {

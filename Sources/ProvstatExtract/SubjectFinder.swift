@@ -506,6 +506,14 @@ struct SubjectFinder {
                 .phrase.count ?? 1
             tokens.removeFirst(min(max(1, hedge), tokens.count))
         }
+        // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
+        if tokens.count > 3,
+            let inside = (1..<(tokens.count - 1)).first(where: {
+                matcher.lowerIs(tokens[$0], "toàn") && matcher.lowerIs(tokens[$0] + 1, "tỉnh")
+            }), inside + 2 < tokens.count
+        {
+            tokens.removeSubrange(inside..<(inside + 2))
+        }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
@@ -657,6 +665,8 @@ struct SubjectFinder {
         let token = matcher.tokens[index]
         if Self.periodWords.contains(token) { return true }
         if Self.monthNames.contains(token), word(index - 1, in: Self.monthWordsFollow) { return true }
+        // *Mười tháng đầu năm*: a count of months written in words.
+        if isCountOfSpans(index) { return true }
         return Self.edges.contains(token) && word(index + 1, in: Self.spans)
     }
 
@@ -675,6 +685,7 @@ struct SubjectFinder {
         var headEnd = indices.count
         while headEnd > 0, indices[headEnd - 1] >= 0,
             isPeriodToken(indices[headEnd - 1]) || isMonthName(indices[headEnd - 1])
+                || isCountOfSpans(indices[headEnd - 1])
         {
             headEnd -= 1
         }
@@ -724,6 +735,14 @@ struct SubjectFinder {
         return nil
     }
 
+    /// Whether the word at `index` counts months or quarters in words (*Mười tháng*, *mười một tháng*).
+    private func isCountOfSpans(_ index: Int) -> Bool {
+        guard Lexicon.numberWord(matcher.tokens[index]) != nil else { return false }
+        if word(index + 1, in: Self.spans) { return true }
+        return index + 1 < matcher.tokens.count && Lexicon.numberWord(matcher.tokens[index + 1]) != nil
+            && word(index + 2, in: Self.spans)
+    }
+
     /// Whether the token at `index` belongs to a period written after a subject.
     private func isPeriodToken(_ index: Int) -> Bool {
         let token = matcher.tokens[index]
@@ -739,7 +758,8 @@ struct SubjectFinder {
                 // A base (*so với tháng 12 năm trước*) is not the figure's period.
                 !word(index - 1, in: Self.baseMarkers)
                     && (word(index, in: Self.periodHeads)
-                        || (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang)
+                        || ((matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil)
+                            && matcher.key(index + 1) == Self.thang)
                         // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
                         // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
                         || (matcher.lowerIs(index, "năm")
@@ -768,7 +788,10 @@ struct SubjectFinder {
         else { return indices }
         // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
         let rest = indices.dropLast(2)
-        if matcher.lowerIs(before, "năm"), !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) {
+        // *10 tháng đầu năm 2024*: *đầu năm* is part of the period too.
+        if matcher.lowerIs(before, "năm"),
+            !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) || word(before - 1, in: Self.edges)
+        {
             return Array(indices.dropLast())
         }
         return Array(rest)

@@ -63,6 +63,10 @@ struct SubjectTracker {
         if let material, var own = reading.own, !Self.mentions(own.head, material) {
             own.head += " " + material
             reading.own = own
+        } else if material != nil, reading.own == nil, kind == .level, let described {
+            // *…; 8,7 nghìn ha rừng trồng tập trung*: with nothing named before it, the words after
+            // the unit say what it measures.
+            reading.own = SubjectFinder.Phrase(head: described, period: reading.period)
         }
         var result: (subject: String, about: Int?)
         let owner = countedNoun

@@ -125,6 +125,9 @@ struct SubjectTests {
         ("Riêng tháng 9, số thu đạt 512,3 tỷ đồng.", .month, 9),
         ("Số thu đạt 512,3 tỷ đồng trong tháng 9.", .month, 9),
         ("Trong đó tháng 9, số thu đạt 512,3 tỷ đồng.", .month, 9),
+        ("Chín tháng đầu năm 2023, số thu đạt 512,3 tỷ đồng.", .yearToDate, 9),
+        ("9 tháng đầu năm 2023, số thu đạt 512,3 tỷ đồng.", .yearToDate, 9),
+        ("Mười một tháng, số thu đạt 512,3 tỷ đồng.", .yearToDate, 11),
     ])
     func periodsAsReportsWriteThem(sentence: String, span: Period.Span, number: Int) throws {
         let fact = try #require(facts(sentence).first)
@@ -420,6 +423,25 @@ struct SubjectTests {
         let balance = "Cán cân thương mại 9 tháng xuất siêu 412,6 triệu USD; riêng tháng 9 xuất siêu 51,2 triệu USD."
         #expect(try fact("412,6 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu 9 tháng")
         #expect(try fact("51,2 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu tháng 9")
+    }
+
+    @Test func monthsCountedInWordsAndABareSoOpenABase() throws {
+        let text =
+            "Kim ngạch nhập khẩu tháng 10 ước đạt 98,2 triệu USD; Mười tháng đầu năm 2024 ước đạt 930,4 triệu USD, so cùng kỳ tăng 4,2%."
+        let total = try fact("ước đạt 930,4 triệu USD", in: text)
+        #expect(total.subject == "Kim ngạch nhập khẩu Mười tháng đầu năm")
+        #expect(total.period?.span == .yearToDate)
+        #expect(total.period?.number == 10)
+        #expect(try fact("tăng 4,2%", in: text).kind == .growthYoY)
+    }
+
+    @Test func theProvinceBetweenATopicAndItsVerbAndStuffNamedAfterTheUnit() throws {
+        let crop = "Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được 41.300 ha."
+        #expect(try fact("được 41.300 ha", in: crop).subject == "diện tích Vụ lúa mùa năm 2024 gieo cấy")
+        let forest =
+            "Toàn tỉnh đã trồng được 2,6 triệu cây phân tán; 6,1 nghìn ha rừng trồng tập trung, chăm sóc rừng 25 nghìn ha."
+        #expect(try fact("6,1 nghìn ha", in: forest).subject == "diện tích rừng trồng tập trung")
+        #expect(try fact("25 nghìn ha", in: forest).subject == "diện tích chăm sóc rừng")
     }
 
     // MARK: - What the words around a figure leave unsaid
