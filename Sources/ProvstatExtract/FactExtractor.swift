@@ -97,6 +97,14 @@ public struct FactExtractor: Sendable {
                     // *riêng các sản phẩm từ dừa*: one part, named by its total's measure.
                     renamed[fact.subject] = name
                 }
+                // *Tổng chi … đạt 71,3% dự toán, tăng 18,2% so với cùng kỳ. Trong đó: chi đầu tư phát
+                // triển …, đạt 102,1%, giảm 12,4%*: a part's percentage that states no base of its own
+                // is measured as its total's was.
+                if let amount = fact.about, let total = facts[amount].componentOf,
+                    let kind = Self.kind(of: fact, asAbout: total, in: facts)
+                {
+                    fact.kind = kind
+                }
                 // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
                 if reading.breakdownBefore { changeParts = true }
                 if ItemNaming.isChange(fact.kind), changeParts, let total = lastChange,
@@ -128,6 +136,20 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
+    }
+
+    /// The kind a part's percentage takes from those about its total, when it states no base
+    /// (its kind is the bare *growth*, or a *share* read from *đạt*/*bằng*) and the total's
+    /// figures leave one choice.
+    static func kind(of fact: Fact, asAbout total: Int, in facts: [Fact]) -> FactKind? {
+        let wanted: Set<FactKind>
+        switch fact.kind {
+        case .growth: wanted = [.growthYoY, .growthMoM]
+        case .share where fact.raw.hasPrefix("đạt") || fact.raw.hasPrefix("bằng"): wanted = [.planAttainment]
+        default: return nil
+        }
+        let kinds = Set(facts[(total + 1)...].lazy.filter { $0.about == total }.map(\.kind)).intersection(wanted)
+        return kinds.count == 1 ? kinds.first : nil
     }
 
     /// A paragraph that heads a section (*3. Xuất khẩu*, *II. THƯƠNG MẠI*): short, no sentence end

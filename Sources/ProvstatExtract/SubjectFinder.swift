@@ -166,7 +166,7 @@ struct SubjectFinder {
     /// Words that open a topic, not an item of a list: such a segment is never joined to the next.
     private static let topicOpeners: WordSet = [
         "về", "đối", "với", "riêng", "ngoài", "bên", "còn", "theo", "tại", "qua", "nhờ", "trong", "tính",
-        "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu",
+        "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu", "xét",
     ]
 
     /// Words that open what narrows the thing named before (*trong đó có bằng cấp …*).
@@ -527,6 +527,10 @@ struct SubjectFinder {
         {
             tokens.removeSubrange(basis...)
         }
+        // *Lương thực, thực phẩm chiếm tỷ trọng cao nhất với 45,2%*: the share is of what stands before.
+        if let occupies = tokens.firstIndex(where: { matcher.lowerIs($0, "chiếm") }), occupies > tokens.startIndex {
+            tokens.removeSubrange(occupies...)
+        }
         // *Nhóm giáo dục có mức tăng cao nhất*, *… có tốc độ …*: how it did is said of the thing,
         // not part of its name.
         if let have = tokens.firstIndex(where: {
@@ -598,6 +602,16 @@ struct SubjectFinder {
                 tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
             else { break }
             tokens.removeLast(phrase.phrase.count)
+        }
+        // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
+        // figure stands at is no part of the name.
+        if let estimate = tokens.dropFirst().firstIndex(where: {
+            matcher.lowerIs($0, "ước") && Lexicon.hedges.longest(in: matcher, at: $0) != nil
+        }),
+            let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[estimate]),
+            tokens[(estimate + hedge.phrase.count)...].allSatisfy({ isDateWord($0) })
+        {
+            tokens.removeSubrange(estimate..<(estimate + hedge.phrase.count))
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
         if let tail = tokens.last, let place = Self.provinceWide.longest(in: matcher, endingAt: tail),
@@ -741,6 +755,13 @@ struct SubjectFinder {
         if word(index + 1, in: Self.spans) { return true }
         return index + 1 < matcher.tokens.count && Lexicon.numberWord(matcher.tokens[index + 1]) != nil
             && word(index + 2, in: Self.spans)
+    }
+
+    /// Whether the token at `index` belongs to the date a figure stands at (*đến 30/9/2024*, *tính
+    /// đến hết tháng 9*).
+    private func isDateWord(_ index: Int) -> Bool {
+        isPeriodToken(index) || matcher.lowerIs(index, "đến") || matcher.lowerIs(index, "tính")
+            || matcher.lowerIs(index, "ngày") || matcher.lowerIs(index, "hết")
     }
 
     /// Whether the token at `index` belongs to a period written after a subject.

@@ -444,6 +444,25 @@ struct SubjectTests {
         #expect(try fact("25 nghìn ha", in: forest).subject == "diện tích chăm sóc rừng")
     }
 
+    @Test func aPartsPercentagesWithNoBaseOfTheirOwnAreMeasuredAsItsTotalsWere() throws {
+        let text =
+            "Tổng chi ngân sách địa phương là 6.210,4 tỷ đồng, đạt 70,2% dự toán, tăng 15,1% so với cùng kỳ. Trong đó: chi đầu tư phát triển là 1.302,6 tỷ đồng, đạt 98,4%, giảm 8,2%; chi thường xuyên là 3.115,0 tỷ đồng, đạt 61,3%, tăng 7,7%."
+        #expect(try fact("đạt 98,4%", in: text).kind == .planAttainment)
+        #expect(try fact("giảm 8,2%", in: text).kind == .growthYoY)
+        #expect(try fact("tăng 7,7%", in: text).kind == .growthYoY)
+        // A total measured against two bases leaves its parts' changes as they were read.
+        let both =
+            "Doanh thu đạt 1.240 tỷ đồng, tăng 2,1% so với tháng trước và tăng 9,8% so với cùng kỳ; trong đó doanh thu lưu trú đạt 210 tỷ đồng, tăng 4,4%."
+        #expect(try fact("tăng 4,4%", in: both).kind == .growth)
+    }
+
+    @Test func anEstimateBeforeTheDateAFigureStandsAtAndAShareVerbAreNotTheName() throws {
+        let text =
+            "Nguồn vốn huy động ước thực hiện đến 30/6/2025 là 31.480 tỷ đồng. Xét theo ngành hàng, lương thực, thực phẩm chiếm tỷ trọng cao nhất với 43,8%."
+        #expect(try fact("là 31.480 tỷ đồng", in: text).subject == "Nguồn vốn huy động đến 30/6")
+        #expect(facts(text).last?.subject == "lương thực, thực phẩm")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
