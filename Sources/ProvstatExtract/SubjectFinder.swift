@@ -391,9 +391,14 @@ struct SubjectFinder {
 
     /// The class a list of examples belongs to, when the segments up to `chosen` list them after
     /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about
-    /// the class, not about its last example.
+    /// the class, not about its last example. An example with a figure of its own (*như gạo tăng
+    /// 2,1%, …*) is itself what that figure measures.
     private func category(in part: [[Int]], listingUpTo chosen: Int) -> Phrase? {
-        var index = chosen
+        if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
+            let example = trimmed(Array(part[chosen][(like + 1)...]))
+            return !example.isEmpty && names(example) ? phrase(of: example) : nil
+        }
+        var index = chosen - 1
         while index >= 0, chosen - index <= 6 {
             let segment = part[index]
             if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > 0 {

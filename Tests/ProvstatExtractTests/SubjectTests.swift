@@ -396,6 +396,9 @@ struct SubjectTests {
         // *cũng như* links, it lists no examples.
         let linked = "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp tăng 3,1%."
         #expect(try fact("tăng 3,1%", in: linked).subject == "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp")
+        // An example with a figure of its own is what that figure measures.
+        let own = "Một số mặt hàng tăng giá như gạo tăng 2,1%, thịt lợn tăng 1,5%."
+        #expect(try fact("tăng 2,1%", in: own).subject == "gạo")
     }
 
     @Test func theLegalBasisOfAnActionIsNotItsName() throws {
