@@ -716,15 +716,18 @@ struct SubjectFinder {
                 head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
                 period: text(of: withoutYear(Array(indices[inner]))))
         }
-        // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period, which says it.
-        var nameEnd = headEnd
-        if headEnd < indices.count - 1, headEnd > 1, indices[headEnd - 1] >= 0,
+        // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period; a period without
+        // its number keeps it (*… trong tháng*).
+        if headEnd < indices.count, headEnd > 1, indices[headEnd - 1] >= 0,
             matcher.lowerIs(indices[headEnd - 1], "trong")
         {
-            nameEnd -= 1
+            let bare = headEnd == indices.count - 1
+            return Phrase(
+                head: text(of: Array(indices[..<(headEnd - 1)])),
+                period: text(of: withoutYear(Array(indices[(bare ? headEnd - 1 : headEnd)...]))))
         }
         return Phrase(
-            head: text(of: Array(indices[..<nameEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+            head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).

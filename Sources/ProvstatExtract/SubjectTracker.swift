@@ -173,6 +173,13 @@ struct SubjectTracker {
     private static let contrastWords: Set<String> = ["trong", "ngoài"]
     private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
 
+    /// What a count is of (*doanh nghiệp thành lập mới* of *Số doanh nghiệp thành lập mới*): the
+    /// owner of an attribute (*số vốn đăng ký*) is the things, not their number.
+    static func counted(_ phrase: String) -> String {
+        guard phrase.hasPrefix("Số ") || phrase.hasPrefix("số "), phrase.utf8.count > 8 else { return phrase }
+        return String(phrase.dropFirst(3))
+    }
+
     /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
     /// search costs thousands of instructions a call, and this runs for many figures).
     static func mentions(_ text: String, _ part: String) -> Bool {
@@ -207,7 +214,7 @@ struct SubjectTracker {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
-                own.head += " " + named.head
+                own.head += " " + Self.counted(named.head)
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
             }

@@ -426,6 +426,10 @@ struct SubjectTests {
         let balance = "Cán cân thương mại 9 tháng xuất siêu 412,6 triệu USD; riêng tháng 9 xuất siêu 51,2 triệu USD."
         #expect(try fact("412,6 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu 9 tháng")
         #expect(try fact("51,2 triệu USD", in: balance).subject == "Cán cân thương mại xuất siêu tháng 9")
+        // An attribute of a count belongs to the things counted.
+        let firms = "Số doanh nghiệp thành lập mới trong tháng là 74 doanh nghiệp với số vốn đăng ký 605,2 tỷ đồng."
+        #expect(
+            try fact("605,2 tỷ đồng", in: firms).subject == "số vốn đăng ký doanh nghiệp thành lập mới trong tháng")
     }
 
     @Test func monthsCountedInWordsAndABareSoOpenABase() throws {
