@@ -121,6 +121,20 @@ struct KindCues {
         return classify(at: base, month: month, year: year)
     }
 
+    /// The base a list's lead states once before its colon (*Một số sản phẩm chủ yếu tăng so với
+    /// cùng kỳ: xi măng tăng 12,3%; …*): the lead must hold no figure of its own.
+    func base(ofLeadBefore start: Int, month: Int?, year: Int?) -> Base? {
+        guard let colon = (0..<start).last(where: { matcher.isSymbol($0, ":") }),
+            !(0..<colon).contains(where: { matcher.tokens[$0].isNumber })
+        else { return nil }
+        var index = colon - 1
+        while index >= 0, !matcher.isSentencePartEnd(index) {
+            if let base = baseStart(at: index) { return classify(at: base, month: month, year: year) }
+            index -= 1
+        }
+        return nil
+    }
+
     /// Where the base opened by *so với* / *so sánh* at `index` starts, or by a bare *so* before
     /// the period it compares with (*so cùng kỳ tăng 3,2%*, *so tháng trước*); nil when none opens there.
     private func baseStart(at index: Int) -> Int? {

@@ -63,6 +63,7 @@ struct SentenceReader {
                 let base =
                     cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
+                    ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
                 (kind, negative) = self.restatedChange(
                     self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
                     of: figure, previous: kinds.last,
@@ -321,9 +322,13 @@ struct SentenceReader {
     private static let regardingStops: WordSet = ["và", "so", "với", "tăng", "giảm", "đạt", "chiếm", "do", "nhờ"]
 
     /// The words right after a figure's unit up to a word that links to something else
-    /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says.
+    /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says;
+    /// with no such words, a counted noun itself (*còn 1.250 hộ nghèo*).
     private func described(after figure: Figure, matcher: TokenMatcher) -> String? {
         guard let unit = figure.unit else { return nil }
+        if unit.isCountedNoun, !(unit.end < matcher.tokens.count && matcher.tokens[unit.end].isWord) {
+            return unit.unit
+        }
         var end = unit.end
         while end < matcher.tokens.count, end < unit.end + 8, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])

@@ -103,7 +103,7 @@ struct SubjectFinder {
         "giảm còn", "giảm xuống", "ở mức", "trên dưới", "lần lượt", "quy đổi", "ước", "đạt", "tăng", "giảm",
         "khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "thêm", "bớt", "lên", "xuống", "còn", "là",
         "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
-        "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có",
+        "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có", "chiếm tỷ lệ", "chiếm tỷ trọng",
     ])
 
     /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).

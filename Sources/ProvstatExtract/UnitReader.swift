@@ -90,6 +90,14 @@ struct UnitReader {
     /// Extends a unit by a `/denominator` (*đồng/kg* → `VND/kg`).
     private func rate(_ match: Match) -> Match {
         let tokens = matcher.tokens
+        // *180,2 triệu lượt khách.km*, *tấn.km*: a product of units, a measure of its own.
+        if matcher.isSymbol(match.end, "."), match.end + 1 < tokens.count, !tokens[match.end].spaceBefore,
+            !tokens[match.end + 1].spaceBefore, matcher.lowerIs(match.end + 1, "km")
+        {
+            return Match(
+                unit: match.unit + ".km", exponent: match.exponent, end: match.end + 2, isCountedNoun: false,
+                isGuessed: false)
+        }
         let slash = match.end
         // A capitalised denominator is a unit only when it is a known one (*VND/USD*), not a name.
         // The slash first: most units have none after them, and it costs no string comparison.

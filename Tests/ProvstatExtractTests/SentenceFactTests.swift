@@ -42,6 +42,9 @@ struct SentenceFactTests {
         Expected(sentence: "Sản lượng đạt 4,05 triệu\ntấn trong năm.", value: 4_050_000, unit: "t", kind: .level),
         Expected(sentence: "Giá trị nhập khẩu đạt 12 triệu euro.", value: 12_000_000, unit: "EUR", kind: .level),
         Expected(sentence: "Nhà máy có công suất 50 MW.", value: 50, unit: "MW", kind: .level),
+        Expected(sentence: "Luân chuyển hàng hóa 95,3 triệu tấn.km.", value: 95_300_000, unit: "t.km", kind: .level),
+        Expected(
+            sentence: "Luân chuyển 180,2 triệu lượt khách.km.", value: 180_200_000, unit: "lượt khách.km", kind: .level),
         Expected(sentence: "Sản lượng điện đạt 1.935 triệu kWh.", value: 1_935_000_000, unit: "kWh", kind: .level),
         Expected(sentence: "Tuyến đường dài 17,8 km.", value: 17.8, unit: "km", kind: .level),
         Expected(sentence: "Xây dựng 12.500 m2 nhà xưởng.", value: 12_500, unit: "m2", kind: .level),

@@ -470,6 +470,15 @@ struct SubjectTests {
         #expect(facts(text).last?.subject == "lương thực, thực phẩm")
     }
 
+    @Test func aListsLeadStatesItsBaseOnceAndACountedNounNamesItselfWhenNothingElseDoes() throws {
+        let list = "Một số sản phẩm chủ yếu tăng so với cùng kỳ: bia tăng 6,2%; gạch nung tăng 3,5%."
+        #expect(try fact("tăng 6,2%", in: list).kind == .growthYoY)
+        #expect(try fact("tăng 3,5%", in: list).kind == .growthYoY)
+        let poor = "Toàn tỉnh còn 2.140 hộ nghèo, chiếm tỷ lệ 0,81%."
+        #expect(try fact("còn 2.140 hộ nghèo", in: poor).subject == "hộ nghèo")
+        #expect(try fact("0,81%", in: poor).subject == "hộ nghèo")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
