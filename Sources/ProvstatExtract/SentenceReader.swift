@@ -49,6 +49,8 @@ struct SentenceReader {
             let estimate: Bool
             let kind: FactKind
             let negative: Bool
+            // Whether the figure's kind came from a base it states (or shares with a list).
+            var statesBase = true
             if let low = figure.rangeLow {
                 (kind, negative, estimate) = kinds[low]
             } else if let inherited = coordinatedKind(position, figures: figures, kinds: kinds, cues: cues) {
@@ -64,6 +66,7 @@ struct SentenceReader {
                     cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
                     ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
+                statesBase = base != nil
                 (kind, negative) = self.restatedChange(
                     self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
                     of: figure, previous: kinds.last,
@@ -94,7 +97,7 @@ struct SentenceReader {
                             utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
                                 utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
             let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
-            let fact = Fact(
+            var fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
                 start: rawStart, end: rawEnd,
@@ -103,6 +106,19 @@ struct SentenceReader {
                         of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
                         in: periods, matcher: matcher),
                 decimals: figure.numeral.decimals, scale: unit.exponent)
+            // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*: a change
+            // that states no base is measured as the sentence's changes for the same period were,
+            // when they agree (*bình quân 9 tháng tăng 3,45%* after a month's change is not).
+            if fact.kind == .growth, !statesBase {
+                let based = Set(
+                    readings.lazy.filter { $0.fact.period == fact.period }.map(\.fact.kind).filter {
+                        $0 == .growthYoY || $0 == .growthMoM
+                    })
+                if based.count == 1, let only = based.first {
+                    fact.kind = only
+                    kinds[kinds.count - 1].kind = only
+                }
+            }
             readings.append(
                 Reading(
                     fact: fact,

@@ -104,6 +104,7 @@ struct SubjectFinder {
         "khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "thêm", "bớt", "lên", "xuống", "còn", "là",
         "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
         "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có", "chiếm tỷ lệ", "chiếm tỷ trọng",
+        "tăng cao nhất", "tăng mạnh nhất", "giảm mạnh nhất", "giảm nhiều nhất", "tăng nhiều nhất",
     ])
 
     /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).

@@ -479,6 +479,19 @@ struct SubjectTests {
         #expect(try fact("0,81%", in: poor).subject == "hộ nghèo")
     }
 
+    @Test func aChangeThatStatesNoBaseIsMeasuredAsTheLastOneThatDidForTheSamePeriod() throws {
+        let text = "Chỉ số giá vàng tháng 9 tăng 2,8% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,4%."
+        #expect(try fact("giảm 0,4%", in: text).kind == .growthMoM)
+        // Another period, or a base of its own, keeps its kind.
+        let average = "CPI tháng 9 tăng 0,25% so với tháng trước; bình quân 9 tháng tăng 3,1%."
+        #expect(try fact("tăng 3,1%", in: average).kind == .growth)
+        let december = "CPI tháng 3 giảm 0,1% so với tháng trước; so với tháng 12 năm trước, CPI tăng 0,7%."
+        #expect(try fact("tăng 0,7%", in: december).kind == .growth)
+        // The verb of the largest change is no part of its name.
+        let groups = "Có 7 nhóm tăng giá so với tháng trước, trong đó nhóm giáo dục tăng cao nhất 3,4%."
+        #expect(facts(groups).last?.subject == "nhóm giáo dục")
+    }
+
     // MARK: - What the words around a figure leave unsaid
 
     @Test func anAmountNamingNoMeasureTakesTheOneItsUnitImplies() throws {
