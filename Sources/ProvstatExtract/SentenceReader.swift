@@ -43,6 +43,8 @@ struct SentenceReader {
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0
+        // The changes that state no base, measured at the end by the sentence's others.
+        var baseless: [Int] = []
         for (position, figure) in figures.enumerated() {
             let previousEnd = position > 0 ? figures[position - 1].end : 0
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
@@ -97,7 +99,7 @@ struct SentenceReader {
                             utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
                                 utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
             let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
-            var fact = Fact(
+            let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
                 start: rawStart, end: rawEnd,
@@ -106,19 +108,7 @@ struct SentenceReader {
                         of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
                         in: periods, matcher: matcher),
                 decimals: figure.numeral.decimals, scale: unit.exponent)
-            // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*: a change
-            // that states no base is measured as the sentence's changes for the same period were,
-            // when they agree (*bình quân 9 tháng tăng 3,45%* after a month's change is not).
-            if fact.kind == .growth, !statesBase {
-                let based = Set(
-                    readings.lazy.filter { $0.fact.period == fact.period }.map(\.fact.kind).filter {
-                        $0 == .growthYoY || $0 == .growthMoM
-                    })
-                if based.count == 1, let only = based.first {
-                    fact.kind = only
-                    kinds[kinds.count - 1].kind = only
-                }
-            }
+            if fact.kind == .growth, !statesBase { baseless.append(readings.count) }
             readings.append(
                 Reading(
                     fact: fact,
@@ -126,6 +116,23 @@ struct SentenceReader {
                     partBefore: contains(Lexicon.partWords, from: between.0, to: between.1, matcher: matcher),
                     isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher),
                     about: about))
+        }
+        // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*, *Tổng đàn
+        // trâu …, giảm 1,2%; đàn bò …, tăng 4,5% so với cùng kỳ*: a change that states no base is
+        // measured as the sentence's changes for the same period before it were, or with none
+        // before it, those after it, when they agree (*bình quân 9 tháng tăng 3,45%* beside a
+        // month's change is not).
+        for position in baseless {
+            let period = readings[position].fact.period
+            func based(_ range: Range<Int>) -> Set<FactKind> {
+                Set(
+                    readings[range].lazy.filter { $0.fact.period == period }.map(\.fact.kind).filter {
+                        $0 == .growthYoY || $0 == .growthMoM
+                    })
+            }
+            let before = based(0..<position)
+            let chosen = before.isEmpty ? based((position + 1)..<readings.count) : before
+            if chosen.count == 1, let only = chosen.first { readings[position].fact.kind = only }
         }
         return readings
     }

@@ -482,6 +482,13 @@ struct SubjectTests {
     @Test func aChangeThatStatesNoBaseIsMeasuredAsTheLastOneThatDidForTheSamePeriod() throws {
         let text = "Chỉ số giá vàng tháng 9 tăng 2,8% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,4%."
         #expect(try fact("giảm 0,4%", in: text).kind == .growthMoM)
+        // A base written once after a list serves the items before it.
+        let herds = "Đàn trâu 38.100 con, giảm 1,4%; đàn bò 57.200 con, tăng 2,6% so với cùng kỳ năm trước."
+        #expect(try fact("giảm 1,4%", in: herds).kind == .growthYoY)
+        // Changes before it decide first: a month's change explained by its groups stays the month's.
+        let explained =
+            "CPI tháng 2 tăng 0,6% so với tháng trước, chủ yếu do nhóm hàng ăn tăng 1,1%; so với cùng kỳ, CPI tăng 3,9%."
+        #expect(try fact("tăng 1,1%", in: explained).kind == .growthMoM)
         // Another period, or a base of its own, keeps its kind.
         let average = "CPI tháng 9 tăng 0,25% so với tháng trước; bình quân 9 tháng tăng 3,1%."
         #expect(try fact("tăng 3,1%", in: average).kind == .growth)
