@@ -148,7 +148,9 @@ public struct FactExtractor: Sendable {
         case .share where fact.raw.hasPrefix("đạt") || fact.raw.hasPrefix("bằng"): wanted = [.planAttainment]
         default: return nil
         }
-        let kinds = Set(facts[(total + 1)...].lazy.filter { $0.about == total }.map(\.kind)).intersection(wanted)
+        // The figures about the total follow it before the next amount: only they are read.
+        let about = facts[(total + 1)...].prefix { $0.kind != .level }.filter { $0.about == total }
+        let kinds = Set(about.map(\.kind)).intersection(wanted)
         return kinds.count == 1 ? kinds.first : nil
     }
 

@@ -37,10 +37,7 @@ struct PeriodScanner {
     /// over without trying each kind of mention.
     private static let startKeys = KeyTable(
         ([thang, quy, nam, ca, WordKey.of("ngày")] + nextMonthWords.firstKeys + thisMonthWords.firstKeys
-            + yearToDateWords.firstKeys + countWords.keys.map { WordKey.of($0) }).map { ($0, true) })
-
-    /// Counts of months written in words (*Chín tháng*, *Mười một tháng đầu năm*), from two up.
-    private static let countWords: [String: Int] = VietnameseNumberWords.digits.filter { $0.value >= 2 }
+            + yearToDateWords.firstKeys + Lexicon.numberWords.keys.map { WordKey.of($0) }).map { ($0, true) })
 
     let matcher: TokenMatcher
 
@@ -182,13 +179,14 @@ struct PeriodScanner {
 
     /// The month written at `index` (1 to 12, in digits or words), if any.
     /// A count of months written in words at `index` and followed by *tháng* (*Chín tháng*,
-    /// *mười một tháng*): how many, and the index of *tháng*.
+    /// *mười một tháng*), from two up: how many, and the index of *tháng*.
     private func wordCount(at index: Int) -> (months: Int, end: Int)? {
-        guard var months = Self.countWords[matcher.lower(index)] else { return nil }
+        // Told by word key: this is asked at every *năm* of a page.
+        guard var months = Lexicon.numberWord(matcher.tokens[index]), months >= 2 else { return nil }
         var end = index + 1
         // *mười một*, *mười hai*: the tens and the unit.
-        if months == 10, let unit = Self.countWords[matcher.lower(end)] ?? (matcher.lowerIs(end, "một") ? 1 : nil),
-            unit < 3, matcher.key(end + 1) == Self.thang
+        if months == 10, end < matcher.tokens.count, let unit = Lexicon.numberWord(matcher.tokens[end]), unit < 3,
+            matcher.key(end + 1) == Self.thang
         {
             months += unit
             end += 1
