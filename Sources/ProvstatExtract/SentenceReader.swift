@@ -272,7 +272,6 @@ struct SentenceReader {
         phrase.owner = Self.text(from: nounStart, to: verb > unit.end ? verb : end, matcher: matcher)
         if matcher.lowerIs(phraseStart, "cho") {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
-            phrase.head = "cho " + phrase.head
             phrase.role = .beneficiary
         } else if end == unit.end,
             Lexicon.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil

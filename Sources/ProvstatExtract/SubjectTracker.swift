@@ -81,13 +81,15 @@ struct SubjectTracker {
             result = (items[respectively.place].text, nil)
         } else if var counted {
             if let earlier = reading.earlier { named = earlier }
-            // *đã giải quyết việc làm cho 2.350 lao động*: what was done for them is what is counted.
+            // *đã giải quyết việc làm cho 2.350 lao động*: those the action was for, named as
+            // reports name such counts, with what was done for them (*lao động được giải quyết
+            // việc làm*).
             if counted.role == .beneficiary, let own = reading.own, !own.isAttribute {
                 countedNoun = SubjectFinder.Phrase(
                     head: counted.owner ?? "", period: own.period.isEmpty ? reading.period : own.period)
                 // *…, đồng thời giải quyết việc làm cho …*: by the agent named before.
-                let by = own.actor.isEmpty && !own.isAction && !actor.isEmpty ? actor + " " : ""
-                counted.head = by + own.head + " " + counted.head
+                let by = own.actor.isEmpty && !own.isAction ? actor : own.actor
+                counted.head = Self.beneficiaries(counted.head, of: own.head, by: by)
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*, *Ngành du lịch đón …
@@ -153,6 +155,37 @@ struct SubjectTracker {
         }
         return aspect + " " + owner
     }
+
+    /// Those an action was for, then what was done for them by whom: *lao động* of *giải quyết
+    /// việc làm* gives *lao động được giải quyết việc làm*; by *Sở Lao động*, of *Sở Lao động đã hỗ
+    /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
+    /// (*đã*, *dự kiến*, *giúp*) is no part of it.
+    static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
+        var verb = Substring(action)
+        if !agent.isEmpty, verb.hasPrefix(agent) { verb = verb.dropFirst(agent.count).drop { $0 == " " } }
+        while let opening = Self.actionOpenings.first(where: { verb.lowercased().hasPrefix($0) }) {
+            verb = verb.dropFirst(opening.count)
+        }
+        // *Các dự án mới dự kiến tạo việc làm*: how surely is said of the doing, not named.
+        for hedge in Self.innerHedges {
+            if let range = verb.range(of: hedge) { verb = verb[..<range.lowerBound] + " " + verb[range.upperBound...] }
+        }
+        guard let first = verb.first else { return noun }
+        // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.
+        if first.isUppercase, verb.dropFirst().first?.isLowercase == true, !opensWithName(String(verb)) {
+            verb = first.lowercased() + verb.dropFirst()
+        }
+        return [noun, "được", agent, String(verb)].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Words before an action that say when or how surely it was done, or that something helped do
+    /// it, not what was done.
+    private static let actionOpenings = [
+        "đã ", "đang ", "sẽ ", "được ", "dự kiến ", "ước tính ", "giúp ", "góp phần ", "nhằm ", "để ",
+    ]
+
+    /// Hedges written inside an action, between who acts and the verb.
+    private static let innerHedges = [" dự kiến ", " ước tính ", " ước "]
 
     /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
     /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
