@@ -31,6 +31,28 @@ enum ItemNaming {
         return text == measure || text == "tổng " + measure
     }
 
+    /// What a subject measures, without the measure it opens with (*lúa vụ Đông Xuân* of *Diện
+    /// tích lúa vụ Đông Xuân*, *xuất khẩu gạo* of *kim ngạch xuất khẩu gạo*): another measure of
+    /// the same thing (*…, sản lượng đạt …*) is of that thing, not of the first measure.
+    static func measured(by subject: String) -> String {
+        let bytes = Array(subject.prefix(40).lowercased().utf8)
+        var start = bytes.starts(with: total) ? total.count : 0
+        guard
+            let measure = headMeasures.first(where: {
+                bytes[start...].starts(with: $0) && bytes.count > start + $0.count && bytes[start + $0.count] == 0x20
+            })
+        else { return subject }
+        start += measure.count + 1
+        // The prefix was lower-cased as a whole: count its characters to cut the original.
+        let characters = String(decoding: bytes[..<start], as: UTF8.self).count
+        return String(subject.dropFirst(characters))
+    }
+
+    /// The words that open a measure of something named after them.
+    private static let headMeasures = [
+        "kim ngạch", "giá trị", "trị giá", "diện tích", "sản lượng", "năng suất", "doanh thu", "số lượng", "lượng",
+    ].map { Array($0.utf8) }
+
     /// The measure a unit implies for a subject that names none, or nil when it names a measure
     /// of its own or the unit implies none: *thép cán đạt 1,24 triệu tấn* is the output
     /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.

@@ -442,6 +442,30 @@ struct SubjectFinder {
         return result
     }
 
+    /// The crop season the words before `index` name outside a comparison (*Chuẩn bị cho vụ Đông
+    /// Xuân 2023 - 2024, …*, *Trong vụ lúa Hè Thu, …*): *vụ*, *lúa* and the season's name as
+    /// written, without its years; nil when they name none.
+    func season(before index: Int) -> String? {
+        var position = 0
+        while position < min(index, matcher.tokens.count) {
+            defer { position += 1 }
+            // *so với vụ Đông Xuân năm trước* is a base; *Đối với vụ …* is not.
+            guard matcher.lowerIs(position, "vụ"), !matcher.lowerIs(position - 1, "so"),
+                !matcher.matches("so", "với", at: position - 2), !matcher.matches("so", "sánh", at: position - 2)
+            else { continue }
+            let name = matcher.lowerIs(position + 1, "lúa") ? position + 2 : position + 1
+            guard let season = Self.seasons.longest(in: matcher, at: name), name + season.phrase.count <= index
+            else { continue }
+            return text(of: Array(position..<(name + season.phrase.count)))
+        }
+        return nil
+    }
+
+    /// The names of crop seasons after *vụ*, longest first.
+    private static let seasons = PhraseTable(phrases: [
+        "đông xuân", "hè thu", "thu đông", "xuân hè", "chiêm xuân", "mùa", "chiêm", "xuân", "hè", "đông",
+    ])
+
     /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
     private func isBase(_ segment: [Int]) -> Bool {
         guard let first = segment.first else { return false }

@@ -139,6 +139,11 @@ struct SubjectTracker {
                 ? String(result.subject.dropLast(4)) : result.subject
             result.subject = measure + " " + subject
         }
+        // *Chuẩn bị cho vụ Đông Xuân …, … nhu cầu lúa giống khoảng 45.000 tấn*: the season the
+        // sentence is about, as a period, when the subject names none.
+        if !result.subject.isEmpty, let season = finder.season(before: to), !Self.mentions(result.subject, "vụ ") {
+            result.subject += " " + season
+        }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }
         return result
@@ -247,7 +252,7 @@ struct SubjectTracker {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
-                own.head += " " + Self.counted(named.head)
+                own.head += " " + Self.counted(ItemNaming.measured(by: named.head))
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
             }

@@ -206,6 +206,29 @@ struct SubjectTests {
                 == "dự án được UBND tỉnh trao quyết định chủ trương đầu tư")
     }
 
+    @Test func theCropSeasonASentenceIsAboutIsThePeriodOfItsFigures() throws {
+        let purpose =
+            "Để chuẩn bị cho vụ Hè Thu 2025, ngành nông nghiệp dự kiến nhu cầu phân bón khoảng 62.000 tấn."
+        #expect(try fact("khoảng 62.000 tấn", in: purpose).subject == "nhu cầu phân bón vụ Hè Thu")
+        let within = "Trong vụ lúa Mùa năm nay, toàn tỉnh đã gieo cấy 38.400 ha, đạt 98,7% kế hoạch."
+        #expect(try fact("38.400 ha", in: within).subject == "diện tích gieo cấy vụ lúa Mùa")
+        #expect(try fact("đạt 98,7%", in: within).subject == "diện tích gieo cấy vụ lúa Mùa")
+        // A season named in the subject is not named twice; one compared against is no period.
+        let named = "Diện tích lúa vụ Chiêm Xuân đạt 21.300 ha, giảm 450 ha so với vụ Chiêm Xuân năm trước."
+        #expect(try fact("đạt 21.300 ha", in: named).subject == "Diện tích lúa vụ Chiêm Xuân")
+        let compared = "Năng suất lúa đạt 6,1 tấn/ha, cao hơn so với vụ Đông Xuân năm trước."
+        #expect(try fact("đạt 6,1 tấn/ha", in: compared).subject == "Năng suất lúa")
+    }
+
+    @Test func anotherMeasureOfAThingIsOfThatThing() throws {
+        let rice = "Năng suất lúa Thu Đông đạt 5,4 tấn/ha, sản lượng đạt 162.000 tấn."
+        #expect(try fact("đạt 162.000 tấn", in: rice).subject == "sản lượng lúa Thu Đông")
+        let exports = "Kim ngạch xuất khẩu hạt điều đạt 86,5 triệu USD, sản lượng 14.200 tấn."
+        #expect(try fact("14.200 tấn", in: exports).subject == "sản lượng xuất khẩu hạt điều")
+        #expect(ItemNaming.measured(by: "Tổng diện tích Rừng trồng mới") == "Rừng trồng mới")
+        #expect(ItemNaming.measured(by: "dự án nhà máy nước") == "dự án nhà máy nước")
+    }
+
     @Test func whatAnActionCountedIsReadWithTheAction() throws {
         #expect(
             try fact("52.000 lượt khách", in: "Sân bay Cà Mau đã phục vụ 52.000 lượt khách.").subject
