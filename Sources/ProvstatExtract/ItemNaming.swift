@@ -31,6 +31,9 @@ enum ItemNaming {
         return text == measure || text == "tổng " + measure
     }
 
+    /// Whether a phrase opens with a measure (*diện tích gieo sạ*, *tổng kim ngạch*).
+    static func opensWithMeasure(_ phrase: String) -> Bool { measure(opening: phrase) != nil }
+
     /// What a subject measures, without the measure it opens with (*lúa vụ Đông Xuân* of *Diện
     /// tích lúa vụ Đông Xuân*, *xuất khẩu gạo* of *kim ngạch xuất khẩu gạo*): another measure of
     /// the same thing (*…, sản lượng đạt …*) is of that thing, not of the first measure.

@@ -225,9 +225,34 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: fronted)
         }
+        if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
             topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+    }
+
+    /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
+    /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
+    /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
+    private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
+        let head = phrase.head.lowercased().split(separator: " ")
+        guard (1...2).contains(head.count) else { return phrase }
+        for segment in parts.flatMap({ $0 }).dropLast().reversed() {
+            let words = trimmed(segment)
+            guard words.count > head.count else { continue }
+            for start in 0..<(words.count - head.count)
+            where (0..<head.count).allSatisfy({ matcher.tokens[words[start + $0]].text.lowercased() == head[$0] }) {
+                // The object runs to the end of the segment, short of a period or figure.
+                var end = start + head.count
+                while end < words.count, matcher.tokens[words[end]].isWord, !isPeriodWord(words[end]) { end += 1 }
+                let object = Array(words[(start + head.count)..<end])
+                guard !object.isEmpty, names(object) else { continue }
+                var result = phrase
+                result.head = phrase.head + " " + text(of: object)
+                return result
+            }
+        }
+        return phrase
     }
 
     /// Whether the segment right before `to` (after the last comma in `from..<to`) names

@@ -99,7 +99,11 @@ struct SubjectTracker {
             if counted.role == .object, let own = reading.own, !own.isAttribute,
                 own.isAction || !Self.opensWithName(own.head)
             {
-                counted.head = own.head + " " + counted.head
+                // *thành phố Phú Quốc đón 4,67 triệu lượt khách*: a place welcoming visitors counts
+                // those who came to it, as the page's own *lượng khách đến tỉnh* names them.
+                counted.head =
+                    Self.arrivals(counted.head, at: own.actor, welcomedBy: own.head)
+                    ?? own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Dự án có 1.236 hộ bị ảnh hưởng*: whose they are.
@@ -122,6 +126,16 @@ struct SubjectTracker {
         if result.subject.isEmpty, let described {
             result.subject = described
             named = SubjectFinder.Phrase(head: described, period: "")
+        }
+        // *các giống chủ lực … chiếm hơn 70% diện tích gieo sạ*: a share its clause names the part
+        // of is a share of the measure written after it (a share after the part's amount is about
+        // that amount).
+        if kind == .share, reading.own != nil, let described, ItemNaming.opensWithMeasure(described),
+            !result.subject.isEmpty, !Self.mentions(result.subject, described)
+        {
+            // Of the total's measure, the part's (*kim ngạch xuất khẩu* of *tổng kim ngạch xuất khẩu*).
+            let measure = described.hasPrefix("tổng ") ? String(described.dropFirst(5)) : described
+            result.subject = measure + " " + result.subject
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
@@ -188,6 +202,18 @@ struct SubjectTracker {
     private static let actionOpenings = [
         "đã ", "đang ", "sẽ ", "được ", "dự kiến ", "ước tính ", "giúp ", "góp phần ", "nhằm ", "để ",
     ]
+
+    /// Visitors counted as those who came to a place: *lượt khách đến thành phố Phú Quốc* of
+    /// *thành phố Phú Quốc (đã) đón*; nil when the words are not a place welcoming them (a sector,
+    /// *Ngành du lịch đón*, welcomes no one to itself).
+    static func arrivals(_ visitors: String, at place: String, welcomedBy action: String) -> String? {
+        guard !place.isEmpty, action.hasPrefix(place), visitors.hasSuffix("khách"),
+            !place.lowercased().hasPrefix("ngành")
+        else { return nil }
+        let verb = action.dropFirst(place.count).split(separator: " ")
+        guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
+        return visitors + " đến " + place
+    }
 
     /// Hedges written inside an action, between who acts and the verb.
     private static let innerHedges = [" dự kiến ", " ước tính ", " ước "]

@@ -229,6 +229,35 @@ struct SubjectTests {
         #expect(ItemNaming.measured(by: "dự án nhà máy nước") == "dự án nhà máy nước")
     }
 
+    @Test func aPlaceWelcomingVisitorsCountsThoseWhoCameToIt() throws {
+        let text = "Riêng huyện Côn Đảo đã đón 210.000 lượt khách, chiếm 18,2% tổng lượng khách đến tỉnh."
+        #expect(try fact("210.000 lượt khách", in: text).subject == "lượt khách đến huyện Côn Đảo")
+        #expect(try fact("chiếm 18,2%", in: text).subject == "lượt khách đến huyện Côn Đảo")
+        // A sector welcomes no one to itself.
+        #expect(
+            try fact("1,2 triệu lượt khách", in: "Ngành du lịch đón 1,2 triệu lượt khách.").subject
+                == "Ngành du lịch đón lượt khách")
+    }
+
+    @Test func anActionWrittenBareAgainIsTheOneWrittenWithItsObject() throws {
+        let text =
+            "Các sở, ngành cần đẩy nhanh tiến độ giải ngân vốn sự nghiệp, phấn đấu đến ngày 31/12 giải ngân đạt 95% kế hoạch."
+        #expect(try fact("đạt 95%", in: text).subject == "giải ngân vốn sự nghiệp")
+        // A later stretch of the sentence is named by its own words.
+        let later = "Kim ngạch xuất khẩu hàng điện tử đạt 210 triệu USD; nhập khẩu đạt 150 triệu USD."
+        #expect(try fact("đạt 150 triệu USD", in: later).subject == "nhập khẩu")
+    }
+
+    @Test func aShareItsClauseNamesThePartOfIsAShareOfTheMeasureAfterIt() throws {
+        let text = "Các giống lúa thơm như ST24, ST25 chiếm khoảng 35% diện tích xuống giống."
+        #expect(try fact("chiếm khoảng 35%", in: text).subject == "diện tích xuống giống giống lúa thơm")
+        let total = "Nhóm hàng thủy sản chiếm 61,4% tổng kim ngạch xuất khẩu."
+        #expect(try fact("chiếm 61,4%", in: total).subject == "kim ngạch xuất khẩu Nhóm hàng thủy sản")
+        // After the part's amount, the share is about that amount.
+        let after = "Hàng dệt may đạt 85,2 triệu USD, chiếm 12,5% tổng kim ngạch."
+        #expect(try fact("chiếm 12,5%", in: after).subject == "Hàng dệt may")
+    }
+
     @Test func whatAnActionCountedIsReadWithTheAction() throws {
         #expect(
             try fact("52.000 lượt khách", in: "Sân bay Cà Mau đã phục vụ 52.000 lượt khách.").subject
@@ -434,7 +463,7 @@ struct SubjectTests {
 
     @Test func examplesAfterNhuStandForTheirClass() throws {
         let text = "Các mặt hàng chủ lực như cà phê, hạt điều, Tiêu đen chiếm 64,2% kim ngạch xuất khẩu."
-        #expect(try fact("chiếm 64,2%", in: text).subject == "mặt hàng chủ lực")
+        #expect(try fact("chiếm 64,2%", in: text).subject == "kim ngạch xuất khẩu mặt hàng chủ lực")
         // *cũng như* links, it lists no examples.
         let linked = "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp tăng 3,1%."
         #expect(try fact("tăng 3,1%", in: linked).subject == "Giá trị sản xuất nông nghiệp cũng như lâm nghiệp")
