@@ -16,9 +16,15 @@ enum ItemNaming {
     /// The item's subject named with the total's measure, or nil when the item names its own
     /// measure or the total names none.
     static func name(item: String, total: String) -> String? {
-        guard let measure = measure(opening: total), self.measure(opening: item) == nil,
+        guard var measure = measure(opening: total), self.measure(opening: item) == nil,
             !SubjectTracker.mentions(item, measure)
         else { return nil }
+        // *Kim ngạch xuất nhập khẩu …; trong đó, xuất khẩu đạt …*: one side of the trade.
+        if measure.hasSuffix(" xuất nhập khẩu"),
+            item.lowercased().hasPrefix("xuất khẩu") || item.lowercased().hasPrefix("nhập khẩu")
+        {
+            measure = String(measure.dropLast(" xuất nhập khẩu".count))
+        }
         // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
         return SubjectTracker.joined(measure, item)
     }
@@ -33,6 +39,24 @@ enum ItemNaming {
 
     /// Whether a phrase opens with a measure (*diện tích gieo sạ*, *tổng kim ngạch*).
     static func opensWithMeasure(_ phrase: String) -> Bool { measure(opening: phrase) != nil }
+
+    /// An attribute completed by the thing it is of: *sản lượng* of *Năng suất lúa Thu Đông* is
+    /// *sản lượng lúa Thu Đông* (see `measured(by:)`); a value of something named by its value
+    /// (*giá trị* of *Kim ngạch xuất nhập khẩu hàng hóa*) restates it and is that name.
+    static func completed(attribute: String, by owner: String) -> String {
+        let value = attribute.lowercased()
+        if valueWords.contains(value), let measure = measure(opening: owner),
+            valueWords.contains(where: { measure.hasPrefix($0) })
+        {
+            return owner
+        }
+        return attribute + " " + measured(by: owner)
+    }
+
+    /// The words for what something is worth, one measure written several ways.
+    private static let valueWords: Set<String> = [
+        "giá trị", "trị giá", "kim ngạch", "tổng giá trị", "tổng trị giá", "tổng kim ngạch",
+    ]
 
     /// What a subject measures, without the measure it opens with (*lúa vụ Đông Xuân* of *Diện
     /// tích lúa vụ Đông Xuân*, *xuất khẩu gạo* of *kim ngạch xuất khẩu gạo*): another measure of

@@ -31,6 +31,9 @@ enum Lexicon {
             ("ha", "ha", 0), ("héc-ta", "ha", 0), ("hécta", "ha", 0), ("hecta", "ha", 0), ("héc ta", "ha", 0),
             ("m2", "m2", 0), ("m²", "m2", 0), ("km2", "km2", 0), ("km²", "km2", 0), ("km", "km", 0),
             ("m3", "m3", 0), ("m³", "m3", 0), ("kwh", "kWh", 0), ("mw", "MW", 0), ("lít", "l", 0),
+            ("mwh", "MWh", 0), ("gwh", "GWh", 0), ("teu", "TEU", 0),
+            // Tonnes handled at a port (*tấn thông qua*, *TTQ*) are tonnes.
+            ("ttq", "t", 0), ("tấn thông qua", "t", 0),
         ].map { (Tokenizer.phrase($0.0), UnitEntry(unit: $0.1, exponent: $0.2)) })
 
     /// Counted nouns made of more than one syllable (the head noun is the whole compound).

@@ -64,9 +64,13 @@ struct SentenceReader {
                     || (position == 0 && Lexicon.clauseHedges.longest(in: matcher, at: 0) != nil)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
+                // A base written in the figure's own clause before it (*doanh thu tăng so với tháng
+                // trước gần 6% và tăng khoảng 8% so với cùng kỳ*) is nearer than one after the next change.
+                let nextStart = position + 1 < figures.count ? figures[position + 1].start : Int.max
                 let base =
-                    cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
+                    cues.base(after: figure.end, stop: min(baseStop, nextStart), month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
+                    ?? cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
                 statesBase = base != nil
                 (kind, negative) = self.restatedChange(

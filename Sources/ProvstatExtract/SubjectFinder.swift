@@ -645,6 +645,13 @@ struct SubjectFinder {
                 }
             }
         }
+        // *doanh thu vận tải tăng hơn so với tháng trước gần 6%*: a base written before the figure
+        // is no part of the name (nor is the verb before it, dropped next).
+        if let base = tokens.dropFirst().firstIndex(where: {
+            matcher.lowerIs($0, "so") && (matcher.lowerIs($0 + 1, "với") || matcher.lowerIs($0 + 1, "sánh"))
+        }) {
+            tokens.removeSubrange(base...)
+        }
         while let tail = tokens.last {
             if matcher.tokens[tail].kind == .symbol {
                 tokens.removeLast()

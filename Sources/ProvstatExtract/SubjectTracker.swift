@@ -278,7 +278,7 @@ struct SubjectTracker {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
-                own.head += " " + Self.counted(ItemNaming.measured(by: named.head))
+                own.head = ItemNaming.completed(attribute: own.head, by: Self.counted(named.head))
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
             }

@@ -46,6 +46,15 @@ struct SentenceFactTests {
         Expected(
             sentence: "Luân chuyển 180,2 triệu lượt khách.km.", value: 180_200_000, unit: "lượt khách.km", kind: .level),
         Expected(sentence: "Sản lượng điện đạt 1.935 triệu kWh.", value: 1_935_000_000, unit: "kWh", kind: .level),
+        Expected(sentence: "Điện thương phẩm đạt 862 GWh.", value: 862, unit: "GWh", kind: .level),
+        Expected(sentence: "Điện mặt trời mái nhà phát 3.120 MWh.", value: 3_120, unit: "MWh", kind: .level),
+        Expected(sentence: "Cảng Cái Mép bốc xếp 61.400 TEU.", value: 61_400, unit: "TEU", kind: .level),
+        // Tonnes handled at a port are tonnes.
+        Expected(
+            sentence: "Hàng hóa qua cảng ước đạt 985 nghìn TTQ.", value: 985_000, unit: "t", kind: .level,
+            estimate: true),
+        Expected(
+            sentence: "Sản lượng qua cảng đạt 2,4 triệu tấn thông qua.", value: 2_400_000, unit: "t", kind: .level),
         Expected(sentence: "Tuyến đường dài 17,8 km.", value: 17.8, unit: "km", kind: .level),
         Expected(sentence: "Xây dựng 12.500 m2 nhà xưởng.", value: 12_500, unit: "m2", kind: .level),
         Expected(sentence: "Cung cấp 3,2 triệu m³ nước sạch.", value: 3_200_000, unit: "m3", kind: .level),

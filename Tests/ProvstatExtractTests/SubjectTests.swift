@@ -229,6 +229,23 @@ struct SubjectTests {
         #expect(ItemNaming.measured(by: "dự án nhà máy nước") == "dự án nhà máy nước")
     }
 
+    @Test func aBaseWrittenBeforeTheFigureInItsClauseIsItsOwn() throws {
+        let text = "Trong tháng 6, doanh thu bốc xếp tăng so với tháng trước khoảng 4,1% và tăng 9,3% so với cùng kỳ."
+        let month = try fact("khoảng 4,1%", in: text)
+        #expect(month.kind == .growthMoM)
+        #expect(month.subject == "doanh thu bốc xếp tháng 6")
+        #expect(try fact("tăng 9,3%", in: text).kind == .growthYoY)
+    }
+
+    @Test func aValueOfSomethingNamedByItsValueRestatesIt() throws {
+        let text =
+            "Kim ngạch xuất nhập khẩu tháng 5 đạt 140,2 triệu USD; lũy kế 5 tháng giá trị đạt 655,1 triệu USD, trong đó xuất khẩu đạt 402,3 triệu USD, nhập khẩu đạt 252,8 triệu USD."
+        #expect(try fact("đạt 655,1 triệu USD", in: text).subject == "Kim ngạch xuất nhập khẩu 5 tháng")
+        // One side of the trade is named by its own measure.
+        #expect(try fact("đạt 402,3 triệu USD", in: text).subject == "kim ngạch xuất khẩu")
+        #expect(try fact("đạt 252,8 triệu USD", in: text).subject == "kim ngạch nhập khẩu")
+    }
+
     @Test func aPlaceWelcomingVisitorsCountsThoseWhoCameToIt() throws {
         let text = "Riêng huyện Côn Đảo đã đón 210.000 lượt khách, chiếm 18,2% tổng lượng khách đến tỉnh."
         #expect(try fact("210.000 lượt khách", in: text).subject == "lượt khách đến huyện Côn Đảo")
