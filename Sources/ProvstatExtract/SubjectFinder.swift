@@ -147,6 +147,12 @@ struct SubjectFinder {
         "tại nghị định", "tại quyết định", "tại thông tư", "tại nghị quyết", "tại chỉ thị", "tại công văn",
     ])
 
+    /// Words that open a measure of something (*diện tích lúa*, *tổng vốn đầu tư*).
+    private static let measureHeads = PhraseTable(phrases: [
+        "diện tích", "tổng diện tích", "sản lượng", "tổng sản lượng", "vốn", "tổng vốn", "số", "tổng số",
+        "số lượng", "khối lượng", "lượng", "giá trị", "tổng giá trị", "kim ngạch", "tổng kim ngạch",
+    ])
+
     /// Aspect words before a verb (*đã thu hoạch*).
     private static let aspects: WordSet = ["đã", "đang", "sẽ"]
 
@@ -494,7 +500,15 @@ struct SubjectFinder {
     /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
     private func isBase(_ segment: [Int]) -> Bool {
         guard let first = segment.first else { return false }
-        return matcher.lowerIs(first, "so") && (matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh"))
+        return opensBase(first)
+    }
+
+    /// Whether a comparison base opens at `index`: *so với*, *so sánh*, or a bare *so* before a
+    /// plan or period (*so dự toán tỉnh giao*, *so cùng kỳ*).
+    private func opensBase(_ index: Int) -> Bool {
+        guard matcher.lowerIs(index, "so") else { return false }
+        return matcher.lowerIs(index + 1, "với") || matcher.lowerIs(index + 1, "sánh")
+            || Lexicon.planWords.longest(in: matcher, at: index + 1) != nil || word(index + 1, in: Self.baseWords)
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
@@ -518,9 +532,7 @@ struct SubjectFinder {
         var tokens = segment
         var result = Trim(tokens: [])
         // A comparison base is not part of what is measured.
-        if let first = tokens.first, matcher.lowerIs(first, "so"),
-            (matcher.lowerIs(first + 1, "với") || matcher.lowerIs(first + 1, "sánh"))
-        {
+        if let first = tokens.first, opensBase(first) {
             tokens.removeFirst()
             while let head = tokens.first,
                 Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
@@ -623,6 +635,10 @@ struct SubjectFinder {
                         tokens.removeFirst(Self.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
                     }
                 }
+            } else if Self.measureHeads.longest(in: matcher, at: tokens[0]) != nil {
+                // *Diện tích lúa đã thu hoạch*, *vốn đầu tư công đã giải ngân*: a measure of what was
+                // done keeps the doing, which tells it from the area sown or the capital planned.
+                result.isAction = false
             } else {
                 tokens.removeSubrange(auxiliary...)
                 result.isAction = false
@@ -853,7 +869,20 @@ struct SubjectFinder {
                                 || word(index - 1, in: Self.leadWords))
                             && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
             })
-        else { return "" }
+        else {
+            // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.
+            if let running = indices.first(where: {
+                matcher.matches("lũy", "kế", at: $0) || matcher.matches("luỹ", "kế", at: $0)
+                    || matcher.matches("cộng", "dồn", at: $0)
+            }), indices.contains(running + 1) {
+                // With *từ đầu năm (đến nay)* when written so; lower-cased where it opened the sentence.
+                var end = running + 2
+                while indices.contains(end), isPeriodWord(end) { end += 1 }
+                let written = text(of: Array(running..<end))
+                return written.prefix(1).lowercased() + written.dropFirst()
+            }
+            return ""
+        }
         var run = [indices[first]]
         for index in indices[(first + 1)...] {
             guard index == run.last! + 1, isPeriodToken(index) || isMonthName(index) else { break }

@@ -101,9 +101,12 @@ struct SubjectTracker {
             {
                 // *thành phố Phú Quốc đón 4,67 triệu lượt khách*: a place welcoming visitors counts
                 // those who came to it, as the page's own *lượng khách đến tỉnh* names them.
+                // *Số doanh nghiệp thành lập mới là 120 doanh nghiệp*: a count already named.
                 counted.head =
-                    Self.arrivals(counted.head, at: own.actor, welcomedBy: own.head)
-                    ?? own.head + " " + counted.head
+                    Self.mentions(own.head, counted.head)
+                    ? own.head
+                    : Self.arrivals(counted.head, at: own.actor, welcomedBy: own.head)
+                        ?? own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Dự án có 1.236 hộ bị ảnh hưởng*: whose they are.

@@ -67,9 +67,9 @@ struct SubjectTests {
         #expect(try fact("đạt 3.020,4 tỷ đồng", in: text).subject == "Chi ngân sách địa phương 5 tháng")
     }
 
-    @Test func theVerbAfterAnAuxiliaryIsLeftOut() throws {
-        let text = "Đến nay, vốn đầu tư công đã giải ngân 812,4 tỷ đồng."
-        #expect(try fact("812,4 tỷ đồng", in: text).subject == "vốn đầu tư công")
+    @Test func theVerbOfTheFigureAfterAnAuxiliaryIsLeftOut() throws {
+        let text = "Đến nay, chỉ số giá vàng đã tăng 3,4% so với tháng trước."
+        #expect(try fact("đã tăng 3,4%", in: text).subject == "chỉ số giá vàng")
     }
 
     @Test func theSectionHeadingNamesAFigureWhenTheSentenceNamesNothing() {
@@ -227,6 +227,38 @@ struct SubjectTests {
         #expect(try fact("14.200 tấn", in: exports).subject == "sản lượng xuất khẩu hạt điều")
         #expect(ItemNaming.measured(by: "Tổng diện tích Rừng trồng mới") == "Rừng trồng mới")
         #expect(ItemNaming.measured(by: "dự án nhà máy nước") == "dự án nhà máy nước")
+    }
+
+    @Test func aRunningTotalWithNoNumberOfMonthsIsNamedSo() throws {
+        let text = "Doanh thu lưu trú tháng 5 ước 412 tỷ đồng, lũy kế ước 1.960 tỷ đồng (đạt 41,2% kế hoạch)."
+        #expect(try fact("ước 412 tỷ đồng", in: text).subject == "Doanh thu lưu trú tháng 5")
+        #expect(try fact("ước 1.960 tỷ đồng", in: text).subject == "Doanh thu lưu trú lũy kế")
+        #expect(try fact("đạt 41,2%", in: text).subject == "Doanh thu lưu trú lũy kế")
+        let fronted = "Cộng dồn từ đầu năm, kim ngạch nhập khẩu đạt 512,4 triệu USD."
+        #expect(try fact("đạt 512,4 triệu USD", in: fronted).subject == "kim ngạch nhập khẩu cộng dồn từ đầu năm")
+    }
+
+    @Test func aBareSoOpensABase() throws {
+        let text =
+            "Thu ngân sách 5 tháng đạt 1.204,5 tỷ đồng (đạt 46,1% so dự toán tỉnh giao, bằng 42,3% dự toán huyện xây dựng)."
+        #expect(try fact("bằng 42,3%", in: text).subject == "Thu ngân sách 5 tháng")
+    }
+
+    @Test func aMeasureOfWhatWasDoneKeepsTheDoing() throws {
+        #expect(
+            try fact("ước đạt 28.400 ha", in: "Diện tích lúa đã thu hoạch ước đạt 28.400 ha.").subject
+                == "Diện tích lúa đã thu hoạch")
+        #expect(
+            try fact("đạt 960 tỷ đồng", in: "Vốn đầu tư công đã giải ngân đạt 960 tỷ đồng.").subject
+                == "Vốn đầu tư công đã giải ngân")
+        // What follows the auxiliary of any other name is the verb.
+        #expect(
+            try fact("đã đạt 96,2 triệu USD", in: "Kim ngạch xuất khẩu đã đạt 96,2 triệu USD.").subject
+                == "Kim ngạch xuất khẩu")
+        // A count already named is not named twice.
+        #expect(
+            try fact("là 84 hợp tác xã", in: "Số hợp tác xã thành lập mới là 84 hợp tác xã.").subject
+                == "Số hợp tác xã thành lập mới")
     }
 
     @Test func aBaseWrittenBeforeTheFigureInItsClauseIsItsOwn() throws {
