@@ -17,9 +17,14 @@ public struct IndicatorMapper: Sendable {
     /// Kinds recorded as figures *about* an indicator rather than as its value.
     static let relatedKinds: Set<FactKind> = [.planAttainment, .planExcess, .growthYoY, .indexYoY, .growthMoM]
 
+    /// Each definition's names in the form they are compared in, by indicator id.
+    private let foldedNames: [String: [String]]
+
     public init(definitions: [IndicatorDefinition], month: Month? = nil) {
         self.definitions = definitions
         self.month = month
+        self.foldedNames = Dictionary(
+            definitions.map { ($0.id, $0.names.map(Self.fold)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The value of every indicator some fact matches, keyed by indicator id.
@@ -99,7 +104,9 @@ public struct IndicatorMapper: Sendable {
             let folded = Self.fold(text)
             var best: (IndicatorDefinition, Int)? = nil
             for definition in compatible {
-                guard let length = definition.names.map(Self.fold).filter({ folded.contains($0) }).map(\.count).max()
+                guard
+                    let length = foldedNames[definition.id, default: []].filter({ folded.contains($0) }).map(\.count)
+                        .max()
                 else { continue }
                 if best == nil || length > best!.1 { best = (definition, length) }
             }
@@ -112,7 +119,7 @@ public struct IndicatorMapper: Sendable {
     private func nameLength(of definition: IndicatorDefinition, in fact: Fact) -> Int? {
         Self.describingTexts(of: fact).lazy.compactMap { text in
             let folded = Self.fold(text)
-            return definition.names.map(Self.fold).filter { folded.contains($0) }.map(\.count).max()
+            return foldedNames[definition.id, default: []].filter { folded.contains($0) }.map(\.count).max()
         }.first
     }
 
@@ -174,8 +181,14 @@ public struct IndicatorMapper: Sendable {
         return String(String.UnicodeScalarView(scalars[..<end])).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Case- and composition-insensitive form for comparing names.
+    /// The form names are compared in: composed, lower-cased, with one placement of tone marks
+    /// (*hoá* and *hóa* alike), and without the words that say when or whether something was
+    /// done (*diện tích lúa đã thu hoạch* names *diện tích lúa thu hoạch*).
     static func fold(_ text: String) -> String {
-        NFC.normalise(text).lowercased()
+        let words = ToneMarks.onFirstVowel(NFC.normalise(text).lowercased()).split(separator: " ")
+        return words.filter { !fillers.contains($0) }.joined(separator: " ")
     }
+
+    /// Aspect and plural words, which a name may hold or leave out without naming anything else.
+    private static let fillers: Set<Substring> = ["đã", "đang", "sẽ", "được", "các", "những"]
 }
