@@ -1,7 +1,8 @@
 import Foundation
 import ProvstatSupport
 
-/// One token of a link title: a word, a number or a punctuation mark, lower-cased NFC.
+/// One token of a link title: a word, a number or a punctuation mark, lower-cased NFC, with the
+/// tone marks of an open *oa*, *oe*, *uy* on the first vowel.
 ///
 /// Titles are read as tokens so that case, spacing and the many dashes portals use do not
 /// matter: "KINH TẾ-XÃ HỘI", "kinh tế – xã hội" and "kinh tế - xã hội" give the same words.
@@ -23,7 +24,8 @@ struct TitleToken: Equatable, Sendable {
     /// The tokens of `title`: letters and digits split apart ("t3" → "t", "3"), every other
     /// non-space character a mark of its own.
     static func tokens(of title: String) -> [TitleToken] {
-        let text = NFC.normalise(NFC.normalise(title).lowercased())
+        // One placement of tone marks too: a title may write *hoá* where the definition has *hóa*.
+        let text = ToneMarks.onFirstVowel(NFC.normalise(NFC.normalise(title).lowercased()))
         var tokens: [TitleToken] = []
         var current = ""
         var currentKind: Kind? = nil

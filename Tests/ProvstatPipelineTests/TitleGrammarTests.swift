@@ -117,6 +117,15 @@ struct TitleGrammarTests {
         #expect(Self.verdict(title, "2026-04", words: words).fits, "\(title)")
     }
 
+    @Test("words match in either placement of tone marks")
+    func wordsIgnoreTonePlacement() {
+        let words = TitleWords(all: ["văn hóa", "thủy sản"])
+        #expect(Self.verdict("Tình hình văn hoá và thuỷ sản tháng 4/2026", "2026-04", words: words).fits)
+        let older = TitleWords(all: ["văn hoá"])
+        #expect(Self.verdict("Báo cáo văn hóa tháng 4/2026", "2026-04", words: older).fits)
+        #expect(!Self.verdict("Báo cáo văn hoàn tháng 4/2026", "2026-04", words: older).fits)
+    }
+
     @Test("all of title_contains, any of an alternatives group")
     func allAndAny() {
         let all = TitleWords(all: ["tình hình", "xã hội"])
