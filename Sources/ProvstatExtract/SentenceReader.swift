@@ -67,8 +67,10 @@ struct SentenceReader {
                 // A base written in the figure's own clause before it (*doanh thu tăng so với tháng
                 // trước gần 6% và tăng khoảng 8% so với cùng kỳ*) is nearer than one after the next change.
                 let nextStart = position + 1 < figures.count ? figures[position + 1].start : Int.max
+                let ownEnd = min(
+                    baseStop, nextStart, nextClauseBase(after: figure.end, before: nextStart, matcher: matcher))
                 let base =
-                    cues.base(after: figure.end, stop: min(baseStop, nextStart), month: month, year: context.year)
+                    cues.base(after: figure.end, stop: ownEnd, month: month, year: context.year)
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
                     ?? cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
                     ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
@@ -431,6 +433,26 @@ struct SentenceReader {
             return nil
         }
         return (position - first, last - first + 1)
+    }
+
+    /// Where the clause of the next figure opens with its base (*tăng 1,95% và so với cùng kỳ năm
+    /// trước tăng 3,41%*): at the *và* or comma before a *so* whose clause runs on to the next
+    /// figure; `Int.max` when no such clause follows.
+    private func nextClauseBase(after end: Int, before nextStart: Int, matcher: TokenMatcher) -> Int {
+        guard nextStart != Int.max else { return Int.max }
+        var index = end
+        while index < nextStart {
+            if matcher.lowerIs(index, "và") || matcher.isSymbol(index, ",") {
+                var so = index + 1
+                if matcher.lowerIs(so, "và") { so += 1 }
+                if matcher.lowerIs(so, "so"), !(so..<nextStart).contains(where: { matcher.isPhraseEnd($0) }) {
+                    return index
+                }
+            }
+            if matcher.isSentencePartEnd(index) { return Int.max }
+            index += 1
+        }
+        return Int.max
     }
 
     /// Where the search for a figure's base stops: at the next figure that is not a coordinated change.

@@ -216,6 +216,8 @@ struct SubjectFinder {
 
     /// What tokens `from..<to` (the stretch between the previous figure and this one) name.
     func read(from: Int, to: Int) -> Reading {
+        // *(khu vực thành thị giảm 0,02%; …)*: a figure inside brackets is named inside them.
+        let from = openBracket(from: from, to: to).map { $0 + 1 } ?? from
         let parts = self.parts(from: from, to: to)
         var earlier: Phrase? = nil
         for part in parts.dropLast() {
@@ -259,6 +261,22 @@ struct SubjectFinder {
             }
         }
         return phrase
+    }
+
+    /// The bracket opened in `from..<to` and still open at `to`, if any.
+    private func openBracket(from: Int, to: Int) -> Int? {
+        var open: [Int] = []
+        let start = max(0, from)
+        let end = min(to, matcher.tokens.count)
+        guard start < end else { return nil }
+        for index in start..<end {
+            if matcher.isSymbol(index, "(") {
+                open.append(index)
+            } else if matcher.isSymbol(index, ")") {
+                _ = open.popLast()
+            }
+        }
+        return open.last
     }
 
     /// Whether the segment right before `to` (after the last comma in `from..<to`) names

@@ -261,6 +261,20 @@ struct SubjectTests {
                 == "Số hợp tác xã thành lập mới")
     }
 
+    @Test func aBaseOpeningTheNextClauseIsThatClauses() throws {
+        let text = "So với tháng 12/2023, CPI tháng 5 tăng 1,62% và so với cùng kỳ năm trước tăng 3,05%."
+        #expect(try fact("tăng 1,62%", in: text).kind == .growth)
+        #expect(try fact("tăng 3,05%", in: text).kind == .growthYoY)
+    }
+
+    @Test func aFigureInsideBracketsIsNamedInsideThem() throws {
+        let text =
+            "Chỉ số giá tiêu dùng tháng 5 giảm 0,06% so với tháng trước (khu vực thành thị giảm 0,03%; khu vực nông thôn giảm 0,08%)."
+        #expect(try fact("giảm 0,06%", in: text).subject == "Chỉ số giá tiêu dùng tháng 5")
+        #expect(try fact("giảm 0,03%", in: text).subject == "khu vực thành thị")
+        #expect(try fact("giảm 0,08%", in: text).subject == "khu vực nông thôn")
+    }
+
     @Test func aBaseWrittenBeforeTheFigureInItsClauseIsItsOwn() throws {
         let text = "Trong tháng 6, doanh thu bốc xếp tăng so với tháng trước khoảng 4,1% và tăng 9,3% so với cùng kỳ."
         let month = try fact("khoảng 4,1%", in: text)
