@@ -50,8 +50,14 @@ public struct IndicatorMapper: Sendable {
             }
             starts.append(sourceStart)
             // A part of a total (*trong đó thủy sản …*, named *kim ngạch xuất khẩu thủy sản*) is not the total.
-            let total = sourced.fact.componentOf.flatMap { assigned[sourceStart + $0] }
-            guard let definition = bestDefinition(for: sourced.fact, related: false, excluding: total) else { continue }
+            let totalIndex = sourced.fact.componentOf.map { sourceStart + $0 }.flatMap {
+                facts.indices.contains($0) ? $0 : nil
+            }
+            let total = totalIndex.flatMap { assigned[$0] }
+            guard
+                let definition = bestDefinition(
+                    for: sourced.fact, related: false, excluding: total, partOf: totalIndex.map { facts[$0].fact })
+            else { continue }
             valueCandidates[definition.id, default: []].append(sourced)
             assigned[index] = definition.id
         }
@@ -93,14 +99,16 @@ public struct IndicatorMapper: Sendable {
     /// With `related` false, only indicators the fact can be the value of (same unit, kind and
     /// period); with `related` true, only amount indicators a percentage about it may qualify.
     /// `excluding` is an indicator the fact cannot be (the one its total was read as).
-    private func bestDefinition(for fact: Fact, related: Bool, excluding: String? = nil) -> IndicatorDefinition? {
+    private func bestDefinition(
+        for fact: Fact, related: Bool, excluding: String? = nil, partOf total: Fact? = nil
+    ) -> IndicatorDefinition? {
         let compatible = definitions.filter { definition in
             guard definition.id != excluding, periodMatches(fact, definition) else { return false }
             if related { return definition.kind == .level }
             return fact.kind == definition.kind && unitMatches(fact, definition)
         }
         guard !compatible.isEmpty else { return nil }
-        for text in Self.describingTexts(of: fact) {
+        for text in Self.describingTexts(of: fact, partOf: total) {
             let folded = Self.fold(text)
             var best: (IndicatorDefinition, Int)? = nil
             for definition in compatible {
@@ -123,11 +131,13 @@ public struct IndicatorMapper: Sendable {
         }.first
     }
 
-    /// The texts that may name what a fact measures, most telling first.
-    static func describingTexts(of fact: Fact) -> [String] {
+    /// The texts that may name what a fact measures, most telling first; a part of a total
+    /// (a table's *Trong đó: - Thủy sản* row under *Kim ngạch xuất khẩu*) is also named after it,
+    /// the total's name first.
+    static func describingTexts(of fact: Fact, partOf total: Fact? = nil) -> [String] {
         [
             fact.subject, Acronyms.expanding(fact.subject, in: fact.sentence), clauseBefore(fact),
-            fact.unit + " " + phraseAfter(fact),
+            fact.unit + " " + phraseAfter(fact), total.map { $0.subject + " " + fact.subject } ?? "",
         ].filter { !$0.isEmpty }
     }
 

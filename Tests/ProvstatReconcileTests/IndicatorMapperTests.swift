@@ -57,6 +57,24 @@ struct IndicatorMapperTests {
         #expect(mapped.values["jobs"] == nil)
     }
 
+    @Test func aTableRowUnderATotalIsNamedAfterIt() {
+        let definitions = [
+            IndicatorDefinition(id: "exports", name: "kim ngạch xuất khẩu", unit: "USD"),
+            IndicatorDefinition(id: "seafood", name: "xuất khẩu thủy sản", unit: "USD"),
+        ]
+        var part = Self.fact(80_100_000, "USD", subject: "Thủy sản")
+        part.fact.componentOf = 0
+        var rice = Self.fact(40_200_000, "USD", subject: "Gạo")
+        rice.fact.componentOf = 0
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([
+            Self.fact(145_300_000, "USD", subject: "Kim ngạch xuất khẩu"), part, rice,
+        ])
+        #expect(mapped.values["seafood"]?.value == 80_100_000)
+        // A part no indicator names is no alternative of its total.
+        #expect(mapped.values["exports"]?.value == 145_300_000)
+        #expect(mapped.values["exports"]?.alternatives.isEmpty == true)
+    }
+
     @Test func aPartOfATotalIsNeverTheTotal() {
         // The part is named with its total's measure (*kim ngạch xuất khẩu thủy sản*), and the
         // total's name is the longer one found in it.
