@@ -49,6 +49,8 @@ public struct IndicatorMapper: Sendable {
                 sourceStart = index
             }
             starts.append(sourceStart)
+            // A plan column (*Kế hoạch năm 2024*) states what is aimed at, not what was measured.
+            if let header = sourced.fact.table?.header, Self.isPlanColumn(header) { continue }
             // A part of a total (*trong đó thủy sản …*, named *kim ngạch xuất khẩu thủy sản*) is not the total.
             let totalIndex = sourced.fact.componentOf.map { sourceStart + $0 }.flatMap {
                 facts.indices.contains($0) ? $0 : nil
@@ -173,6 +175,19 @@ public struct IndicatorMapper: Sendable {
             id: id, value: first.fact.value, unit: first.fact.unit, kind: first.fact.kind,
             estimate: first.fact.estimate, period: first.fact.period, decimals: first.fact.decimals,
             scale: first.fact.scale, provenance: first.provenance, alternatives: alternatives)
+    }
+
+    /// Whether a table column's header names a plan or budget (*Kế hoạch năm 2024*, *KH năm*,
+    /// *Dự toán năm*), and not a comparison with one (*% so KH*, *So với kế hoạch (%)*).
+    static func isPlanColumn(_ header: String) -> Bool {
+        let words = fold(header).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard let first = words.firstIndex(where: { ["kế", "kh", "dự", "mục", "chỉ"].contains($0) }) else {
+            return false
+        }
+        let opening = words[first...].prefix(2).joined(separator: " ")
+        let plan = ["kế hoạch", "dự toán", "mục tiêu", "chỉ tiêu"].contains(opening) || words[first] == "kh"
+        return plan && !words[..<first].contains(where: { ["so", "%", "với", "sánh"].contains($0) })
+            && !header.contains("%")
     }
 
     /// The clause of the sentence that leads up to the figure, when the extractor gave no subject.

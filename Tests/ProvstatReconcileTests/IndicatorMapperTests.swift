@@ -1,7 +1,8 @@
 import Foundation
 import ProvstatCore
-import ProvstatReconcile
 import Testing
+
+@testable import ProvstatReconcile
 
 @Suite("Indicator mapping")
 struct IndicatorMapperTests {
@@ -73,6 +74,26 @@ struct IndicatorMapperTests {
         // A part no indicator names is no alternative of its total.
         #expect(mapped.values["exports"]?.value == 145_300_000)
         #expect(mapped.values["exports"]?.alternatives.isEmpty == true)
+    }
+
+    @Test func aPlanColumnIsNoValue() {
+        let definitions = [
+            IndicatorDefinition(id: "exports_year", name: "kim ngạch xuất khẩu", unit: "USD", period: .year)
+        ]
+        var plan = Self.fact(1_700_000_000, "USD", subject: "Kim ngạch xuất khẩu", period: Period(span: .year))
+        plan.fact.table = Fact.TableCell(table: 0, row: 1, column: 2, header: "Kế hoạch năm 2024")
+        #expect(IndicatorMapper(definitions: definitions).mapAll([plan]).values["exports_year"] == nil)
+        var done = plan
+        done.fact.value = 1_650_000_000
+        done.fact.table = Fact.TableCell(table: 0, row: 1, column: 3, header: "Thực hiện năm 2024")
+        #expect(
+            IndicatorMapper(definitions: definitions).mapAll([plan, done]).values["exports_year"]?.value
+                == 1_650_000_000)
+        #expect(IndicatorMapper.isPlanColumn("KH năm 2024"))
+        #expect(IndicatorMapper.isPlanColumn("Dự toán năm"))
+        #expect(!IndicatorMapper.isPlanColumn("% so KH"))
+        #expect(!IndicatorMapper.isPlanColumn("So với kế hoạch (%)"))
+        #expect(!IndicatorMapper.isPlanColumn("Ước thực hiện tháng 9"))
     }
 
     @Test func aPartOfATotalIsNeverTheTotal() {
