@@ -64,6 +64,18 @@ struct FigureFinder {
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
         // Figures are never written back to back: `1900 1234` or `0277 3851 234` is a phone number.
         if index > 0, tokens[index - 1].isNumber, token.spaceBefore { return (nil, index + 1) }
+        // *107 nghìn 700 tỷ đồng*, *2 nghìn 500 tấn*: thousands, then the hundreds, of what follows.
+        if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
+            index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
+            let rest = Numeral(tokens[index + 2].text, style: style), rest.decimals == 0, rest.mantissa < 1000,
+            case .unit(let unit) = UnitReader(matcher: matcher).read(from: index + 3, allowGuess: false)
+        {
+            var figure = Figure(
+                start: index, numberEnd: index + 3, numeral: Numeral(whole: numeral.mantissa * 1000 + rest.mantissa),
+                unit: unit)
+            figure.sign = sign(before: index)
+            return (figure, unit.end)
+        }
         var numberEnd = index + 1
         // `23/27 ngành` is a count with its denominator; `11/11/2022` and `2/9` are dates.
         if matcher.isSymbol(index + 1, "/"), !tokens[index + 1].spaceBefore, index + 2 < tokens.count,

@@ -49,8 +49,8 @@ struct SentenceReader {
             let previousEnd = position > 0 ? figures[position - 1].end : 0
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
             let estimate: Bool
-            let kind: FactKind
-            let negative: Bool
+            var kind: FactKind
+            var negative: Bool
             // Whether the figure's kind came from a base it states (or shares with a list).
             var statesBase = true
             if let low = figure.rangeLow {
@@ -63,10 +63,14 @@ struct SentenceReader {
                     || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
                     || (position == 0 && Lexicon.clauseHedges.longest(in: matcher, at: 0) != nil)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
-                let baseStop = self.baseStop(after: position, figures: figures, cues: cues)
+                // *tăng 5.120 tỷ đồng (bằng 10,8%) so với cùng kỳ*: the base after a bracket that
+                // restates the change in percent is the change's.
+                let skipped = isBracketedRestatement(position + 1, figures: figures, matcher: matcher) ? 1 : 0
+                let baseStop = self.baseStop(after: position + skipped, figures: figures, cues: cues)
                 // A base written in the figure's own clause before it (*doanh thu tăng so với tháng
                 // trước gần 6% và tăng khoảng 8% so với cùng kỳ*) is nearer than one after the next change.
-                let nextStart = position + 1 < figures.count ? figures[position + 1].start : Int.max
+                let next = position + 1 + skipped
+                let nextStart = next < figures.count ? figures[next].start : Int.max
                 let ownEnd = min(
                     baseStop, nextStart, nextClauseBase(after: figure.end, before: nextStart, matcher: matcher))
                 let base =
@@ -81,6 +85,12 @@ struct SentenceReader {
                     isEquivalent: contains(
                         Lexicon.equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
                         && !(previousEnd..<figure.start).contains(where: matcher.isSentencePartEnd))
+            }
+            if isBracketedRestatement(position, figures: figures, matcher: matcher), let change = kinds.last,
+                [.growth, .growthYoY, .growthMoM].contains(change.kind)
+            {
+                // *tăng 2.410 tỷ đồng (bằng 4,8%)*: the same change, in percent.
+                (kind, negative) = (change.kind, change.negative)
             }
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
@@ -434,6 +444,20 @@ struct SentenceReader {
         }
         return (position - first, last - first + 1)
     }
+
+    /// Whether the figure at `position` is a percentage in brackets right after an amount, with at
+    /// most a linking word before it (*tăng 2.410 tỷ đồng (bằng 4,8%)*): the amount restated.
+    private func isBracketedRestatement(_ position: Int, figures: [Figure], matcher: TokenMatcher) -> Bool {
+        guard position > 0, position < figures.count, figures[position].unit?.unit == "%",
+            let previousUnit = figures[position - 1].unit?.unit, previousUnit != "%", previousUnit != "pp"
+        else { return false }
+        let open = figures[position - 1].end
+        guard matcher.isSymbol(open, "("), matcher.isSymbol(figures[position].end, ")") else { return false }
+        return (open + 1..<figures[position].start).allSatisfy { Self.restatingWords.contains(matcher.tokens[$0]) }
+    }
+
+    /// Words that may open a bracket restating an amount in percent (*bằng*, *tương đương*, *tức*).
+    private static let restatingWords: WordSet = ["bằng", "tương", "đương", "tức", "là", "hay", "tăng", "giảm"]
 
     /// Where the clause of the next figure opens with its base (*tăng 1,95% và so với cùng kỳ năm
     /// trước tăng 3,41%*): at the *và* or comma before a *so* whose clause runs on to the next

@@ -47,6 +47,10 @@ struct SentenceFactTests {
             sentence: "Luân chuyển 180,2 triệu lượt khách.km.", value: 180_200_000, unit: "lượt khách.km", kind: .level),
         Expected(sentence: "Sản lượng điện đạt 1.935 triệu kWh.", value: 1_935_000_000, unit: "kWh", kind: .level),
         Expected(sentence: "Điện thương phẩm đạt 862 GWh.", value: 862, unit: "GWh", kind: .level),
+        // Thousands written before the hundreds.
+        Expected(
+            sentence: "Tổng dư nợ đạt 98 nghìn 450 tỷ đồng.", value: 98_450_000_000_000, unit: "VND", kind: .level),
+        Expected(sentence: "Sản lượng cá đạt 3 nghìn 120 tấn.", value: 3_120, unit: "t", kind: .level),
         Expected(sentence: "Điện mặt trời mái nhà phát 3.120 MWh.", value: 3_120, unit: "MWh", kind: .level),
         Expected(sentence: "Cảng Cái Mép bốc xếp 61.400 TEU.", value: 61_400, unit: "TEU", kind: .level),
         // Tonnes handled at a port are tonnes.

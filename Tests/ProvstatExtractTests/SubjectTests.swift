@@ -261,6 +261,17 @@ struct SubjectTests {
                 == "Số hợp tác xã thành lập mới")
     }
 
+    @Test func aChangeRestatedInPercentInBracketsIsTheSameChange() throws {
+        let text =
+            "Nguồn vốn huy động đạt 48.600 tỷ đồng, tăng 1.950 tỷ đồng (bằng 4,2%) so với đầu năm và giảm 310 tỷ đồng (giảm 0,6%) so với cùng kỳ."
+        #expect(try fact("tăng 1.950 tỷ đồng", in: text).kind == .growth)
+        #expect(try fact("bằng 4,2%", in: text).kind == .growth)
+        let yearOnYear = try fact("giảm 310 tỷ đồng", in: text)
+        #expect(yearOnYear.kind == .growthYoY && yearOnYear.value == -310_000_000_000)
+        let percent = try fact("giảm 0,6%", in: text)
+        #expect(percent.kind == .growthYoY && percent.value == -0.6)
+    }
+
     @Test func aBaseOpeningTheNextClauseIsThatClauses() throws {
         let text = "So với tháng 12/2023, CPI tháng 5 tăng 1,62% và so với cùng kỳ năm trước tăng 3,05%."
         #expect(try fact("tăng 1,62%", in: text).kind == .growth)
