@@ -21,6 +21,7 @@ struct KindCues {
             ("tăng lên", .changeTo), ("giảm xuống", .changeTo), ("giảm còn", .changeTo), ("tăng đến", .changeTo),
             ("nâng lên", .changeTo), ("nâng tổng số lên", .changeTo), ("lên", .changeTo), ("xuống còn", .changeTo),
             ("tăng", .increase), ("giảm", .decrease), ("mức giảm", .decrease), ("đạt", .attain), ("bằng", .equal),
+            ("hoàn thành", .attain), ("thực hiện được", .attain),
             ("chiếm", .share), ("tỷ trọng", .share), ("tỉ trọng", .share), ("tỷ lệ", .share), ("tỉ lệ", .share),
             ("lấp đầy", .share), ("vượt", .exceed), ("gấp", .multiple), ("đóng góp", .contribute),
             ("tương đương", .equivalent), ("tương ứng", .equivalent),

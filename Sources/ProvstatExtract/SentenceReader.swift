@@ -193,6 +193,8 @@ struct SentenceReader {
             case .contribute:
                 return (.contributionPP, minus)
             case .share, .changeTo, .equivalent, .neutral:
+                // *đạt tỷ lệ 78% kế hoạch*: a rate of the plan is its attainment.
+                if cue == .share, cues.planFollows(figure.end) { return (.planAttainment, false) }
                 return (.share, minus)
             }
         default:

@@ -105,6 +105,7 @@ struct SubjectFinder {
         "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
         "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có", "chiếm tỷ lệ", "chiếm tỷ trọng",
         "tăng cao nhất", "tăng mạnh nhất", "giảm mạnh nhất", "giảm nhiều nhất", "tăng nhiều nhất",
+        "hoàn thành", "hoàn thành vượt mức", "thực hiện được", "tỷ lệ", "tỉ lệ",
     ])
 
     /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).

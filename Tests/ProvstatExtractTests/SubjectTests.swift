@@ -261,6 +261,17 @@ struct SubjectTests {
                 == "Số hợp tác xã thành lập mới")
     }
 
+    @Test func completingOrReachingARateOfThePlanIsItsAttainment() throws {
+        let done = "Thu ngân sách 6 tháng đạt 2.140 tỷ đồng, hoàn thành 58,1% dự toán năm."
+        let completed = try fact("58,1%", in: done)
+        #expect(completed.kind == .planAttainment && completed.subject == "Thu ngân sách 6 tháng")
+        let rate = try fact("78%", in: "Doanh thu lưu trú đạt 540 tỷ đồng, đạt tỷ lệ 78% kế hoạch.")
+        #expect(rate.kind == .planAttainment && rate.subject == "Doanh thu lưu trú")
+        // A rate that is no plan's stays a share with its own name.
+        let poor = try fact("còn 2,1%", in: "Tỷ lệ hộ nghèo còn 2,1%.")
+        #expect(poor.kind == .share && poor.subject == "Tỷ lệ hộ nghèo")
+    }
+
     @Test func aChangeRestatedInPercentInBracketsIsTheSameChange() throws {
         let text =
             "Nguồn vốn huy động đạt 48.600 tỷ đồng, tăng 1.950 tỷ đồng (bằng 4,2%) so với đầu năm và giảm 310 tỷ đồng (giảm 0,6%) so với cùng kỳ."
