@@ -10,6 +10,9 @@ public struct Period: Codable, Hashable, Sendable {
         case quarter
         /// The whole year (*năm 2023*).
         case year
+        /// The months left to the end of the year (*6 tháng cuối năm*): `number` is how many. What
+        /// is said of them is a plan, never a month's or a year-to-date figure.
+        case restOfYear = "rest_of_year"
     }
 
     /// The shape of the period.

@@ -102,6 +102,13 @@ struct PeriodScanner {
             if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
                 matcher.key(index - 1) != Self.thang
             {
+                // *6 tháng cuối năm*: the months left, not those gone by.
+                if matcher.lowerIs(index + 2, "cuối"), matcher.lowerIs(index + 3, "năm") {
+                    let (year, length) = year(after: index + 4)
+                    result.append(Mention(index: index, period: Period(span: .restOfYear, year: year, number: months)))
+                    index += 4 + length
+                    continue
+                }
                 let (year, length) = year(after: index + 2)
                 result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
                 index += 2 + length

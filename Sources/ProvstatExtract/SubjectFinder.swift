@@ -201,7 +201,7 @@ struct SubjectFinder {
     private static let periodHeads: WordSet = ["tháng", "quý", "cả"]
     /// Words of a period written after a subject (*… tháng 7*, *… 10 tháng đầu năm*).
     private static let periodTail: WordSet = [
-        "tháng", "năm", "quý", "đầu", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế",
+        "tháng", "năm", "quý", "đầu", "cuối", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế",
     ]
     private static let monthWordsFollow: WordSet = ["tháng", "mười"]
     private static let edges: WordSet = ["đầu", "cuối"]

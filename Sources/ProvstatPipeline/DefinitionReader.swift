@@ -146,7 +146,8 @@ struct DefinitionReader {
         var period: Period.Span? = nil
         if let node = map["period"] {
             let text = try node.nonEmptyString()
-            guard let span = Period.Span(rawValue: text) else {
+            // The months left in the year are what plans are written for, no indicator's period.
+            guard let span = Period.Span(rawValue: text), span != .restOfYear else {
                 throw node.error("'\(text)' is not a period (month, ytd, quarter, year)")
             }
             period = span

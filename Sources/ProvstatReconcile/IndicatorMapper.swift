@@ -49,8 +49,9 @@ public struct IndicatorMapper: Sendable {
                 sourceStart = index
             }
             starts.append(sourceStart)
-            // A plan column (*Kế hoạch năm 2024*) states what is aimed at, not what was measured.
-            if let header = sourced.fact.table?.header, Self.isPlanColumn(header) { continue }
+            // A plan column (*Kế hoạch năm 2024*) and a figure striven for (*phấn đấu cả năm đạt
+            // …*) state what is aimed at, not what was measured.
+            if Self.isAimedAt(sourced.fact) { continue }
             // A part of a total (*trong đó thủy sản …*, named *kim ngạch xuất khẩu thủy sản*) is not the total.
             let totalIndex = sourced.fact.componentOf.map { sourceStart + $0 }.flatMap {
                 facts.indices.contains($0) ? $0 : nil
@@ -63,7 +64,8 @@ public struct IndicatorMapper: Sendable {
             valueCandidates[definition.id, default: []].append(sourced)
             assigned[index] = definition.id
         }
-        for (index, sourced) in facts.enumerated() where Self.relatedKinds.contains(sourced.fact.kind) {
+        for (index, sourced) in facts.enumerated()
+        where Self.relatedKinds.contains(sourced.fact.kind) && !Self.isAimedAt(sourced.fact) {
             let id: String?
             if let about = sourced.fact.about {
                 id = assigned[starts[index] + about]
@@ -176,6 +178,18 @@ public struct IndicatorMapper: Sendable {
             estimate: first.fact.estimate, period: first.fact.period, decimals: first.fact.decimals,
             scale: first.fact.scale, provenance: first.provenance, alternatives: alternatives)
     }
+
+    /// Whether a fact states what is aimed at: a cell of a plan column, or a figure whose clause
+    /// strives for it (*phấn đấu*, *quyết tâm*) or is written for the months left in the year.
+    static func isAimedAt(_ fact: Fact) -> Bool {
+        if let header = fact.table?.header { return isPlanColumn(header) }
+        if fact.period?.span == .restOfYear { return true }
+        let clause = fold(clauseBefore(fact))
+        return resolves.contains { clause.contains($0) }
+    }
+
+    /// Words that say a figure is striven for.
+    private static let resolves = ["phấn đấu", "quyết tâm"]
 
     /// Whether a table column's header names a plan or budget (*Kế hoạch năm 2024*, *KH năm*,
     /// *Dự toán năm*), and not a comparison with one (*% so KH*, *So với kế hoạch (%)*).

@@ -128,6 +128,8 @@ struct SubjectTests {
         ("Chín tháng đầu năm 2023, số thu đạt 512,3 tỷ đồng.", .yearToDate, 9),
         ("9 tháng đầu năm 2023, số thu đạt 512,3 tỷ đồng.", .yearToDate, 9),
         ("Mười một tháng, số thu đạt 512,3 tỷ đồng.", .yearToDate, 11),
+        // The months left are no year to date.
+        ("Trong 3 tháng cuối năm, phấn đấu số thu đạt 512,3 tỷ đồng.", .restOfYear, 3),
     ])
     func periodsAsReportsWriteThem(sentence: String, span: Period.Span, number: Int) throws {
         let fact = try #require(facts(sentence).first)

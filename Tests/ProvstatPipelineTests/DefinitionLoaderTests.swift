@@ -141,6 +141,14 @@ struct DefinitionLoaderTests {
         #expect(error.message.contains("growth_yoy"))
     }
 
+    @Test func theMonthsLeftInTheYearAreNoIndicatorsPeriod() throws {
+        let error = try error(
+            Self.valid.replacingOccurrences(
+                of: "    unit: USD\n    components", with: "    unit: USD\n    period: rest_of_year\n    components"))
+        #expect(error.key == "indicators[0].period")
+        #expect(error.message.contains("month, ytd, quarter, year"))
+    }
+
     @Test func anUnknownPipelineNameSaysWhereItLooked() {
         #expect(throws: DefinitionError.self) {
             try DefinitionLoader(searchPaths: [URL(fileURLWithPath: "/nonexistent")]).load("nope")

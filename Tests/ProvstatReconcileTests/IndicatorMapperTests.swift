@@ -96,6 +96,26 @@ struct IndicatorMapperTests {
         #expect(!IndicatorMapper.isPlanColumn("Ước thực hiện tháng 9"))
     }
 
+    @Test func aFigureStrivenForOrForTheMonthsLeftIsNoValue() {
+        let definitions = [
+            IndicatorDefinition(id: "revenue", name: "thu ngân sách", unit: "VND", period: .yearToDate),
+            IndicatorDefinition(id: "projects", name: "dự án", unit: "dự án"),
+        ]
+        let striven = SourcedFact(
+            fact: Fact(
+                value: 5_800_000_000_000, unit: "VND", kind: .level, estimate: false, raw: "5.800 tỷ đồng",
+                subject: "thu ngân sách", sentence: "Tỉnh phấn đấu thu ngân sách cả năm đạt 5.800 tỷ đồng.",
+                start: 40, end: 53, period: Period(span: .yearToDate, number: 6)),
+            url: "file:///r.html", fetchedAt: "2023-11-03T08:00:00Z", sha256: "ab")
+        let left = Self.fact(20, "dự án", subject: "thu hút dự án", period: Period(span: .restOfYear, number: 6))
+        let measured = Self.fact(
+            4_100_000_000_000, "VND", subject: "thu ngân sách", period: Period(span: .yearToDate, number: 6))
+        let mapped = IndicatorMapper(definitions: definitions).mapAll([striven, left, measured])
+        #expect(mapped.values["revenue"]?.value == 4_100_000_000_000)
+        #expect(mapped.values["revenue"]?.alternatives.isEmpty == true)
+        #expect(mapped.values["projects"] == nil)
+    }
+
     @Test func aPartOfATotalIsNeverTheTotal() {
         // The part is named with its total's measure (*kim ngạch xuất khẩu thủy sản*), and the
         // total's name is the longer one found in it.
