@@ -62,8 +62,10 @@ public struct PageParser: Sendable {
             guard let href = node.attribute("href") ?? node.attribute("src") else { return nil }
             let text = NFC.normalise(node.text.collapsingWhitespace())
             let title = node.attribute("title").map { NFC.normalise($0.collapsingWhitespace()) }
+            let numbered = (text + (title ?? "")).utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
             return ParsedPage.Link(
-                href: href, text: text.isEmpty ? (title ?? "") : text, title: title?.isEmpty == false ? title : nil)
+                href: href, text: text.isEmpty ? (title ?? "") : text, title: title?.isEmpty == false ? title : nil,
+                heading: numbered ? nil : ListingItem.heading(around: node))
         }
     }
 

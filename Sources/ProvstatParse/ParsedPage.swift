@@ -9,11 +9,15 @@ public struct ParsedPage: Sendable {
         /// The `title` attribute, when the link has one (portals often cut the text short and
         /// keep the whole headline there).
         public var title: String?
+        /// The headline of the listing item the link stands in, when the link's own words hold no
+        /// number (*Xem chi tiết* under *Tình hình kinh tế - xã hội tháng 9/2024*).
+        public var heading: String?
 
-        public init(href: String, text: String, title: String? = nil) {
+        public init(href: String, text: String, title: String? = nil, heading: String? = nil) {
             self.href = href
             self.text = text
             self.title = title
+            self.heading = heading
         }
     }
 

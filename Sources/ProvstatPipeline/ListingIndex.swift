@@ -113,7 +113,7 @@ extension ListingIndex.Chain {
         var page = ListingIndex.Page(url: url, links: [])
         for link in found {
             guard let target = SourceDiscovery.resolve(link.href, against: response.finalURL) else { continue }
-            let titles = [link.text, link.title].compactMap { $0 }.filter { !$0.isEmpty }
+            let titles = [link.text, link.title, link.heading].compactMap { $0 }.filter { !$0.isEmpty }
             if let known = byURL[target] {
                 for title in titles where !links[known].titles.contains(title) {
                     links[known].titles.append(title)

@@ -181,4 +181,19 @@ struct CollapsedTextTests {
             #expect(text.string == pieces.joined().collapsingWhitespace(), "\(pieces)")
         }
     }
+
+    @Test("a link that holds no number is also read by its item's one headline")
+    func aLinkIsReadByItsItemsHeadline() throws {
+        let html = """
+            <html><body><div class="list">
+            <div class="item"><h3>Tình hình kinh tế - xã hội tháng 9/2024</h3><p>Tóm tắt …</p>
+            <a class="more" href="a.html">Xem chi tiết</a></div>
+            <div class="item"><div class="tieu-de">Báo cáo tháng 8/2024</div><a class="more" href="b.html">Đọc tiếp</a></div>
+            <a class="more" href="c.html">Xem tất cả</a>
+            <div class="item"><h3>Tin tháng 7</h3><a class="more" href="d.html">Tin 7/2024</a></div>
+            </div></body></html>
+            """
+        let links = try PageParser().links(data: Data(html.utf8), source: "l.html", xpath: "//a[@class='more']")
+        #expect(links.map(\.heading) == ["Tình hình kinh tế - xã hội tháng 9/2024", "Báo cáo tháng 8/2024", nil, nil])
+    }
 }

@@ -3,7 +3,8 @@ import ProvstatCore
 import ProvstatPipeline
 import Testing
 
-/// A portal written in a style none of the other fixtures use (news headings, `+` bullets, the
+/// A portal written in a style none of the other fixtures use (links that say *Xem chi tiết*
+/// beside their headline, news headings, `+` bullets, the
 /// older placement of tone marks, *trong tháng* and *cộng dồn từ đầu năm*, a plan for the months
 /// left), read end to end with a definition written from the README.
 @Suite("A portal in another style, end to end")
@@ -31,11 +32,14 @@ struct OtherStyleRunTests {
         """
     }
 
+    /// A listing whose links say only *Xem chi tiết*, each beside its item's headline.
     static let listing = """
-        <html><head><meta charset="utf-8"></head><body><ul class="news">
-        <li><a href="ktxh-9.html">Kinh tế - xã hội tháng 9 năm 2024 tiếp tục khởi sắc</a></li>
-        <li><a href="hoi-nghi.html">Hội nghị sơ kết công tác tháng 9/2024</a></li>
-        </ul></body></html>
+        <html><head><meta charset="utf-8"></head><body><div class="news">
+        <div class="item"><h3>Kinh tế - xã hội tháng 9 năm 2024 tiếp tục khởi sắc</h3>
+        <span class="date">03/10/2024</span><a class="more" href="ktxh-9.html">Xem chi tiết</a></div>
+        <div class="item"><h3>Hội nghị sơ kết công tác tháng 9/2024</h3>
+        <span class="date">01/10/2024</span><a class="more" href="hoi-nghi.html">Xem chi tiết</a></div>
+        </div></body></html>
         """
 
     /// A user's definition: names as the user would write them (*hóa*, no aspect words).
@@ -45,7 +49,7 @@ struct OtherStyleRunTests {
           - id: report
             listing:
               url: site/listing.html
-              links: "//ul[@class='news']//a"
+              links: "//a[@class='more']"
               title_contains: ["kinh tế - xã hội"]
         indicators:
           - {id: retail_month, name: tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng, unit: VND, period: month}
