@@ -492,21 +492,22 @@ struct SubjectFinder {
         return result
     }
 
-    /// The crop season the words before `index` name outside a comparison (*Chuẩn bị cho vụ Đông
-    /// Xuân 2023 - 2024, …*, *Trong vụ lúa Hè Thu, …*): *vụ*, *lúa* and the season's name as
-    /// written, without its years; nil when they name none.
-    func season(before index: Int) -> String? {
+    /// The first crop season the sentence names outside a comparison (*Chuẩn bị cho vụ Đông Xuân
+    /// 2023 - 2024, …*, *Trong vụ lúa Hè Thu, …*): *vụ*, *lúa* and the season's name as written,
+    /// without its years, and where it ends; nil when it names none.
+    func season() -> (text: String, end: Int)? {
+        let index = matcher.tokens.count
         var position = 0
-        while position < min(index, matcher.tokens.count) {
+        while position < index {
             defer { position += 1 }
             // *so với vụ Đông Xuân năm trước* is a base; *Đối với vụ …* is not.
             guard matcher.lowerIs(position, "vụ"), !matcher.lowerIs(position - 1, "so"),
                 !matcher.matches("so", "với", at: position - 2), !matcher.matches("so", "sánh", at: position - 2)
             else { continue }
             let name = matcher.lowerIs(position + 1, "lúa") ? position + 2 : position + 1
-            guard let season = Self.seasons.longest(in: matcher, at: name), name + season.phrase.count <= index
-            else { continue }
-            return text(of: Array(position..<(name + season.phrase.count)))
+            guard let season = Self.seasons.longest(in: matcher, at: name) else { continue }
+            let end = name + season.phrase.count
+            return (text(of: Array(position..<end)), end)
         }
         return nil
     }

@@ -31,6 +31,8 @@ struct SubjectTracker {
     /// The particular agent the sentence named last (*các doanh nghiệp FDI*), who the actions
     /// named after it with no agent of their own are by (*…, đồng thời giải quyết việc làm cho …*).
     private var actor = ""
+    /// The crop season the sentence names first, once looked for.
+    private var season: (text: String, end: Int)?? = nil
 
     /// A tracker for one sentence; `topic` is the one the sentence before it left open.
     init(finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil) {
@@ -158,8 +160,9 @@ struct SubjectTracker {
         }
         // *Chuẩn bị cho vụ Đông Xuân …, … nhu cầu lúa giống khoảng 45.000 tấn*: the season the
         // sentence is about, as a period, when the subject names none.
-        if !result.subject.isEmpty, let season = finder.season(before: to), !Self.mentions(result.subject, "vụ ") {
-            result.subject += " " + season
+        if season == nil { season = .some(finder.season()) }
+        if !result.subject.isEmpty, let found = season ?? nil, found.end <= to, !Self.mentions(result.subject, "vụ ") {
+            result.subject += " " + found.text
         }
         subjects.append(result.subject)
         if kind == .level { amounts.append(position) }
