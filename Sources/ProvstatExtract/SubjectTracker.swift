@@ -120,6 +120,13 @@ struct SubjectTracker {
                 if counted.period.isEmpty { counted.period = own.period }
             }
             if counted.period.isEmpty { counted.period = reading.period }
+            // *tổ chức 14 phiên giao dịch việc làm, thu hút hơn 180 doanh nghiệp tham gia*: taking part
+            // with nothing named is taking part in what was just counted.
+            if Self.participationVerbs.contains(where: { counted.head.hasSuffix($0) }), let event = thing,
+                amounts.last == position - 1, !Self.mentions(counted.head, event.head)
+            {
+                counted.head += " " + event.head
+            }
             named = counted
             thing = counted.owner.map { SubjectFinder.Phrase(head: $0, period: counted.period) } ?? counted
             result = (counted.text, nil)
@@ -220,6 +227,9 @@ struct SubjectTracker {
         guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
         return visitors + " đến " + place
     }
+
+    /// Verbs of taking part, which name what is taken part in only when it was named before.
+    private static let participationVerbs = [" tham gia", " tham dự"]
 
     /// Hedges written inside an action, between who acts and the verb.
     private static let innerHedges = [" dự kiến ", " ước tính ", " ước "]

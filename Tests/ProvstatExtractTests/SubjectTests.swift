@@ -316,6 +316,14 @@ struct SubjectTests {
         #expect(try fact("đạt 252,8 triệu USD", in: text).subject == "kim ngạch nhập khẩu")
     }
 
+    @Test func takingPartWithNothingNamedIsTakingPartInWhatWasJustCounted() throws {
+        let text = "Sở Công Thương tổ chức 4 hội chợ hàng Việt, thu hút 310 doanh nghiệp tham gia."
+        #expect(try fact("310 doanh nghiệp", in: text).subject == "doanh nghiệp tham gia hội chợ hàng Việt")
+        // What the clause names itself stays.
+        let own = "Hội nghị có 250 đại biểu tham dự."
+        #expect(try fact("có 250 đại biểu", in: own).subject == "Hội nghị có đại biểu tham dự")
+    }
+
     @Test func aPlaceWelcomingVisitorsCountsThoseWhoCameToIt() throws {
         let text = "Riêng huyện Côn Đảo đã đón 210.000 lượt khách, chiếm 18,2% tổng lượng khách đến tỉnh."
         #expect(try fact("210.000 lượt khách", in: text).subject == "lượt khách đến huyện Côn Đảo")
