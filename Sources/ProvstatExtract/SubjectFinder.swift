@@ -382,7 +382,14 @@ struct SubjectFinder {
     private func named(in part: [[Int]]) -> Phrase? {
         let trims = part.map(trim)
         let segments = trims.map(\.tokens)
-        guard var last = segments.lastIndex(where: { !$0.isEmpty && names($0) }) else { return nil }
+        // *…, giảm 6,0%, chủ yếu do nguồn thu tiền sử dụng đất giảm mạnh, bằng 69,1% dự toán*: a
+        // cause written before the figure's own segment is why, not what is measured.
+        guard
+            var last = segments.indices.last(where: { index in
+                !segments[index].isEmpty && names(segments[index])
+                    && (index == segments.count - 1 || !opensWithCause(part[index]))
+            })
+        else { return nil }
         let chosen = last
         if let category = category(in: part, listingUpTo: chosen) { return category }
         if var attribute = attributeAfterWith(in: part[last]) {
@@ -439,6 +446,17 @@ struct SubjectFinder {
         }
         return result
     }
+
+    /// Whether a segment opens with the cause of what was said before it (*chủ yếu do …*, *nhờ …*).
+    private func opensWithCause(_ segment: [Int]) -> Bool {
+        guard let first = segment.first(where: { matcher.tokens[$0].isWord }) else { return false }
+        return Self.causes.longest(in: matcher, at: first) != nil
+    }
+
+    /// Words that open a cause.
+    private static let causes = PhraseTable(phrases: [
+        "do", "vì", "nhờ", "bởi", "chủ yếu do", "chủ yếu nhờ", "nguyên nhân", "một phần do", "phần lớn do",
+    ])
 
     /// The class a list of examples belongs to, when the segments up to `chosen` list them after
     /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about

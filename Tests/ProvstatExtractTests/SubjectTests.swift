@@ -316,6 +316,15 @@ struct SubjectTests {
         #expect(try fact("đạt 252,8 triệu USD", in: text).subject == "kim ngạch nhập khẩu")
     }
 
+    @Test func aCauseWrittenBeforeAFigureIsNotWhatItMeasures() throws {
+        let text =
+            "Thu ngân sách 6 tháng ước đạt 2.950,4 tỷ đồng, giảm 4,1% so với cùng kỳ, chủ yếu do thu từ đất giảm, bằng 47,2% dự toán."
+        #expect(try fact("bằng 47,2%", in: text).subject == "Thu ngân sách 6 tháng")
+        // A figure inside the cause is measured there.
+        let inside = "Chỉ số giá tiêu dùng tăng 0,3%, chủ yếu do giá thịt lợn tăng 4,5%."
+        #expect(try fact("tăng 4,5%", in: inside).subject == "giá thịt lợn")
+    }
+
     @Test func takingPartWithNothingNamedIsTakingPartInWhatWasJustCounted() throws {
         let text = "Sở Công Thương tổ chức 4 hội chợ hàng Việt, thu hút 310 doanh nghiệp tham gia."
         #expect(try fact("310 doanh nghiệp", in: text).subject == "doanh nghiệp tham gia hội chợ hàng Việt")
