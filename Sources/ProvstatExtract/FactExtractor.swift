@@ -38,15 +38,21 @@ public struct FactExtractor: Sendable {
         // The index the section's groups of goods are measured by (*chỉ số giá* after *Chỉ số giá
         // tiêu dùng (CPI) tháng 10 …*), until the next heading.
         var index: String? = nil
+        // What the section's sentences named last (*… tháng 9 ước đạt 6.540 tỷ đồng. Lũy kế 9 tháng
+        // đạt …*), until the next heading or table.
+        var named: SubjectFinder.Phrase? = nil
         for (block, sentences) in zip(blocks, paragraphs) {
             if shouldStop() { return nil }
             switch block {
             case .paragraph(let text):
                 let before = facts.count
-                read(sentences: sentences, context: context, heading: heading, index: &index, into: &facts)
+                read(
+                    sentences: sentences, context: context, heading: heading, index: &index, named: &named,
+                    into: &facts)
                 if facts.count == before, let title = Self.heading(in: text) {
                     heading = title
                     index = nil
+                    named = nil
                 }
                 note = TableFactReader.unit(inNote: text)
             case .table(let grid):
@@ -55,6 +61,7 @@ public struct FactExtractor: Sendable {
                 facts += reader.facts(offset: facts.count)
                 tableIndex += 1
                 note = nil
+                named = nil
             }
         }
         return facts
@@ -65,7 +72,7 @@ public struct FactExtractor: Sendable {
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
     private func read(
         sentences: [TokenizedSentence], context: PageContext, heading: String, index: inout String?,
-        into facts: inout [Fact]
+        named: inout SubjectFinder.Phrase?, into facts: inout [Fact]
     ) {
         var lastTotals: [String: Int] = [:]
         var topic: SubjectFinder.Phrase? = nil
@@ -79,7 +86,7 @@ public struct FactExtractor: Sendable {
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
             for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings(
-                topic: &topic)
+                topic: &topic, named: &named)
             {
                 var fact = reading.fact
                 fact.about = reading.about.map { first + $0 }

@@ -23,8 +23,9 @@ struct SentenceReader {
     var heading: String = ""
 
     /// The sentence's facts in reading order; `topic` is the topic the sentence before it left
-    /// open, and becomes the one this sentence leaves open.
-    func readings(topic: inout SubjectFinder.Phrase?) -> [Reading] {
+    /// open, and becomes the one this sentence leaves open; `named` is the phrase the sentences
+    /// before it in its section named last, and becomes the one this sentence named last.
+    func readings(topic: inout SubjectFinder.Phrase?, named: inout SubjectFinder.Phrase?) -> [Reading] {
         let carried = topic
         topic = nil
         let tokens = sentence.tokens
@@ -38,8 +39,12 @@ struct SentenceReader {
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
-        var subjects = SubjectTracker(finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried)
-        defer { topic = subjects.openTopic }
+        var subjects = SubjectTracker(
+            finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried, previous: named)
+        defer {
+            topic = subjects.openTopic
+            named = subjects.lastNamed
+        }
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0

@@ -34,12 +34,24 @@ struct SubjectTracker {
     /// The crop season the sentence names first, once looked for.
     private var season: (text: String, end: Int)?? = nil
 
-    /// A tracker for one sentence; `topic` is the one the sentence before it left open.
-    init(finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil) {
+    /// What the sentences before this one in its section named last: what a clause naming nothing
+    /// is about when this sentence has named nothing yet, before the section's heading.
+    private let previous: SubjectFinder.Phrase?
+
+    /// A tracker for one sentence; `topic` is the one the sentence before it left open, `previous`
+    /// the phrase the sentences before it in its section named last.
+    init(
+        finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil,
+        previous: SubjectFinder.Phrase? = nil
+    ) {
         self.finder = finder
         self.heading = heading
         self.topic = topic
+        self.previous = previous
     }
+
+    /// The phrase named last, in this sentence or (when it named none) before it.
+    var lastNamed: SubjectFinder.Phrase? { named ?? previous }
 
     /// The topic the sentence leaves open for the next one, if its last subject completed an action with it.
     var openTopic: SubjectFinder.Phrase? { topicInUse ? topic : nil }
@@ -131,7 +143,8 @@ struct SubjectTracker {
             thing = counted.owner.map { SubjectFinder.Phrase(head: $0, period: counted.period) } ?? counted
             result = (counted.text, nil)
         } else {
-            result = resolve(kind: kind, reading: reading, respectively: respectively, owner: owner)
+            result = resolve(
+                kind: kind, reading: reading, respectively: respectively, owner: owner, described: described != nil)
         }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
         // it, the words after the figure say what it is.
@@ -287,7 +300,7 @@ struct SubjectTracker {
 
     private mutating func resolve(
         kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
-        owner: SubjectFinder.Phrase?
+        owner: SubjectFinder.Phrase?, described: Bool
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
         if var own = reading.own {
@@ -345,10 +358,12 @@ struct SubjectTracker {
             if let amount = amounts.last { return (subjects[amount], amount) }
         }
         if !reading.period.isEmpty {
-            let head = named?.head ?? heading
+            let head = named?.head ?? previous?.head ?? heading
             return (head.isEmpty ? reading.period : head + " " + reading.period, nil)
         }
         if let last = subjects.last { return (last, nil) }
-        return (named?.text ?? heading, nil)
+        // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: words after the figure say
+        // more of it than what an earlier sentence named.
+        return (named?.text ?? (described ? nil : previous?.text) ?? heading, nil)
     }
 }

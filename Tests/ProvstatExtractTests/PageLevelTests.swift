@@ -15,6 +15,21 @@ struct PageLevelTests {
         #expect(found.map(\.value) == [8_746_500_000_000, Decimal(string: "4.78")!, 1_500, 72_070])
     }
 
+    @Test("a sentence or line naming only a period is about what the section named last, up to the next heading")
+    func namedBeforeCarriesOn() {
+        let found = FactExtractor().extract(from: [
+            .paragraph("Doanh thu vận tải tháng 5 ước đạt 812,4 tỷ đồng. Tính chung 5 tháng, đạt 3.950,2 tỷ đồng."),
+            .paragraph("Lũy kế 5 tháng tăng 9,4% so với cùng kỳ."),
+            .paragraph("3. Du lịch"),
+            .paragraph("Tính chung 5 tháng đạt 1,2 triệu lượt khách."),
+        ])
+        #expect(
+            found.map(\.subject) == [
+                "Doanh thu vận tải tháng 5", "Doanh thu vận tải 5 tháng", "Doanh thu vận tải 5 tháng",
+                "Du lịch 5 tháng",
+            ])
+    }
+
     @Test("a Vietnamese page (the default) reads 1.500 as fifteen hundred")
     func vietnameseStyle() {
         let found = FactExtractor().extract(from: [.paragraph("Có 1.500 lao động và 23.429,4 tỷ đồng.")])
