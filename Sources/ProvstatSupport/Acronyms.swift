@@ -40,18 +40,32 @@ public enum Acronyms {
 
     private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
+    /// Where the name before a bracketed acronym starts: after the last of these.
+    private static let nameSeparators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+
+    /// Whether `scalars` are capitals and white space only, as a bracket's text must be to trim
+    /// to an acronym: other brackets are passed over without building and trimming their text.
+    static func mayTrimToAcronym(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.allSatisfy { scalar in
+            // In ASCII only A–Z are capitals: the property lookup is left to other scalars.
+            let capital = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+            return capital || CharacterSet.whitespaces.contains(scalar)
+        }
+    }
+
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
     static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
         let scalars = Array(sentence.unicodeScalars)
-        let separators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
         var found: [(String, String)] = []
         for open in scalars.indices where scalars[open] == "(" {
             // An acronym is short: look no further than its longest form for the bracket's end.
-            guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")") else { continue }
+            guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")"),
+                mayTrimToAcronym(scalars[(open + 1)..<close])
+            else { continue }
             let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingCharacters(
                 in: .whitespaces)
             guard isAcronym(inside) else { continue }
-            let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
+            let start = scalars[..<open].lastIndex(where: { nameSeparators.contains($0) }).map { $0 + 1 } ?? 0
             let name = String(String.UnicodeScalarView(scalars[start..<open])).trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { found.append((inside, name)) }
         }
