@@ -148,7 +148,9 @@ struct SubjectTracker {
         let first = aspect.split(separator: " ")
         let second = owner.split(separator: " ")
         for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
-        where first.suffix(overlap).map({ $0.lowercased() }) == second.prefix(overlap).map({ $0.lowercased() }) {
+        where first.suffix(overlap).map({ Tokenizer.lowercased(String($0)) })
+            == second.prefix(overlap).map({ Tokenizer.lowercased(String($0)) })
+        {
             return (first + second.dropFirst(overlap)).joined(separator: " ")
         }
         return aspect + " " + owner
@@ -183,8 +185,8 @@ struct SubjectTracker {
     /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
     /// search costs thousands of instructions a call, and this runs for many figures).
     static func mentions(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.lowercased().utf8)
-        let needle = Array(part.lowercased().utf8)
+        let haystack = Array(Tokenizer.lowercased(text).utf8)
+        let needle = Array(Tokenizer.lowercased(part).utf8)
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         for start in 0...(haystack.count - needle.count)
         where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
@@ -202,7 +204,7 @@ struct SubjectTracker {
 
     /// The case-folded words of a phrase.
     private static func words(of text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+        Set(Tokenizer.lowercased(text).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
     }
 
     private mutating func resolve(
