@@ -6,6 +6,44 @@ public enum Acronyms {
     /// `text` with each acronym the sentence defines replaced by the words written before its
     /// bracket (in the same clause); empty when nothing was replaced.
     public static func expanding(_ text: String, in sentence: String) -> String {
+        var expander = Expander()
+        return expander.expanding(text, in: sentence)
+    }
+
+    /// `expanding(_:in:)` for the many texts of a few sentences: the definitions of the sentence
+    /// asked about last are kept, not read again for each text (figures of one sentence share it).
+    public struct Expander: Sendable {
+        private var sentence: String? = nil
+        private var definitions: [(acronym: String, name: String)] = []
+
+        public init() {}
+
+        /// `Acronyms.expanding(text, in: sentence)`.
+        public mutating func expanding(_ text: String, in sentence: String) -> String {
+            guard Acronyms.mayExpand(text, in: sentence) else { return "" }
+            if !Self.sameBytes(self.sentence, sentence) {
+                self.sentence = sentence
+                definitions = Acronyms.definitions(in: sentence)
+            }
+            return Acronyms.replacing(definitions, in: text)
+        }
+
+        /// Whether the two texts are the same bytes (not merely canonically equivalent, as `==`
+        /// tells): the definitions are read from the scalars as written.
+        private static func sameBytes(_ kept: String?, _ sentence: String) -> Bool {
+            guard var kept else { return false }
+            var sentence = sentence
+            return kept.withUTF8 { first in
+                sentence.withUTF8 { second in
+                    first.count == second.count
+                        && (first.baseAddress == second.baseAddress || first.elementsEqual(second))
+                }
+            }
+        }
+    }
+
+    /// Whether `text` may hold an acronym that `sentence` defines.
+    private static func mayExpand(_ text: String, in sentence: String) -> Bool {
         // Most texts hold no two capitals in a row, and most sentences no bracket: the bytes say so.
         var capitals = false
         var previous = false
@@ -17,10 +55,14 @@ public enum Acronyms {
             }
             previous = capital
         }
-        guard capitals, sentence.utf8.contains(0x28) else { return "" }
+        return capitals && sentence.utf8.contains(0x28)
+    }
+
+    /// `text` with the acronyms of `definitions` replaced by their names; empty when none was.
+    private static func replacing(_ definitions: [(acronym: String, name: String)], in text: String) -> String {
         var words = text.split(separator: " ").map(String.init)
         var replaced = false
-        for (acronym, name) in definitions(in: sentence) {
+        for (acronym, name) in definitions {
             for index in words.indices where words[index] == acronym {
                 words[index] = name
                 replaced = true
