@@ -79,3 +79,38 @@ struct TokenMatcher {
         isClauseEnd(index) || isSymbol(index, ",")
     }
 }
+
+extension TokenMatcher {
+    /// UTF-8 written into a string's own storage, for texts joined from token texts: one
+    /// allocation at most (none for a small string), instead of one regrowth after another.
+    struct TextWriter {
+        fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+        fileprivate(set) var count = 0
+
+        /// Whether nothing has been written yet.
+        var isEmpty: Bool { count == 0 }
+
+        /// Appends one ASCII byte.
+        mutating func append(byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// Appends the bytes of `text`.
+        mutating func append(_ text: String) {
+            for byte in text.utf8 {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    /// The string `write` writes, which must write no more than `capacity` bytes.
+    static func text(capacity: Int, _ write: (inout TextWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
+            var writer = TextWriter(buffer: buffer)
+            write(&writer)
+            return writer.count
+        }
+    }
+}
