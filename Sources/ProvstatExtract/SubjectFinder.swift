@@ -832,19 +832,21 @@ struct SubjectFinder {
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: [Int]) -> String {
-        var text = ""
-        var afterComma = false
-        for index in indices {
-            if index < 0 {
-                text += ","
-                afterComma = true
-                continue
+        // Written into the string's storage at once: a byte per comma or space at most, and each text.
+        let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
+        return TokenMatcher.text(capacity: capacity) { text in
+            var afterComma = false
+            for index in indices {
+                if index < 0 {
+                    text.append(byte: 0x2C)
+                    afterComma = true
+                    continue
+                }
+                let token = matcher.tokens[index]
+                if !text.isEmpty && (token.spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(token.text)
+                afterComma = false
             }
-            let token = matcher.tokens[index]
-            if !text.isEmpty && (token.spaceBefore || afterComma) { text += " " }
-            text += token.text
-            afterComma = false
         }
-        return text
     }
 }
