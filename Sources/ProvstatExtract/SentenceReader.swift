@@ -386,12 +386,14 @@ struct SentenceReader {
 
     /// The text of tokens `from..<to`, spaced as written.
     private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        var text = ""
-        for index in start..<end {
-            if !text.isEmpty && matcher.tokens[index].spaceBefore { text += " " }
-            text += matcher.tokens[index].text
+        // Written into the string's storage at once: a space at most before each text.
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].text.utf8.count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            for index in start..<end {
+                if !text.isEmpty && matcher.tokens[index].spaceBefore { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].text)
+            }
         }
-        return text
     }
 
     /// Whether only a comma or *và* stands between the previous figure and this one (*6,5%, 5,8% và 18,2%*).
