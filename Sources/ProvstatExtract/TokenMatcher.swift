@@ -98,6 +98,16 @@ extension TokenMatcher {
 
         /// Appends the bytes of `text`.
         mutating func append(_ text: String) {
+            // Copied at once from contiguous storage (every native or small string).
+            let copied: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let source = bytes.baseAddress, bytes.count > 0 else { return 0 }
+                (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+                return bytes.count
+            }
+            if let copied {
+                count += copied
+                return
+            }
             for byte in text.utf8 {
                 buffer[count] = byte
                 count += 1
