@@ -283,18 +283,23 @@ struct SubjectFinder {
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
     private func parts(from: Int, to: Int) -> [[[Int]]] {
-        var parts: [[[Int]]] = [[[]]]
+        // The segment being read grows in one reused buffer and is stored at its exact size when it
+        // ends: no segment's array regrows token by token.
+        var parts: [[[Int]]] = []
+        var part: [[Int]] = []
+        var segment: [Int] = []
+        segment.reserveCapacity(max(0, min(to, matcher.tokens.count) - from))
         var depth = 0
         var index = max(0, from)
         while index < min(to, matcher.tokens.count) {
             defer { index += 1 }
             if depth == 0, let acronym = acronym(at: index) {
                 // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
-                let segment = parts[parts.count - 1][parts[parts.count - 1].count - 1]
                 let name =
                     segment.lastIndex(where: { Self.acronymBounds.contains(matcher.tokens[$0]) }).map { $0 + 1 } ?? 0
                 if name < segment.count {
-                    parts[parts.count - 1][parts[parts.count - 1].count - 1] = Array(segment[..<name]) + [acronym]
+                    segment.removeSubrange(name...)
+                    segment.append(acronym)
                 }
                 index += 2
                 continue
@@ -309,14 +314,20 @@ struct SubjectFinder {
             }
             if depth > 0 { continue }
             if matcher.isSentencePartEnd(index) {
-                parts.append([[]])
+                part.append(segment.withUnsafeBufferPointer { Array($0) })
+                parts.append(part)
+                part = []
+                segment.removeAll(keepingCapacity: true)
             } else if matcher.isSymbol(index, ",") {
-                parts[parts.count - 1].append([])
+                part.append(segment.withUnsafeBufferPointer { Array($0) })
+                segment.removeAll(keepingCapacity: true)
             } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text))
             {
-                parts[parts.count - 1][parts[parts.count - 1].count - 1].append(index)
+                segment.append(index)
             }
         }
+        part.append(segment.withUnsafeBufferPointer { Array($0) })
+        parts.append(part)
         return parts
     }
 
