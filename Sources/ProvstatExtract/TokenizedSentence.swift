@@ -28,6 +28,7 @@ struct TokenizedSentence: Sendable {
     /// tried only where a word starts).
     private static func mayHoldNumberWord(_ text: String) -> Bool {
         var text = text
+        let words = numberWordBytes
         return text.withUTF8 { bytes in
             func isBoundary(_ index: Int) -> Bool {
                 index < 0 || index >= bytes.count || bytes[index] < 0x41
@@ -35,7 +36,12 @@ struct TokenizedSentence: Sendable {
             }
             for start in 0..<bytes.count where isBoundary(start - 1) {
                 let first = bytes[start]
-                for word in numberWordBytes
+                // Every number word opens with one of these (in either case): others need no look.
+                switch first | 0x20 {
+                case 0x62, 0x63, 0x68, 0x6D, 0x73, 0x74: break  // b c h m s t
+                default: continue
+                }
+                for word in words
                 where word[0] == first && start + word.count <= bytes.count && isBoundary(start + word.count) {
                     var offset = 1
                     while offset < word.count, bytes[start + offset] == word[offset] { offset += 1 }
