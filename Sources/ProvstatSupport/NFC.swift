@@ -9,6 +9,7 @@ public enum NFC {
     /// conversion on nearly every page.
     public static func normalise(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
-        return text.precomposedStringWithCanonicalMapping
+        // Vietnamese and other Latin text is composed on the tables; anything else by Foundation.
+        return NFCComposer.compose(text) ?? text.precomposedStringWithCanonicalMapping
     }
 }

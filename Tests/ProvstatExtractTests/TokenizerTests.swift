@@ -29,4 +29,15 @@ struct TokenizerTests {
         #expect(tokens[3].start == 11 && tokens[3].end == 15)
         #expect(!tokens[3].spaceBefore && tokens[5].spaceBefore)
     }
+
+    @Test("a sentence without digits is tokenized only when it writes a number word as a whole word")
+    func numberWordSentences() {
+        for text in ["Ba dự án", "khởi công bốn dự án", "Mười hai phiên", "Chín tháng", "(Tám) hộ", "trăm", "có sáu"] {
+            #expect(!TokenizedSentence(text).tokens.isEmpty, "\(text)")
+        }
+        for text in ["Bao nhiêu dự án", "không có số nào", "Hải Phòng", "mộtx", "thám hiểm", "Sáuu", "CHÍN tháng", ""] {
+            #expect(TokenizedSentence(text).tokens.isEmpty, "\(text)")
+        }
+        #expect(TokenizedSentence("tổ chức 2 phiên").tokens.count == 4)
+    }
 }

@@ -1,5 +1,7 @@
-import ProvstatSupport
+import Foundation
 import Testing
+
+@testable import ProvstatSupport
 
 @Suite("Acronyms a sentence defines")
 struct AcronymTests {
@@ -27,4 +29,36 @@ struct AcronymTests {
         let sentence = String(repeating: "giá trị ( ", count: 20_000) + "sản lượng (SL)"
         #expect(Acronyms.expanding("SL", in: sentence) == "sản lượng")
     }
+
+    @Test func theExpanderAnswersAsExpandingDoes() {
+        let nfc = "Chỉ số giá tiêu dùng (CPI) tháng 10 tăng 0,42%, chỉ số sản xuất (IIP) tăng 5%."
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        let other = "Tổng sản phẩm trên địa bàn (GRDP) tăng 7%."
+        // The same sentence asked about again, another sentence, then the first one decomposed:
+        // canonically equal to it, but its definitions are read from its own bytes.
+        let asked = [
+            ("CPI tháng 10", nfc), ("IIP", nfc), ("doanh thu", nfc), ("GRDP", other), ("CPI", other),
+            ("CPI tháng 10", nfd), ("IIP tháng 10", nfd), ("CPI", nfc),
+        ]
+        var expander = Acronyms.Expander()
+        for (text, sentence) in asked {
+            let expected = Acronyms.expanding(text, in: sentence)
+            let answer = expander.expanding(text, in: sentence)
+            #expect(Array(answer.utf8) == Array(expected.utf8), "\(text)")
+        }
+        #expect(Acronyms.expanding("CPI tháng 10", in: nfc) == "Chỉ số giá tiêu dùng tháng 10")
+        #expect(Array(Acronyms.expanding("CPI", in: nfd).utf8) == Array(nfd.prefix(while: { $0 != "(" }).dropLast().utf8))
+    }
+
+    @Test func onlyCapitalsAndSpacesMayTrimToAnAcronym() {
+        func scalars(_ text: String) -> ArraySlice<Unicode.Scalar> { ArraySlice(text.unicodeScalars) }
+        for text in ["CPI", " GRDP ", "\tĐBSCL\u{3000}", "C PI", "", "ÂU"] {
+            #expect(Acronyms.mayTrimToAcronym(scalars(text)), "\(text)")
+        }
+        for text in ["Cpi", "12", "tháng này", "CPI-1", "ước tính", "GRDP\n"] {
+            #expect(!Acronyms.mayTrimToAcronym(scalars(text)), "\(text)")
+            #expect(Acronyms.expanding("CPI", in: "Chỉ số (\(text)) CPI") == "", "\(text)")
+        }
+    }
 }
+
