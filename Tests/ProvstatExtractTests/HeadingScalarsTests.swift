@@ -37,7 +37,8 @@ struct HeadingScalarsTests {
             #expect(scalars.heading == FactExtractor.characterHeading(in: text), "\(text)")
             // The very bytes, not only a canonically equal text: the heading is cut out of the text.
             #expect(
-                scalars.heading.map { Array($0.utf8) } == FactExtractor.characterHeading(in: text).map { Array($0.utf8) },
+                scalars.heading.map { Array($0.utf8) }
+                    == FactExtractor.characterHeading(in: text).map { Array($0.utf8) },
                 "\(text)")
         }
     }

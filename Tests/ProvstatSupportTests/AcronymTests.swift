@@ -47,7 +47,8 @@ struct AcronymTests {
             #expect(Array(answer.utf8) == Array(expected.utf8), "\(text)")
         }
         #expect(Acronyms.expanding("CPI tháng 10", in: nfc) == "Chỉ số giá tiêu dùng tháng 10")
-        #expect(Array(Acronyms.expanding("CPI", in: nfd).utf8) == Array(nfd.prefix(while: { $0 != "(" }).dropLast().utf8))
+        #expect(
+            Array(Acronyms.expanding("CPI", in: nfd).utf8) == Array(nfd.prefix(while: { $0 != "(" }).dropLast().utf8))
     }
 
     @Test func onlyCapitalsAndSpacesMayTrimToAnAcronym() {
@@ -61,4 +62,3 @@ struct AcronymTests {
         }
     }
 }
-

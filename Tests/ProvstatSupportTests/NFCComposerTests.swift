@@ -41,7 +41,9 @@ struct NFCComposerTests {
 
     @Test("text with a scalar the tables do not cover is left to Foundation")
     func uncovered() {
-        for text in ["Σί\u{301}σ", "α\u{301}", "한\u{301}", "x\u{340}", "e\u{34F}\u{301}", "\u{2000}a\u{301}", "日本\u{301}"] {
+        for text in [
+            "Σί\u{301}σ", "α\u{301}", "한\u{301}", "x\u{340}", "e\u{34F}\u{301}", "\u{2000}a\u{301}", "日本\u{301}",
+        ] {
             #expect(NFCComposer.compose(text) == nil, "\(text.unicodeScalars.map(\.value))")
             #expect(Array(NFC.normalise(text).utf8) == Self.reference(text))
         }
@@ -56,14 +58,18 @@ struct NFCComposerTests {
         let marks = (0x300...0x36F).compactMap { Unicode.Scalar(UInt32($0)) }
             .filter { ![0x340, 0x341, 0x343, 0x344, 0x34F].contains($0.value) }
         let vietnamese = Array("aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐbcgmnt".unicodeScalars)
-        let tones: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}"]
+        let tones: [Unicode.Scalar] = [
+            "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}",
+        ]
         var generator = SystemRandomNumberGenerator()
         for round in 0..<20_000 {
             var view = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 1...10, using: &generator) {
                 if round % 2 == 0 {
                     view.append(vietnamese.randomElement(using: &generator)!)
-                    for _ in 0..<Int.random(in: 0...3, using: &generator) { view.append(tones.randomElement(using: &generator)!) }
+                    for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                        view.append(tones.randomElement(using: &generator)!)
+                    }
                 } else {
                     let pool = Bool.random(using: &generator) ? covered : marks
                     view.append(pool.randomElement(using: &generator)!)
