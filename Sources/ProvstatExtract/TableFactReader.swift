@@ -180,7 +180,27 @@ struct TableFactReader {
 
     private func isUnitHeader(_ header: String) -> Bool {
         let lower = Tokenizer.lowercased(header)
-        return lower.contains("đơn vị") || lower == "đvt" || lower.hasPrefix("đvt")
+        return (Self.mayHoldUnitWords(lower) && lower.contains("đơn vị")) || lower == "đvt" || lower.hasPrefix("đvt")
+    }
+
+    /// Whether `text` holds the bytes of *đ* (U+0111, which no other text is canonically equal to)
+    /// and of *n v*: without both, Foundation's search for *đơn vị* cannot match, and is not asked.
+    static func mayHoldUnitWords(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var hasD = false
+            var hasNV = false
+            for index in 0..<(bytes.count - 1) {
+                if bytes[index] == 0xC4 && bytes[index + 1] == 0x91 { hasD = true }
+                if bytes[index] == 0x6E && bytes[index + 1] == 0x20 && index + 2 < bytes.count
+                    && bytes[index + 2] == 0x76
+                {
+                    hasNV = true
+                }
+            }
+            return hasD && hasNV
+        }
     }
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
