@@ -95,20 +95,35 @@ public enum Acronyms {
         }
     }
 
+    /// The scalars as a string with `.whitespaces` trimmed from both ends, as Foundation's
+    /// `trimmingCharacters(in:)` trims them: on the scalars themselves when all are in the Basic
+    /// Multilingual Plane (where Foundation's UTF-16 units are the scalars), else by Foundation.
+    static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.value <= 0xFFFF }) else {
+            return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        }
+        let spaces = CharacterSet.whitespaces
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, spaces.contains(scalars[lower]) { lower += 1 }
+        while upper > lower, spaces.contains(scalars[upper - 1]) { upper -= 1 }
+        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    }
+
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
     static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
         let scalars = Array(sentence.unicodeScalars)
+        let separators = nameSeparators
         var found: [(String, String)] = []
         for open in scalars.indices where scalars[open] == "(" {
             // An acronym is short: look no further than its longest form for the bracket's end.
             guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")"),
                 mayTrimToAcronym(scalars[(open + 1)..<close])
             else { continue }
-            let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingCharacters(
-                in: .whitespaces)
+            let inside = trimmed(scalars[(open + 1)..<close])
             guard isAcronym(inside) else { continue }
-            let start = scalars[..<open].lastIndex(where: { nameSeparators.contains($0) }).map { $0 + 1 } ?? 0
-            let name = String(String.UnicodeScalarView(scalars[start..<open])).trimmingCharacters(in: .whitespaces)
+            let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
+            let name = trimmed(scalars[start..<open])
             if !name.isEmpty { found.append((inside, name)) }
         }
         return found

@@ -61,4 +61,26 @@ struct AcronymTests {
             #expect(Acronyms.expanding("CPI", in: "Chỉ số (\(text)) CPI") == "", "\(text)")
         }
     }
+
+    @Test func bracketsAndNamesAreTrimmedAsFoundationTrimsThem() {
+        let pieces = [
+            " ", "\u{A0}", "\t", "\u{3000}", "\u{2003}", "\n", "Chỉ số", "giá", "(CPI)", "( GRDP\u{A0})", "(\tIIP )",
+            ",", ";", "😀", "𝐀", "(ĐBSCL)", "x",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let scalars = Array(text.unicodeScalars)
+            for start in 0...scalars.count {
+                let slice = scalars[start...]
+                let expected = String(String.UnicodeScalarView(slice)).trimmingCharacters(in: .whitespaces)
+                #expect(Array(Acronyms.trimmed(slice).utf8) == Array(expected.utf8), "\(text)")
+            }
+        }
+        let definitions = Acronyms.definitions(in: "Theo báo cáo,\u{A0} chỉ số giá tiêu dùng\u{3000}( CPI\t) tăng")
+        #expect(definitions.map(\.acronym) == ["CPI"])
+        #expect(definitions.map(\.name) == ["chỉ số giá tiêu dùng"])
+    }
 }
