@@ -189,7 +189,10 @@ enum Tokenizer {
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
             let range = offset(start)..<offset(end)
             let written = UnsafeBufferPointer(rebasing: bytes[range])
-            let string = String(decoding: written, as: UTF8.self)
+            // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
+            let string =
+                written.count == 1 && written[0] < 0x80
+                ? Tokenizer.asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
             // Most words are lower-case already: their key is hashed from the bytes in place.
             let lower: String
             let key: UInt64
@@ -233,6 +236,9 @@ enum Tokenizer {
             return nil
         }
     }
+
+    /// The text of each ASCII byte, made once.
+    static let asciiTexts: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {

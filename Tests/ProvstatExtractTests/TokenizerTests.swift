@@ -40,4 +40,22 @@ struct TokenizerTests {
         }
         #expect(TokenizedSentence("tổ chức 2 phiên").tokens.count == 4)
     }
+
+    @Test("one-byte tokens take their texts from the table, equal to the bytes written")
+    func oneByteTokens() {
+        let tokens = Tokenizer.tokens("(5%) x, 7; A")
+        #expect(tokens.map(\.text) == ["(", "5", "%", ")", "x", ",", "7", ";", "A"])
+        #expect(tokens.map(\.lower) == ["(", "5", "%", ")", "x", ",", "7", ";", "a"])
+        #expect(tokens.map(\.key) == tokens.map { WordKey.of($0.lower) })
+        #expect(Tokenizer.asciiTexts.enumerated().allSatisfy { Array($0.element.utf8) == [UInt8($0.offset)] })
+    }
+
+    @Test("digits are looked for among the bytes")
+    func digits() {
+        #expect(TokenizedSentence.hasDigit("năm 2023"))
+        #expect(TokenizedSentence.hasDigit("9"))
+        #expect(!TokenizedSentence.hasDigit("không có số"))
+        #expect(!TokenizedSentence.hasDigit("٣ ५ ３"))  // digits outside ASCII
+        #expect(!TokenizedSentence.hasDigit(""))
+    }
 }
