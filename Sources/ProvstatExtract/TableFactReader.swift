@@ -323,21 +323,26 @@ struct TableFactReader {
 
     /// The row's text (distinct cells joined by ` | `) and each column's offset in it, in scalars.
     private func rowText(_ row: [String]) -> (String, [Int]) {
-        var text = ""
         var length = 0
         var offsets: [Int] = []
-        for (column, cell) in row.enumerated() {
-            if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
-                offsets.append(offsets.last ?? 0)
-                continue
+        offsets.reserveCapacity(row.count)
+        // Written into the string's storage at once: each cell and a separator at most.
+        let text = TokenMatcher.text(capacity: row.reduce(0) { $0 + $1.utf8.count + 3 }) { text in
+            for (column, cell) in row.enumerated() {
+                if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
+                    offsets.append(offsets.last ?? 0)
+                    continue
+                }
+                if !text.isEmpty {
+                    text.append(byte: 0x20)
+                    text.append(byte: 0x7C)
+                    text.append(byte: 0x20)
+                    length += 3
+                }
+                offsets.append(length)
+                text.append(cell)
+                length += cell.unicodeScalars.count
             }
-            if !text.isEmpty {
-                text += " | "
-                length += 3
-            }
-            offsets.append(length)
-            text += cell
-            length += cell.unicodeScalars.count
         }
         return (text, offsets)
     }
