@@ -24,7 +24,10 @@ struct Token: Sendable {
 
     /// Whether the word starts with a capital letter.
     var isCapitalised: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        guard kind == .word else { return false }
+        // An ASCII letter answers without a Unicode property lookup: only A–Z are upper-case there.
+        if let byte = text.utf8.first, byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        guard let first = text.unicodeScalars.first else { return false }
         return first.properties.isUppercase
     }
 }

@@ -58,4 +58,18 @@ struct TokenizerTests {
         #expect(!TokenizedSentence.hasDigit("٣ ५ ３"))  // digits outside ASCII
         #expect(!TokenizedSentence.hasDigit(""))
     }
+
+    @Test("a word is capitalised when its first scalar is upper-case, ASCII or not")
+    func capitalised() {
+        var words = (0x21...0x7E).map { String(UnicodeScalar(UInt8($0))) + "a" }
+        words += ["Đồng", "đồng", "Ấn", "ấn", "Ưu", "ưu", "Σα", "σα", "İa", "ǅa", "Ⅻa", "ﬀa", "1a", "x"]
+        for text in words {
+            for token in Tokenizer.tokens(text) where token.isWord {
+                let expected = token.text.unicodeScalars.first!.properties.isUppercase
+                #expect(token.isCapitalised == expected, "\(token.text)")
+            }
+        }
+        #expect(Tokenizer.tokens("Kiên Giang").allSatisfy { $0.isCapitalised })
+        #expect(!Tokenizer.tokens("5 tỷ").contains { $0.isCapitalised })  // a number is no word
+    }
 }
