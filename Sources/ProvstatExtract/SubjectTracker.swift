@@ -204,7 +204,10 @@ struct SubjectTracker {
 
     /// The case-folded words of a phrase.
     private static func words(of text: String) -> Set<String> {
-        Set(Tokenizer.lowercased(text).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+        let lower = Tokenizer.lowercased(text)
+        return Set(
+            Tokenizer.pieces(lower, commas: true)
+                ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
     }
 
     private mutating func resolve(
