@@ -239,7 +239,8 @@ struct SentenceReader {
     ) -> (phrase: SubjectFinder.Phrase, end: Int)? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
         // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
-        let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
+        let nounStart = max(
+            figure.numberEnd, unit.end - (Tokenizer.pieceCount(unit.unit) ?? unit.unit.split(separator: " ").count))
         var end = unit.end
         // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not
         // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
