@@ -145,8 +145,8 @@ struct SubjectTracker {
     /// `aspect` then `owner`, written once where the end of one is the start of the other
     /// (*số doanh nghiệp* + *doanh nghiệp thành lập mới*).
     static func joined(_ aspect: String, _ owner: String) -> String {
-        let first = aspect.split(separator: " ")
-        let second = owner.split(separator: " ")
+        let first = Tokenizer.pieces(aspect, commas: false) ?? aspect.split(separator: " ").map(String.init)
+        let second = Tokenizer.pieces(owner, commas: false) ?? owner.split(separator: " ").map(String.init)
         for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
         where first.suffix(overlap).map({ Tokenizer.lowercased(String($0)) })
             == second.prefix(overlap).map({ Tokenizer.lowercased(String($0)) })
