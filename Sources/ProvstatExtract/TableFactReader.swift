@@ -76,7 +76,10 @@ struct TableFactReader {
             let label = row[labelColumn]
             let unbulleted = label.drop { "-+*•–. ".contains($0) }
             let lowerLabel = Tokenizer.lowercasedWord(String(unbulleted))
-            let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
+            // Only a label whose bytes open with *trong đ* (letters no other text is canonically
+            // equal to) may open with *trong đó*: most are told without comparing characters.
+            let isComponent =
+                nextRowIsComponent || (lowerLabel.utf8.starts(with: Self.trongD) && lowerLabel.hasPrefix("trong đó"))
             let subject = cleanedLabel(String(unbulleted))
             let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? tableUnit
             let (sentence, offsets) = rowText(row)
@@ -177,6 +180,9 @@ struct TableFactReader {
         }
         return nil
     }
+
+    /// The bytes of *trong đ*.
+    private static let trongD = Array("trong đ".utf8)
 
     private func isUnitHeader(_ header: String) -> Bool {
         let lower = Tokenizer.lowercased(header)
