@@ -159,8 +159,11 @@ struct SubjectTracker {
     /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
     /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
     static func contrasted(_ earlier: String, with place: String) -> String? {
-        // Told on the opening bytes first: this runs for every phrase named.
-        guard Self.contrastOpenings.contains(where: { place.hasPrefix($0) }) else { return nil }
+        // Told on the opening bytes first: this runs for every phrase named. A text canonically equal
+        // to an opening starts with its bytes up to its first letter that has a decomposition.
+        guard Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
+            Self.contrastOpenings.contains(where: { place.hasPrefix($0) })
+        else { return nil }
         let placeWords = place.split(separator: " ")
         guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
         let words = earlier.split(separator: " ")
@@ -174,6 +177,7 @@ struct SubjectTracker {
     /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
     private static let contrastWords: Set<String> = ["trong", "ngoài"]
     private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
+    private static let contrastBytes = ["trong ", "ngo", "Trong ", "Ngo"].map { Array($0.utf8) }
 
     /// What a count is of (*doanh nghiệp thành lập mới* of *Số doanh nghiệp thành lập mới*): the
     /// owner of an attribute (*số vốn đăng ký*) is the things, not their number.
