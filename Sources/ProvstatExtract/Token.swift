@@ -6,8 +6,10 @@ struct Token: Sendable {
     let kind: Kind
     /// The token as written.
     let text: String
-    /// Lower-cased text, for matching.
-    let lower: String
+    /// Whether the text may hold capitals (`Tokenizer.mayChangeCase`), so that `lower` is made
+    /// from it when asked for. Most words are lower-case: a token keeps one string, not two,
+    /// which halves what copying it retains.
+    let mayChangeCase: Bool
     /// Offset of the first scalar in the sentence.
     let start: Int
     /// Offset after the last scalar in the sentence.
@@ -18,6 +20,9 @@ struct Token: Sendable {
     let spaceBefore: Bool
     /// `WordKey` of `lower`, for constant-time lexicon lookups.
     let key: UInt64
+
+    /// Lower-cased text, for matching.
+    var lower: String { mayChangeCase ? Tokenizer.lowercasedWord(text) : text }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }

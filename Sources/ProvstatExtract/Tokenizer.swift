@@ -194,19 +194,12 @@ enum Tokenizer {
                 written.count == 1 && written[0] < 0x80
                 ? Tokenizer.asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
             // Most words are lower-case already: their key is hashed from the bytes in place.
-            let lower: String
-            let key: UInt64
-            if kind == .word, Tokenizer.mayChangeCase(written) {
-                lower = lowercase(string)
-                key = WordKey.of(lower)
-            } else {
-                lower = string
-                key = WordKey.of(bytes: written)
-            }
+            let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
+            let key = mayChangeCase ? WordKey.of(lowercase(string)) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: lower, start: start, end: end, utf8Range: range,
-                    spaceBefore: spaceBefore, key: key))
+                    kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
+                    utf8Range: range, spaceBefore: spaceBefore, key: key))
         }
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.

@@ -72,4 +72,18 @@ struct TokenizerTests {
         #expect(Tokenizer.tokens("Kiên Giang").allSatisfy { $0.isCapitalised })
         #expect(!Tokenizer.tokens("5 tỷ").contains { $0.isCapitalised })  // a number is no word
     }
+
+    @Test("a token's lower-case text is made from its text when asked for, and keys it")
+    func lowerOnDemand() {
+        let sentence =
+            "Kim Ngạch XUẤT KHẨU của TP. Hồ Chí Minh (ĐBSCL) đạt 1.185,4 TRIỆU USD; Ǆ İstanbul Σίσυφος ǅ m2 Ấn Độ"
+        let tokens = Tokenizer.tokens(sentence)
+        #expect(tokens.count > 20)
+        for token in tokens {
+            let expected = token.kind == .word ? Tokenizer.lowercasedWord(token.text) : token.text
+            #expect(Array(token.lower.utf8) == Array(expected.utf8), "\(token.text)")
+            #expect(token.key == WordKey.of(token.lower), "\(token.text)")
+        }
+        #expect(tokens.map(\.lower).prefix(4) == ["kim", "ngạch", "xuất", "khẩu"])
+    }
 }
