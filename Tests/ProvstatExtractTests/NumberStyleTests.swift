@@ -16,4 +16,16 @@ struct NumberStyleTests {
         #expect(NumberStyle.detect(in: ["1,500.25", "3,200", "2023"]) == .english)  // 3,200 reads in both
         #expect(NumberStyle.detect(in: ["1,500.25", "3,200", "23,5"]) == .vietnamese)  // a tie
     }
+
+    @Test("every white space Tokenizer.isSpace knows groups thousands; other controls end the number")
+    func whiteSpaceGroups() {
+        for space in ["\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{A0}", "\u{202F}"] {
+            let numeral = Numeral("1\(space)250", style: .vietnamese)
+            #expect(numeral?.mantissa == 1250, "\(Array(space.unicodeScalars))")
+            #expect(numeral == Numeral("1 250", style: .vietnamese))
+        }
+        for other in ["\u{1C}", "\u{08}", "\u{7F}", "_"] {
+            #expect(Numeral("1\(other)250", style: .vietnamese) == nil, "\(Array(other.unicodeScalars))")
+        }
+    }
 }
