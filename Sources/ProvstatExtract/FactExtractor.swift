@@ -76,6 +76,8 @@ public struct FactExtractor: Sendable {
     ) {
         var lastTotals: [String: Int] = [:]
         var topic: SubjectFinder.Phrase? = nil
+        // The figures of a sentence share it: its acronyms are read once.
+        var acronyms = Acronyms.Expander()
         for sentence in sentences {
             var breakdownTotals: [String: Int]? = nil
             var previous: Int? = nil
@@ -124,7 +126,7 @@ public struct FactExtractor: Sendable {
                 if let measure = ItemNaming.index(opening: fact.subject) {
                     index = measure
                 } else if fact.subject.utf8.prefix(2).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
-                    let measure = ItemNaming.index(opening: Acronyms.expanding(fact.subject, in: fact.sentence))
+                    let measure = ItemNaming.index(opening: acronyms.expanding(fact.subject, in: fact.sentence))
                 {
                     // *CPI tháng 10*, the page having written *Chỉ số giá tiêu dùng (CPI)*.
                     index = measure

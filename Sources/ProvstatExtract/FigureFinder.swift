@@ -32,12 +32,12 @@ struct FigureFinder {
         var found: [Figure] = []
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            if token.isNumber {
+            // Read in place: a copy of the token would retain its texts.
+            if tokens[index].isNumber {
                 let (figure, next) = number(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)
-            } else if Lexicon.numberWord(token) != nil {
+            } else if Lexicon.numberWord(tokens[index]) != nil {
                 let (figure, next) = writtenNumber(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)

@@ -5,6 +5,8 @@
 /// without either.
 struct HeadingScalars {
     let scalars: [Unicode.Scalar]
+    /// The text the scalars were read from, whose bytes the heading is cut out of.
+    private let text: String
 
     /// The text's scalars, or nil when one of them falls outside the plain set.
     init?(_ text: String) {
@@ -17,6 +19,7 @@ struct HeadingScalars {
             }
         }
         self.scalars = scalars
+        self.text = text
     }
 
     /// `FactExtractor.characterHeading(in:)` on these scalars: a character is one scalar here,
@@ -54,9 +57,14 @@ struct HeadingScalars {
         while end > start, Self.trimmedScalars.contains(scalars[end - 1]) { end -= 1 }
         let cleaned = scalars[start..<end]
         guard cleaned.contains(where: isLetter), !cleaned.contains(where: isNumber) else { return nil }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: cleaned)
-        return String(view)
+        // The text's bytes are its scalars' UTF-8: the heading is a slice of them.
+        func width(_ scalar: Unicode.Scalar) -> Int { UTF8.width(scalar) }
+        let lower = scalars[..<start].reduce(0) { $0 + width($1) }
+        let count = cleaned.reduce(0) { $0 + width($1) }
+        var text = self.text
+        return text.withUTF8 {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<(lower + count)]), as: UTF8.self)
+        }
     }
 
     /// What a list marker may be made of besides digits (and one or two letters).

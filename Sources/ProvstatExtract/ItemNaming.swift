@@ -163,7 +163,10 @@ enum ItemNaming {
     /// The measure a subject opens with (after *tổng*), lower-cased, or nil.
     private static func measure(opening subject: String) -> String? {
         // Only the opening words matter; they are compared as bytes, since this runs for every fact.
-        var text = Array(subject.prefix(40).lowercased().utf8)
+        // A subject of 40 bytes or fewer is its own 40-character prefix; `Tokenizer.lowercased`
+        // gives what `lowercased()` does without a Unicode property lookup per letter.
+        let opening = subject.utf8.count <= 40 ? subject : String(subject.prefix(40))
+        var text = Array(Tokenizer.lowercased(opening).utf8)
         if text.starts(with: total) { text.removeFirst(total.count) }
         return measureBytes.first {
             text.starts(with: $0.bytes) && (text.count == $0.bytes.count || text[$0.bytes.count] == 0x20)

@@ -10,6 +10,9 @@ enum NumberStyle: Sendable {
         var vietnamese = 0
         var english = 0
         for text in numbers {
+            // Without `.` or `,` a number reads the same in both styles (spaces group in either): it
+            // tells nothing, and is not read twice to learn so.
+            guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x2C }) else { continue }
             let asVietnamese = Numeral(text, style: .vietnamese) != nil
             let asEnglish = Numeral(text, style: .english) != nil
             if asVietnamese && !asEnglish { vietnamese += 1 }

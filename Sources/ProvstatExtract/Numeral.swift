@@ -24,8 +24,9 @@ struct Numeral: Sendable, Equatable {
         let ascii: Numeral?? = contiguous.withUTF8 { bytes in
             // An ASCII text's bytes are its scalars: read without decoding them.
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            // The ASCII white space `Tokenizer.isSpace` knows: U+0009–U+000D and U+0020.
             return .some(
-                Numeral(bytes: bytes.lazy.map { Tokenizer.isSpace(Unicode.Scalar($0)) ? 0x20 : $0 }, style: style))
+                Numeral(bytes: bytes.lazy.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) ? 0x20 : $0 }, style: style))
         }
         let read =
             ascii

@@ -262,7 +262,8 @@ struct SentenceReader {
     ) -> (phrase: SubjectFinder.Phrase, end: Int)? {
         guard let unit = figure.unit, unit.isCountedNoun, figure.numberEnd < unit.end else { return nil }
         // The noun itself, without a scale word before it (*1,2 triệu lượt khách*).
-        let nounStart = max(figure.numberEnd, unit.end - unit.unit.split(separator: " ").count)
+        let nounStart = max(
+            figure.numberEnd, unit.end - (Tokenizer.pieceCount(unit.unit) ?? unit.unit.split(separator: " ").count))
         var end = unit.end
         // *đạt chuẩn*, *đạt tiến độ* (no figure after) qualify the noun; *nâng cao* is a grade, not
         // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
@@ -408,12 +409,14 @@ struct SentenceReader {
 
     /// The text of tokens `from..<to`, spaced as written.
     private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        var text = ""
-        for index in start..<end {
-            if !text.isEmpty && matcher.tokens[index].spaceBefore { text += " " }
-            text += matcher.tokens[index].text
+        // Written into the string's storage at once: a space at most before each text.
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].text.utf8.count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            for index in start..<end {
+                if !text.isEmpty && matcher.tokens[index].spaceBefore { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].text)
+            }
         }
-        return text
     }
 
     /// Whether only a comma or *và* stands between the previous figure and this one (*6,5%, 5,8% và 18,2%*).

@@ -107,7 +107,7 @@ enum SentenceSplitter {
             wordStart = previous
         }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<markOffset]), as: UTF8.self)
-        return !abbreviations.contains(word.lowercased())
+        return !abbreviations.contains(Tokenizer.lowercased(word))
     }
 
     /// The scalar that starts at `offset` of valid UTF-8, and its width in bytes.

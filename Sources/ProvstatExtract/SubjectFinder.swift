@@ -333,18 +333,23 @@ struct SubjectFinder {
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
     private func parts(from: Int, to: Int) -> [[[Int]]] {
-        var parts: [[[Int]]] = [[[]]]
+        // The segment being read grows in one reused buffer and is stored at its exact size when it
+        // ends: no segment's array regrows token by token.
+        var parts: [[[Int]]] = []
+        var part: [[Int]] = []
+        var segment: [Int] = []
+        segment.reserveCapacity(max(0, min(to, matcher.tokens.count) - from))
         var depth = 0
         var index = max(0, from)
         while index < min(to, matcher.tokens.count) {
             defer { index += 1 }
             if depth == 0, let acronym = acronym(at: index) {
                 // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
-                let segment = parts[parts.count - 1][parts[parts.count - 1].count - 1]
                 let name =
                     segment.lastIndex(where: { Self.acronymBounds.contains(matcher.tokens[$0]) }).map { $0 + 1 } ?? 0
                 if name < segment.count {
-                    parts[parts.count - 1][parts[parts.count - 1].count - 1] = Array(segment[..<name]) + [acronym]
+                    segment.removeSubrange(name...)
+                    segment.append(acronym)
                 }
                 index += 2
                 continue
@@ -359,14 +364,20 @@ struct SubjectFinder {
             }
             if depth > 0 { continue }
             if matcher.isSentencePartEnd(index) {
-                parts.append([[]])
+                part.append(segment.withUnsafeBufferPointer { Array($0) })
+                parts.append(part)
+                part = []
+                segment.removeAll(keepingCapacity: true)
             } else if matcher.isSymbol(index, ",") {
-                parts[parts.count - 1].append([])
+                part.append(segment.withUnsafeBufferPointer { Array($0) })
+                segment.removeAll(keepingCapacity: true)
             } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text))
             {
-                parts[parts.count - 1][parts[parts.count - 1].count - 1].append(index)
+                segment.append(index)
             }
         }
+        part.append(segment.withUnsafeBufferPointer { Array($0) })
+        parts.append(part)
         return parts
     }
 
@@ -955,19 +966,21 @@ struct SubjectFinder {
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: [Int]) -> String {
-        var text = ""
-        var afterComma = false
-        for index in indices {
-            if index < 0 {
-                text += ","
-                afterComma = true
-                continue
+        // Written into the string's storage at once: a byte per comma or space at most, and each text.
+        let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
+        return TokenMatcher.text(capacity: capacity) { text in
+            var afterComma = false
+            for index in indices {
+                if index < 0 {
+                    text.append(byte: 0x2C)
+                    afterComma = true
+                    continue
+                }
+                let token = matcher.tokens[index]
+                if !text.isEmpty && (token.spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(token.text)
+                afterComma = false
             }
-            let token = matcher.tokens[index]
-            if !text.isEmpty && (token.spaceBefore || afterComma) { text += " " }
-            text += token.text
-            afterComma = false
         }
-        return text
     }
 }

@@ -192,10 +192,12 @@ struct SubjectTracker {
     /// `aspect` then `owner`, written once where the end of one is the start of the other
     /// (*số doanh nghiệp* + *doanh nghiệp thành lập mới*).
     static func joined(_ aspect: String, _ owner: String) -> String {
-        let first = aspect.split(separator: " ")
-        let second = owner.split(separator: " ")
+        let first = Tokenizer.pieces(aspect, commas: false) ?? aspect.split(separator: " ").map(String.init)
+        let second = Tokenizer.pieces(owner, commas: false) ?? owner.split(separator: " ").map(String.init)
         for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
-        where first.suffix(overlap).map({ $0.lowercased() }) == second.prefix(overlap).map({ $0.lowercased() }) {
+        where first.suffix(overlap).map({ Tokenizer.lowercased(String($0)) })
+            == second.prefix(overlap).map({ Tokenizer.lowercased(String($0)) })
+        {
             return (first + second.dropFirst(overlap)).joined(separator: " ")
         }
         return aspect + " " + owner
@@ -250,8 +252,11 @@ struct SubjectTracker {
     /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
     /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
     static func contrasted(_ earlier: String, with place: String) -> String? {
-        // Told on the opening bytes first: this runs for every phrase named.
-        guard Self.contrastOpenings.contains(where: { place.hasPrefix($0) }) else { return nil }
+        // Told on the opening bytes first: this runs for every phrase named. A text canonically equal
+        // to an opening starts with its bytes up to its first letter that has a decomposition.
+        guard Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
+            Self.contrastOpenings.contains(where: { place.hasPrefix($0) })
+        else { return nil }
         let placeWords = place.split(separator: " ")
         guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
         let words = earlier.split(separator: " ")
@@ -265,6 +270,7 @@ struct SubjectTracker {
     /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
     private static let contrastWords: Set<String> = ["trong", "ngoài"]
     private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
+    private static let contrastBytes = ["trong ", "ngo", "Trong ", "Ngo"].map { Array($0.utf8) }
 
     /// What a count is of (*doanh nghiệp thành lập mới* of *Số doanh nghiệp thành lập mới*): the
     /// owner of an attribute (*số vốn đăng ký*) is the things, not their number.
@@ -276,8 +282,8 @@ struct SubjectTracker {
     /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
     /// search costs thousands of instructions a call, and this runs for many figures).
     static func mentions(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.lowercased().utf8)
-        let needle = Array(part.lowercased().utf8)
+        let haystack = Array(Tokenizer.lowercased(text).utf8)
+        let needle = Array(Tokenizer.lowercased(part).utf8)
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         for start in 0...(haystack.count - needle.count)
         where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
@@ -295,7 +301,10 @@ struct SubjectTracker {
 
     /// The case-folded words of a phrase.
     private static func words(of text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+        let lower = Tokenizer.lowercased(text)
+        return Set(
+            Tokenizer.pieces(lower, commas: true)
+                ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
     }
 
     private mutating func resolve(

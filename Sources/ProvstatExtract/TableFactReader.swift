@@ -76,7 +76,10 @@ struct TableFactReader {
             let label = row[labelColumn]
             let unbulleted = label.drop { "-+*•–. ".contains($0) }
             let lowerLabel = Tokenizer.lowercasedWord(String(unbulleted))
-            let isComponent = nextRowIsComponent || lowerLabel.hasPrefix("trong đó")
+            // Only a label whose bytes open with *trong đ* (letters no other text is canonically
+            // equal to) may open with *trong đó*: most are told without comparing characters.
+            let isComponent =
+                nextRowIsComponent || (lowerLabel.utf8.starts(with: Self.trongD) && lowerLabel.hasPrefix("trong đó"))
             let subject = cleanedLabel(String(unbulleted))
             let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? tableUnit
             let (sentence, offsets) = rowText(row)
@@ -178,9 +181,32 @@ struct TableFactReader {
         return nil
     }
 
+    /// The bytes of *trong đ*.
+    private static let trongD = Array("trong đ".utf8)
+
     private func isUnitHeader(_ header: String) -> Bool {
         let lower = Tokenizer.lowercased(header)
-        return lower.contains("đơn vị") || lower == "đvt" || lower.hasPrefix("đvt")
+        return (Self.mayHoldUnitWords(lower) && lower.contains("đơn vị")) || lower == "đvt" || lower.hasPrefix("đvt")
+    }
+
+    /// Whether `text` holds the bytes of *đ* (U+0111, which no other text is canonically equal to)
+    /// and of *n v*: without both, Foundation's search for *đơn vị* cannot match, and is not asked.
+    static func mayHoldUnitWords(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var hasD = false
+            var hasNV = false
+            for index in 0..<(bytes.count - 1) {
+                if bytes[index] == 0xC4 && bytes[index + 1] == 0x91 { hasD = true }
+                if bytes[index] == 0x6E && bytes[index + 1] == 0x20 && index + 2 < bytes.count
+                    && bytes[index + 2] == 0x76
+                {
+                    hasNV = true
+                }
+            }
+            return hasD && hasNV
+        }
     }
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
@@ -303,21 +329,26 @@ struct TableFactReader {
 
     /// The row's text (distinct cells joined by ` | `) and each column's offset in it, in scalars.
     private func rowText(_ row: [String]) -> (String, [Int]) {
-        var text = ""
         var length = 0
         var offsets: [Int] = []
-        for (column, cell) in row.enumerated() {
-            if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
-                offsets.append(offsets.last ?? 0)
-                continue
+        offsets.reserveCapacity(row.count)
+        // Written into the string's storage at once: each cell and a separator at most.
+        let text = TokenMatcher.text(capacity: row.reduce(0) { $0 + $1.utf8.count + 3 }) { text in
+            for (column, cell) in row.enumerated() {
+                if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
+                    offsets.append(offsets.last ?? 0)
+                    continue
+                }
+                if !text.isEmpty {
+                    text.append(byte: 0x20)
+                    text.append(byte: 0x7C)
+                    text.append(byte: 0x20)
+                    length += 3
+                }
+                offsets.append(length)
+                text.append(cell)
+                length += cell.unicodeScalars.count
             }
-            if !text.isEmpty {
-                text += " | "
-                length += 3
-            }
-            offsets.append(length)
-            text += cell
-            length += cell.unicodeScalars.count
         }
         return (text, offsets)
     }

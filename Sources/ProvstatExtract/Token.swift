@@ -6,8 +6,10 @@ struct Token: Sendable {
     let kind: Kind
     /// The token as written.
     let text: String
-    /// Lower-cased text, for matching.
-    let lower: String
+    /// Whether the text may hold capitals (`Tokenizer.mayChangeCase`), so that `lower` is made
+    /// from it when asked for. Most words are lower-case: a token keeps one string, not two,
+    /// which halves what copying it retains.
+    let mayChangeCase: Bool
     /// Offset of the first scalar in the sentence.
     let start: Int
     /// Offset after the last scalar in the sentence.
@@ -19,12 +21,18 @@ struct Token: Sendable {
     /// `WordKey` of `lower`, for constant-time lexicon lookups.
     let key: UInt64
 
+    /// Lower-cased text, for matching.
+    var lower: String { mayChangeCase ? Tokenizer.lowercasedWord(text) : text }
+
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
 
     /// Whether the word starts with a capital letter.
     var isCapitalised: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        guard kind == .word else { return false }
+        // An ASCII letter answers without a Unicode property lookup: only A–Z are upper-case there.
+        if let byte = text.utf8.first, byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        guard let first = text.unicodeScalars.first else { return false }
         return first.properties.isUppercase
     }
 }

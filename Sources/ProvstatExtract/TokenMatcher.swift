@@ -79,3 +79,48 @@ struct TokenMatcher {
         isClauseEnd(index) || isSymbol(index, ",")
     }
 }
+
+extension TokenMatcher {
+    /// UTF-8 written into a string's own storage, for texts joined from token texts: one
+    /// allocation at most (none for a small string), instead of one regrowth after another.
+    struct TextWriter {
+        fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+        fileprivate(set) var count = 0
+
+        /// Whether nothing has been written yet.
+        var isEmpty: Bool { count == 0 }
+
+        /// Appends one ASCII byte.
+        mutating func append(byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// Appends the bytes of `text`.
+        mutating func append(_ text: String) {
+            // Copied at once from contiguous storage (every native or small string).
+            let copied: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let source = bytes.baseAddress, bytes.count > 0 else { return 0 }
+                (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+                return bytes.count
+            }
+            if let copied {
+                count += copied
+                return
+            }
+            for byte in text.utf8 {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    /// The string `write` writes, which must write no more than `capacity` bytes.
+    static func text(capacity: Int, _ write: (inout TextWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
+            var writer = TextWriter(buffer: buffer)
+            write(&writer)
+            return writer.count
+        }
+    }
+}

@@ -189,21 +189,17 @@ enum Tokenizer {
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
             let range = offset(start)..<offset(end)
             let written = UnsafeBufferPointer(rebasing: bytes[range])
-            let string = String(decoding: written, as: UTF8.self)
+            // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
+            let string =
+                written.count == 1 && written[0] < 0x80
+                ? Tokenizer.asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
             // Most words are lower-case already: their key is hashed from the bytes in place.
-            let lower: String
-            let key: UInt64
-            if kind == .word, Tokenizer.mayChangeCase(written) {
-                lower = lowercase(string)
-                key = WordKey.of(lower)
-            } else {
-                lower = string
-                key = WordKey.of(bytes: written)
-            }
+            let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
+            let key = mayChangeCase ? WordKey.of(lowercase(string)) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
-                    kind: kind, text: string, lower: lower, start: start, end: end, utf8Range: range,
-                    spaceBefore: spaceBefore, key: key))
+                    kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
+                    utf8Range: range, spaceBefore: spaceBefore, key: key))
         }
 
         /// Lower-cases a word; most words already are, and are returned after a byte check.
@@ -234,9 +230,75 @@ enum Tokenizer {
         }
     }
 
+    /// The text of each ASCII byte, made once.
+    static let asciiTexts: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
+
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {
         tokens(text).map(\.lower)
+    }
+
+    // MARK: - Words of a phrase
+
+    /// The pieces of `text` between spaces (and commas, when `commas`), as
+    /// `text.split(whereSeparator:)` on those characters gives them, or nil when a separator may
+    /// form one character with a neighbour (a combining mark after it, a prepended sign before it):
+    /// then only the character-by-character split is right. Read on the bytes, without breaking
+    /// the text into characters.
+    static func pieces(_ text: String, commas: Bool) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var pieces: [String] = []
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x20 || (commas && byte == 0x2C) else { continue }
+                guard standsAlone(bytes, separatorAt: index) else { return nil }
+                if index > start {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                start = index + 1
+            }
+            if bytes.count > start {
+                pieces.append(
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            }
+            return pieces
+        }
+    }
+
+    /// How many pieces `text.split(separator: " ")` gives, or nil where `pieces` gives nil.
+    static func pieceCount(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var count = 0
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x20 {
+                guard standsAlone(bytes, separatorAt: index) else { return nil }
+                if index > start { count += 1 }
+                start = index + 1
+            }
+            return bytes.count > start ? count + 1 : count
+        }
+    }
+
+    /// Whether the ASCII separator at `index` is a character of its own: the scalar after it is
+    /// ASCII or a letter below U+0300 or in U+1E00–U+1EFF (none extends a character), and the one
+    /// before it is below U+0600 or in U+1E00–U+1EFF (none is prepended to the next character).
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, separatorAt index: Int) -> Bool {
+        if index + 1 < bytes.count {
+            let next = bytes[index + 1]
+            let fine =
+                next < 0x80 || (next >= 0xC2 && next <= 0xCB)
+                || (next == 0xE1 && index + 2 < bytes.count && bytes[index + 2] >= 0xB8 && bytes[index + 2] <= 0xBB)
+            if !fine { return false }
+        }
+        guard index > 0, bytes[index - 1] >= 0x80 else { return true }
+        var lead = index - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let first = bytes[lead]
+        return first < 0xD8
+            || (first == 0xE1 && lead + 1 < bytes.count && bytes[lead + 1] >= 0xB8 && bytes[lead + 1] <= 0xBB)
     }
 
     // MARK: - Letter case

@@ -12,6 +12,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// Whether the token's lower-case text is in the set.
+    // Inlined: callers pass `tokens[index]`, which an opaque call would copy (retaining its texts).
+    @inline(__always)
     func contains(_ token: Token) -> Bool { keys.contains(token.key) }
 
     /// Whether a word with this `WordKey` is in the set.

@@ -62,6 +62,10 @@ struct ArticleDetector {
             Frame(node: body, tag: bodyTag, block: bodyTag.isDisjoint(with: [.container, .paragraph]) ? -1 : 0)
         ]
         stack.reserveCapacity(64)
+        // A page's elements that hold text are a few hundred: room for them saves regrowing.
+        elements.reserveCapacity(512)
+        densities.reserveCapacity(512)
+        ownText.reserveCapacity(512)
         var openLinks = 0
         DOMWalker.walk(
             body,

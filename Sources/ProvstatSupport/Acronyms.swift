@@ -6,6 +6,44 @@ public enum Acronyms {
     /// `text` with each acronym the sentence defines replaced by the words written before its
     /// bracket (in the same clause); empty when nothing was replaced.
     public static func expanding(_ text: String, in sentence: String) -> String {
+        var expander = Expander()
+        return expander.expanding(text, in: sentence)
+    }
+
+    /// `expanding(_:in:)` for the many texts of a few sentences: the definitions of the sentence
+    /// asked about last are kept, not read again for each text (figures of one sentence share it).
+    public struct Expander: Sendable {
+        private var sentence: String? = nil
+        private var definitions: [(acronym: String, name: String)] = []
+
+        public init() {}
+
+        /// `Acronyms.expanding(text, in: sentence)`.
+        public mutating func expanding(_ text: String, in sentence: String) -> String {
+            guard Acronyms.mayExpand(text, in: sentence) else { return "" }
+            if !Self.sameBytes(self.sentence, sentence) {
+                self.sentence = sentence
+                definitions = Acronyms.definitions(in: sentence)
+            }
+            return Acronyms.replacing(definitions, in: text)
+        }
+
+        /// Whether the two texts are the same bytes (not merely canonically equivalent, as `==`
+        /// tells): the definitions are read from the scalars as written.
+        private static func sameBytes(_ kept: String?, _ sentence: String) -> Bool {
+            guard var kept else { return false }
+            var sentence = sentence
+            return kept.withUTF8 { first in
+                sentence.withUTF8 { second in
+                    first.count == second.count
+                        && (first.baseAddress == second.baseAddress || first.elementsEqual(second))
+                }
+            }
+        }
+    }
+
+    /// Whether `text` may hold an acronym that `sentence` defines.
+    private static func mayExpand(_ text: String, in sentence: String) -> Bool {
         // Most texts hold no two capitals in a row, and most sentences no bracket: the bytes say so.
         var capitals = false
         var previous = false
@@ -17,10 +55,14 @@ public enum Acronyms {
             }
             previous = capital
         }
-        guard capitals, sentence.utf8.contains(0x28) else { return "" }
+        return capitals && sentence.utf8.contains(0x28)
+    }
+
+    /// `text` with the acronyms of `definitions` replaced by their names; empty when none was.
+    private static func replacing(_ definitions: [(acronym: String, name: String)], in text: String) -> String {
         var words = text.split(separator: " ").map(String.init)
         var replaced = false
-        for (acronym, name) in definitions(in: sentence) {
+        for (acronym, name) in definitions {
             for index in words.indices where words[index] == acronym {
                 words[index] = name
                 replaced = true
@@ -40,19 +82,48 @@ public enum Acronyms {
 
     private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
+    /// Where the name before a bracketed acronym starts: after the last of these.
+    private static let nameSeparators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+
+    /// Whether `scalars` are capitals and white space only, as a bracket's text must be to trim
+    /// to an acronym: other brackets are passed over without building and trimming their text.
+    static func mayTrimToAcronym(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.allSatisfy { scalar in
+            // In ASCII only A–Z are capitals: the property lookup is left to other scalars.
+            let capital = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+            return capital || CharacterSet.whitespaces.contains(scalar)
+        }
+    }
+
+    /// The scalars as a string with `.whitespaces` trimmed from both ends, as Foundation's
+    /// `trimmingCharacters(in:)` trims them: on the scalars themselves when all are in the Basic
+    /// Multilingual Plane (where Foundation's UTF-16 units are the scalars), else by Foundation.
+    static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.value <= 0xFFFF }) else {
+            return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        }
+        let spaces = CharacterSet.whitespaces
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, spaces.contains(scalars[lower]) { lower += 1 }
+        while upper > lower, spaces.contains(scalars[upper - 1]) { upper -= 1 }
+        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    }
+
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
     static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
         let scalars = Array(sentence.unicodeScalars)
-        let separators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+        let separators = nameSeparators
         var found: [(String, String)] = []
         for open in scalars.indices where scalars[open] == "(" {
             // An acronym is short: look no further than its longest form for the bracket's end.
-            guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")") else { continue }
-            let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingCharacters(
-                in: .whitespaces)
+            guard let close = scalars[open..<min(scalars.count, open + 10)].firstIndex(of: ")"),
+                mayTrimToAcronym(scalars[(open + 1)..<close])
+            else { continue }
+            let inside = trimmed(scalars[(open + 1)..<close])
             guard isAcronym(inside) else { continue }
             let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
-            let name = String(String.UnicodeScalarView(scalars[start..<open])).trimmingCharacters(in: .whitespaces)
+            let name = trimmed(scalars[start..<open])
             if !name.isEmpty { found.append((inside, name)) }
         }
         return found

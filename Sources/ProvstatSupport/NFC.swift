@@ -8,7 +8,10 @@ public enum NFC {
     /// lead bytes are 0xCC and 0xCD; text without them is returned as it is, which saves the
     /// conversion on nearly every page.
     public static func normalise(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
-        return text.precomposedStringWithCanonicalMapping
+        // Looked for in the contiguous bytes: the `UTF8View`'s iterator costs several times as much.
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains { $0 == 0xCC || $0 == 0xCD } }) else { return text }
+        // Vietnamese and other Latin text is composed on the tables; anything else by Foundation.
+        return NFCComposer.compose(text) ?? text.precomposedStringWithCanonicalMapping
     }
 }

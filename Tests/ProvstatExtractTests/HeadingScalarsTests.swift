@@ -35,6 +35,11 @@ struct HeadingScalarsTests {
                 .joined(separator: Bool.random(using: &generator) ? " " : "")
             guard let scalars = HeadingScalars(text) else { continue }
             #expect(scalars.heading == FactExtractor.characterHeading(in: text), "\(text)")
+            // The very bytes, not only a canonically equal text: the heading is cut out of the text.
+            #expect(
+                scalars.heading.map { Array($0.utf8) }
+                    == FactExtractor.characterHeading(in: text).map { Array($0.utf8) },
+                "\(text)")
         }
     }
 }

@@ -29,4 +29,61 @@ struct TokenizerTests {
         #expect(tokens[3].start == 11 && tokens[3].end == 15)
         #expect(!tokens[3].spaceBefore && tokens[5].spaceBefore)
     }
+
+    @Test("a sentence without digits is tokenized only when it writes a number word as a whole word")
+    func numberWordSentences() {
+        for text in ["Ba dự án", "khởi công bốn dự án", "Mười hai phiên", "Chín tháng", "(Tám) hộ", "trăm", "có sáu"] {
+            #expect(!TokenizedSentence(text).tokens.isEmpty, "\(text)")
+        }
+        for text in ["Bao nhiêu dự án", "không có số nào", "Hải Phòng", "mộtx", "thám hiểm", "Sáuu", "CHÍN tháng", ""] {
+            #expect(TokenizedSentence(text).tokens.isEmpty, "\(text)")
+        }
+        #expect(TokenizedSentence("tổ chức 2 phiên").tokens.count == 4)
+    }
+
+    @Test("one-byte tokens take their texts from the table, equal to the bytes written")
+    func oneByteTokens() {
+        let tokens = Tokenizer.tokens("(5%) x, 7; A")
+        #expect(tokens.map(\.text) == ["(", "5", "%", ")", "x", ",", "7", ";", "A"])
+        #expect(tokens.map(\.lower) == ["(", "5", "%", ")", "x", ",", "7", ";", "a"])
+        #expect(tokens.map(\.key) == tokens.map { WordKey.of($0.lower) })
+        #expect(Tokenizer.asciiTexts.enumerated().allSatisfy { Array($0.element.utf8) == [UInt8($0.offset)] })
+    }
+
+    @Test("digits are looked for among the bytes")
+    func digits() {
+        #expect(TokenizedSentence.hasDigit("năm 2023"))
+        #expect(TokenizedSentence.hasDigit("9"))
+        #expect(!TokenizedSentence.hasDigit("không có số"))
+        #expect(!TokenizedSentence.hasDigit("٣ ५ ３"))  // digits outside ASCII
+        #expect(!TokenizedSentence.hasDigit(""))
+    }
+
+    @Test("a word is capitalised when its first scalar is upper-case, ASCII or not")
+    func capitalised() {
+        var words = (0x21...0x7E).map { String(UnicodeScalar(UInt8($0))) + "a" }
+        words += ["Đồng", "đồng", "Ấn", "ấn", "Ưu", "ưu", "Σα", "σα", "İa", "ǅa", "Ⅻa", "ﬀa", "1a", "x"]
+        for text in words {
+            for token in Tokenizer.tokens(text) where token.isWord {
+                let expected = token.text.unicodeScalars.first!.properties.isUppercase
+                #expect(token.isCapitalised == expected, "\(token.text)")
+            }
+        }
+        #expect(Tokenizer.tokens("Kiên Giang").allSatisfy { $0.isCapitalised })
+        #expect(!Tokenizer.tokens("5 tỷ").contains { $0.isCapitalised })  // a number is no word
+    }
+
+    @Test("a token's lower-case text is made from its text when asked for, and keys it")
+    func lowerOnDemand() {
+        let sentence =
+            "Kim Ngạch XUẤT KHẨU của TP. Hồ Chí Minh (ĐBSCL) đạt 1.185,4 TRIỆU USD; Ǆ İstanbul Σίσυφος ǅ m2 Ấn Độ"
+        let tokens = Tokenizer.tokens(sentence)
+        #expect(tokens.count > 20)
+        for token in tokens {
+            let expected = token.kind == .word ? Tokenizer.lowercasedWord(token.text) : token.text
+            #expect(Array(token.lower.utf8) == Array(expected.utf8), "\(token.text)")
+            #expect(token.key == WordKey.of(token.lower), "\(token.text)")
+        }
+        #expect(tokens.map(\.lower).prefix(4) == ["kim", "ngạch", "xuất", "khẩu"])
+    }
 }

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import ProvstatExtract
+
+/// `TokenMatcher.text(capacity:_:)` writes a text joined from token texts into one string.
+@Suite("Texts joined from tokens")
+struct TokenMatcherTextTests {
+    @Test("writes bytes and texts in order, small and long")
+    func writes() {
+        let short = TokenMatcher.text(capacity: 16) { text in
+            #expect(text.isEmpty)
+            text.append("tăng")
+            text.append(byte: 0x20)
+            text.append("5%")
+            #expect(!text.isEmpty)
+        }
+        #expect(short == "tăng 5%")
+        #expect(Array(short.utf8) == Array("tăng 5%".utf8))
+        let words = ["Kim", "ngạch", "xuất", "khẩu", "thủy", "sản", "và", "gạo"]
+        let long = TokenMatcher.text(capacity: words.reduce(0) { $0 + $1.utf8.count + 1 }) { text in
+            for word in words {
+                if !text.isEmpty { text.append(byte: 0x20) }
+                text.append(word)
+            }
+        }
+        #expect(long == "Kim ngạch xuất khẩu thủy sản và gạo")
+        #expect(TokenMatcher.text(capacity: 0) { _ in } == "")
+    }
+
+    @Test("copies decomposed marks and texts that are not native strings byte for byte")
+    func bytes() {
+        let decomposed = "thu\u{309}y sa\u{309}n"  // NFD: kept as written, not composed
+        let bridged = String(Substring("Đồng Tháp"))
+        let text = TokenMatcher.text(capacity: 40) { text in
+            text.append(decomposed)
+            text.append(byte: 0x2C)
+            text.append(bridged)
+        }
+        #expect(Array(text.utf8) == Array((decomposed + "," + bridged).utf8))
+    }
+
+    @Test("the tokens of a sentence join back as they were spaced")
+    func tokens() {
+        let tokens = Tokenizer.tokens("Chỉ số giá (CPI) tháng 10 tăng 0,35%.")
+        let matcher = TokenMatcher(tokens: tokens)
+        let joined = TokenMatcher.text(capacity: tokens.reduce(0) { $0 + $1.text.utf8.count + 1 }) { text in
+            for token in matcher.tokens {
+                if !text.isEmpty && token.spaceBefore { text.append(byte: 0x20) }
+                text.append(token.text)
+            }
+        }
+        #expect(joined == "Chỉ số giá (CPI) tháng 10 tăng 0,35%.")
+    }
+}
