@@ -244,17 +244,21 @@ struct SubjectFinder {
     /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
     /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
     private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
-        let head = phrase.head.lowercased().split(separator: " ")
-        guard (1...2).contains(head.count) else { return phrase }
-        for segment in parts.flatMap({ $0 }).dropLast().reversed() {
-            let words = trimmed(segment)
-            guard words.count > head.count else { continue }
-            for start in 0..<(words.count - head.count)
-            where (0..<head.count).allSatisfy({ matcher.tokens[words[start + $0]].text.lowercased() == head[$0] }) {
+        // Told on the bytes first: most heads are longer, and most stretches have one segment.
+        guard phrase.head.utf8.count(where: { $0 == 0x20 }) <= 1, parts.count + (parts.last?.count ?? 0) > 2 else {
+            return phrase
+        }
+        let keys = phrase.head.lowercased().split(separator: " ").map { WordKey.of(String($0)) }
+        for raw in parts.flatMap({ $0 }).dropLast().reversed()
+        where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
+            let segment = trimmed(raw)
+            guard segment.count > keys.count else { continue }
+            for start in 0..<(segment.count - keys.count)
+            where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
                 // The object runs to the end of the segment, short of a period or figure.
-                var end = start + head.count
-                while end < words.count, matcher.tokens[words[end]].isWord, !isPeriodWord(words[end]) { end += 1 }
-                let object = Array(words[(start + head.count)..<end])
+                var end = start + keys.count
+                while end < segment.count, matcher.tokens[segment[end]].isWord, !isPeriodWord(segment[end]) { end += 1 }
+                let object = Array(segment[(start + keys.count)..<end])
                 guard !object.isEmpty, names(object) else { continue }
                 var result = phrase
                 result.head = phrase.head + " " + text(of: object)

@@ -208,27 +208,40 @@ struct SubjectTracker {
     /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
     /// (*đã*, *dự kiến*, *giúp*) is no part of it.
     static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
-        var verb = Substring(action)
-        if !agent.isEmpty, verb.hasPrefix(agent) { verb = verb.dropFirst(agent.count).drop { $0 == " " } }
-        while let opening = Self.actionOpenings.first(where: { verb.lowercased().hasPrefix($0) }) {
-            verb = verb.dropFirst(opening.count)
+        var words = action.split(separator: " ")
+        let agentWords = agent.split(separator: " ")
+        if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
+        // *đã*, *dự kiến*, *giúp* before the action; a hedge inside it (*Các dự án mới dự kiến tạo
+        // việc làm*): how surely or with whose help is said of the doing, not named.
+        while let opening = actionOpenings.first(where: { opens(words[...], with: $0) }) {
+            words.removeFirst(opening.count)
         }
-        // *Các dự án mới dự kiến tạo việc làm*: how surely is said of the doing, not named.
-        for hedge in Self.innerHedges {
-            if let range = verb.range(of: hedge) { verb = verb[..<range.lowerBound] + " " + verb[range.upperBound...] }
+        if let hedge = words.indices.dropFirst().first(where: { index in
+            innerHedges.contains { opens(words[index...], with: $0) }
+        }), let length = innerHedges.first(where: { opens(words[hedge...], with: $0) })?.count {
+            words.removeSubrange(hedge..<(hedge + length))
         }
-        guard let first = verb.first else { return noun }
+        guard let first = words.first else { return noun }
         // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.
-        if first.isUppercase, verb.dropFirst().first?.isLowercase == true, !opensWithName(String(verb)) {
-            verb = first.lowercased() + verb.dropFirst()
+        var verb = words.joined(separator: " ")
+        if first.first?.isUppercase == true, first.dropFirst().first?.isLowercase == true, !opensWithName(verb) {
+            verb = verb.prefix(1).lowercased() + verb.dropFirst()
         }
-        return [noun, "được", agent, String(verb)].filter { !$0.isEmpty }.joined(separator: " ")
+        return [noun, "được", agent, verb].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Whether `words` open with `phrase`, the first word's case aside.
+    private static func opens(_ words: ArraySlice<Substring>, with phrase: [Substring]) -> Bool {
+        guard words.count >= phrase.count, let first = words.first else { return false }
+        return (first == phrase[0] || first.lowercased() == phrase[0])
+            && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst())
     }
 
     /// Words before an action that say when or how surely it was done, or that something helped do
     /// it, not what was done.
-    private static let actionOpenings = [
-        "đã ", "đang ", "sẽ ", "được ", "dự kiến ", "ước tính ", "giúp ", "góp phần ", "nhằm ", "để ",
+    private static let actionOpenings: [[Substring]] = [
+        ["đã"], ["đang"], ["sẽ"], ["được"], ["dự", "kiến"], ["ước", "tính"], ["giúp"], ["góp", "phần"], ["nhằm"],
+        ["để"],
     ]
 
     /// Visitors counted as those who came to a place: *lượt khách đến thành phố Phú Quốc* of
@@ -247,7 +260,7 @@ struct SubjectTracker {
     private static let participationVerbs = [" tham gia", " tham dự"]
 
     /// Hedges written inside an action, between who acts and the verb.
-    private static let innerHedges = [" dự kiến ", " ước tính ", " ước "]
+    private static let innerHedges: [[Substring]] = [["dự", "kiến"], ["ước", "tính"], ["ước"]]
 
     /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
     /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
