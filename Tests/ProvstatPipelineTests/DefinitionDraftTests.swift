@@ -95,4 +95,64 @@ struct DefinitionDraftTests {
             #expect(drafted.value == fromDemo[twin.id]?.value, "\(indicator.id) vs \(twin.id)")
         }
     }
+
+    /// The shared portals' folder, next to the repository, when this machine has it.
+    static let portals = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/portals")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: portals.path)))
+    func aTrimmedDraftOfASharedPortalsReportGivesItsHandWrittenDefinitionsValues() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.portals.path).sorted()
+        var compared = 0
+        for folder in folders {
+            let portal = Self.portals.appendingPathComponent(folder)
+            let definitionFile = portal.appendingPathComponent("pipeline.yaml")
+            guard FileManager.default.fileExists(atPath: definitionFile.path) else { continue }
+            let handWritten = try DefinitionLoader().load(file: definitionFile)
+            let xpath = try #require(handWritten.sources.first?.xpath, "\(folder): no report xpath")
+            // The portal's first three report pages: those its report XPath finds figures in.
+            let pages = try Self.htmlFiles(under: portal.appendingPathComponent("site")).lazy.filter { page in
+                ((try? ExtractJob(location: page, xpath: xpath).run()) ?? []).count >= 5
+            }.prefix(3)
+            #expect(!pages.isEmpty, "\(folder): no report page")
+            for page in pages {
+                let facts = try ExtractJob(location: page, xpath: xpath).run()
+                let draft = DefinitionDraft(location: page, xpath: xpath, facts: facts).yaml(pipeline: "draft")
+                func same(_ name: String, _ unit: String, _ period: String?, _ other: IndicatorDefinition) -> Bool {
+                    other.name == name && other.unit == unit && other.period?.rawValue == period
+                }
+                let text = Self.trimmed(draft) { name, unit, period in
+                    handWritten.indicators.contains { same(name, unit, period, $0) }
+                }
+                let trimmed = try DefinitionLoader().load(file: try directory.write("\(folder).yaml", text))
+                let sourced = facts.map {
+                    SourcedFact(fact: $0, url: page, fetchedAt: "2024-01-01T00:00:00Z", sha256: "00")
+                }
+                let fromDraft = IndicatorMapper(definitions: trimmed.indicators).mapAll(sourced).values
+                let fromHand = IndicatorMapper(definitions: handWritten.indicators).mapAll(sourced).values
+                for indicator in trimmed.indicators {
+                    guard
+                        let twin = handWritten.indicators.first(where: {
+                            same(indicator.name, indicator.unit, indicator.period?.rawValue, $0)
+                                && $0.kind == indicator.kind
+                        }), let expected = fromHand[twin.id]
+                    else { continue }
+                    #expect(fromDraft[indicator.id]?.value == expected.value, "\(page): \(indicator.id) vs \(twin.id)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 10, "only \(compared) values compared")
+    }
+
+    /// The HTML files under `folder`, sorted by path.
+    static func htmlFiles(under folder: URL) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        var files: [String] = []
+        while let url = enumerator?.nextObject() as? URL {
+            if url.pathExtension == "html" { files.append(url.path) }
+        }
+        return files.sorted()
+    }
 }
