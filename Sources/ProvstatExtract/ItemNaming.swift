@@ -125,6 +125,7 @@ enum ItemNaming {
     /// Words that say goods were traded or moved rather than made.
     private static let movementWords = [
         "xuất khẩu", "nhập khẩu", "cung ứng", "tiêu thụ", "vận chuyển", "thông qua", "bán", "mua", "luân chuyển",
+        "vận tải", "bốc xếp",
     ].map { Array($0.utf8) }
 
     /// Words that name a measure (*lượng* covers *sản lượng*, *khối lượng*).

@@ -112,6 +112,8 @@ struct SubjectFinder {
     private static let attributeWords: WordSet = [
         "giá", "trị", "tổng", "vốn", "đăng", "ký", "đầu", "tư", "mức", "doanh", "số", "sản", "lượng", "kim",
         "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm", "tiền",
+        // *…, luân chuyển 112,4 triệu lượt khách.km*: the transport named before, in distance.
+        "luân", "chuyển",
     ]
 
     /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).

@@ -316,6 +316,14 @@ struct SubjectTests {
         #expect(try fact("đạt 252,8 triệu USD", in: text).subject == "kim ngạch nhập khẩu")
     }
 
+    @Test func transportIsMovedAndCarriedOverADistance() throws {
+        let text =
+            "Vận tải hàng hóa ước đạt 1,4 triệu tấn, luân chuyển 205,7 triệu tấn.km; vận tải hành khách đạt 920 nghìn lượt khách, luân chuyển 61,3 triệu lượt khách.km."
+        #expect(try fact("ước đạt 1,4 triệu tấn", in: text).subject == "lượng Vận tải hàng hóa")
+        #expect(try fact("205,7 triệu tấn.km", in: text).subject == "luân chuyển Vận tải hàng hóa")
+        #expect(try fact("61,3 triệu lượt khách.km", in: text).subject == "luân chuyển vận tải hành khách")
+    }
+
     @Test func aCauseWrittenBeforeAFigureIsNotWhatItMeasures() throws {
         let text =
             "Thu ngân sách 6 tháng ước đạt 2.950,4 tỷ đồng, giảm 4,1% so với cùng kỳ, chủ yếu do thu từ đất giảm, bằng 47,2% dự toán."
