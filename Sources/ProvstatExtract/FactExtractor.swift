@@ -40,7 +40,7 @@ public struct FactExtractor: Sendable {
         var index: String? = nil
         // What the section's sentences named last (*… tháng 9 ước đạt 6.540 tỷ đồng. Lũy kế 9 tháng
         // đạt …*), until the next heading or table.
-        var named: SubjectFinder.Phrase? = nil
+        var named: SubjectTracker.Named? = nil
         for (block, sentences) in zip(blocks, paragraphs) {
             if shouldStop() { return nil }
             switch block {
@@ -72,7 +72,7 @@ public struct FactExtractor: Sendable {
     /// Appends a paragraph's facts, linking breakdowns (*trong đó*) and equivalents (*tương đương*).
     private func read(
         sentences: [TokenizedSentence], context: PageContext, heading: String, index: inout String?,
-        named: inout SubjectFinder.Phrase?, into facts: inout [Fact]
+        named: inout SubjectTracker.Named?, into facts: inout [Fact]
     ) {
         var lastTotals: [String: Int] = [:]
         var topic: SubjectFinder.Phrase? = nil
@@ -95,7 +95,9 @@ public struct FactExtractor: Sendable {
                 if reading.breakdownBefore { breakdownTotals = lastTotals }
                 if reading.isEquivalent, let previous {
                     fact.equivalentOf = previous
-                } else if fact.kind == .level, let total = breakdownTotals?[fact.unit] {
+                } else if fact.kind == .level, let total = breakdownTotals?[fact.unit],
+                    !ItemNaming.measuresOtherwise(fact.subject, than: facts[total].subject)
+                {
                     fact.componentOf = total
                     if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
                         renamed[fact.subject] = name

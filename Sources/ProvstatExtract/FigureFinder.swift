@@ -176,7 +176,9 @@ struct FigureFinder {
             return !(index >= 2 && Self.quantityBeforeSo.contains(matcher.tokens[index - 2]))
         }
         if let limit = Self.periodLimits[one] {
-            return numeral.decimals == 0 && numeral.mantissa <= limit && matcher.tokens[index].spaceBefore
+            // *từ đầu năm 1.240 ca*: a year or month number is never written with a thousands dot.
+            return numeral.decimals == 0 && numeral.ungrouped && numeral.mantissa <= limit
+                && matcher.tokens[index].spaceBefore
         }
         if index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]) { return true }
         // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.

@@ -10,7 +10,7 @@ enum ItemNaming {
         "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "giá trị xuất khẩu",
         "giá trị nhập khẩu", "giá trị sản xuất", "diện tích gieo trồng", "diện tích gieo sạ", "diện tích xuống giống",
         "diện tích thu hoạch", "chỉ số sản xuất", "chỉ số giá", "sản lượng", "diện tích", "doanh thu", "số lượng",
-        "kim ngạch", "giá trị", "lượng",
+        "kim ngạch", "giá trị", "lượng", "cán cân thương mại",
     ]
 
     /// The item's subject named with the total's measure, or nil when the item names its own
@@ -27,6 +27,14 @@ enum ItemNaming {
         }
         // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
         return SubjectTracker.joined(measure, item)
+    }
+
+    /// Whether `item` opens with a measure other than the one `total` opens with (*cán cân thương
+    /// mại* after *kim ngạch xuất nhập khẩu … trong đó …*): then it is no part of that total.
+    static func measuresOtherwise(_ item: String, than total: String) -> Bool {
+        guard let own = measure(opening: item), let totals = measure(opening: total) else { return false }
+        return !own.hasPrefix(totals) && !totals.hasPrefix(own)
+            && !(valueWords.contains(own) && valueWords.contains(totals))
     }
 
     /// Whether a subject is a measure and nothing else (*doanh thu*, *tổng giá trị*): it measures

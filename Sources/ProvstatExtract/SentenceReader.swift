@@ -25,7 +25,7 @@ struct SentenceReader {
     /// The sentence's facts in reading order; `topic` is the topic the sentence before it left
     /// open, and becomes the one this sentence leaves open; `named` is the phrase the sentences
     /// before it in its section named last, and becomes the one this sentence named last.
-    func readings(topic: inout SubjectFinder.Phrase?, named: inout SubjectFinder.Phrase?) -> [Reading] {
+    func readings(topic: inout SubjectFinder.Phrase?, named: inout SubjectTracker.Named?) -> [Reading] {
         let carried = topic
         topic = nil
         let tokens = sentence.tokens

@@ -34,16 +34,21 @@ struct SubjectTracker {
     /// The crop season the sentence names first, once looked for.
     private var season: (text: String, end: Int)?? = nil
 
+    /// A phrase a section's sentences named, with the unit of the last amount given for it.
+    struct Named: Sendable {
+        var phrase: SubjectFinder.Phrase
+        var unit: String
+    }
+
     /// What the sentences before this one in its section named last: what a clause naming nothing
     /// is about when this sentence has named nothing yet, before the section's heading.
-    private let previous: SubjectFinder.Phrase?
+    private let previous: Named?
+    /// The unit of the sentence's last amount.
+    private var lastUnit: String?
 
     /// A tracker for one sentence; `topic` is the one the sentence before it left open, `previous`
-    /// the phrase the sentences before it in its section named last.
-    init(
-        finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil,
-        previous: SubjectFinder.Phrase? = nil
-    ) {
+    /// what the sentences before it in its section named last.
+    init(finder: SubjectFinder, heading: String, topic: SubjectFinder.Phrase? = nil, previous: Named? = nil) {
         self.finder = finder
         self.heading = heading
         self.topic = topic
@@ -51,7 +56,10 @@ struct SubjectTracker {
     }
 
     /// The phrase named last, in this sentence or (when it named none) before it.
-    var lastNamed: SubjectFinder.Phrase? { named ?? previous }
+    var lastNamed: Named? {
+        guard let named else { return previous }
+        return Named(phrase: named, unit: lastUnit ?? previous?.unit ?? "")
+    }
 
     /// The topic the sentence leaves open for the next one, if its last subject completed an action with it.
     var openTopic: SubjectFinder.Phrase? { topicInUse ? topic : nil }
@@ -143,8 +151,11 @@ struct SubjectTracker {
             thing = counted.owner.map { SubjectFinder.Phrase(head: $0, period: counted.period) } ?? counted
             result = (counted.text, nil)
         } else {
+            // An amount in another unit (*… 1.240 ca. Năm 2023 đạt 12 tỷ đồng*) is of something else.
+            let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0.phrase : nil }
             result = resolve(
-                kind: kind, reading: reading, respectively: respectively, owner: owner, described: described != nil)
+                kind: kind, reading: reading, respectively: respectively, owner: owner, carried: carried,
+                described: described != nil)
         }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
         // it, the words after the figure say what it is.
@@ -185,7 +196,10 @@ struct SubjectTracker {
             result.subject += " " + found.text
         }
         subjects.append(result.subject)
-        if kind == .level { amounts.append(position) }
+        if kind == .level {
+            amounts.append(position)
+            lastUnit = unit
+        }
         return result
     }
 
@@ -322,7 +336,7 @@ struct SubjectTracker {
 
     private mutating func resolve(
         kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
-        owner: SubjectFinder.Phrase?, described: Bool
+        owner: SubjectFinder.Phrase?, carried: SubjectFinder.Phrase?, described: Bool
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
         if var own = reading.own {
@@ -380,12 +394,12 @@ struct SubjectTracker {
             if let amount = amounts.last { return (subjects[amount], amount) }
         }
         if !reading.period.isEmpty {
-            let head = named?.head ?? previous?.head ?? heading
+            let head = named?.head ?? carried?.head ?? heading
             return (head.isEmpty ? reading.period : head + " " + reading.period, nil)
         }
         if let last = subjects.last { return (last, nil) }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: words after the figure say
         // more of it than what an earlier sentence named.
-        return (named?.text ?? (described ? nil : previous?.text) ?? heading, nil)
+        return (named?.text ?? (described ? nil : carried?.text) ?? heading, nil)
     }
 }

@@ -38,6 +38,11 @@ struct UnitReader {
         "khởi", "phục", "tiền", "xu", "minh", "thuận", "thau", "cỏ", "đội", "dao", "bạc", "vàng",
     ]
 
+    /// Words after *vụ* that make it a crop season, not an incident.
+    private static let cropWords: WordSet = [
+        "lúa", "đông", "xuân", "hè", "thu", "mùa", "chiêm", "màu", "rau", "ngô", "sản", "trước", "này", "tới", "sau",
+    ]
+
     /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
     func read(from start: Int, allowGuess: Bool) -> Outcome {
         let tokens = matcher.tokens
@@ -75,6 +80,13 @@ struct UnitReader {
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
         let word = tokens[index].lower
+        // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
+        if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
+            !Self.cropWords.contains(tokens[index + 1])
+        {
+            return .unit(
+                rate(Match(unit: "vụ", exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
+        }
         if Lexicon.timeNouns.contains(tokens[index]) { return .miss(.period) }
         if Lexicon.simpleNouns.contains(tokens[index]) {
             return .unit(

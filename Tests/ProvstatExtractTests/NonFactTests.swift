@@ -28,6 +28,7 @@ struct NonFactTests {
             "Bài viết có 3.412 lượt xem.",
             "1 2 3 4 5 … Trang cuối",
             "Giống lúa ST25 và OM 5451 được ưa chuộng.",
+            "Toàn tỉnh gieo trồng 2 vụ lúa trong năm.",
             "Dự án nối Quốc lộ 61C với đường tỉnh 925B.",
             "Tổ chức Hội chợ lần thứ 15 tại số 85 đường Nguyễn Huệ, Phường 1.",
             "Lễ hội kéo dài 3 ngày, từ ngày 26 - 28/11/2023.",

@@ -28,6 +28,22 @@ struct PageLevelTests {
                 "Doanh thu vận tải tháng 5", "Doanh thu vận tải 5 tháng", "Doanh thu vận tải 5 tháng",
                 "Du lịch 5 tháng",
             ])
+        // An amount in another unit is of something else.
+        let other = FactExtractor().extract(from: [
+            .paragraph("Trong tháng ghi nhận 152 ca sốt xuất huyết."), .paragraph("Năm 2023 đạt 12 tỷ đồng."),
+        ])
+        #expect(other.map(\.subject) == ["ca sốt xuất huyết", "Năm 2023"])
+    }
+
+    @Test("a trade balance after the trade's parts is no part of the trade")
+    func tradeBalanceIsNoPart() {
+        let found = FactExtractor().extract(from: [
+            .paragraph(
+                "Kim ngạch xuất nhập khẩu đạt 1.850 triệu USD, trong đó xuất khẩu 1.100 triệu USD, nhập khẩu 750 triệu USD; cán cân thương mại xuất siêu 350 triệu USD."
+            )
+        ])
+        #expect(found.map(\.componentOf) == [nil, 0, 0, nil])
+        #expect(found.last?.subject == "cán cân thương mại xuất siêu")
     }
 
     @Test("a Vietnamese page (the default) reads 1.500 as fifteen hundred")

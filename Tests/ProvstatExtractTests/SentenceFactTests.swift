@@ -51,6 +51,9 @@ struct SentenceFactTests {
         Expected(
             sentence: "Tổng dư nợ đạt 98 nghìn 450 tỷ đồng.", value: 98_450_000_000_000, unit: "VND", kind: .level),
         Expected(sentence: "Sản lượng cá đạt 3 nghìn 120 tấn.", value: 3_120, unit: "t", kind: .level),
+        // Incidents counted, not crop seasons; a count after a year's word is no year.
+        Expected(sentence: "Xảy ra 9 vụ cháy rừng.", value: 9, unit: "vụ", kind: .level),
+        Expected(sentence: "Cộng dồn từ đầu năm 1.240 ca.", value: 1_240, unit: "ca", kind: .level),
         Expected(sentence: "Điện mặt trời mái nhà phát 3.120 MWh.", value: 3_120, unit: "MWh", kind: .level),
         Expected(sentence: "Cảng Cái Mép bốc xếp 61.400 TEU.", value: 61_400, unit: "TEU", kind: .level),
         // Tonnes handled at a port are tonnes.
