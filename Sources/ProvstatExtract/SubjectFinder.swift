@@ -250,7 +250,7 @@ struct SubjectFinder {
         guard phrase.head.utf8.count(where: { $0 == 0x20 }) <= 1, parts.count + (parts.last?.count ?? 0) > 2 else {
             return phrase
         }
-        let keys = phrase.head.lowercased().split(separator: " ").map { WordKey.of(String($0)) }
+        let keys = Tokenizer.lowercased(phrase.head).split(separator: " ").map { WordKey.of(String($0)) }
         for raw in parts.flatMap({ $0 }).dropLast().reversed()
         where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
             let segment = trimmed(raw)
@@ -531,10 +531,7 @@ struct SubjectFinder {
     /// 2023 - 2024, …*, *Trong vụ lúa Hè Thu, …*): *vụ*, *lúa* and the season's name as written,
     /// without its years, and where it ends; nil when it names none.
     func season() -> (text: String, end: Int)? {
-        let index = matcher.tokens.count
-        var position = 0
-        while position < index {
-            defer { position += 1 }
+        for position in matcher.tokens.indices {
             // *so với vụ Đông Xuân năm trước* is a base; *Đối với vụ …* is not.
             guard matcher.lowerIs(position, "vụ"), !matcher.lowerIs(position - 1, "so"),
                 !matcher.matches("so", "với", at: position - 2), !matcher.matches("so", "sánh", at: position - 2)

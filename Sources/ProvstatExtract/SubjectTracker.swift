@@ -230,10 +230,10 @@ struct SubjectTracker {
         while let opening = actionOpenings.first(where: { opens(words[...], with: $0) }) {
             words.removeFirst(opening.count)
         }
-        if let hedge = words.indices.dropFirst().first(where: { index in
-            innerHedges.contains { opens(words[index...], with: $0) }
-        }), let length = innerHedges.first(where: { opens(words[hedge...], with: $0) })?.count {
-            words.removeSubrange(hedge..<(hedge + length))
+        for index in words.indices.dropFirst() {
+            guard let hedge = innerHedges.first(where: { opens(words[index...], with: $0) }) else { continue }
+            words.removeSubrange(index..<(index + hedge.count))
+            break
         }
         guard let first = words.first else { return noun }
         // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.

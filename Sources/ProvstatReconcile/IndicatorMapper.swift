@@ -44,14 +44,15 @@ public struct IndicatorMapper: Sendable {
         var sourceStart = 0
         var assigned: [Int: String] = [:]
         var starts: [Int] = []
+        // A plan column (*Kế hoạch năm 2024*) and a figure striven for (*phấn đấu cả năm đạt …*)
+        // state what is aimed at, not what was measured.
+        let aimedAt = facts.map { Self.isAimedAt($0.fact) }
         for (index, sourced) in facts.enumerated() {
             if index > 0, sourced.url != facts[index - 1].url || sourced.sha256 != facts[index - 1].sha256 {
                 sourceStart = index
             }
             starts.append(sourceStart)
-            // A plan column (*Kế hoạch năm 2024*) and a figure striven for (*phấn đấu cả năm đạt
-            // …*) state what is aimed at, not what was measured.
-            if Self.isAimedAt(sourced.fact) { continue }
+            if aimedAt[index] { continue }
             // A part of a total (*trong đó thủy sản …*, named *kim ngạch xuất khẩu thủy sản*) is not the total.
             let totalIndex = sourced.fact.componentOf.map { sourceStart + $0 }.flatMap {
                 facts.indices.contains($0) ? $0 : nil
@@ -65,7 +66,7 @@ public struct IndicatorMapper: Sendable {
             assigned[index] = definition.id
         }
         for (index, sourced) in facts.enumerated()
-        where Self.relatedKinds.contains(sourced.fact.kind) && !Self.isAimedAt(sourced.fact) {
+        where Self.relatedKinds.contains(sourced.fact.kind) && !aimedAt[index] {
             let id: String?
             if let about = sourced.fact.about {
                 id = assigned[starts[index] + about]
@@ -86,12 +87,6 @@ public struct IndicatorMapper: Sendable {
             }
         }
         return MappedIndicators(values: values, related: related)
-    }
-
-    /// Whether `fact` reads as `definition`'s value: same unit and kind, and the subject names it.
-    public func matches(_ fact: Fact, _ definition: IndicatorDefinition) -> Bool {
-        fact.kind == definition.kind && unitMatches(fact, definition) && periodMatches(fact, definition)
-            && nameLength(of: definition, in: fact) != nil
     }
 
     // MARK: - Matching
@@ -125,14 +120,6 @@ public struct IndicatorMapper: Sendable {
             if let best { return best.0 }
         }
         return nil
-    }
-
-    /// The length of the longest of the definition's names found in the texts describing the fact.
-    private func nameLength(of definition: IndicatorDefinition, in fact: Fact) -> Int? {
-        Self.describingTexts(of: fact).lazy.compactMap { text in
-            let folded = Self.fold(text)
-            return foldedNames[definition.id, default: []].filter { folded.contains($0) }.map(\.count).max()
-        }.first
     }
 
     /// The texts that may name what a fact measures, most telling first; a part of a total
