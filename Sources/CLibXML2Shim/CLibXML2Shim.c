@@ -1,4 +1,5 @@
 #include "CLibXML2Shim.h"
+#include "HTMLContext.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/globals.h>
@@ -82,16 +83,16 @@ static void provstat_start_element_lean(void *context, const xmlChar *name, cons
     if (filtered != stack) free(filtered);
 }
 
-static htmlDocPtr provstat_html_read_memory_lean_parse(const char *buffer, int size, const char *url,
-                                                       const char *encoding, int options) {
-    // htmlReadMemory and its htmlDoRead (libxml2 2.9), with one SAX callback replaced.
+xmlParserCtxtPtr provstat_html_context(const char *buffer, int size, const char *url, const char *encoding,
+                                        int options, void (*adjust)(xmlSAXHandler *sax)) {
+    // htmlReadMemory and its htmlDoRead (libxml2 2.9) up to the parse, with the SAX handler adjusted.
     xmlInitParser();
     xmlParserCtxtPtr context = xmlCreateMemoryParserCtxt(buffer, size);
     if (context == NULL) return NULL;
     htmlDefaultSAXHandlerInit();
     if (context->sax != NULL) {
         memcpy(context->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-        context->sax->startElement = provstat_start_element_lean;
+        adjust(context->sax);
     }
     htmlCtxtUseOptions(context, options);
     context->html = 1;
@@ -107,6 +108,17 @@ static htmlDocPtr provstat_html_read_memory_lean_parse(const char *buffer, int s
     }
     if (url != NULL && context->input != NULL && context->input->filename == NULL)
         context->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+    return context;
+}
+
+static void provstat_lean_handler(xmlSAXHandler *sax) {
+    sax->startElement = provstat_start_element_lean;
+}
+
+static htmlDocPtr provstat_html_read_memory_lean_parse(const char *buffer, int size, const char *url,
+                                                       const char *encoding, int options) {
+    xmlParserCtxtPtr context = provstat_html_context(buffer, size, url, encoding, options, provstat_lean_handler);
+    if (context == NULL) return NULL;
     htmlParseDocument(context);
     htmlDocPtr document = context->myDoc;
     context->myDoc = NULL;

@@ -7,37 +7,37 @@ internal import CLibXML2Shim
     import Darwin
 #endif
 
-/// Walks a libxml2 subtree in document order without recursion, so deeply nested pages cannot
-/// exhaust the stack. Valid only while the owning `HTMLDocument` is alive, on its thread.
+/// Walks a subtree (of libxml2's tree or a flat one) in document order without recursion, so deeply nested pages cannot
+/// exhaust the stack. Valid only while the owning document is alive, on its thread.
 enum DOMWalker {
     /// What to do after entering an element.
     enum Step { case descend, skip }
 
-    /// Visits `root`'s descendants: `enter` for every node (return `.skip` to leave its children
-    /// out), `exit` for every element entered with `.descend`, after its children.
+    /// Visits `root`'s descendants in `tree`: `enter` for every node (return `.skip` to leave its
+    /// children out), `exit` for every element entered with `.descend`, after its children.
     @inline(__always)
-    static func walk(
-        _ root: xmlNodePtr, enter: (xmlNodePtr) -> Step, exit: (xmlNodePtr) -> Void
+    static func walk<Tree: HTMLTree>(
+        _ tree: Tree, _ root: Tree.Node, enter: (Tree.Node) -> Step, exit: (Tree.Node) -> Void
     ) {
-        var node = root.pointee.children
+        var node = tree.firstChild(root)
         while let current = node {
-            let isElement = current.pointee.type == XML_ELEMENT_NODE
+            let isElement = tree.isElement(current)
             let step = enter(current)
-            if step == .descend, isElement, let child = current.pointee.children {
+            if step == .descend, isElement, let child = tree.firstChild(current) {
                 node = child
                 continue
             }
             if step == .descend, isElement { exit(current) }
             // Climb until a node has a next sibling, leaving each finished element.
-            var climbing: xmlNodePtr? = current
+            var climbing: Tree.Node? = current
             node = nil
             while let up = climbing {
-                if let next = up.pointee.next {
+                if let next = tree.next(up) {
                     node = next
                     break
                 }
-                guard let parent = up.pointee.parent, parent != root else { break }
-                if parent.pointee.type == XML_ELEMENT_NODE { exit(parent) }
+                guard let parent = tree.parent(up), parent != root else { break }
+                if tree.isElement(parent) { exit(parent) }
                 climbing = parent
             }
         }

@@ -72,7 +72,13 @@ struct ElementTag: OptionSet, Sendable {
 
     /// The tag of an element node (empty for unknown names and non-elements).
     static func of(_ node: xmlNodePtr) -> ElementTag {
-        guard node.pointee.type == XML_ELEMENT_NODE, var pointer = node.pointee.name else { return [] }
+        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return [] }
+        return of(name: name)
+    }
+
+    /// The tag of an element so named (NUL-terminated, lower-case; empty for unknown names).
+    static func of(name: UnsafePointer<UInt8>) -> ElementTag {
+        var pointer = name
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         var length = 0
         while pointer.pointee != 0, length < 16 {

@@ -52,10 +52,7 @@ public final class HTMLDocument {
                     "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?"
             )
         }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-                | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
+        let options = Self.options(ignoreDeclaredEncoding: ignoreDeclaredEncoding)
         var arena: OpaquePointer?
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
@@ -72,6 +69,14 @@ public final class HTMLDocument {
         self.doc = parsed
         self.arena = arena
         self.source = source
+    }
+
+    /// The parser options of every read: recover from errors, report none, no network.
+    static func options(ignoreDeclaredEncoding: Bool) -> Int32 {
+        Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+                | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
     }
 
     /// Whether the document's memory is one arena (for tests).

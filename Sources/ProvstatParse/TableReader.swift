@@ -1,13 +1,6 @@
-internal import CLibXML2
 import Foundation
 import ProvstatCore
 import ProvstatSupport
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Lays an HTML `<table>` out as a grid, expanding `rowspan` and `colspan`.
 enum TableReader {
@@ -17,9 +10,9 @@ enum TableReader {
     static let maximumCells = 200_000
 
     /// The grid of `table`; a nested table's text is read into its cell.
-    static func grid(of table: xmlNodePtr) -> TableGrid {
-        var rows: [xmlNodePtr] = []
-        collectRows(table, into: &rows)
+    static func grid<Tree: HTMLTree>(of table: Tree.Node, in tree: Tree) -> TableGrid {
+        var rows: [Tree.Node] = []
+        collectRows(table, in: tree, into: &rows)
 
         // grid[row][column] holds text placed there, possibly by a span from an earlier row.
         var grid: [[String?]] = []
@@ -29,18 +22,18 @@ enum TableReader {
         var buffer = CollapsedText()
         rowLoop: for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
-            let rowCells = children(of: row).filter { ElementTag.of($0).contains(.cell) }
+            let rowCells = children(of: row, in: tree).filter { tree.tag($0).contains(.cell) }
             let isHeader =
                 !rowCells.isEmpty
-                && (rowCells.allSatisfy { DOMWalker.isElement($0, named: "th") }
-                    || row.pointee.parent.map { DOMWalker.isElement($0, named: "thead") } ?? false)
+                && (rowCells.allSatisfy { tree.isElement($0, named: "th") }
+                    || tree.parent(row).map { tree.isElement($0, named: "thead") } ?? false)
             if isHeader && !sawBodyRow { headerRows = rowIndex + 1 } else { sawBodyRow = true }
             var column = 0
             for cell in rowCells {
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = cellText(cell, buffer: &buffer)
-                let rowSpan = span(cell, "rowspan")
-                let colSpan = span(cell, "colspan")
+                let text = cellText(cell, in: tree, buffer: &buffer)
+                let rowSpan = span(cell, "rowspan", in: tree)
+                let colSpan = span(cell, "colspan", in: tree)
                 for r in rowIndex..<min(rowIndex + rowSpan, rows.count) {
                     while grid.count <= r { grid.append([]) }
                     for c in column..<(column + colSpan) {
@@ -70,42 +63,44 @@ enum TableReader {
 
     // MARK: - Helpers
 
-    private static func collectRows(_ node: xmlNodePtr, into rows: inout [xmlNodePtr]) {
-        for child in children(of: node) {
-            if DOMWalker.isElement(child, named: "tr") {
+    private static func collectRows<Tree: HTMLTree>(_ node: Tree.Node, in tree: Tree, into rows: inout [Tree.Node]) {
+        for child in children(of: node, in: tree) {
+            if tree.isElement(child, named: "tr") {
                 rows.append(child)
-            } else if DOMWalker.isElement(child, named: "tbody") || DOMWalker.isElement(child, named: "thead")
-                || DOMWalker.isElement(child, named: "tfoot")
+            } else if tree.isElement(child, named: "tbody") || tree.isElement(child, named: "thead")
+                || tree.isElement(child, named: "tfoot")
             {
-                collectRows(child, into: &rows)
+                collectRows(child, in: tree, into: &rows)
             }
         }
     }
 
     /// The element children of `node`.
-    private static func children(of node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
+    private static func children<Tree: HTMLTree>(of node: Tree.Node, in tree: Tree) -> [Tree.Node] {
+        var result: [Tree.Node] = []
+        var child = tree.firstChild(node)
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
+            if tree.isElement(current) { result.append(current) }
+            child = tree.next(current)
         }
         return result
     }
 
     /// A cell's text, whitespace collapsed, in NFC; `<br>` and block elements become spaces,
     /// scripts are left out.
-    private static func cellText(_ cell: xmlNodePtr, buffer text: inout CollapsedText) -> String {
+    private static func cellText<Tree: HTMLTree>(
+        _ cell: Tree.Node, in tree: Tree, buffer text: inout CollapsedText
+    ) -> String {
         text.removeAll()
         DOMWalker.walk(
-            cell,
+            tree, cell,
             enter: { node in
-                if DOMWalker.isText(node) {
-                    if let content = node.pointee.content { text.append(cString: content) }
+                if tree.isText(node) {
+                    if let content = tree.content(node) { text.append(cString: content) }
                     return .skip
                 }
-                guard node.pointee.type == XML_ELEMENT_NODE else { return .skip }
-                let tag = ElementTag.of(node)
+                guard tree.isElement(node) else { return .skip }
+                let tag = tree.tag(node)
                 guard !tag.contains(.skipped) else { return .skip }
                 if tag.contains(.blockLevel) { text.appendSpace() }
                 return .descend
@@ -116,21 +111,9 @@ enum TableReader {
     }
 
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
-    private static func span(_ cell: xmlNodePtr, _ attribute: StaticString) -> Int {
-        // Attributes are read in place: most cells have none, and allocating for each is slow.
-        var property = cell.pointee.properties
-        while let current = property {
-            if let name = current.pointee.name,
-                strcasecmp(
-                    UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                    UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)) == 0,
-                let text = current.pointee.children?.pointee.content
-            {
-                let number = Int(String(cString: text).trimmingCharacters(in: .whitespaces)) ?? 1
-                return max(1, min(number, maximumSpan))
-            }
-            property = current.pointee.next
-        }
-        return 1
+    private static func span<Tree: HTMLTree>(_ cell: Tree.Node, _ attribute: StaticString, in tree: Tree) -> Int {
+        guard let text = tree.spanText(cell, attribute) else { return 1 }
+        let number = Int(text.trimmingCharacters(in: .whitespaces)) ?? 1
+        return max(1, min(number, maximumSpan))
     }
 }

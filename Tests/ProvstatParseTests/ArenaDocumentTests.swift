@@ -33,8 +33,8 @@ struct ArenaDocumentTests {
             data: data, source: "arena.html", encoding: encoding, ignoreDeclaredEncoding: encoding != nil,
             readAttributesOnly: true, inArena: inArena)
         guard let body = document.body?.node else { return (document.title, [], document.isInArena) }
-        let detector = ArticleDetector(body: body)
-        let blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, detector: detector)
+        let detector = ArticleDetector(tree: LibXMLTree(), body: body)
+        let blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, in: LibXMLTree(), detector: detector)
         return (document.title, blocks, document.isInArena)
     }
 

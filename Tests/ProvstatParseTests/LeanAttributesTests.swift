@@ -29,8 +29,8 @@ struct LeanAttributesTests {
             data: Data(page.utf8), source: "lean.html", encoding: nil, ignoreDeclaredEncoding: false,
             readAttributesOnly: readAttributesOnly)
         let body = try #require(document.body?.node)
-        let detector = ArticleDetector(body: body)
-        return BlockCollector.blocks(of: detector.articleRoot() ?? body, detector: detector)
+        let detector = ArticleDetector(tree: LibXMLTree(), body: body)
+        return BlockCollector.blocks(of: detector.articleRoot() ?? body, in: LibXMLTree(), detector: detector)
     }
 
     @Test("the same blocks with only the attributes detection reads")

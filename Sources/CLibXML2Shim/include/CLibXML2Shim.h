@@ -13,6 +13,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
+#include <stdint.h>
+#include <stddef.h>
 
 /// Frees memory that libxml2 allocated (xmlNodeGetContent, xmlGetProp, ...).
 void provstat_xml_free(void *pointer);
@@ -46,5 +48,72 @@ htmlDocPtr provstat_html_read_memory_lean(const char *buffer, int size, const ch
 
 /// Frees a lean read's arena, and so its document (NULL is ignored).
 void provstat_arena_free(provstat_arena *arena);
+
+// MARK: - Flat read
+
+/// What a node of a flat tree is (the values of libxml2's node types where there is one).
+enum {
+    PROVSTAT_FLAT_DOCUMENT = 0,
+    PROVSTAT_FLAT_ELEMENT = 1,
+    PROVSTAT_FLAT_TEXT = 3,
+    PROVSTAT_FLAT_CDATA = 4,
+    /// A comment or processing instruction: content never read, but it separates texts.
+    PROVSTAT_FLAT_OTHER = 8,
+};
+
+/// Which kept attribute a flat attribute is.
+enum { PROVSTAT_FLAT_CLASS = 0, PROVSTAT_FLAT_ID = 1, PROVSTAT_FLAT_ROWSPAN = 2, PROVSTAT_FLAT_COLSPAN = 3 };
+
+/// One node of a flat tree; links are node indices, -1 for none. Node 0 is the document.
+typedef struct provstat_flat_node {
+    int32_t parent;
+    int32_t first_child;
+    int32_t last_child;
+    int32_t next;
+    int32_t kind;
+    /// An element's name: an index into the tree's names.
+    uint32_t name;
+    /// Text and CDATA: the offset of the content (NUL-terminated) in `text`. Elements: the index of
+    /// the first attribute.
+    uint32_t start;
+    /// Text and CDATA: the content's byte length. Elements: how many attributes follow `start`.
+    uint32_t length;
+    /// Free for the reader (detection keeps a slot number here); 0 when built.
+    int32_t mark;
+} provstat_flat_node;
+
+/// A kept attribute of an element (provstat_lean_keeps_attribute).
+typedef struct provstat_flat_attribute {
+    int32_t which;
+    /// Offset of the NUL-terminated value in `text`, or -1 for an attribute without a value.
+    int32_t value;
+    uint32_t length;
+} provstat_flat_attribute;
+
+/// A page as libxml2's HTML parser reads it, laid out flat: the nodes its default SAX handler would
+/// build (the same elements, texts merged the same way, attributes only as in a lean read), in the
+/// order they were made, which is the order of their xmlNode allocations.
+typedef struct provstat_flat_tree {
+    provstat_flat_node *nodes;
+    int32_t count;
+    provstat_flat_attribute *attributes;
+    int32_t attribute_count;
+    /// Text contents and attribute values, each followed by a NUL.
+    unsigned char *text;
+    size_t text_length;
+    /// The distinct element names, NUL-terminated, at `name_offsets` in `name_bytes`.
+    char *name_bytes;
+    uint32_t *name_offsets;
+    int32_t name_count;
+} provstat_flat_tree;
+
+/// Reads a page with htmlReadMemory's parser, context and options, but with SAX callbacks that
+/// build a flat tree instead of libxml2's: NULL where htmlReadMemory would return no document (or
+/// memory runs out). Free it with provstat_flat_tree_free.
+provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
+                                            int options);
+
+/// Frees a flat tree (NULL is ignored).
+void provstat_flat_tree_free(provstat_flat_tree *tree);
 
 #endif

@@ -1,0 +1,407 @@
+#include "CLibXML2Shim.h"
+#include "HTMLContext.h"
+
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+// SAX callbacks that build a flat tree with the structure libxml2's own HTML SAX2 handler
+// (xmlSAX2StartElement, xmlSAX2Characters, ...) would give its xmlNode tree: the same parent for
+// every node, the same text merging, the same depth limit. The parser itself is untouched; only
+// what it reports is stored differently. All state is the context's: nothing is shared between
+// threads.
+
+/// The builder's state beside the tree, reached through the parser context's `_private`.
+typedef struct provstat_flat_builder {
+    provstat_flat_tree *tree;
+    int32_t node_capacity;
+    int32_t attribute_capacity;
+    size_t text_capacity;
+    size_t name_bytes_length;
+    size_t name_bytes_capacity;
+    int32_t name_capacity;
+    /// Name pointers the parser passed (dictionary strings or its static ones) and their index.
+    const xmlChar **keys;
+    uint32_t *key_names;
+    uint32_t key_capacity;
+    uint32_t key_count;
+    /// The open elements, innermost last: libxml2's node stack.
+    int32_t *stack;
+    int32_t depth;
+    int32_t stack_capacity;
+    int failed;
+} provstat_flat_builder;
+
+static void provstat_flat_fail(xmlParserCtxtPtr context, provstat_flat_builder *builder) {
+    builder->failed = 1;
+    xmlStopParser(context);
+}
+
+/// Grows `*buffer` (of `*capacity` items of `size` bytes) to hold `needed` items.
+static int provstat_flat_reserve(void **buffer, size_t *capacity, size_t needed, size_t size) {
+    if (needed <= *capacity) return 1;
+    size_t fresh = *capacity < 16 ? 16 : *capacity;
+    while (fresh < needed) fresh *= 2;
+    if (fresh > SIZE_MAX / size) return 0;
+    void *grown = realloc(*buffer, fresh * size);
+    if (grown == NULL) return 0;
+    *buffer = grown;
+    *capacity = fresh;
+    return 1;
+}
+
+/// A new node of `kind`, last child of `parent`; -1 when memory runs out.
+static int32_t provstat_flat_append(provstat_flat_builder *builder, int32_t kind, int32_t parent) {
+    provstat_flat_tree *tree = builder->tree;
+    if (tree->count == INT32_MAX) return -1;
+    size_t capacity = (size_t)builder->node_capacity;
+    if (!provstat_flat_reserve((void **)&tree->nodes, &capacity, (size_t)tree->count + 1, sizeof(provstat_flat_node)))
+        return -1;
+    builder->node_capacity = capacity > INT32_MAX ? INT32_MAX : (int32_t)capacity;
+    int32_t index = tree->count++;
+    provstat_flat_node *node = &tree->nodes[index];
+    node->parent = parent;
+    node->first_child = -1;
+    node->last_child = -1;
+    node->next = -1;
+    node->kind = kind;
+    node->name = 0;
+    node->start = 0;
+    node->length = 0;
+    node->mark = 0;
+    if (parent >= 0) {
+        provstat_flat_node *up = &tree->nodes[parent];
+        if (up->last_child < 0) {
+            up->first_child = index;
+        } else {
+            tree->nodes[up->last_child].next = index;
+        }
+        up->last_child = index;
+    }
+    return index;
+}
+
+/// Copies `length` bytes and a NUL to the end of the text buffer; the offset, or -1.
+static int64_t provstat_flat_store(provstat_flat_builder *builder, const xmlChar *bytes, size_t length) {
+    provstat_flat_tree *tree = builder->tree;
+    size_t start = tree->text_length;
+    if (start + length + 1 > UINT32_MAX) return -1;
+    if (!provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + length + 1, 1)) return -1;
+    if (length > 0) memcpy(tree->text + start, bytes, length);
+    tree->text[start + length] = 0;
+    tree->text_length = start + length + 1;
+    return (int64_t)start;
+}
+
+/// The index of an element name, the local part as xmlSAX2StartElement keeps it (xmlSplitQName
+/// drops a prefix: `o:p` is a `p`). Looked up by the parser's pointer, which is the same for
+/// every occurrence of a name in one parse. UINT32_MAX when memory runs out.
+static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_builder *builder, const xmlChar *fullname) {
+    uint32_t mask = builder->key_capacity - 1;
+    uint32_t slot = (uint32_t)(((uintptr_t)fullname >> 3) * 0x9E3779B1u) & mask;
+    while (builder->keys[slot] != NULL) {
+        if (builder->keys[slot] == fullname) return builder->key_names[slot];
+        slot = (slot + 1) & mask;
+    }
+    // A name not seen before: its local part, copied.
+    xmlChar *local = NULL;
+    xmlChar *prefix = NULL;
+    if (strchr((const char *)fullname, ':') != NULL) local = xmlSplitQName(context, fullname, &prefix);
+    const char *name = local != NULL ? (const char *)local : (const char *)fullname;
+    size_t length = strlen(name);
+    provstat_flat_tree *tree = builder->tree;
+    size_t names = (size_t)builder->name_capacity;
+    int stored = provstat_flat_reserve((void **)&tree->name_bytes, &builder->name_bytes_capacity,
+                                       builder->name_bytes_length + length + 1, 1)
+                 && provstat_flat_reserve((void **)&tree->name_offsets, &names, (size_t)tree->name_count + 1,
+                                          sizeof(uint32_t));
+    builder->name_capacity = (int32_t)names;
+    uint32_t index = UINT32_MAX;
+    if (stored && builder->name_bytes_length + length + 1 < UINT32_MAX) {
+        memcpy(tree->name_bytes + builder->name_bytes_length, name, length + 1);
+        index = (uint32_t)tree->name_count++;
+        tree->name_offsets[index] = (uint32_t)builder->name_bytes_length;
+        builder->name_bytes_length += length + 1;
+    }
+    if (local != NULL) xmlFree(local);
+    if (prefix != NULL) xmlFree(prefix);
+    if (index == UINT32_MAX) return index;
+    builder->keys[slot] = fullname;
+    builder->key_names[slot] = index;
+    builder->key_count++;
+    if (builder->key_count * 2 > builder->key_capacity) {
+        // Rehash into twice the room.
+        uint32_t capacity = builder->key_capacity * 2;
+        const xmlChar **keys = calloc(capacity, sizeof(xmlChar *));
+        uint32_t *key_names = calloc(capacity, sizeof(uint32_t));
+        if (keys == NULL || key_names == NULL) {
+            free(keys);
+            free(key_names);
+            return UINT32_MAX;
+        }
+        for (uint32_t old = 0; old < builder->key_capacity; old++) {
+            if (builder->keys[old] == NULL) continue;
+            uint32_t fresh = (uint32_t)(((uintptr_t)builder->keys[old] >> 3) * 0x9E3779B1u) & (capacity - 1);
+            while (keys[fresh] != NULL) fresh = (fresh + 1) & (capacity - 1);
+            keys[fresh] = builder->keys[old];
+            key_names[fresh] = builder->key_names[old];
+        }
+        free(builder->keys);
+        free(builder->key_names);
+        builder->keys = keys;
+        builder->key_names = key_names;
+        builder->key_capacity = capacity;
+    }
+    return index;
+}
+
+/// Which kept attribute `attribute` is (provstat_lean_keeps_attribute said it is kept).
+static int32_t provstat_flat_which(const char *attribute) {
+    if (strcasecmp(attribute, "class") == 0) return PROVSTAT_FLAT_CLASS;
+    if (strcasecmp(attribute, "id") == 0) return PROVSTAT_FLAT_ID;
+    if (strcasecmp(attribute, "rowspan") == 0) return PROVSTAT_FLAT_ROWSPAN;
+    return PROVSTAT_FLAT_COLSPAN;
+}
+
+static void provstat_flat_start_element(void *user, const xmlChar *fullname, const xmlChar **attributes) {
+    xmlParserCtxtPtr context = user;
+    provstat_flat_builder *builder = context->_private;
+    if (fullname == NULL || context->myDoc == NULL || builder->failed) return;
+    // nodePush's depth limit: past it libxml2 drops the element and halts the parser.
+    if ((unsigned int)builder->depth > xmlParserMaxDepth && (context->options & XML_PARSE_HUGE) == 0) {
+        xmlStopParser(context);
+        return;
+    }
+    provstat_flat_tree *tree = builder->tree;
+    int32_t parent;
+    if (builder->depth > 0) {
+        parent = builder->stack[builder->depth - 1];
+    } else if (context->myDoc->children != NULL || tree->nodes[0].first_child < 0) {
+        // The first element of the document (its root), or one after a doctype, which is the
+        // document's first child: added as the root's sibling, that is, under the document.
+        parent = 0;
+    } else {
+        // No element open: libxml2 adds the element to the document's first child, as its child
+        // when that is an element, else as its sibling.
+        int32_t first = tree->nodes[0].first_child;
+        parent = tree->nodes[first].kind == PROVSTAT_FLAT_ELEMENT ? first : 0;
+    }
+    uint32_t name = provstat_flat_name(context, builder, fullname);
+    if (name == UINT32_MAX) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+    size_t stack_capacity = (size_t)builder->stack_capacity;
+    if (!provstat_flat_reserve((void **)&builder->stack, &stack_capacity, (size_t)builder->depth + 1, sizeof(int32_t)))
+        {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+    builder->stack_capacity = (int32_t)stack_capacity;
+    int32_t index = provstat_flat_append(builder, PROVSTAT_FLAT_ELEMENT, parent);
+    if (index < 0) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+    builder->stack[builder->depth++] = index;
+    tree->nodes[index].name = name;
+    tree->nodes[index].start = (uint32_t)tree->attribute_count;
+    if (attributes == NULL) return;
+    for (int pair = 0; attributes[2 * pair] != NULL; pair++) {
+        const char *attribute = (const char *)attributes[2 * pair];
+        if (!provstat_lean_keeps_attribute((const char *)fullname, attribute)) continue;
+        size_t capacity = (size_t)builder->attribute_capacity;
+        if (!provstat_flat_reserve((void **)&tree->attributes, &capacity, (size_t)tree->attribute_count + 1,
+                                   sizeof(provstat_flat_attribute)))
+            {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+        builder->attribute_capacity = (int32_t)capacity;
+        provstat_flat_attribute *kept = &tree->attributes[tree->attribute_count];
+        kept->which = provstat_flat_which(attribute);
+        kept->value = -1;
+        kept->length = 0;
+        const xmlChar *value = attributes[2 * pair + 1];
+        if (value != NULL) {
+            size_t length = strlen((const char *)value);
+            int64_t offset = provstat_flat_store(builder, value, length);
+            if (offset < 0 || offset > INT32_MAX) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+            kept->value = (int32_t)offset;
+            kept->length = (uint32_t)length;
+        }
+        tree->attribute_count++;
+        tree->nodes[index].length++;
+    }
+}
+
+static void provstat_flat_end_element(void *user, const xmlChar *name) {
+    (void)name;
+    xmlParserCtxtPtr context = user;
+    provstat_flat_builder *builder = context->_private;
+    // nodePop: whatever is innermost, whatever the name.
+    if (builder->depth > 0) builder->depth--;
+}
+
+/// xmlSAX2Text: text goes to the open element (dropped when none), merged into its last child
+/// when that is text of the same kind.
+static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, int length, int32_t kind) {
+    provstat_flat_builder *builder = context->_private;
+    if (builder->depth == 0 || builder->failed || length < 0) return;
+    provstat_flat_tree *tree = builder->tree;
+    int32_t parent = builder->stack[builder->depth - 1];
+    int32_t last = tree->nodes[parent].last_child;
+    if (last >= 0 && tree->nodes[last].kind == kind) {
+        provstat_flat_node *node = &tree->nodes[last];
+        if ((size_t)node->length + (size_t)length > XML_MAX_TEXT_LENGTH && (context->options & XML_PARSE_HUGE) == 0)
+            return;
+        if ((size_t)node->start + node->length + 1 != tree->text_length) {
+            // Not at the end of the buffer (it always is, as texts are stored): moved there first.
+            int64_t moved = provstat_flat_store(builder, tree->text + node->start, node->length);
+            if (moved < 0) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+            node = &tree->nodes[last];
+            node->start = (uint32_t)moved;
+        }
+        size_t end = (size_t)node->start + node->length;
+        if (end + (size_t)length + 1 > UINT32_MAX
+            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, end + (size_t)length + 1, 1))
+            {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+        memcpy(tree->text + end, bytes, (size_t)length);
+        tree->text[end + (size_t)length] = 0;
+        tree->text_length = end + (size_t)length + 1;
+        node->length += (uint32_t)length;
+        return;
+    }
+    int64_t offset = provstat_flat_store(builder, bytes, (size_t)length);
+    if (offset < 0) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+    int32_t index = provstat_flat_append(builder, kind, parent);
+    if (index < 0) {
+        provstat_flat_fail(context, builder);
+        return;
+    }
+    tree->nodes[index].start = (uint32_t)offset;
+    tree->nodes[index].length = (uint32_t)length;
+}
+
+static void provstat_flat_characters(void *user, const xmlChar *bytes, int length) {
+    provstat_flat_text(user, bytes, length, PROVSTAT_FLAT_TEXT);
+}
+
+static void provstat_flat_cdata(void *user, const xmlChar *bytes, int length) {
+    provstat_flat_text(user, bytes, length, PROVSTAT_FLAT_CDATA);
+}
+
+/// xmlSAX2Comment and xmlSAX2ProcessingInstruction: a node under the open element, else the document.
+static void provstat_flat_other(xmlParserCtxtPtr context) {
+    provstat_flat_builder *builder = context->_private;
+    if (builder->failed) return;
+    int32_t parent = builder->depth > 0 ? builder->stack[builder->depth - 1] : 0;
+    if (provstat_flat_append(builder, PROVSTAT_FLAT_OTHER, parent) < 0) provstat_flat_fail(context, builder);
+}
+
+static void provstat_flat_comment(void *user, const xmlChar *value) {
+    (void)value;
+    provstat_flat_other(user);
+}
+
+static void provstat_flat_instruction(void *user, const xmlChar *target, const xmlChar *data) {
+    (void)target;
+    (void)data;
+    provstat_flat_other(user);
+}
+
+static void provstat_flat_handler(xmlSAXHandler *sax) {
+    // The document, its doctype and the locator stay libxml2's: the parser reads them.
+    sax->startElement = provstat_flat_start_element;
+    sax->endElement = provstat_flat_end_element;
+    sax->characters = provstat_flat_characters;
+    sax->cdataBlock = provstat_flat_cdata;
+    sax->comment = provstat_flat_comment;
+    sax->processingInstruction = provstat_flat_instruction;
+}
+
+static void provstat_flat_builder_free(provstat_flat_builder *builder) {
+    if (builder == NULL) return;
+    free(builder->keys);
+    free(builder->key_names);
+    free(builder->stack);
+    free(builder);
+}
+
+provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
+                                            int options) {
+    provstat_flat_tree *tree = calloc(1, sizeof(provstat_flat_tree));
+    provstat_flat_builder *builder = calloc(1, sizeof(provstat_flat_builder));
+    if (tree == NULL || builder == NULL) {
+        free(tree);
+        free(builder);
+        return NULL;
+    }
+    builder->tree = tree;
+    builder->key_capacity = 64;
+    builder->keys = calloc(builder->key_capacity, sizeof(xmlChar *));
+    builder->key_names = calloc(builder->key_capacity, sizeof(uint32_t));
+    // Room for about what a page needs, so that few pages grow the buffers.
+    size_t expected = size > 0 ? (size_t)size : 0;
+    int ready = builder->keys != NULL && builder->key_names != NULL;
+    if (ready) {
+        size_t nodes = (size_t)builder->node_capacity;
+        ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 48 + 64, sizeof(provstat_flat_node))
+                && provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, expected / 2 + 1024, 1);
+        builder->node_capacity = (int32_t)nodes;
+        size_t names = 0;
+        ready = ready && provstat_flat_reserve((void **)&tree->name_bytes, &builder->name_bytes_capacity, 256, 1)
+                && provstat_flat_reserve((void **)&tree->name_offsets, &names, 32, sizeof(uint32_t));
+        builder->name_capacity = (int32_t)names;
+    }
+    // Node 0: the document.
+    if (ready) ready = provstat_flat_append(builder, PROVSTAT_FLAT_DOCUMENT, -1) == 0;
+    xmlParserCtxtPtr context = NULL;
+    if (ready) context = provstat_html_context(buffer, size, url, encoding, options, provstat_flat_handler);
+    if (context == NULL) {
+        provstat_flat_builder_free(builder);
+        provstat_flat_tree_free(tree);
+        return NULL;
+    }
+    context->_private = builder;
+    htmlParseDocument(context);
+    // htmlReadMemory returns the document the SAX handler started; without one, no tree either.
+    int parsed = context->myDoc != NULL && !builder->failed;
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    context->_private = NULL;
+    xmlFreeParserCtxt(context);
+    provstat_flat_builder_free(builder);
+    if (!parsed) {
+        provstat_flat_tree_free(tree);
+        return NULL;
+    }
+    return tree;
+}
+
+void provstat_flat_tree_free(provstat_flat_tree *tree) {
+    if (tree == NULL) return;
+    free(tree->nodes);
+    free(tree->attributes);
+    free(tree->text);
+    free(tree->name_bytes);
+    free(tree->name_offsets);
+    free(tree);
+}

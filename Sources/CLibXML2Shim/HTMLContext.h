@@ -1,0 +1,13 @@
+// Internal to the shim: the parser context the lean and flat reads share.
+#ifndef PROVSTAT_HTMLCONTEXT_H
+#define PROVSTAT_HTMLCONTEXT_H
+
+#include <libxml/HTMLparser.h>
+
+/// A parser context set up as htmlReadMemory sets it up (options, encoding, URL), with the
+/// default HTML SAX handler changed by `adjust` before the options are applied; NULL when libxml2
+/// cannot make one (an empty buffer). The caller runs htmlParseDocument and frees the context.
+xmlParserCtxtPtr provstat_html_context(const char *buffer, int size, const char *url, const char *encoding,
+                                       int options, void (*adjust)(xmlSAXHandler *sax));
+
+#endif

@@ -1,0 +1,242 @@
+import CLibXML2
+import Foundation
+import ProvstatCore
+import Testing
+
+@testable import ProvstatParse
+
+/// Pages read for detection go through the flat tree (libxml2's parser, provstat's SAX callbacks);
+/// it must hold the nodes libxml2's own tree holds and give the same title and blocks.
+@Suite("Flat tree")
+struct FlatTreeTests {
+    /// Small pages, each a case the tree building must get right.
+    static let pages: [String] = [
+        // A data table inside a layout table, and a table in a cell.
+        """
+        <html><head><title>Bảng số liệu</title></head><body><table><tr><td>
+        <p>Sản lượng lúa cả năm ước đạt 512.300 tấn, tăng 1,2% so với năm trước, năng suất bình quân 61 tạ/ha.</p>
+        <table><tr><th>Chỉ tiêu</th><th>Tháng 9</th></tr><tr><td>Lúa</td><td>1.234</td></tr></table>
+        </td></tr></table>
+        <table><thead><tr><th colspan="2">Vốn</th></tr></thead><tr><td rowspan=" 2 ">Nhà nước</td><td>10,5</td></tr>
+        <tr><td>11,2</td></tr></table></body></html>
+        """,
+        // Texts on both sides of comments, entities, and a processing instruction.
+        """
+        <!-- đầu trang --><html><body><div class="content"><p>Thu ngân sách<!-- ghi chú --> đạt 1.200 tỷ &amp; chi
+        ngân sách 980 tỷ&nbsp;đồng, tăng 3,5%, giảm 2,1%, đạt 75% dự toán năm.<?php echo 1; ?> Còn lại &#8220;ổn định&#x201D;.</p>
+        </div></body></html>
+        """,
+        // Implied html, body and p; text before any element; a title in the body.
+        """
+        Báo cáo nhanh tình hình kinh tế, xã hội tháng 10, số liệu ước tính, chưa chính thức.
+        <title>Trang  lạc\tchỗ</title><b>Kim ngạch</b> xuất khẩu ước đạt 1.234,5 triệu USD, tăng 5,2%, chiếm 30%.
+        """,
+        // Detection picks a nested div; furniture named and link-heavy blocks are left out.
+        """
+        <!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN"><html><head><title>Tin</title></head><body>
+        <div id="wrap"><div class="menu"><a href="/1">Trang chủ</a> <a href="/2">Giới thiệu</a></div>
+        <div class="box"><div class="detail"><p>Tổng mức bán lẻ hàng hóa ước đạt 5.432 tỷ đồng, tăng 8,1% so với cùng kỳ, trong đó
+        thương nghiệp chiếm 70%, khách sạn, nhà hàng chiếm 12%.</p><p>Chỉ số giá tiêu dùng tăng 0,3%, bình quân 9 tháng tăng 3,1%,
+        lạm phát cơ bản tăng 2,7%.</p><ul class="tin-khac"><li><a href="/3">Tin cũ hơn</a></li></ul></div>
+        <p>Lượt xem: 1.024</p></div></div>
+        <div class="footer">Bản quyền thuộc về Cổng thông tin điện tử tỉnh, ghi rõ nguồn khi phát hành lại.</div>
+        </body></html>
+        """,
+        // Word's prefixed elements, script and style, misplaced html, head and body tags.
+        """
+        <html><head><style>p { color: red }</style><title>Word &amp; HTML</title></head><body>
+        <html lang="vi"><head><title>Thứ hai</title></head><body class="x">
+        <div class="WordSection1"><p class="MsoNormal">Giá trị sản xuất nông nghiệp ước đạt 1.820 tỷ đồng, tăng 2,9%, vượt 1,2%
+        kế hoạch.<o:p></o:p></p><script>document.write("<p>không đọc</p>");</script>
+        <o:p class="content">Vốn đầu tư thực hiện ước đạt 3.100 tỷ đồng, tăng 11%, bằng 68% kế hoạch năm.</o:p></div>
+        </body></html>
+        """,
+        // Elements after the closed document: libxml2 adds them to the root.
+        """
+        <html><head><title>Sau cùng</title></head><body><div><p>Đầu tư công giải ngân được 2.450 tỷ đồng, đạt 61,3% kế hoạch,
+        cao hơn bình quân cả nước.</p></div></body></html><!-- cuối --><div><p>Phần thêm sau thẻ đóng, 45 tỷ đồng, tăng 5%, giảm 2%.</p></div>
+        """,
+        // The same after a doctype: they go beside the root.
+        """
+        <!DOCTYPE html><html><body><p>Trước, 12 tỷ đồng, tăng 1%, giảm 3%, đạt 90% kế hoạch năm, vượt dự toán.</p></body></html>
+        <div><p>Sau, 34 tỷ đồng, tăng 2%, giảm 4%, đạt 95% kế hoạch năm, vượt dự toán giao.</p></div>
+        """,
+        // No body at all, only a frameset; an empty page; a page of whitespace.
+        "<html><head><title>Khung</title></head><frameset><frame src=\"a.html\"></frameset></html>",
+        "<html></html>",
+        " \n\t ",
+        // Unclosed elements, stray end tags, a bare ampersand and an unknown entity.
+        """
+        <body><div class="noidung"><p>Tăng trưởng GRDP 9 tháng đạt 7,2%, trong đó khu vực dịch vụ tăng 8,4%, công nghiệp
+        tăng 9,1%, nông nghiệp tăng 3% </span></div></td><p>Doanh thu R&D đạt 12 tỷ &foo; đồng, tăng 4%, giảm 1%,
+        ổn định<li>mục một, 15%, 20%<li>mục hai, 25%, 30%
+        """,
+        // Past libxml2's depth limit of 256 open elements.
+        "<html><body>" + String(repeating: "<div>", count: 300) + "Sâu quá, 12 tỷ đồng, tăng 3%, giảm 1%, đạt 98%."
+            + String(repeating: "</div>", count: 300) + "<p>Sau giới hạn độ sâu, 12 tỷ đồng, tăng 3%.</p></body></html>",
+    ]
+
+    /// The title and detected blocks from libxml2's tree (a lean read, as detection read it before).
+    static func libxmlRead(_ html: String) throws -> (String?, [TextBlock]) {
+        let document = try HTMLDocument(
+            data: Data(html.utf8), source: "flat.html", encoding: nil, ignoreDeclaredEncoding: false,
+            readAttributesOnly: true, inArena: false)
+        let title = document.title.map(NFC.normalise)
+        let blocks = PageParser.detectedBlocks(in: LibXMLTree(), body: document.body?.node, title: title)
+        return (title, blocks)
+    }
+
+    /// The nodes below `node`, one line each, indented by depth: names with the attributes
+    /// detection reads, texts, and `#other` for comments and instructions.
+    static func outline<Tree: HTMLTree>(_ tree: Tree, _ node: Tree.Node, skip: (Tree.Node) -> Bool) -> [String] {
+        var lines: [String] = []
+        func visit(_ node: Tree.Node, depth: Int) {
+            var child = tree.firstChild(node)
+            while let current = child {
+                child = tree.next(current)
+                if skip(current) { continue }
+                let indent = String(repeating: " ", count: depth)
+                if tree.isText(current) {
+                    lines.append(indent + "#text " + String(cString: tree.content(current)!))
+                } else if tree.isElement(current) {
+                    var label: [UInt8] = []
+                    tree.appendAttribute(current, "class", to: &label)
+                    label.append(0x7C)
+                    tree.appendAttribute(current, "id", to: &label)
+                    let spans = [tree.spanText(current, "rowspan"), tree.spanText(current, "colspan")]
+                    lines.append(
+                        indent + "\(tree.tag(current).rawValue) \(String(decoding: label, as: UTF8.self)) \(spans)")
+                    visit(current, depth: depth + 1)
+                } else {
+                    lines.append(indent + "#other")
+                }
+            }
+        }
+        visit(node, depth: 0)
+        return lines
+    }
+
+    /// The outline of libxml2's lean tree of `html` (its doctype left out: the flat tree has none).
+    static func libxmlOutline(_ html: String) throws -> [String] {
+        let document = try HTMLDocument(
+            data: Data(html.utf8), source: "flat.html", encoding: nil, ignoreDeclaredEncoding: false,
+            readAttributesOnly: true, inArena: false)
+        let root = UnsafeMutableRawPointer(document.doc).assumingMemoryBound(to: xmlNode.self)
+        return withExtendedLifetime(document) {
+            outline(LibXMLTree(), root) { $0.pointee.type == XML_DTD_NODE }
+        }
+    }
+
+    static func flat(_ html: String) throws -> FlatDocument {
+        try FlatDocument(data: Data(html.utf8), source: "flat.html", encoding: nil, ignoreDeclaredEncoding: false)
+    }
+
+    @Test("the same nodes as libxml2's tree, page by page", arguments: pages.indices)
+    func sameNodes(index: Int) throws {
+        let html = Self.pages[index]
+        let document = try Self.flat(html)
+        let lines = Self.outline(document.tree, FlatTree.document) { _ in false }
+        #expect(lines == (try Self.libxmlOutline(html)))
+        #expect(!lines.isEmpty || index >= 8)
+    }
+
+    @Test("the same title and blocks as read from libxml2's tree", arguments: pages.indices)
+    func sameBlocks(index: Int) throws {
+        let html = Self.pages[index]
+        let page = try parse(html)
+        let reference = try Self.libxmlRead(html)
+        #expect(page.title == reference.0)
+        #expect(page.blocks == reference.1)
+    }
+
+    @Test("texts merge as libxml2 merges them: across entities, not across comments")
+    func textMerging() throws {
+        let document = try Self.flat("<p>Một &amp; hai<!-- x -->ba&#32;bốn<?pi x?>năm</p>")
+        let lines = Self.outline(document.tree, FlatTree.document) { _ in false }
+        let p = ElementTag([.blockLevel, .paragraph, .filterable]).rawValue
+        let html = ElementTag.blockLevel.rawValue
+        #expect(
+            lines == [
+                "\(html) | [nil, nil]", " \(html) | [nil, nil]", "  \(p) | [nil, nil]", "   #text Một & hai",
+                "   #other", "   #text ba bốn", "   #other", "   #text năm",
+            ])
+    }
+
+    @Test("a nested table: the layout table is read as text, the data tables as grids")
+    func nestedTables() throws {
+        let page = try parse(Self.pages[0])
+        #expect(page.title == "Bảng số liệu")
+        #expect(
+            page.blocks == [
+                .paragraph(
+                    "Sản lượng lúa cả năm ước đạt 512.300 tấn, tăng 1,2% so với năm trước, năng suất bình quân 61 tạ/ha."),
+                .table(TableGrid(rows: [["Chỉ tiêu", "Tháng 9"], ["Lúa", "1.234"]], headerRowCount: 1)),
+                .table(TableGrid(rows: [["Vốn", "Vốn"], ["Nhà nước", "10,5"], ["Nhà nước", "11,2"]], headerRowCount: 1)),
+            ])
+    }
+
+    @Test("entities are decoded and text around a comment joins into one paragraph")
+    func entitiesAndComments() throws {
+        let page = try parse(Self.pages[1])
+        #expect(page.title == nil)
+        #expect(
+            paragraphs(page) == [
+                "Thu ngân sách đạt 1.200 tỷ & chi ngân sách 980 tỷ đồng, tăng 3,5%, giảm 2,1%, đạt 75% dự toán năm. Còn lại “ổn định”."
+            ])
+    }
+
+    @Test("implied elements: text before any tag, and a title found in the body")
+    func impliedElements() throws {
+        let page = try parse(Self.pages[2])
+        #expect(page.title == "Trang lạc chỗ")
+        #expect(
+            paragraphs(page) == [
+                "Báo cáo nhanh tình hình kinh tế, xã hội tháng 10, số liệu ước tính, chưa chính thức.",
+                "Kim ngạch xuất khẩu ước đạt 1.234,5 triệu USD, tăng 5,2%, chiếm 30%.",
+            ])
+    }
+
+    @Test("detection picks the nested div of the article, without its link list")
+    func nestedDetection() throws {
+        let page = try parse(Self.pages[3])
+        #expect(
+            paragraphs(page) == [
+                "Tổng mức bán lẻ hàng hóa ước đạt 5.432 tỷ đồng, tăng 8,1% so với cùng kỳ, trong đó thương nghiệp chiếm 70%, khách sạn, nhà hàng chiếm 12%.",
+                "Chỉ số giá tiêu dùng tăng 0,3%, bình quân 9 tháng tăng 3,1%, lạm phát cơ bản tăng 2,7%.",
+            ])
+    }
+
+    @Test("a prefixed element is its local name; scripts are left out")
+    func prefixedElements() throws {
+        let page = try parse(Self.pages[4])
+        #expect(page.title == "Word & HTML")
+        #expect(
+            paragraphs(page) == [
+                "Giá trị sản xuất nông nghiệp ước đạt 1.820 tỷ đồng, tăng 2,9%, vượt 1,2% kế hoạch.",
+                "Vốn đầu tư thực hiện ước đạt 3.100 tỷ đồng, tăng 11%, bằng 68% kế hoạch năm.",
+            ])
+    }
+
+    @Test("pages without a body or without anything give no blocks; an empty buffer is an error")
+    func emptyPages() throws {
+        #expect(try parse(Self.pages[7]).title == "Khung")
+        #expect(try parse(Self.pages[7]).blocks.isEmpty)
+        #expect(try parse(Self.pages[8]).blocks.isEmpty)
+        #expect(try parse(Self.pages[9]).blocks.isEmpty)
+        #expect(throws: ParseError.self) { try parse("") }
+    }
+
+    @Test("past the depth limit libxml2 stops: the flat tree stops at the same element")
+    func depthLimit() throws {
+        let document = try Self.flat(Self.pages[11])
+        var depth = 0
+        var node = try #require(document.body)
+        while let child = document.tree.firstChild(node), document.tree.isElement(child) {
+            node = child
+            depth += 1
+        }
+        // html and body, then divs until 257 elements are open.
+        #expect(depth == 255)
+        #expect(try parse(Self.pages[11]).blocks.isEmpty)
+    }
+}
