@@ -14,6 +14,9 @@
 // what it reports is stored differently. All state is the context's: nothing is shared between
 // threads.
 
+/// What the lean filter keeps on an element, by its name: class and id, or the spans.
+enum { PROVSTAT_KEEPS_NAMES = 1, PROVSTAT_KEEPS_SPANS = 2 };
+
 /// The builder's state beside the tree, reached through the parser context's `_private`.
 typedef struct provstat_flat_builder {
     provstat_flat_tree *tree;
@@ -26,6 +29,8 @@ typedef struct provstat_flat_builder {
     /// Name pointers the parser passed (dictionary strings or its static ones) and their index.
     const xmlChar **keys;
     uint32_t *key_names;
+    /// Which attributes the lean filter keeps on elements so named (PROVSTAT_KEEPS_*).
+    uint8_t *key_keeps;
     uint32_t key_capacity;
     uint32_t key_count;
     /// The open elements, innermost last: libxml2's node stack.
@@ -72,6 +77,9 @@ static int32_t provstat_flat_append(provstat_flat_builder *builder, int32_t kind
     node->start = 0;
     node->length = 0;
     node->mark = 0;
+    node->visible = 0;
+    node->commas = 0;
+    node->sealed = 0;
     if (parent >= 0) {
         provstat_flat_node *up = &tree->nodes[parent];
         if (up->last_child < 0) {
@@ -99,11 +107,15 @@ static int64_t provstat_flat_store(provstat_flat_builder *builder, const xmlChar
 /// The index of an element name, the local part as xmlSAX2StartElement keeps it (xmlSplitQName
 /// drops a prefix: `o:p` is a `p`). Looked up by the parser's pointer, which is the same for
 /// every occurrence of a name in one parse. UINT32_MAX when memory runs out.
-static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_builder *builder, const xmlChar *fullname) {
+static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_builder *builder, const xmlChar *fullname,
+                                   int *keeps) {
     uint32_t mask = builder->key_capacity - 1;
     uint32_t slot = (uint32_t)(((uintptr_t)fullname >> 3) * 0x9E3779B1u) & mask;
     while (builder->keys[slot] != NULL) {
-        if (builder->keys[slot] == fullname) return builder->key_names[slot];
+        if (builder->keys[slot] == fullname) {
+            *keeps = builder->key_keeps[slot];
+            return builder->key_names[slot];
+        }
         slot = (slot + 1) & mask;
     }
     // A name not seen before: its local part, copied.
@@ -129,17 +141,23 @@ static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_build
     if (local != NULL) xmlFree(local);
     if (prefix != NULL) xmlFree(prefix);
     if (index == UINT32_MAX) return index;
+    // The lean filter reads the full name (`o:p` keeps nothing, unlike `p`).
+    *keeps = (provstat_lean_keeps_attribute((const char *)fullname, "class") ? PROVSTAT_KEEPS_NAMES : 0)
+             | (provstat_lean_keeps_attribute((const char *)fullname, "rowspan") ? PROVSTAT_KEEPS_SPANS : 0);
     builder->keys[slot] = fullname;
     builder->key_names[slot] = index;
+    builder->key_keeps[slot] = (uint8_t)*keeps;
     builder->key_count++;
     if (builder->key_count * 2 > builder->key_capacity) {
         // Rehash into twice the room.
         uint32_t capacity = builder->key_capacity * 2;
         const xmlChar **keys = calloc(capacity, sizeof(xmlChar *));
         uint32_t *key_names = calloc(capacity, sizeof(uint32_t));
-        if (keys == NULL || key_names == NULL) {
+        uint8_t *key_keeps = calloc(capacity, 1);
+        if (keys == NULL || key_names == NULL || key_keeps == NULL) {
             free(keys);
             free(key_names);
+            free(key_keeps);
             return UINT32_MAX;
         }
         for (uint32_t old = 0; old < builder->key_capacity; old++) {
@@ -148,22 +166,31 @@ static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_build
             while (keys[fresh] != NULL) fresh = (fresh + 1) & (capacity - 1);
             keys[fresh] = builder->keys[old];
             key_names[fresh] = builder->key_names[old];
+            key_keeps[fresh] = builder->key_keeps[old];
         }
         free(builder->keys);
         free(builder->key_names);
+        free(builder->key_keeps);
         builder->keys = keys;
         builder->key_names = key_names;
+        builder->key_keeps = key_keeps;
         builder->key_capacity = capacity;
     }
     return index;
 }
 
-/// Which kept attribute `attribute` is (provstat_lean_keeps_attribute said it is kept).
-static int32_t provstat_flat_which(const char *attribute) {
-    if (strcasecmp(attribute, "class") == 0) return PROVSTAT_FLAT_CLASS;
-    if (strcasecmp(attribute, "id") == 0) return PROVSTAT_FLAT_ID;
-    if (strcasecmp(attribute, "rowspan") == 0) return PROVSTAT_FLAT_ROWSPAN;
-    return PROVSTAT_FLAT_COLSPAN;
+/// Which kept attribute `attribute` is on an element whose name keeps `keeps`, or -1: the lean
+/// filter's choice (the parser lower-cases attribute names, so exact comparisons do).
+static int32_t provstat_flat_which(const char *attribute, int keeps) {
+    switch (attribute[0]) {
+    case 'c':
+        if ((keeps & PROVSTAT_KEEPS_NAMES) && strcmp(attribute, "class") == 0) return PROVSTAT_FLAT_CLASS;
+        if ((keeps & PROVSTAT_KEEPS_SPANS) && strcmp(attribute, "colspan") == 0) return PROVSTAT_FLAT_COLSPAN;
+        return -1;
+    case 'i': return (keeps & PROVSTAT_KEEPS_NAMES) && attribute[1] == 'd' && attribute[2] == 0 ? PROVSTAT_FLAT_ID : -1;
+    case 'r': return (keeps & PROVSTAT_KEEPS_SPANS) && strcmp(attribute, "rowspan") == 0 ? PROVSTAT_FLAT_ROWSPAN : -1;
+    default: return -1;
+    }
 }
 
 static void provstat_flat_start_element(void *user, const xmlChar *fullname, const xmlChar **attributes) {
@@ -189,7 +216,8 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
         int32_t first = tree->nodes[0].first_child;
         parent = tree->nodes[first].kind == PROVSTAT_FLAT_ELEMENT ? first : 0;
     }
-    uint32_t name = provstat_flat_name(context, builder, fullname);
+    int keeps = 0;
+    uint32_t name = provstat_flat_name(context, builder, fullname, &keeps);
     if (name == UINT32_MAX) {
         provstat_flat_fail(context, builder);
         return;
@@ -209,10 +237,10 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
     builder->stack[builder->depth++] = index;
     tree->nodes[index].name = name;
     tree->nodes[index].start = (uint32_t)tree->attribute_count;
-    if (attributes == NULL) return;
+    if (attributes == NULL || keeps == 0) return;
     for (int pair = 0; attributes[2 * pair] != NULL; pair++) {
-        const char *attribute = (const char *)attributes[2 * pair];
-        if (!provstat_lean_keeps_attribute((const char *)fullname, attribute)) continue;
+        int32_t which = provstat_flat_which((const char *)attributes[2 * pair], keeps);
+        if (which < 0) continue;
         size_t capacity = (size_t)builder->attribute_capacity;
         if (!provstat_flat_reserve((void **)&tree->attributes, &capacity, (size_t)tree->attribute_count + 1,
                                    sizeof(provstat_flat_attribute)))
@@ -222,7 +250,7 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
     }
         builder->attribute_capacity = (int32_t)capacity;
         provstat_flat_attribute *kept = &tree->attributes[tree->attribute_count];
-        kept->which = provstat_flat_which(attribute);
+        kept->which = which;
         kept->value = -1;
         kept->length = 0;
         const xmlChar *value = attributes[2 * pair + 1];
@@ -247,6 +275,26 @@ static void provstat_flat_end_element(void *user, const xmlChar *name) {
     provstat_flat_builder *builder = context->_private;
     // nodePop: whatever is innermost, whatever the name.
     if (builder->depth > 0) builder->depth--;
+}
+
+/// Counts what detection measures in a piece of text added to `node`: up to the content's first NUL.
+static void provstat_flat_measure(provstat_flat_node *node, const xmlChar *bytes, size_t length) {
+    // CDATA is a script's or a style's, which detection never reads: measured on demand.
+    if (node->sealed || node->kind != PROVSTAT_FLAT_TEXT) return;
+    const xmlChar *nul = memchr(bytes, 0, length);
+    if (nul != NULL) {
+        length = (size_t)(nul - bytes);
+        node->sealed = 1;
+    }
+    // No early exit: the compiler vectorises the loop.
+    uint32_t visible = 0;
+    uint32_t commas = 0;
+    for (size_t index = 0; index < length; index++) {
+        visible += bytes[index] > 0x20;
+        commas += bytes[index] == ',';
+    }
+    node->visible += visible;
+    node->commas += commas;
 }
 
 /// xmlSAX2Text: text goes to the open element (dropped when none), merged into its last child
@@ -282,6 +330,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
         tree->text[end + (size_t)length] = 0;
         tree->text_length = end + (size_t)length + 1;
         node->length += (uint32_t)length;
+        provstat_flat_measure(node, bytes, (size_t)length);
         return;
     }
     int64_t offset = provstat_flat_store(builder, bytes, (size_t)length);
@@ -296,6 +345,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
     }
     tree->nodes[index].start = (uint32_t)offset;
     tree->nodes[index].length = (uint32_t)length;
+    provstat_flat_measure(&tree->nodes[index], bytes, (size_t)length);
 }
 
 static void provstat_flat_characters(void *user, const xmlChar *bytes, int length) {
@@ -339,6 +389,7 @@ static void provstat_flat_builder_free(provstat_flat_builder *builder) {
     if (builder == NULL) return;
     free(builder->keys);
     free(builder->key_names);
+    free(builder->key_keeps);
     free(builder->stack);
     free(builder);
 }
@@ -356,9 +407,10 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
     builder->key_capacity = 64;
     builder->keys = calloc(builder->key_capacity, sizeof(xmlChar *));
     builder->key_names = calloc(builder->key_capacity, sizeof(uint32_t));
+    builder->key_keeps = calloc(builder->key_capacity, 1);
     // Room for about what a page needs, so that few pages grow the buffers.
     size_t expected = size > 0 ? (size_t)size : 0;
-    int ready = builder->keys != NULL && builder->key_names != NULL;
+    int ready = builder->keys != NULL && builder->key_names != NULL && builder->key_keeps != NULL;
     if (ready) {
         size_t nodes = (size_t)builder->node_capacity;
         ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 48 + 64, sizeof(provstat_flat_node))

@@ -149,16 +149,7 @@ struct ArticleDetector<Tree: HTMLTree> {
     /// Counts a text node for its element (the elements above get it when the walk leaves) and
     /// for its nearest paragraph or container.
     private mutating func measure(text node: Node, inLink: Bool, stack: inout [Frame]) {
-        guard let content = tree.content(node) else { return }
-        // The length first (the C library's strlen is vectorised), then a loop without an early
-        // exit, which the compiler vectorises too: most of a page's bytes pass through here.
-        let count = strlen(content)
-        var length = 0
-        var commas = 0
-        for byte in UnsafeBufferPointer(start: content, count: count) {
-            length &+= byte > 0x20 ? 1 : 0
-            commas &+= byte == UInt8(ascii: ",") ? 1 : 0
-        }
+        let (length, commas) = tree.textSize(node)
         guard length > 0 else { return }
         // Slots go to the open elements that have none yet, innermost first: the order in which
         // they first hold text, which is the order their scores are summed in.

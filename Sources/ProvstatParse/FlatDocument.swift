@@ -49,6 +49,9 @@ final class FlatDocument {
         provstat_flat_tree_free(pointer)
     }
 
+    /// How many nodes the tree holds, the document included.
+    var nodeCount: Int32 { pointer.pointee.count }
+
     /// The root element: the document's first element child.
     var root: Int32? { child(of: FlatTree.document, named: nil) }
 

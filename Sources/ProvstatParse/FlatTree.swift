@@ -50,6 +50,13 @@ struct FlatTree: HTMLTree {
         text + Int(nodes[Int(node)].start)
     }
 
+    /// Counted by the C callbacks as the text arrived (CDATA, which detection skips, here).
+    @inline(__always) func textSize(_ node: Int32) -> (visible: Int, commas: Int) {
+        let record = nodes[Int(node)]
+        guard record.kind == Self.text else { return LibXMLTree.measure(text + Int(record.start)) }
+        return (Int(record.visible), Int(record.commas))
+    }
+
     @inline(__always) func tag(_ node: Int32) -> ElementTag {
         let record = nodes[Int(node)]
         return record.kind == Self.element ? tags[Int(record.name)] : []

@@ -8,8 +8,6 @@ import Foundation
 /// is copied into Swift values.
 public final class HTMLDocument {
     let doc: xmlDocPtr
-    /// The arena a lean document's memory came from (freed whole instead of node by node).
-    private let arena: OpaquePointer?
     /// Where the bytes came from, for error messages.
     public let source: String
 
@@ -17,31 +15,12 @@ public final class HTMLDocument {
     /// (libxml2's tree, text copies, facts), so this bounds a worker at roughly 600 MB.
     public static let maximumBytes = 32 << 20
 
-    /// The largest page whose lean document is built in an arena. An arena keeps what libxml2
-    /// frees while parsing (attribute values it drops, for one) until the document goes, which
-    /// would raise the peak of the largest pages by about half.
-    static let arenaBytes = 4 << 20
-
     /// Parses HTML bytes; `encoding` is an IANA charset name, or nil to let libxml2 detect it
     /// from a BOM or `<meta charset>`.
     /// `ignoreDeclaredEncoding`: the bytes are already in `encoding` (converted by `PageBytes`),
     /// so a `<meta charset>` in them must not switch the decoder.
-    public convenience init(
+    public init(
         data: Data, source: String, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false
-    ) throws(ParseError) {
-        try self.init(
-            data: data, source: source, encoding: encoding, ignoreDeclaredEncoding: ignoreDeclaredEncoding,
-            readAttributesOnly: false)
-    }
-
-    /// Parses as above; `readAttributesOnly` keeps only the attributes article detection and block
-    /// collection read (`class` and `id` of containers and filterable elements, `rowspan` and
-    /// `colspan` of cells) and builds no id table: the same tree otherwise, cheaper to build. Not for documents queried by XPath or for links. A lean document is built in
-    /// one arena (pages up to `arenaBytes`; `inArena` lets tests turn it off) and dropped whole: it is
-    /// read-only.
-    init(
-        data: Data, source: String, encoding: String?, ignoreDeclaredEncoding: Bool, readAttributesOnly: Bool,
-        inArena: Bool = true
     ) throws(ParseError) {
         LibXML2.initialise()
         provstat_xml_silence_errors()
@@ -53,21 +32,14 @@ public final class HTMLDocument {
             )
         }
         let options = Self.options(ignoreDeclaredEncoding: ignoreDeclaredEncoding)
-        var arena: OpaquePointer?
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            guard readAttributesOnly else {
-                return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
-            }
-            return inArena && buffer.count <= Self.arenaBytes
-                ? provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options, &arena)
-                : provstat_html_read_memory_lean(base, Int32(buffer.count), source, encoding, options, nil)
+            return htmlReadMemory(base, Int32(buffer.count), source, encoding, options)
         }
         guard let parsed else {
             throw ParseError(source: source, message: "libxml2 could not parse the page as HTML")
         }
         self.doc = parsed
-        self.arena = arena
         self.source = source
     }
 
@@ -79,11 +51,8 @@ public final class HTMLDocument {
                 | (ignoreDeclaredEncoding ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
     }
 
-    /// Whether the document's memory is one arena (for tests).
-    var isInArena: Bool { arena != nil }
-
     deinit {
-        if let arena { provstat_arena_free(arena) } else { xmlFreeDoc(doc) }
+        xmlFreeDoc(doc)
     }
 
     /// The root element, if any.

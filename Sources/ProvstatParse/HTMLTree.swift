@@ -19,6 +19,8 @@ protocol HTMLTree {
     func isText(_ node: Node) -> Bool
     /// The NUL-terminated UTF-8 content of a text node, read in place.
     func content(_ node: Node) -> UnsafePointer<UInt8>?
+    /// A text node's bytes above 0x20 and its commas, up to the first NUL (what detection measures).
+    func textSize(_ node: Node) -> (visible: Int, commas: Int)
     /// What the parser needs to know about an element's name (empty for other nodes).
     func tag(_ node: Node) -> ElementTag
     /// Whether `node` is an element named `name` (lower-case).

@@ -4,13 +4,11 @@ internal import CLibXML2Shim
 /// libxml2's process-wide initialisation, done once before any worker starts.
 public enum LibXML2 {
     private static let initialised: Bool = {
-        // Before anything is allocated: lean reads build their documents in arenas.
-        provstat_xml_install_allocator()
         xmlInitParser()
         return true
     }()
 
-    /// Installs provstat's allocator and runs `xmlInitParser` the first time it is called; later calls do nothing.
+    /// Runs `xmlInitParser` the first time it is called; later calls do nothing.
     @discardableResult
     public static func initialise() -> Bool { initialised }
 

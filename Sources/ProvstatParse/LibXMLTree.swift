@@ -24,6 +24,25 @@ struct LibXMLTree: HTMLTree {
         node.pointee.content.map { UnsafePointer($0) }
     }
 
+    func textSize(_ node: xmlNodePtr) -> (visible: Int, commas: Int) {
+        guard let content = node.pointee.content else { return (0, 0) }
+        return Self.measure(UnsafePointer(content))
+    }
+
+    /// The bytes above 0x20 and the commas of a NUL-terminated text.
+    static func measure(_ content: UnsafePointer<UInt8>) -> (visible: Int, commas: Int) {
+        // The length first (the C library's strlen is vectorised), then a loop without an early
+        // exit, which the compiler vectorises too.
+        let count = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        var visible = 0
+        var commas = 0
+        for byte in UnsafeBufferPointer(start: content, count: count) {
+            visible &+= byte > 0x20 ? 1 : 0
+            commas &+= byte == UInt8(ascii: ",") ? 1 : 0
+        }
+        return (visible, commas)
+    }
+
     @inline(__always) func tag(_ node: xmlNodePtr) -> ElementTag { ElementTag.of(node) }
 
     func isElement(_ node: xmlNodePtr, named name: StaticString) -> Bool {

@@ -43,9 +43,8 @@ public struct PageParser: Sendable {
             let document = try FlatDocument(
                 data: bytes.data, source: source, encoding: bytes.encoding,
                 ignoreDeclaredEncoding: bytes.ignoreDeclaredEncoding)
-            title = document.title.map(NFC.normalise)
-            blocks = withExtendedLifetime(document) {
-                Self.detectedBlocks(in: document.tree, body: document.body, title: title)
+            (title, blocks) = withExtendedLifetime(document) {
+                Self.detectedArticle(in: document.tree, body: document.body, title: document.title)
             }
         }
         var page = ParsedPage(title: title, blocks: blocks)
@@ -53,12 +52,16 @@ public struct PageParser: Sendable {
         return page
     }
 
-    /// The blocks of the article detected under `body`, the headline left out.
-    static func detectedBlocks<Tree: HTMLTree>(in tree: Tree, body: Tree.Node?, title: String?) -> [TextBlock] {
-        guard let body else { return [] }
+    /// The page's title in NFC and the blocks of the article detected under `body`, the headline
+    /// (a block repeating the title) left out.
+    static func detectedArticle<Tree: HTMLTree>(
+        in tree: Tree, body: Tree.Node?, title: String?
+    ) -> (title: String?, blocks: [TextBlock]) {
+        let title = title.map(NFC.normalise)
+        guard let body else { return (title, []) }
         let detector = ArticleDetector(tree: tree, body: body)
-        return BlockCollector.blocks(of: detector.articleRoot() ?? body, in: tree, detector: detector)
-            .filter { !isHeadline($0, title: title) }
+        let blocks = BlockCollector.blocks(of: detector.articleRoot() ?? body, in: tree, detector: detector)
+        return (title, blocks.filter { !isHeadline($0, title: title) })
     }
 
     /// The hyperlinks an XPath selects (`//a` by default), for discovery on listing pages.

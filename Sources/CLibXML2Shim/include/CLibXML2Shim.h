@@ -25,29 +25,10 @@ const char *provstat_xml_parser_version(void);
 /// Installs a structured error handler that drops parser diagnostics for this thread.
 void provstat_xml_silence_errors(void);
 
-/// Memory that one lean read's libxml2 allocations came from, freed whole with the document.
-typedef struct provstat_arena provstat_arena;
-
-/// Routes libxml2's allocator through provstat's functions (call once, before xmlInitParser):
-/// plain malloc and free, except on a thread inside a lean read, where blocks come from its arena.
-void provstat_xml_install_allocator(void);
-
-/// Whether a lean read keeps the attribute on an element so named (lower-case): `class` and `id`
+/// Whether a flat read keeps the attribute on an element so named (lower-case): `class` and `id`
 /// of the elements detection scores or may leave out, `rowspan` and `colspan` of table cells.
 /// Code that reads another attribute of a detected article's page must add it here.
 int provstat_lean_keeps_attribute(const char *element, const char *attribute);
-
-/// htmlReadMemory, step for step (the same context, SAX handler, options and encoding switch),
-/// except that elements keep only the attributes article detection and block collection read
-/// (provstat_lean_keeps_attribute) and no `id` table is built. The tree is otherwise the same.
-/// With `arena` non-NULL and the allocator installed, the document's memory comes from an arena
-/// stored there (NULL when none was used): free it with provstat_arena_free, never xmlFreeDoc.
-/// Such a document is read-only: nothing may free or grow its parts through libxml2 afterwards.
-htmlDocPtr provstat_html_read_memory_lean(const char *buffer, int size, const char *url, const char *encoding,
-                                          int options, provstat_arena **arena);
-
-/// Frees a lean read's arena, and so its document (NULL is ignored).
-void provstat_arena_free(provstat_arena *arena);
 
 // MARK: - Flat read
 
@@ -80,6 +61,12 @@ typedef struct provstat_flat_node {
     uint32_t length;
     /// Free for the reader (detection keeps a slot number here); 0 when built.
     int32_t mark;
+    /// Text: bytes above 0x20 and commas in the content up to its first NUL (what detection
+    /// measures), counted as the text arrives. 0 for CDATA.
+    uint32_t visible;
+    uint32_t commas;
+    /// Text: 1 once a NUL byte ended the content as a C string (nothing after it counts).
+    int32_t sealed;
 } provstat_flat_node;
 
 /// A kept attribute of an element (provstat_lean_keeps_attribute).
@@ -91,7 +78,8 @@ typedef struct provstat_flat_attribute {
 } provstat_flat_attribute;
 
 /// A page as libxml2's HTML parser reads it, laid out flat: the nodes its default SAX handler would
-/// build (the same elements, texts merged the same way, attributes only as in a lean read), in the
+/// build (the same elements, texts merged the same way), with only the attributes
+/// provstat_lean_keeps_attribute keeps, in the
 /// order they were made, which is the order of their xmlNode allocations.
 typedef struct provstat_flat_tree {
     provstat_flat_node *nodes;
