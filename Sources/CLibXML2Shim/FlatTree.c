@@ -223,8 +223,7 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
         return;
     }
     size_t stack_capacity = (size_t)builder->stack_capacity;
-    if (!provstat_flat_reserve((void **)&builder->stack, &stack_capacity, (size_t)builder->depth + 1, sizeof(int32_t)))
-        {
+    if (!provstat_flat_reserve((void **)&builder->stack, &stack_capacity, (size_t)builder->depth + 1, sizeof(int32_t))) {
         provstat_flat_fail(context, builder);
         return;
     }
@@ -243,11 +242,10 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
         if (which < 0) continue;
         size_t capacity = (size_t)builder->attribute_capacity;
         if (!provstat_flat_reserve((void **)&tree->attributes, &capacity, (size_t)tree->attribute_count + 1,
-                                   sizeof(provstat_flat_attribute)))
-            {
-        provstat_flat_fail(context, builder);
-        return;
-    }
+                                   sizeof(provstat_flat_attribute))) {
+            provstat_flat_fail(context, builder);
+            return;
+        }
         builder->attribute_capacity = (int32_t)capacity;
         provstat_flat_attribute *kept = &tree->attributes[tree->attribute_count];
         kept->which = which;
@@ -258,9 +256,9 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
             size_t length = strlen((const char *)value);
             int64_t offset = provstat_flat_store(builder, value, length);
             if (offset < 0 || offset > INT32_MAX) {
-        provstat_flat_fail(context, builder);
-        return;
-    }
+                provstat_flat_fail(context, builder);
+                return;
+            }
             kept->value = (int32_t)offset;
             kept->length = (uint32_t)length;
         }
@@ -310,22 +308,24 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
         if ((size_t)node->length + (size_t)length > XML_MAX_TEXT_LENGTH && (context->options & XML_PARSE_HUGE) == 0)
             return;
         if ((size_t)node->start + node->length + 1 != tree->text_length) {
-            // Not at the end of the buffer (it always is, as texts are stored): moved there first.
-            int64_t moved = provstat_flat_store(builder, tree->text + node->start, node->length);
-            if (moved < 0) {
-        provstat_flat_fail(context, builder);
-        return;
-    }
-            node = &tree->nodes[last];
-            node->start = (uint32_t)moved;
+            // Not at the end of the buffer (it always is, as texts are stored): copied there first.
+            size_t start = tree->text_length;
+            if (start + node->length + 1 > UINT32_MAX
+                || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + node->length + 1, 1)) {
+                provstat_flat_fail(context, builder);
+                return;
+            }
+            memcpy(tree->text + start, tree->text + node->start, node->length);
+            tree->text[start + node->length] = 0;
+            tree->text_length = start + node->length + 1;
+            node->start = (uint32_t)start;
         }
         size_t end = (size_t)node->start + node->length;
         if (end + (size_t)length + 1 > UINT32_MAX
-            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, end + (size_t)length + 1, 1))
-            {
-        provstat_flat_fail(context, builder);
-        return;
-    }
+            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, end + (size_t)length + 1, 1)) {
+            provstat_flat_fail(context, builder);
+            return;
+        }
         memcpy(tree->text + end, bytes, (size_t)length);
         tree->text[end + (size_t)length] = 0;
         tree->text_length = end + (size_t)length + 1;
@@ -413,7 +413,7 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
     int ready = builder->keys != NULL && builder->key_names != NULL && builder->key_keeps != NULL;
     if (ready) {
         size_t nodes = (size_t)builder->node_capacity;
-        ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 48 + 64, sizeof(provstat_flat_node))
+        ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 32 + 64, sizeof(provstat_flat_node))
                 && provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, expected / 2 + 1024, 1);
         builder->node_capacity = (int32_t)nodes;
         size_t names = 0;

@@ -96,6 +96,7 @@ struct ArticleDetector<Tree: HTMLTree> {
     /// The element most likely to hold the article, or nil when no paragraph has real text.
     func articleRoot() -> Node? {
         var scores: [Node: Double] = [:]
+        scores.reserveCapacity(2 * ownText.count)
         for (slot, own) in ownText.enumerated() where own.text >= 25 {
             let block = elements[slot]
             let score = (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - densities[slot].linkDensity)

@@ -36,7 +36,7 @@ struct ElementTag: OptionSet, Sendable {
 
     private static let tableSize = 512
 
-    /// The element names of each tag (internal for tests: the lean read's C list must agree).
+    /// The element names of each tag (internal for tests: the flat read's C list of kept attributes must agree).
     static let nameLists: [(names: [String], tag: ElementTag)] = [
         (
             [

@@ -95,7 +95,8 @@ struct FlatTree: HTMLTree {
     private func attribute(_ node: Int32, _ which: Int32) -> provstat_flat_attribute? {
         let record = nodes[Int(node)]
         guard record.kind == Self.element, record.length > 0, let attributes else { return nil }
-        for index in Int(record.start)..<(Int(record.start) + Int(record.length)) where attributes[index].which == which {
+        for index in Int(record.start)..<(Int(record.start) + Int(record.length)) where attributes[index].which == which
+        {
             return attributes[index]
         }
         return nil

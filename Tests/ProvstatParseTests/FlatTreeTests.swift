@@ -73,7 +73,8 @@ struct FlatTreeTests {
         """,
         // Past libxml2's depth limit of 256 open elements.
         "<html><body>" + String(repeating: "<div>", count: 300) + "Sâu quá, 12 tỷ đồng, tăng 3%, giảm 1%, đạt 98%."
-            + String(repeating: "</div>", count: 300) + "<p>Sau giới hạn độ sâu, 12 tỷ đồng, tăng 3%.</p></body></html>",
+            + String(repeating: "</div>", count: 300)
+            + "<p>Sau giới hạn độ sâu, 12 tỷ đồng, tăng 3%.</p></body></html>",
     ]
 
     /// The nodes below `node`, one line each, indented by depth: names with the attributes
@@ -98,7 +99,8 @@ struct FlatTreeTests {
                         tree.appendAttribute(current, "id", to: &label)
                     }
                     let spans =
-                        tag.contains(.cell) ? [tree.spanText(current, "rowspan"), tree.spanText(current, "colspan")] : []
+                        tag.contains(.cell)
+                        ? [tree.spanText(current, "rowspan"), tree.spanText(current, "colspan")] : []
                     lines.append(
                         indent + "\(tree.tag(current).rawValue) \(String(decoding: label, as: UTF8.self)) \(spans)")
                     visit(current, depth: depth + 1)
@@ -163,7 +165,8 @@ struct FlatTreeTests {
         #expect(
             page.blocks == [
                 .paragraph(
-                    "Sản lượng lúa cả năm ước đạt 512.300 tấn, tăng 1,2% so với năm trước, năng suất bình quân 61 tạ/ha."),
+                    "Sản lượng lúa cả năm ước đạt 512.300 tấn, tăng 1,2% so với năm trước, năng suất bình quân 61 tạ/ha."
+                ),
                 .table(TableGrid(rows: [["Chỉ tiêu", "Tháng 9"], ["Lúa", "1.234"]], headerRowCount: 1)),
             ])
         // The second table lies outside the detected cell; the whole body read, its spans are expanded.

@@ -59,7 +59,8 @@ struct LeanAttributesTests {
             ])
         // As the lean filter reads the full name, a prefixed element keeps nothing; empty values stay.
         #expect(
-            try Self.keptAttributes("<body><o:p class=\"menu\">x</o:p><div class=\"\" id>y</div><td rowspan=\"\">z</td>")
+            try Self.keptAttributes(
+                "<body><o:p class=\"menu\">x</o:p><div class=\"\" id>y</div><td rowspan=\"\">z</td>")
                 == ["div | [\"-\", \"-\"]", "td | [\"\", \"-\"]"])
     }
 
