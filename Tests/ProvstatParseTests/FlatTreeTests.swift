@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import ProvstatCore
+import Synchronization
 import Testing
 
 @testable import ProvstatParse
@@ -142,6 +143,20 @@ struct FlatTreeTests {
         let reference = try FlatDocumentPagesTests.libxmlRead(Data(html.utf8))
         #expect(page.title == reference.0)
         #expect(page.blocks == reference.1)
+    }
+
+    @Test("pages parsed on many threads at once give what they give one at a time")
+    func concurrentParses() throws {
+        let expected = try Self.pages.map { try parse($0).blocks }
+        let results = Mutex([[TextBlock]?](repeating: nil, count: Self.pages.count * 8))
+        DispatchQueue.concurrentPerform(iterations: Self.pages.count * 8) { index in
+            let blocks = try? parse(Self.pages[index % Self.pages.count]).blocks
+            results.withLock { $0[index] = blocks }
+        }
+        let all = results.withLock { $0 }
+        for (index, blocks) in all.enumerated() {
+            #expect(blocks == expected[index % Self.pages.count])
+        }
     }
 
     @Test("texts merge as libxml2 merges them: across entities, not across comments")
