@@ -222,34 +222,40 @@ struct SubjectFinder {
         // *(khu vực thành thị giảm 0,02%; …)*: a figure inside brackets is named inside them.
         let from = openBracket(from: from, to: to).map { $0 + 1 } ?? from
         let parts = self.parts(from: from, to: to)
+        // The phrase named last before the figure's own part: that of the last part that names one.
         var earlier: Phrase? = nil
-        for part in parts.dropLast() {
-            if let phrase = named(in: part) { earlier = phrase }
+        for part in parts.dropLast().reversed() {
+            earlier = named(in: part, trims: part.map(trim))
+            if earlier != nil { break }
         }
         let last = parts.last ?? []
-        var own = named(in: last)
+        // Each segment of the figure's own part trimmed, once for all the questions asked of them.
+        let trims = last.map(trim)
+        var own = named(in: last, trims: trims)
         // *cả năm 2023 lượng gạo xuất khẩu …*: a period that opens the subject's own segment is its
         // period; else one fronted before it (*Tính chung 10 tháng, IIP tăng …*).
         if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
-            let fronted = last.dropLast().last(where: { !$0.isEmpty && !names(trimmed($0)) && !isBase($0) })
+            let fronted = last.indices.dropLast().last(where: {
+                !last[$0].isEmpty && !names(trims[$0].tokens) && !isBase(last[$0])
+            })
         {
-            own?.period = periodText(in: fronted)
+            own?.period = periodText(in: last[fronted])
         }
         if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
         return Reading(
             own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
-            topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+            topic: from == 0 ? topic(in: parts[0], trims: parts.count == 1 ? trims : parts[0].map(trim)) : nil)
     }
 
     /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
     /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
     /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
     private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
-        // Told on the bytes first: most heads are longer, and most stretches have one segment.
-        guard phrase.head.utf8.count(where: { $0 == 0x20 }) <= 1, parts.count + (parts.last?.count ?? 0) > 2 else {
-            return phrase
-        }
+        // Told on the counts first: most stretches have one segment, and most heads are longer.
+        guard parts.count + (parts.last?.count ?? 0) > 2 else { return phrase }
+        var head = phrase.head
+        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return phrase }
         let keys = Tokenizer.lowercased(phrase.head).split(separator: " ").map { WordKey.of(String($0)) }
         for raw in parts.flatMap({ $0 }).dropLast().reversed()
         where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
@@ -296,13 +302,13 @@ struct SubjectFinder {
 
     /// The topic a sentence's first part opens with: a first segment that names something and is
     /// followed by an action (*Vụ lúa Thu Đông năm 2023, toàn tỉnh đã xuống giống*).
-    private func topic(in part: [[Int]]) -> Phrase? {
+    private func topic(in part: [[Int]], trims: [Trim]) -> Phrase? {
         guard part.count >= 2, let first = part[0].first(where: { matcher.tokens[$0].isWord }),
             !Self.topicOpeners.contains(matcher.tokens[first]), Self.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
-        let opening = trim(part[0])
+        let opening = trims[0]
         guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
-            let next = part.dropFirst().first(where: { names(trimmed($0)) }), trim(next).isAction
+            let next = trims.dropFirst().first(where: { names($0.tokens) }), next.isAction
         else { return nil }
         return Phrase(head: phrase(of: opening.tokens).head, period: "")
     }
@@ -396,8 +402,8 @@ struct SubjectFinder {
     }
 
     /// The phrase a part names: its last segment that names something, widened over a list.
-    private func named(in part: [[Int]]) -> Phrase? {
-        let trims = part.map(trim)
+    /// `trims` are the part's segments trimmed.
+    private func named(in part: [[Int]], trims: [Trim]) -> Phrase? {
         let segments = trims.map(\.tokens)
         // *…, giảm 6,0%, chủ yếu do nguồn thu tiền sử dụng đất giảm mạnh, bằng 69,1% dự toán*: a
         // cause written before the figure's own segment is why, not what is measured.
@@ -408,7 +414,7 @@ struct SubjectFinder {
             })
         else { return nil }
         let chosen = last
-        if let category = category(in: part, listingUpTo: chosen) { return category }
+        if let category = category(in: part, trimmed: segments, listingUpTo: chosen) { return category }
         if var attribute = attributeAfterWith(in: part[last]) {
             // *Dự án được phê duyệt tại …, với tổng mức đầu tư …*: the owner named in the segment before.
             if attribute.isAttribute, last > 0, !segments[last - 1].isEmpty, names(segments[last - 1]),
@@ -479,7 +485,7 @@ struct SubjectFinder {
     /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about
     /// the class, not about its last example. An example with a figure of its own (*như gạo tăng
     /// 2,1%, …*) is itself what that figure measures.
-    private func category(in part: [[Int]], listingUpTo chosen: Int) -> Phrase? {
+    private func category(in part: [[Int]], trimmed segments: [[Int]], listingUpTo chosen: Int) -> Phrase? {
         if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
             let example = trimmed(Array(part[chosen][(like + 1)...]))
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
@@ -493,7 +499,7 @@ struct SubjectFinder {
                 return phrase(of: head)
             }
             // Examples are short; a longer segment is a clause of its own.
-            if index < chosen, trimmed(segment).count > 4 { return nil }
+            if index < chosen, segments[index].count > 4 { return nil }
             index -= 1
         }
         return nil
@@ -609,21 +615,19 @@ struct SubjectFinder {
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
-        while let head = tokens.first,
-            Self.leadWords.contains(matcher.tokens[head]) || Lexicon.hedges.longest(in: matcher, at: head) != nil
-                || Self.resolves.longest(in: matcher, at: head) != nil || matcher.tokens[head].kind == .symbol
-                || isLeadingPeriod(head)
-        {
+        while let head = tokens.first {
+            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
+            let hedge = Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head)
+            guard
+                Self.leadWords.contains(matcher.tokens[head]) || hedge != nil || matcher.tokens[head].kind == .symbol
+                    || isLeadingPeriod(head)
+            else { break }
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
             if Self.aspects.contains(matcher.tokens[head]) {
                 result.isAction = true
                 result.aspect = head
             }
-            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
-            let hedge =
-                (Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head))?
-                .phrase.count ?? 1
-            tokens.removeFirst(min(max(1, hedge), tokens.count))
+            tokens.removeFirst(min(max(1, hedge?.phrase.count ?? 1), tokens.count))
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
         if tokens.count > 3,
@@ -661,6 +665,7 @@ struct SubjectFinder {
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
+        let agent = agent(in: tokens)
         if let auxiliary = tokens.firstIndex(where: {
             // *cũng như* is *as well as*, not an auxiliary.
             Self.auxiliaries.longest(in: matcher, at: $0) != nil
@@ -668,7 +673,7 @@ struct SubjectFinder {
         }),
             auxiliary > 0
         {
-            if let agent = agent(in: tokens), agent.length <= auxiliary {
+            if let agent, agent.length <= auxiliary {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
                 // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
                 // are the verb, and *được* is what it achieved.
@@ -695,12 +700,12 @@ struct SubjectFinder {
                 tokens.removeSubrange(auxiliary...)
                 result.isAction = false
             }
-        } else if let agent = agent(in: tokens), agent.length < tokens.count,
+        } else if let agent, agent.length < tokens.count,
             let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
             tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
-        } else if let agent = agent(in: tokens), agent.isStrong, agent.length < tokens.count {
+        } else if let agent, agent.isStrong, agent.length < tokens.count {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
             result.isAction = true
             if agent.isParticular {
@@ -909,17 +914,16 @@ struct SubjectFinder {
     func periodText(in indices: [Int]) -> String {
         guard
             let first = indices.firstIndex(where: { index in
-                // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                !word(index - 1, in: Self.baseMarkers)
-                    && (word(index, in: Self.periodHeads)
-                        || ((matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil)
-                            && matcher.key(index + 1) == Self.thang)
-                        // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
-                        // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
-                        || (matcher.lowerIs(index, "năm")
-                            && (index == 0 || !matcher.tokens[index - 1].isWord
-                                || word(index - 1, in: Self.leadWords))
-                            && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+                (word(index, in: Self.periodHeads)
+                    || (matcher.key(index + 1) == Self.thang
+                        && (matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil))
+                    // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
+                    // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
+                    || (matcher.lowerIs(index, "năm")
+                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: Self.leadWords))
+                        && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+                    // A base (*so với tháng 12 năm trước*) is not the figure's period.
+                    && !word(index - 1, in: Self.baseMarkers)
             })
         else {
             // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.

@@ -222,16 +222,16 @@ struct SubjectTracker {
     /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
     /// (*đã*, *dự kiến*, *giúp*) is no part of it.
     static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
-        var words = action.split(separator: " ")
+        var words = Tokenizer.pieces(action, commas: false)?.map { Substring($0) } ?? action.split(separator: " ")
         let agentWords = agent.split(separator: " ")
         if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
         // *đã*, *dự kiến*, *giúp* before the action; a hedge inside it (*Các dự án mới dự kiến tạo
         // việc làm*): how surely or with whose help is said of the doing, not named.
-        while let opening = actionOpenings.first(where: { opens(words[...], with: $0) }) {
+        while let opening = opening(of: words[...], among: actionOpenings) {
             words.removeFirst(opening.count)
         }
         for index in words.indices.dropFirst() {
-            guard let hedge = innerHedges.first(where: { opens(words[index...], with: $0) }) else { continue }
+            guard let hedge = opening(of: words[index...], among: innerHedges) else { continue }
             words.removeSubrange(index..<(index + hedge.count))
             break
         }
@@ -244,11 +244,15 @@ struct SubjectTracker {
         return [noun, "được", agent, verb].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// Whether `words` open with `phrase`, the first word's case aside.
-    private static func opens(_ words: ArraySlice<Substring>, with phrase: [Substring]) -> Bool {
-        guard words.count >= phrase.count, let first = words.first else { return false }
-        return (first == phrase[0] || first.lowercased() == phrase[0])
-            && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst())
+    /// The first of `phrases` that `words` open with, the first word's case aside.
+    private static func opening(of words: ArraySlice<Substring>, among phrases: [[Substring]]) -> [Substring]? {
+        guard let first = words.first else { return nil }
+        // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
+        let lower = Substring(Tokenizer.lowercased(String(first)))
+        return phrases.first { phrase in
+            words.count >= phrase.count && (first == phrase[0] || lower == phrase[0])
+                && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst())
+        }
     }
 
     /// Words before an action that say when or how surely it was done, or that something helped do
@@ -355,11 +359,11 @@ struct SubjectTracker {
             // named before names nothing new (two may be an item of it: *…, giày dép; trong đó giày dép*).
             // So do the words of that phrase with a period of their own (*…; trong đó tháng Hai ước
             // giải ngân 152,9 tỷ đồng*).
-            if let named, own.head.utf8.count <= 24,
-                Self.words(of: own.head).count <= 1 || !reading.period.isEmpty,
-                Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
-            {
-                own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+            if let named, own.head.utf8.count <= 24 {
+                let words = Self.words(of: own.head)
+                if words.count <= 1 || !reading.period.isEmpty, words.isSubset(of: Self.words(of: named.head)) {
+                    own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+                }
             }
             // *Ngành du lịch đón …, doanh thu đạt …*: a bare measure is of who acted before.
             if own.actor.isEmpty, !actor.isEmpty, ItemNaming.isBareMeasure(own.head) {
