@@ -383,12 +383,14 @@ struct SubjectFinder {
             } else if matcher.isSymbol(index, ",") {
                 part.append(segment.withUnsafeBufferPointer { Array($0) })
                 segment.removeAll(keepingCapacity: true)
-            } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text))
+            } else if matcher.tokens[index].kind != .symbol || matcher.isSymbol(index, "/")
+                || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&")
             {
                 segment.append(index)
             }
         }
-        part.append(segment.withUnsafeBufferPointer { Array($0) })
+        // The last segment keeps the buffer itself.
+        part.append(segment)
         parts.append(part)
         return parts
     }

@@ -142,7 +142,7 @@ struct SubjectTracker {
             if counted.period.isEmpty { counted.period = reading.period }
             // *tổ chức 14 phiên giao dịch việc làm, thu hút hơn 180 doanh nghiệp tham gia*: taking part
             // with nothing named is taking part in what was just counted.
-            if Self.participationVerbs.contains(where: { counted.head.hasSuffix($0) }), let event = thing,
+            if Self.participationVerbs.contains(where: { Self.ends(counted.head, with: $0) }), let event = thing,
                 amounts.last == position - 1, !Self.mentions(counted.head, event.head)
             {
                 counted.head += " " + event.head
@@ -274,6 +274,12 @@ struct SubjectTracker {
         return visitors + " đến " + place
     }
 
+    /// Whether `text` ends with `suffix`, told on the bytes: `hasSuffix` compares characters, and a
+    /// suffix that opens with a space and ends a text does so in both or neither.
+    private static func ends(_ text: String, with suffix: String) -> Bool {
+        text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
     /// Verbs of taking part, which name what is taken part in only when it was named before.
     private static let participationVerbs = [" tham gia", " tham dự"]
 
@@ -330,12 +336,18 @@ struct SubjectTracker {
         return words.count >= 2 && words.prefix(2).allSatisfy { $0.first?.isUppercase == true }
     }
 
-    /// The case-folded words of a phrase.
-    private static func words(of text: String) -> Set<String> {
+    /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
+    /// equal bytes); a handful of integers, not a `Set` of strings.
+    private static func words(of text: String) -> [UInt64] {
         let lower = Tokenizer.lowercased(text)
-        return Set(
-            Tokenizer.pieces(lower, commas: true)
-                ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+        var keys: [UInt64] = []
+        for word in Tokenizer.pieces(lower, commas: true)
+            ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        {
+            let key = WordKey.of(word)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
     }
 
     private mutating func resolve(
@@ -361,8 +373,11 @@ struct SubjectTracker {
             // giải ngân 152,9 tỷ đồng*).
             if let named, own.head.utf8.count <= 24 {
                 let words = Self.words(of: own.head)
-                if words.count <= 1 || !reading.period.isEmpty, words.isSubset(of: Self.words(of: named.head)) {
-                    own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+                if words.count <= 1 || !reading.period.isEmpty {
+                    let namedWords = Self.words(of: named.head)
+                    if words.allSatisfy(namedWords.contains) {
+                        own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+                    }
                 }
             }
             // *Ngành du lịch đón …, doanh thu đạt …*: a bare measure is of who acted before.
