@@ -256,7 +256,10 @@ struct SubjectFinder {
         guard parts.count + (parts.last?.count ?? 0) > 2 else { return phrase }
         var head = phrase.head
         guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return phrase }
-        let keys = Tokenizer.lowercased(phrase.head).split(separator: " ").map { WordKey.of(String($0)) }
+        let lower = Tokenizer.lowercased(phrase.head)
+        let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
+            WordKey.of($0)
+        }
         for raw in parts.flatMap({ $0 }).dropLast().reversed()
         where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
             let segment = trimmed(raw)
@@ -975,6 +978,8 @@ struct SubjectFinder {
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: [Int]) -> String {
+        // Most periods after a head are not written.
+        if indices.isEmpty { return "" }
         // Written into the string's storage at once: a byte per comma or space at most, and each text.
         let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
         return TokenMatcher.text(capacity: capacity) { text in
