@@ -348,54 +348,70 @@ struct SubjectFinder {
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
     private func parts(from: Int, to: Int) -> [[[Int]]] {
-        // The segment being read grows in one reused buffer and is stored at its exact size when it
-        // ends: no segment's array regrows token by token.
-        var parts: [[[Int]]] = []
-        var part: [[Int]] = []
-        var segment: [Int] = []
-        segment.reserveCapacity(max(0, min(to, matcher.tokens.count) - from))
-        var depth = 0
-        var index = max(0, from)
-        while index < min(to, matcher.tokens.count) {
-            defer { index += 1 }
-            if depth == 0, let acronym = acronym(at: index) {
-                // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
-                let name =
-                    segment.lastIndex(where: { Self.acronymBounds.contains(matcher.tokens[$0]) }).map { $0 + 1 } ?? 0
-                if name < segment.count {
-                    segment.removeSubrange(name...)
-                    segment.append(acronym)
+        let start = max(0, from)
+        let end = min(to, matcher.tokens.count)
+        // The kept indices are written into one scratch buffer (never more of them than tokens: an
+        // acronym stands for the words before it), and each segment is stored from it at its exact
+        // size when it ends: no array regrows token by token.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, end - start)) { buffer in
+            var parts: [[[Int]]] = []
+            var part: [[Int]] = []
+            var segmentStart = 0
+            var count = 0
+            func endSegment() {
+                part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count])))
+                segmentStart = count
+            }
+            var depth = 0
+            var index = start
+            while index < end {
+                defer { index += 1 }
+                // Words and numbers are kept, outside brackets.
+                if matcher.tokens[index].kind != .symbol {
+                    if depth == 0 {
+                        buffer[count] = index
+                        count += 1
+                    }
+                    continue
                 }
-                index += 2
-                continue
+                if depth == 0, let acronym = acronym(at: index) {
+                    // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
+                    let name =
+                        (segmentStart..<count).last(where: {
+                            Self.acronymBounds.contains(matcher.tokens[buffer[$0]])
+                        }).map { $0 + 1 } ?? segmentStart
+                    if name < count {
+                        count = name
+                        buffer[count] = acronym
+                        count += 1
+                    }
+                    index += 2
+                    continue
+                }
+                if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
+                    depth += 1
+                    continue
+                }
+                if matcher.isSymbol(index, ")") || matcher.isSymbol(index, "]") {
+                    depth = max(0, depth - 1)
+                    continue
+                }
+                if depth > 0 { continue }
+                if matcher.isSentencePartEnd(index) {
+                    endSegment()
+                    parts.append(part)
+                    part = []
+                } else if matcher.isSymbol(index, ",") {
+                    endSegment()
+                } else if matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&") {
+                    buffer[count] = index
+                    count += 1
+                }
             }
-            if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
-                depth += 1
-                continue
-            }
-            if matcher.isSymbol(index, ")") || matcher.isSymbol(index, "]") {
-                depth = max(0, depth - 1)
-                continue
-            }
-            if depth > 0 { continue }
-            if matcher.isSentencePartEnd(index) {
-                part.append(segment.withUnsafeBufferPointer { Array($0) })
-                parts.append(part)
-                part = []
-                segment.removeAll(keepingCapacity: true)
-            } else if matcher.isSymbol(index, ",") {
-                part.append(segment.withUnsafeBufferPointer { Array($0) })
-                segment.removeAll(keepingCapacity: true)
-            } else if matcher.tokens[index].kind != .symbol || matcher.isSymbol(index, "/")
-                || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&")
-            {
-                segment.append(index)
-            }
+            endSegment()
+            parts.append(part)
+            return parts
         }
-        // The last segment keeps the buffer itself.
-        part.append(segment)
-        parts.append(part)
-        return parts
     }
 
     /// The index of the acronym when `index` opens a bracketed acronym (*(CPI)*, *(GRDP)*).
