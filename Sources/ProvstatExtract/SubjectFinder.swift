@@ -832,20 +832,21 @@ struct SubjectFinder {
     /// Whether the word at `index` says when: a period word, a month's name after *tháng*, or
     /// *đầu*/*cuối* before *năm*, *tháng*, *quý*.
     private func isPeriodWord(_ index: Int) -> Bool {
-        let token = matcher.tokens[index]
-        if Self.periodWords.contains(token) { return true }
-        if Self.monthNames.contains(token), word(index - 1, in: Self.monthWordsFollow) { return true }
+        // Told by key: the token (and its text) is not copied.
+        let key = matcher.tokens[index].key
+        if Self.periodWords.contains(key: key) { return true }
+        if Self.monthNames.contains(key: key), word(index - 1, in: Self.monthWordsFollow) { return true }
         // *Mười tháng đầu năm*: a count of months written in words.
         if isCountOfSpans(index) { return true }
-        return Self.edges.contains(token) && word(index + 1, in: Self.spans)
+        return Self.edges.contains(key: key) && word(index + 1, in: Self.spans)
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
     private func names(_ tokens: [Int]) -> Bool {
         tokens.contains { index in
-            let token = matcher.tokens[index]
-            return token.isWord && !isPeriodWord(index) && !Self.leadWords.contains(token)
-                && !Lexicon.phraseWords.contains(token) && Lexicon.hedges.longest(in: matcher, at: index) == nil
+            matcher.tokens[index].isWord && !isPeriodWord(index) && !Self.leadWords.contains(matcher.tokens[index])
+                && !Lexicon.phraseWords.contains(matcher.tokens[index])
+                && Lexicon.hedges.longest(in: matcher, at: index) == nil
         }
     }
 
@@ -996,6 +997,8 @@ struct SubjectFinder {
     private func text(of indices: [Int]) -> String {
         // Most periods after a head are not written.
         if indices.isEmpty { return "" }
+        // A word alone is its own text, shared, not copied.
+        if indices.count == 1, indices[0] >= 0 { return matcher.tokens[indices[0]].text }
         // Written into the string's storage at once: a byte per comma or space at most, and each text.
         let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
         return TokenMatcher.text(capacity: capacity) { text in
