@@ -225,27 +225,59 @@ struct SubjectFinder {
         // The phrase named last before the figure's own part: that of the last part that names one.
         var earlier: Phrase? = nil
         for part in parts.dropLast().reversed() {
-            earlier = named(in: part, trims: part.map(trim))
+            var segments = Segments(part)
+            earlier = named(in: &segments)
             if earlier != nil { break }
         }
         let last = parts.last ?? []
-        // Each segment of the figure's own part trimmed, once for all the questions asked of them.
-        let trims = last.map(trim)
-        var own = named(in: last, trims: trims)
+        // The figure's own part, each segment trimmed once for all the questions asked of it.
+        var segments = Segments(last)
+        var own = named(in: &segments)
         // *cả năm 2023 lượng gạo xuất khẩu …*: a period that opens the subject's own segment is its
         // period; else one fronted before it (*Tính chung 10 tháng, IIP tăng …*).
         if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
             let fronted = last.indices.dropLast().last(where: {
-                !last[$0].isEmpty && !names(trims[$0].tokens) && !isBase(last[$0])
+                !last[$0].isEmpty && !names(segments.trim($0, by: self).tokens) && !isBase(last[$0])
             })
         {
             own?.period = periodText(in: last[fronted])
         }
         if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
-        return Reading(
-            own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
-            topic: from == 0 ? topic(in: parts[0], trims: parts.count == 1 ? trims : parts[0].map(trim)) : nil)
+        // The period named in the figure's own part outside a comparison base (most parts are one segment).
+        let unbased = last.count == 1 ? (isBase(last[0]) ? [] : last[0]) : last.filter { !isBase($0) }.flatMap { $0 }
+        var topic: Phrase? = nil
+        if from == 0 {
+            if parts.count == 1 {
+                topic = self.topic(in: &segments)
+            } else {
+                var first = Segments(parts[0])
+                topic = self.topic(in: &first)
+            }
+        }
+        return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
+    }
+
+    /// A part's comma segments, each trimmed when first asked for: reading a part mostly looks at
+    /// its last segments only, and asks some of them more than once (for its phrase, a fronted
+    /// period, a topic, a list's class).
+    private struct Segments {
+        /// The segments as cut (see `parts(from:to:)`).
+        let raw: [[Int]]
+        private var trims: [Trim?]
+
+        init(_ raw: [[Int]]) {
+            self.raw = raw
+            trims = Array(repeating: nil, count: raw.count)
+        }
+
+        /// Segment `index` trimmed (`SubjectFinder.trim`), by `finder` the first time.
+        mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
+            if let trim = trims[index] { return trim }
+            let trim = finder.trim(raw[index])
+            trims[index] = trim
+            return trim
+        }
     }
 
     /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
@@ -305,13 +337,15 @@ struct SubjectFinder {
 
     /// The topic a sentence's first part opens with: a first segment that names something and is
     /// followed by an action (*Vụ lúa Thu Đông năm 2023, toàn tỉnh đã xuống giống*).
-    private func topic(in part: [[Int]], trims: [Trim]) -> Phrase? {
+    private func topic(in segments: inout Segments) -> Phrase? {
+        let part = segments.raw
         guard part.count >= 2, let first = part[0].first(where: { matcher.tokens[$0].isWord }),
             !Self.topicOpeners.contains(matcher.tokens[first]), Self.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
-        let opening = trims[0]
+        let opening = segments.trim(0, by: self)
         guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
-            let next = trims.dropFirst().first(where: { names($0.tokens) }), next.isAction
+            let next = (1..<part.count).first(where: { names(segments.trim($0, by: self).tokens) }),
+            segments.trim(next, by: self).isAction
         else { return nil }
         return Phrase(head: phrase(of: opening.tokens).head, period: "")
     }
@@ -423,32 +457,30 @@ struct SubjectFinder {
     }
 
     /// The phrase a part names: its last segment that names something, widened over a list.
-    /// `trims` are the part's segments trimmed.
-    private func named(in part: [[Int]], trims: [Trim]) -> Phrase? {
-        let segments = trims.map(\.tokens)
+    private func named(in segments: inout Segments) -> Phrase? {
+        let part = segments.raw
         // *…, giảm 6,0%, chủ yếu do nguồn thu tiền sử dụng đất giảm mạnh, bằng 69,1% dự toán*: a
         // cause written before the figure's own segment is why, not what is measured.
         guard
-            var last = segments.indices.last(where: { index in
-                !segments[index].isEmpty && names(segments[index])
-                    && (index == segments.count - 1 || !opensWithCause(part[index]))
+            var last = part.indices.last(where: { index in
+                let trimmed = segments.trim(index, by: self).tokens
+                return !trimmed.isEmpty && names(trimmed) && (index == part.count - 1 || !opensWithCause(part[index]))
             })
         else { return nil }
         let chosen = last
-        if let category = category(in: part, trimmed: segments, listingUpTo: chosen) { return category }
+        if let category = category(in: &segments, listingUpTo: chosen) { return category }
         if var attribute = attributeAfterWith(in: part[last]) {
             // *Dự án được phê duyệt tại …, với tổng mức đầu tư …*: the owner named in the segment before.
-            if attribute.isAttribute, last > 0, !segments[last - 1].isEmpty, names(segments[last - 1]),
-                !isAttribute(segments[last - 1])
-            {
-                let owner = phrase(of: segments[last - 1]).head
+            let before = last > 0 ? segments.trim(last - 1, by: self).tokens : []
+            if attribute.isAttribute, last > 0, !before.isEmpty, names(before), !isAttribute(before) {
+                let owner = phrase(of: before).head
                 attribute.owner = owner
                 attribute.head += " " + owner
                 attribute.isAttribute = false
             }
             return attribute
         }
-        var tokens = segments[last]
+        var tokens = segments.trim(last, by: self).tokens
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
         // An item ends at *và* (*Muối, thủy sản khô và các mặt hàng khác*: *thủy sản khô*).
@@ -459,7 +491,7 @@ struct SubjectFinder {
             part[last].first(where: { matcher.tokens[$0].isWord && !matcher.lowerIs($0, "và") }) == tokens.first
         while opensItself, last > 0, item <= 3, !isAttribute(tokens) {
             let original = part[last - 1]
-            let previous = segments[last - 1]
+            let previous = segments.trim(last - 1, by: self).tokens
             // An item ends where its words end; a clause cut short at a verb is not an item.
             guard !previous.isEmpty, previous.count <= 8, names(previous),
                 !previous.contains(where: { matcher.tokens[$0].isNumber }),
@@ -480,13 +512,14 @@ struct SubjectFinder {
         if let first = part[last].first, Self.restrictionOpeners.longest(in: matcher, at: first) != nil {
             result.isRestriction = true
         }
-        if let head = segments[chosen].first, let start = part[chosen].firstIndex(of: head) {
+        let own = segments.trim(chosen, by: self)
+        if let head = own.tokens.first, let start = part[chosen].firstIndex(of: head) {
             result.openingPeriod = periodText(in: Array(part[chosen][..<start]))
         }
         if last == chosen {
-            result.isAction = trims[chosen].isAction
-            result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
-            result.actor = text(of: trims[chosen].actor)
+            result.isAction = own.isAction
+            result.aspect = own.aspect.map { matcher.tokens[$0].text } ?? ""
+            result.actor = text(of: own.actor)
         }
         return result
     }
@@ -506,7 +539,8 @@ struct SubjectFinder {
     /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about
     /// the class, not about its last example. An example with a figure of its own (*như gạo tăng
     /// 2,1%, …*) is itself what that figure measures.
-    private func category(in part: [[Int]], trimmed segments: [[Int]], listingUpTo chosen: Int) -> Phrase? {
+    private func category(in segments: inout Segments, listingUpTo chosen: Int) -> Phrase? {
+        let part = segments.raw
         if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
             let example = trimmed(Array(part[chosen][(like + 1)...]))
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
@@ -520,7 +554,7 @@ struct SubjectFinder {
                 return phrase(of: head)
             }
             // Examples are short; a longer segment is a clause of its own.
-            if index < chosen, segments[index].count > 4 { return nil }
+            if index < chosen, segments.trim(index, by: self).tokens.count > 4 { return nil }
             index -= 1
         }
         return nil
