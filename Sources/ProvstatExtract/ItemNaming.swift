@@ -52,7 +52,7 @@ enum ItemNaming {
     /// *sản lượng lúa Thu Đông* (see `measured(by:)`); a value of something named by its value
     /// (*giá trị* of *Kim ngạch xuất nhập khẩu hàng hóa*) restates it and is that name.
     static func completed(attribute: String, by owner: String) -> String {
-        let value = attribute.lowercased()
+        let value = Tokenizer.lowercased(attribute)
         if valueWords.contains(value), let measure = measure(opening: owner),
             valueWords.contains(where: { measure.hasPrefix($0) })
         {
@@ -70,7 +70,8 @@ enum ItemNaming {
     /// tích lúa vụ Đông Xuân*, *xuất khẩu gạo* of *kim ngạch xuất khẩu gạo*): another measure of
     /// the same thing (*…, sản lượng đạt …*) is of that thing, not of the first measure.
     static func measured(by subject: String) -> String {
-        let bytes = Array(subject.prefix(40).lowercased().utf8)
+        // `Tokenizer.lowercased` is `lowercased()` without a Unicode property lookup per letter.
+        let bytes = Array(Tokenizer.lowercased(subject.utf8.count <= 40 ? subject : String(subject.prefix(40))).utf8)
         var start = bytes.starts(with: total) ? total.count : 0
         guard
             let measure = headMeasures.first(where: {

@@ -37,14 +37,12 @@ struct SentenceReader {
         guard !figures.isEmpty else { return [] }
         let cues = KindCues(matcher: matcher)
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
+        // The periods a figure may cover: a comparison base (*so với tháng 9*) is not one.
+        let covered = periods.filter { !Self.isBase($0, matcher: matcher) }
         var readings: [Reading] = []
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
         var subjects = SubjectTracker(
             finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried, previous: named)
-        defer {
-            topic = subjects.openTopic
-            named = subjects.lastNamed
-        }
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0
@@ -127,7 +125,7 @@ struct SentenceReader {
                 period: about.map { readings[$0].fact.period }
                     ?? period(
                         of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
-                        in: periods, matcher: matcher),
+                        in: covered, matcher: matcher),
                 decimals: figure.numeral.decimals, scale: unit.exponent)
             if fact.kind == .growth, !statesBase { baseless.append(readings.count) }
             readings.append(
@@ -155,6 +153,8 @@ struct SentenceReader {
             let chosen = before.isEmpty ? based((position + 1)..<readings.count) : before
             if chosen.count == 1, let only = chosen.first { readings[position].fact.kind = only }
         }
+        topic = subjects.openTopic
+        named = subjects.lastNamed
         return readings
     }
 
@@ -550,11 +550,10 @@ struct SentenceReader {
 
     /// The period a figure covers: one named in its own clause before it, else one named after it in
     /// its clause (*đạt 512,3 tỷ đồng trong tháng 9*), else the last one the sentence named before it.
-    /// A comparison base (*so với tháng 9*) is not a period.
+    /// `usable` are the sentence's periods that are no comparison base (*so với tháng 9*).
     private func period(
-        of figure: Figure, nextStart: Int, in periods: [PeriodScanner.Mention], matcher: TokenMatcher
+        of figure: Figure, nextStart: Int, in usable: [PeriodScanner.Mention], matcher: TokenMatcher
     ) -> Period? {
-        let usable = periods.filter { !Self.isBase($0, matcher: matcher) }
         var clauseStart = figure.start
         while clauseStart - 1 >= 0, !matcher.isPhraseEnd(clauseStart - 1) { clauseStart -= 1 }
         if let own = usable.last(where: { $0.index >= clauseStart && $0.index < figure.start }) { return own.period }

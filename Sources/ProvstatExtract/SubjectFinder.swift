@@ -222,35 +222,76 @@ struct SubjectFinder {
         // *(khu vực thành thị giảm 0,02%; …)*: a figure inside brackets is named inside them.
         let from = openBracket(from: from, to: to).map { $0 + 1 } ?? from
         let parts = self.parts(from: from, to: to)
+        // The phrase named last before the figure's own part: that of the last part that names one.
         var earlier: Phrase? = nil
-        for part in parts.dropLast() {
-            if let phrase = named(in: part) { earlier = phrase }
+        for part in parts.dropLast().reversed() {
+            var segments = Segments(part)
+            earlier = named(in: &segments)
+            if earlier != nil { break }
         }
         let last = parts.last ?? []
-        var own = named(in: last)
+        // The figure's own part, each segment trimmed once for all the questions asked of it.
+        var segments = Segments(last)
+        var own = named(in: &segments)
         // *cả năm 2023 lượng gạo xuất khẩu …*: a period that opens the subject's own segment is its
         // period; else one fronted before it (*Tính chung 10 tháng, IIP tăng …*).
         if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
-            let fronted = last.dropLast().last(where: { !$0.isEmpty && !names(trimmed($0)) && !isBase($0) })
+            let fronted = last.indices.dropLast().last(where: {
+                !last[$0].isEmpty && !names(segments.trim($0, by: self).tokens) && !isBase(last[$0])
+            })
         {
-            own?.period = periodText(in: fronted)
+            own?.period = periodText(in: last[fronted])
         }
         if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
-        return Reading(
-            own: own, earlier: earlier, period: periodText(in: last.filter { !isBase($0) }.flatMap { $0 }),
-            topic: from == 0 ? topic(in: parts.first ?? []) : nil)
+        // The period named in the figure's own part outside a comparison base (most parts are one segment).
+        let unbased = last.count == 1 ? (isBase(last[0]) ? [] : last[0]) : last.filter { !isBase($0) }.flatMap { $0 }
+        var topic: Phrase? = nil
+        if from == 0 {
+            if parts.count == 1 {
+                topic = self.topic(in: &segments)
+            } else {
+                var first = Segments(parts[0])
+                topic = self.topic(in: &first)
+            }
+        }
+        return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
+    }
+
+    /// A part's comma segments, each trimmed when first asked for: reading a part mostly looks at
+    /// its last segments only, and asks some of them more than once (for its phrase, a fronted
+    /// period, a topic, a list's class).
+    private struct Segments {
+        /// The segments as cut (see `parts(from:to:)`).
+        let raw: [[Int]]
+        private var trims: [Trim?]
+
+        init(_ raw: [[Int]]) {
+            self.raw = raw
+            trims = Array(repeating: nil, count: raw.count)
+        }
+
+        /// Segment `index` trimmed (`SubjectFinder.trim`), by `finder` the first time.
+        mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
+            if let trim = trims[index] { return trim }
+            let trim = finder.trim(raw[index])
+            trims[index] = trim
+            return trim
+        }
     }
 
     /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
     /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
     /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
     private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
-        // Told on the bytes first: most heads are longer, and most stretches have one segment.
-        guard phrase.head.utf8.count(where: { $0 == 0x20 }) <= 1, parts.count + (parts.last?.count ?? 0) > 2 else {
-            return phrase
+        // Told on the counts first: most stretches have one segment, and most heads are longer.
+        guard parts.count + (parts.last?.count ?? 0) > 2 else { return phrase }
+        var head = phrase.head
+        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return phrase }
+        let lower = Tokenizer.lowercased(phrase.head)
+        let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
+            WordKey.of($0)
         }
-        let keys = Tokenizer.lowercased(phrase.head).split(separator: " ").map { WordKey.of(String($0)) }
         for raw in parts.flatMap({ $0 }).dropLast().reversed()
         where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
             let segment = trimmed(raw)
@@ -296,13 +337,15 @@ struct SubjectFinder {
 
     /// The topic a sentence's first part opens with: a first segment that names something and is
     /// followed by an action (*Vụ lúa Thu Đông năm 2023, toàn tỉnh đã xuống giống*).
-    private func topic(in part: [[Int]]) -> Phrase? {
+    private func topic(in segments: inout Segments) -> Phrase? {
+        let part = segments.raw
         guard part.count >= 2, let first = part[0].first(where: { matcher.tokens[$0].isWord }),
             !Self.topicOpeners.contains(matcher.tokens[first]), Self.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
-        let opening = trim(part[0])
+        let opening = segments.trim(0, by: self)
         guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
-            let next = part.dropFirst().first(where: { names(trimmed($0)) }), trim(next).isAction
+            let next = (1..<part.count).first(where: { names(segments.trim($0, by: self).tokens) }),
+            segments.trim(next, by: self).isAction
         else { return nil }
         return Phrase(head: phrase(of: opening.tokens).head, period: "")
     }
@@ -339,52 +382,70 @@ struct SubjectFinder {
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
     private func parts(from: Int, to: Int) -> [[[Int]]] {
-        // The segment being read grows in one reused buffer and is stored at its exact size when it
-        // ends: no segment's array regrows token by token.
-        var parts: [[[Int]]] = []
-        var part: [[Int]] = []
-        var segment: [Int] = []
-        segment.reserveCapacity(max(0, min(to, matcher.tokens.count) - from))
-        var depth = 0
-        var index = max(0, from)
-        while index < min(to, matcher.tokens.count) {
-            defer { index += 1 }
-            if depth == 0, let acronym = acronym(at: index) {
-                // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
-                let name =
-                    segment.lastIndex(where: { Self.acronymBounds.contains(matcher.tokens[$0]) }).map { $0 + 1 } ?? 0
-                if name < segment.count {
-                    segment.removeSubrange(name...)
-                    segment.append(acronym)
+        let start = max(0, from)
+        let end = min(to, matcher.tokens.count)
+        // The kept indices are written into one scratch buffer (never more of them than tokens: an
+        // acronym stands for the words before it), and each segment is stored from it at its exact
+        // size when it ends: no array regrows token by token.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, end - start)) { buffer in
+            var parts: [[[Int]]] = []
+            var part: [[Int]] = []
+            var segmentStart = 0
+            var count = 0
+            func endSegment() {
+                part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count])))
+                segmentStart = count
+            }
+            var depth = 0
+            var index = start
+            while index < end {
+                defer { index += 1 }
+                // Words and numbers are kept, outside brackets.
+                if matcher.tokens[index].kind != .symbol {
+                    if depth == 0 {
+                        buffer[count] = index
+                        count += 1
+                    }
+                    continue
                 }
-                index += 2
-                continue
+                if depth == 0, let acronym = acronym(at: index) {
+                    // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
+                    let name =
+                        (segmentStart..<count).last(where: {
+                            Self.acronymBounds.contains(matcher.tokens[buffer[$0]])
+                        }).map { $0 + 1 } ?? segmentStart
+                    if name < count {
+                        count = name
+                        buffer[count] = acronym
+                        count += 1
+                    }
+                    index += 2
+                    continue
+                }
+                if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
+                    depth += 1
+                    continue
+                }
+                if matcher.isSymbol(index, ")") || matcher.isSymbol(index, "]") {
+                    depth = max(0, depth - 1)
+                    continue
+                }
+                if depth > 0 { continue }
+                if matcher.isSentencePartEnd(index) {
+                    endSegment()
+                    parts.append(part)
+                    part = []
+                } else if matcher.isSymbol(index, ",") {
+                    endSegment()
+                } else if matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&") {
+                    buffer[count] = index
+                    count += 1
+                }
             }
-            if matcher.isSymbol(index, "(") || matcher.isSymbol(index, "[") {
-                depth += 1
-                continue
-            }
-            if matcher.isSymbol(index, ")") || matcher.isSymbol(index, "]") {
-                depth = max(0, depth - 1)
-                continue
-            }
-            if depth > 0 { continue }
-            if matcher.isSentencePartEnd(index) {
-                part.append(segment.withUnsafeBufferPointer { Array($0) })
-                parts.append(part)
-                part = []
-                segment.removeAll(keepingCapacity: true)
-            } else if matcher.isSymbol(index, ",") {
-                part.append(segment.withUnsafeBufferPointer { Array($0) })
-                segment.removeAll(keepingCapacity: true)
-            } else if !(matcher.tokens[index].kind == .symbol && !["/", "-", "&"].contains(matcher.tokens[index].text))
-            {
-                segment.append(index)
-            }
+            endSegment()
+            parts.append(part)
+            return parts
         }
-        part.append(segment.withUnsafeBufferPointer { Array($0) })
-        parts.append(part)
-        return parts
     }
 
     /// The index of the acronym when `index` opens a bracketed acronym (*(CPI)*, *(GRDP)*).
@@ -396,32 +457,30 @@ struct SubjectFinder {
     }
 
     /// The phrase a part names: its last segment that names something, widened over a list.
-    private func named(in part: [[Int]]) -> Phrase? {
-        let trims = part.map(trim)
-        let segments = trims.map(\.tokens)
+    private func named(in segments: inout Segments) -> Phrase? {
+        let part = segments.raw
         // *…, giảm 6,0%, chủ yếu do nguồn thu tiền sử dụng đất giảm mạnh, bằng 69,1% dự toán*: a
         // cause written before the figure's own segment is why, not what is measured.
         guard
-            var last = segments.indices.last(where: { index in
-                !segments[index].isEmpty && names(segments[index])
-                    && (index == segments.count - 1 || !opensWithCause(part[index]))
+            var last = part.indices.last(where: { index in
+                let trimmed = segments.trim(index, by: self).tokens
+                return !trimmed.isEmpty && names(trimmed) && (index == part.count - 1 || !opensWithCause(part[index]))
             })
         else { return nil }
         let chosen = last
-        if let category = category(in: part, listingUpTo: chosen) { return category }
+        if let category = category(in: &segments, listingUpTo: chosen) { return category }
         if var attribute = attributeAfterWith(in: part[last]) {
             // *Dự án được phê duyệt tại …, với tổng mức đầu tư …*: the owner named in the segment before.
-            if attribute.isAttribute, last > 0, !segments[last - 1].isEmpty, names(segments[last - 1]),
-                !isAttribute(segments[last - 1])
-            {
-                let owner = phrase(of: segments[last - 1]).head
+            let before = last > 0 ? segments.trim(last - 1, by: self).tokens : []
+            if attribute.isAttribute, last > 0, !before.isEmpty, names(before), !isAttribute(before) {
+                let owner = phrase(of: before).head
                 attribute.owner = owner
                 attribute.head += " " + owner
                 attribute.isAttribute = false
             }
             return attribute
         }
-        var tokens = segments[last]
+        var tokens = segments.trim(last, by: self).tokens
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
         // An item ends at *và* (*Muối, thủy sản khô và các mặt hàng khác*: *thủy sản khô*).
@@ -432,7 +491,7 @@ struct SubjectFinder {
             part[last].first(where: { matcher.tokens[$0].isWord && !matcher.lowerIs($0, "và") }) == tokens.first
         while opensItself, last > 0, item <= 3, !isAttribute(tokens) {
             let original = part[last - 1]
-            let previous = segments[last - 1]
+            let previous = segments.trim(last - 1, by: self).tokens
             // An item ends where its words end; a clause cut short at a verb is not an item.
             guard !previous.isEmpty, previous.count <= 8, names(previous),
                 !previous.contains(where: { matcher.tokens[$0].isNumber }),
@@ -453,13 +512,14 @@ struct SubjectFinder {
         if let first = part[last].first, Self.restrictionOpeners.longest(in: matcher, at: first) != nil {
             result.isRestriction = true
         }
-        if let head = segments[chosen].first, let start = part[chosen].firstIndex(of: head) {
+        let own = segments.trim(chosen, by: self)
+        if let head = own.tokens.first, let start = part[chosen].firstIndex(of: head) {
             result.openingPeriod = periodText(in: Array(part[chosen][..<start]))
         }
         if last == chosen {
-            result.isAction = trims[chosen].isAction
-            result.aspect = trims[chosen].aspect.map { matcher.tokens[$0].text } ?? ""
-            result.actor = text(of: trims[chosen].actor)
+            result.isAction = own.isAction
+            result.aspect = own.aspect.map { matcher.tokens[$0].text } ?? ""
+            result.actor = text(of: own.actor)
         }
         return result
     }
@@ -479,7 +539,8 @@ struct SubjectFinder {
     /// *như* (*các giống chủ lực như OM 18, Đài Thơm 8, OM 5451 chiếm …*): the figure is about
     /// the class, not about its last example. An example with a figure of its own (*như gạo tăng
     /// 2,1%, …*) is itself what that figure measures.
-    private func category(in part: [[Int]], listingUpTo chosen: Int) -> Phrase? {
+    private func category(in segments: inout Segments, listingUpTo chosen: Int) -> Phrase? {
+        let part = segments.raw
         if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
             let example = trimmed(Array(part[chosen][(like + 1)...]))
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
@@ -493,7 +554,7 @@ struct SubjectFinder {
                 return phrase(of: head)
             }
             // Examples are short; a longer segment is a clause of its own.
-            if index < chosen, trimmed(segment).count > 4 { return nil }
+            if index < chosen, segments.trim(index, by: self).tokens.count > 4 { return nil }
             index -= 1
         }
         return nil
@@ -609,21 +670,19 @@ struct SubjectFinder {
         if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
-        while let head = tokens.first,
-            Self.leadWords.contains(matcher.tokens[head]) || Lexicon.hedges.longest(in: matcher, at: head) != nil
-                || Self.resolves.longest(in: matcher, at: head) != nil || matcher.tokens[head].kind == .symbol
-                || isLeadingPeriod(head)
-        {
+        while let head = tokens.first {
+            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
+            let hedge = Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head)
+            guard
+                Self.leadWords.contains(matcher.tokens[head]) || hedge != nil || matcher.tokens[head].kind == .symbol
+                    || isLeadingPeriod(head)
+            else { break }
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
             if Self.aspects.contains(matcher.tokens[head]) {
                 result.isAction = true
                 result.aspect = head
             }
-            // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
-            let hedge =
-                (Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head))?
-                .phrase.count ?? 1
-            tokens.removeFirst(min(max(1, hedge), tokens.count))
+            tokens.removeFirst(min(max(1, hedge?.phrase.count ?? 1), tokens.count))
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
         if tokens.count > 3,
@@ -661,6 +720,7 @@ struct SubjectFinder {
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
+        let agent = agent(in: tokens)
         if let auxiliary = tokens.firstIndex(where: {
             // *cũng như* is *as well as*, not an auxiliary.
             Self.auxiliaries.longest(in: matcher, at: $0) != nil
@@ -668,7 +728,7 @@ struct SubjectFinder {
         }),
             auxiliary > 0
         {
-            if let agent = agent(in: tokens), agent.length <= auxiliary {
+            if let agent, agent.length <= auxiliary {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
                 // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
                 // are the verb, and *được* is what it achieved.
@@ -695,12 +755,12 @@ struct SubjectFinder {
                 tokens.removeSubrange(auxiliary...)
                 result.isAction = false
             }
-        } else if let agent = agent(in: tokens), agent.length < tokens.count,
+        } else if let agent, agent.length < tokens.count,
             let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
             tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
-        } else if let agent = agent(in: tokens), agent.isStrong, agent.length < tokens.count {
+        } else if let agent, agent.isStrong, agent.length < tokens.count {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
             result.isAction = true
             if agent.isParticular {
@@ -806,20 +866,21 @@ struct SubjectFinder {
     /// Whether the word at `index` says when: a period word, a month's name after *tháng*, or
     /// *đầu*/*cuối* before *năm*, *tháng*, *quý*.
     private func isPeriodWord(_ index: Int) -> Bool {
-        let token = matcher.tokens[index]
-        if Self.periodWords.contains(token) { return true }
-        if Self.monthNames.contains(token), word(index - 1, in: Self.monthWordsFollow) { return true }
+        // Told by key: the token (and its text) is not copied.
+        let key = matcher.tokens[index].key
+        if Self.periodWords.contains(key: key) { return true }
+        if Self.monthNames.contains(key: key), word(index - 1, in: Self.monthWordsFollow) { return true }
         // *Mười tháng đầu năm*: a count of months written in words.
         if isCountOfSpans(index) { return true }
-        return Self.edges.contains(token) && word(index + 1, in: Self.spans)
+        return Self.edges.contains(key: key) && word(index + 1, in: Self.spans)
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
     private func names(_ tokens: [Int]) -> Bool {
         tokens.contains { index in
-            let token = matcher.tokens[index]
-            return token.isWord && !isPeriodWord(index) && !Self.leadWords.contains(token)
-                && !Lexicon.phraseWords.contains(token) && Lexicon.hedges.longest(in: matcher, at: index) == nil
+            matcher.tokens[index].isWord && !isPeriodWord(index) && !Self.leadWords.contains(matcher.tokens[index])
+                && !Lexicon.phraseWords.contains(matcher.tokens[index])
+                && Lexicon.hedges.longest(in: matcher, at: index) == nil
         }
     }
 
@@ -909,17 +970,16 @@ struct SubjectFinder {
     func periodText(in indices: [Int]) -> String {
         guard
             let first = indices.firstIndex(where: { index in
-                // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                !word(index - 1, in: Self.baseMarkers)
-                    && (word(index, in: Self.periodHeads)
-                        || ((matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil)
-                            && matcher.key(index + 1) == Self.thang)
-                        // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
-                        // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
-                        || (matcher.lowerIs(index, "năm")
-                            && (index == 0 || !matcher.tokens[index - 1].isWord
-                                || word(index - 1, in: Self.leadWords))
-                            && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+                (word(index, in: Self.periodHeads)
+                    || (matcher.key(index + 1) == Self.thang
+                        && (matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil))
+                    // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
+                    // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
+                    || (matcher.lowerIs(index, "năm")
+                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: Self.leadWords))
+                        && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+                    // A base (*so với tháng 12 năm trước*) is not the figure's period.
+                    && !word(index - 1, in: Self.baseMarkers)
             })
         else {
             // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.
@@ -969,6 +1029,10 @@ struct SubjectFinder {
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: [Int]) -> String {
+        // Most periods after a head are not written.
+        if indices.isEmpty { return "" }
+        // A word alone is its own text, shared, not copied.
+        if indices.count == 1, indices[0] >= 0 { return matcher.tokens[indices[0]].text }
         // Written into the string's storage at once: a byte per comma or space at most, and each text.
         let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
         return TokenMatcher.text(capacity: capacity) { text in

@@ -142,7 +142,7 @@ struct SubjectTracker {
             if counted.period.isEmpty { counted.period = reading.period }
             // *tổ chức 14 phiên giao dịch việc làm, thu hút hơn 180 doanh nghiệp tham gia*: taking part
             // with nothing named is taking part in what was just counted.
-            if Self.participationVerbs.contains(where: { counted.head.hasSuffix($0) }), let event = thing,
+            if Self.participationVerbs.contains(where: { Self.ends(counted.head, with: $0) }), let event = thing,
                 amounts.last == position - 1, !Self.mentions(counted.head, event.head)
             {
                 counted.head += " " + event.head
@@ -222,16 +222,16 @@ struct SubjectTracker {
     /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
     /// (*đã*, *dự kiến*, *giúp*) is no part of it.
     static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
-        var words = action.split(separator: " ")
+        var words = Tokenizer.pieces(action, commas: false)?.map { Substring($0) } ?? action.split(separator: " ")
         let agentWords = agent.split(separator: " ")
         if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
         // *đã*, *dự kiến*, *giúp* before the action; a hedge inside it (*Các dự án mới dự kiến tạo
         // việc làm*): how surely or with whose help is said of the doing, not named.
-        while let opening = actionOpenings.first(where: { opens(words[...], with: $0) }) {
+        while let opening = opening(of: words[...], among: actionOpenings) {
             words.removeFirst(opening.count)
         }
         for index in words.indices.dropFirst() {
-            guard let hedge = innerHedges.first(where: { opens(words[index...], with: $0) }) else { continue }
+            guard let hedge = opening(of: words[index...], among: innerHedges) else { continue }
             words.removeSubrange(index..<(index + hedge.count))
             break
         }
@@ -244,11 +244,15 @@ struct SubjectTracker {
         return [noun, "được", agent, verb].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// Whether `words` open with `phrase`, the first word's case aside.
-    private static func opens(_ words: ArraySlice<Substring>, with phrase: [Substring]) -> Bool {
-        guard words.count >= phrase.count, let first = words.first else { return false }
-        return (first == phrase[0] || first.lowercased() == phrase[0])
-            && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst())
+    /// The first of `phrases` that `words` open with, the first word's case aside.
+    private static func opening(of words: ArraySlice<Substring>, among phrases: [[Substring]]) -> [Substring]? {
+        guard let first = words.first else { return nil }
+        // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
+        let lower = Substring(Tokenizer.lowercased(String(first)))
+        return phrases.first { phrase in
+            words.count >= phrase.count && (first == phrase[0] || lower == phrase[0])
+                && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst())
+        }
     }
 
     /// Words before an action that say when or how surely it was done, or that something helped do
@@ -268,6 +272,12 @@ struct SubjectTracker {
         let verb = action.dropFirst(place.count).split(separator: " ")
         guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
         return visitors + " đến " + place
+    }
+
+    /// Whether `text` ends with `suffix`, told on the bytes: `hasSuffix` compares characters, and a
+    /// suffix that opens with a space and ends a text does so in both or neither.
+    private static func ends(_ text: String, with suffix: String) -> Bool {
+        text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 
     /// Verbs of taking part, which name what is taken part in only when it was named before.
@@ -326,12 +336,18 @@ struct SubjectTracker {
         return words.count >= 2 && words.prefix(2).allSatisfy { $0.first?.isUppercase == true }
     }
 
-    /// The case-folded words of a phrase.
-    private static func words(of text: String) -> Set<String> {
+    /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
+    /// equal bytes); a handful of integers, not a `Set` of strings.
+    private static func words(of text: String) -> [UInt64] {
         let lower = Tokenizer.lowercased(text)
-        return Set(
-            Tokenizer.pieces(lower, commas: true)
-                ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+        var keys: [UInt64] = []
+        for word in Tokenizer.pieces(lower, commas: true)
+            ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        {
+            let key = WordKey.of(word)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
     }
 
     private mutating func resolve(
@@ -355,11 +371,14 @@ struct SubjectTracker {
             // named before names nothing new (two may be an item of it: *…, giày dép; trong đó giày dép*).
             // So do the words of that phrase with a period of their own (*…; trong đó tháng Hai ước
             // giải ngân 152,9 tỷ đồng*).
-            if let named, own.head.utf8.count <= 24,
-                Self.words(of: own.head).count <= 1 || !reading.period.isEmpty,
-                Self.words(of: own.head).isSubset(of: Self.words(of: named.head))
-            {
-                own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+            if let named, own.head.utf8.count <= 24 {
+                let words = Self.words(of: own.head)
+                if words.count <= 1 || !reading.period.isEmpty {
+                    let namedWords = Self.words(of: named.head)
+                    if words.allSatisfy(namedWords.contains) {
+                        own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+                    }
+                }
             }
             // *Ngành du lịch đón …, doanh thu đạt …*: a bare measure is of who acted before.
             if own.actor.isEmpty, !actor.isEmpty, ItemNaming.isBareMeasure(own.head) {
