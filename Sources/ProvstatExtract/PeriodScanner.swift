@@ -93,10 +93,15 @@ struct PeriodScanner {
             }
             // *Mười tháng đầu năm 2024*, *Mười một tháng*: the months counted in words.
             if tokens[index].isWord, matcher.key(index - 1) != Self.thang, let count = wordCount(at: index) {
-                let (year, length) = year(after: count.end + 1)
+                // *sáu tháng cuối năm*: the months left, as with digits.
+                let restOfYear = matcher.lowerIs(count.end + 1, "cuối") && matcher.lowerIs(count.end + 2, "năm")
+                let after = count.end + (restOfYear ? 3 : 1)
+                let (year, length) = year(after: after)
                 result.append(
-                    Mention(index: index, period: Period(span: .yearToDate, year: year, number: count.months)))
-                index = count.end + 1 + length
+                    Mention(
+                        index: index,
+                        period: Period(span: restOfYear ? .restOfYear : .yearToDate, year: year, number: count.months)))
+                index = after + length
                 continue
             }
             if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),

@@ -130,6 +130,7 @@ struct SubjectTests {
         ("Mười một tháng, số thu đạt 512,3 tỷ đồng.", .yearToDate, 11),
         // The months left are no year to date.
         ("Trong 3 tháng cuối năm, phấn đấu số thu đạt 512,3 tỷ đồng.", .restOfYear, 3),
+        ("Sáu tháng cuối năm 2023, phấn đấu số thu đạt 512,3 tỷ đồng.", .restOfYear, 6),
     ])
     func periodsAsReportsWriteThem(sentence: String, span: Period.Span, number: Int) throws {
         let fact = try #require(facts(sentence).first)
