@@ -305,8 +305,13 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
     int32_t last = tree->nodes[parent].last_child;
     if (last >= 0 && tree->nodes[last].kind == kind) {
         provstat_flat_node *node = &tree->nodes[last];
-        if ((size_t)node->length + (size_t)length > XML_MAX_TEXT_LENGTH && (context->options & XML_PARSE_HUGE) == 0)
+        if ((size_t)node->length + (size_t)length > XML_MAX_TEXT_LENGTH && (context->options & XML_PARSE_HUGE) == 0) {
+            // xmlSAX2Text reports a huge text node through xmlSAX2ErrMemory, which stops the parser so.
+            context->errNo = XML_ERR_NO_MEMORY;
+            context->instate = XML_PARSER_EOF;
+            context->disableSAX = 1;
             return;
+        }
         if ((size_t)node->start + node->length + 1 != tree->text_length) {
             // Not at the end of the buffer (it always is, as texts are stored): copied there first.
             size_t start = tree->text_length;

@@ -1,4 +1,4 @@
-// Internal to the shim: the parser context the lean and flat reads share.
+// Internal to the shim: the parser context of the flat read.
 #ifndef PROVSTAT_HTMLCONTEXT_H
 #define PROVSTAT_HTMLCONTEXT_H
 

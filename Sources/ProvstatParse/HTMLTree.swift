@@ -4,7 +4,8 @@
 /// Both trees have a document node above the root element; nodes are valid only while the
 /// document that owns them is alive, on its thread.
 protocol HTMLTree {
-    /// A node; ordered as the parser made the nodes (the order detection breaks ties in).
+    /// A node. Detection breaks ties between equal scores by node order: in a flat tree the order
+    /// the parser made the nodes in, in libxml2's tree their addresses.
     associatedtype Node: Hashable & Comparable
 
     /// The first child of `node`, if any.

@@ -136,6 +136,51 @@ struct FlatTreeTests {
         #expect(!lines.isEmpty || index >= 8)
     }
 
+    /// Tag soup from a seed: elements of every kind the parser treats apart, closed or not, in
+    /// any order, with comments, entities, doctypes, instructions and stray bytes between them.
+    static func soup(seed: UInt64) -> String {
+        var generator = SeededBytes(state: seed)
+        let pieces = [
+            "<html>", "</html>", "<head>", "</head>", "<body class=\"content\">", "</body>", "<title>", "</title>",
+            "<div class=\"menu\" id=\"a\">", "<div>", "</div>", "<p>", "</p>", "<table>", "</table>", "<tr>",
+            "</tr>", "<td rowspan=\"2\" colspan=x>", "<th>", "</td>", "<tbody>", "<thead>", "<a href=\"/x\">", "</a>",
+            "<script>var a = '<p>';</script>", "<style>p{}</style>", "<o:p>", "</o:p>", "<li>", "<ul>", "</ul>",
+            "<br>", "<img src=x>", "<!-- c -->", "<?pi x?>", "<!DOCTYPE html>", "&amp;", "&nbsp;", "&#8220;", "&bogus;",
+            "<span class=\"tin-khac\">", "</span>", "<font>", "<center>", "<select><option>a</select>", "<![CDATA[x]]>",
+            "<frameset>", "<noscript>n</noscript>", "<textarea>t</textarea>", "\n", "  ", "\t", "<", ">", "&",
+            "Doanh thu 12,5 tỷ đồng, tăng 3%,", " chiếm 40%. ", "Vốn", "\u{A0}", "<h2>", "</h2>", "<pre> a  b </pre>",
+        ]
+        var html = ""
+        for _ in 0..<Int(generator.next() % 120) {
+            html += pieces[Int(generator.next() % UInt64(pieces.count))]
+        }
+        return html
+    }
+
+    @Test("tag soup: the same nodes as libxml2's tree, and the same title and blocks", arguments: 0..<8)
+    func soupNodes(batch: Int) throws {
+        for seed in (batch * 50)..<(batch * 50 + 50) {
+            let html = Self.soup(seed: UInt64(seed))
+            guard !html.isEmpty else { continue }
+            let flat = try Self.flat(html)
+            #expect(Self.outline(flat.tree, FlatTree.document) { _ in false } == (try Self.libxmlOutline(html)))
+            // Ties between equal scores broken in document order in both trees.
+            let libxml = try HTMLDocument(data: Data(html.utf8), source: "soup.html")
+            let document = UnsafeMutableRawPointer(libxml.doc).assumingMemoryBound(to: xmlNode.self)
+            let expected = withExtendedLifetime(libxml) {
+                let tree = DocumentOrderTree(LibXMLTree(), root: document)
+                return PageParser.detectedArticle(
+                    in: tree, body: libxml.body.map { tree.node($0.node) }, title: libxml.title)
+            }
+            let actual = withExtendedLifetime(flat) {
+                let tree = DocumentOrderTree(flat.tree, root: FlatTree.document)
+                return PageParser.detectedArticle(in: tree, body: flat.body.map(tree.node), title: flat.title)
+            }
+            #expect(actual.title == expected.title)
+            #expect(actual.blocks == expected.blocks, "seed \(seed)")
+        }
+    }
+
     @Test("the same title and blocks as read from libxml2's tree", arguments: pages.indices)
     func sameBlocks(index: Int) throws {
         let html = Self.pages[index]

@@ -79,8 +79,7 @@ typedef struct provstat_flat_attribute {
 
 /// A page as libxml2's HTML parser reads it, laid out flat: the nodes its default SAX handler would
 /// build (the same elements, texts merged the same way), with only the attributes
-/// provstat_lean_keeps_attribute keeps, in the
-/// order they were made, which is the order of their xmlNode allocations.
+/// provstat_lean_keeps_attribute keeps, in the order they were made (detection breaks ties by it).
 typedef struct provstat_flat_tree {
     provstat_flat_node *nodes;
     int32_t count;
