@@ -258,25 +258,22 @@ struct SubjectFinder {
         return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
     }
 
-    /// A part's comma segments, each trimmed when first asked for: reading a part mostly looks at
-    /// its last segments only, and asks some of them more than once (for its phrase, a fronted
-    /// period, a topic, a list's class).
+    /// A part's comma segments, trimmed from the last one back as far as asked for: reading a part
+    /// mostly looks at its last segments only, and asks some of them more than once (for its
+    /// phrase, a fronted period, a topic, a list's class).
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
         let raw: [[Int]]
-        private var trims: [Trim?]
+        /// The last segments trimmed, last first.
+        private var trims: [Trim] = []
 
-        init(_ raw: [[Int]]) {
-            self.raw = raw
-            trims = Array(repeating: nil, count: raw.count)
-        }
+        init(_ raw: [[Int]]) { self.raw = raw }
 
-        /// Segment `index` trimmed (`SubjectFinder.trim`), by `finder` the first time.
+        /// Segment `index` trimmed (`SubjectFinder.trim`), with those after it, by `finder` the first time.
         mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
-            if let trim = trims[index] { return trim }
-            let trim = finder.trim(raw[index])
-            trims[index] = trim
-            return trim
+            let fromEnd = raw.count - 1 - index
+            while trims.count <= fromEnd { trims.append(finder.trim(raw[raw.count - 1 - trims.count])) }
+            return trims[fromEnd]
         }
     }
 
