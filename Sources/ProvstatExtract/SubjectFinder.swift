@@ -18,23 +18,70 @@ struct SubjectFinder {
         var isAttribute = false
         /// Whether the head says what someone did (*xuống giống*), which a topic completes.
         var isAction = false
-        /// The aspect word written before that verb (*đã*).
-        var aspect = ""
-        /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
-        /// lượng gạo xuất khẩu*), as written.
-        var openingPeriod = ""
-        /// The thing that owns attributes written after the phrase: for an attribute completed by
-        /// its owner (*Cà phê … với sản lượng*), that owner; for a counted noun, the noun before
-        /// its verbs (*dự án FDI* of *dự án FDI được cấp …*).
-        var owner: String? = nil
         /// Whether the phrase narrows the one named before it (*Tỷ lệ lao động qua đào tạo đạt
         /// 71,2%, trong đó có bằng cấp, chứng chỉ đạt 30,5%*).
         var isRestriction = false
         /// How a counted noun stands to the action named before it, when it does.
         var role: CountedRole? = nil
+        /// The words few phrases have, kept out of line: a phrase is copied often, and with them
+        /// inline each copy would retain four more strings.
+        private var rare: Rare? = nil
+
+        init(head: String, period: String) {
+            self.head = head
+            self.period = period
+        }
+
+        /// The aspect word written before that verb (*đã*).
+        var aspect: String {
+            get { rare?.aspect ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, aspect: newValue) } }
+        }
+        /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
+        /// lượng gạo xuất khẩu*), as written.
+        var openingPeriod: String {
+            get { rare?.openingPeriod ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, openingPeriod: newValue) } }
+        }
+        /// The thing that owns attributes written after the phrase: for an attribute completed by
+        /// its owner (*Cà phê … với sản lượng*), that owner; for a counted noun, the noun before
+        /// its verbs (*dự án FDI* of *dự án FDI được cấp …*).
+        var owner: String? {
+            get { rare?.owner }
+            set { if newValue != nil || rare != nil { rare = Rare(self, owner: .some(newValue)) } }
+        }
         /// Who acts, when the clause names a particular agent (*các doanh nghiệp FDI đã nộp …*):
         /// who a later action of the sentence with no agent of its own is by.
-        var actor = ""
+        var actor: String {
+            get { rare?.actor ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, actor: newValue) } }
+        }
+
+        /// The rarely written words of a phrase; never changed once made (a change makes another).
+        private final class Rare: Sendable {
+            let aspect: String
+            let openingPeriod: String
+            let owner: String?
+            let actor: String
+
+            /// `phrase`'s rare words with those given changed.
+            init(
+                _ phrase: Phrase, aspect: String? = nil, openingPeriod: String? = nil, owner: String?? = nil,
+                actor: String? = nil
+            ) {
+                self.aspect = aspect ?? phrase.aspect
+                self.openingPeriod = openingPeriod ?? phrase.openingPeriod
+                self.owner = owner ?? phrase.owner
+                self.actor = actor ?? phrase.actor
+            }
+        }
+
+        static func == (left: Phrase, right: Phrase) -> Bool {
+            left.head == right.head && left.period == right.period && left.isAttribute == right.isAttribute
+                && left.isAction == right.isAction && left.isRestriction == right.isRestriction
+                && left.role == right.role && left.aspect == right.aspect && left.openingPeriod == right.openingPeriod
+                && left.owner == right.owner && left.actor == right.actor
+        }
 
         /// How a counted noun after a figure stands to the action before it.
         enum CountedRole: Sendable {
