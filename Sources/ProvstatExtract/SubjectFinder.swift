@@ -335,6 +335,7 @@ struct SubjectFinder {
         /// Segment `index` trimmed (`SubjectFinder.trim`), with those after it, by `finder` the first time.
         mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
             let fromEnd = raw.count - 1 - index
+            if trims.isEmpty { trims.reserveCapacity(raw.count) }
             while trims.count <= fromEnd { trims.append(finder.trim(raw[raw.count - 1 - trims.count])) }
             return trims[fromEnd]
         }
@@ -569,7 +570,7 @@ struct SubjectFinder {
             if opensList { break }
         }
         var result = phrase(of: tokens)
-        result.isAttribute = isAttribute(tokens.filter { $0 >= 0 })
+        result.isAttribute = isAttribute(tokens.lazy.filter { $0 >= 0 })
         if let first = part[last].first, words.restrictionOpeners.longest(in: matcher, at: first) != nil {
             result.isRestriction = true
         }
@@ -915,7 +916,7 @@ struct SubjectFinder {
     }
 
     /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).
-    private func isAttribute(_ tokens: [Int]) -> Bool {
+    private func isAttribute(_ tokens: some Collection<Int>) -> Bool {
         !tokens.isEmpty && tokens.count <= 5 && tokens.allSatisfy { words.attributeWords.contains(matcher.tokens[$0]) }
     }
 
@@ -970,11 +971,11 @@ struct SubjectFinder {
         {
             let bare = headEnd == indices.count - 1
             return Phrase(
-                head: text(of: Array(indices[..<(headEnd - 1)])),
+                head: text(of: indices[..<(headEnd - 1)]),
                 period: text(of: withoutYear(Array(indices[(bare ? headEnd - 1 : headEnd)...]))))
         }
         return Phrase(
-            head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+            head: text(of: indices[..<headEnd]), period: text(of: withoutYear(Array(indices[headEnd...]))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
@@ -1089,11 +1090,11 @@ struct SubjectFinder {
     private static let periodNouns: WordSet = ["tháng", "quý", "tuần", "ngày"]
 
     /// The text of tokens (`-1` is a comma), spaced as written.
-    private func text(of indices: [Int]) -> String {
+    private func text(of indices: some Collection<Int>) -> String {
         // Most periods after a head are not written.
-        if indices.isEmpty { return "" }
+        guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
-        if indices.count == 1, indices[0] >= 0 { return matcher.tokens[indices[0]].text }
+        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
         // Written into the string's storage at once: a byte per comma or space at most, and each text.
         let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
         return TokenMatcher.text(capacity: capacity) { text in
