@@ -1057,12 +1057,13 @@ struct SubjectFinder {
             }
             return ""
         }
-        var run = [indices[first]]
+        // The run of period words from there, consecutive in the sentence: a range of tokens.
+        var last = indices[first]
         for index in indices[(first + 1)...] {
-            guard index == run.last! + 1, isPeriodToken(index) || isMonthName(index) else { break }
-            run.append(index)
+            guard index == last + 1, isPeriodToken(index) || isMonthName(index) else { break }
+            last = index
         }
-        return run.count > 1 ? text(of: withoutYear(run)) : ""
+        return last > indices[first] ? text(of: withoutYear(Array(indices[first]...last))) : ""
     }
 
     /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
