@@ -39,8 +39,11 @@ struct SentenceReader {
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         // The periods a figure may cover: a comparison base (*so với tháng 9*) is not one.
         let covered = periods.filter { !Self.isBase($0, matcher: matcher) }
+        // One reading and one kind per figure: stored at once, not regrown (a reading is a large value).
         var readings: [Reading] = []
+        readings.reserveCapacity(figures.count)
         var kinds: [(kind: FactKind, negative: Bool, estimate: Bool)] = []
+        kinds.reserveCapacity(figures.count)
         var subjects = SubjectTracker(
             finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried, previous: named)
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành

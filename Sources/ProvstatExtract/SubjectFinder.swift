@@ -18,23 +18,70 @@ struct SubjectFinder {
         var isAttribute = false
         /// Whether the head says what someone did (*xuống giống*), which a topic completes.
         var isAction = false
-        /// The aspect word written before that verb (*đã*).
-        var aspect = ""
-        /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
-        /// lượng gạo xuất khẩu*), as written.
-        var openingPeriod = ""
-        /// The thing that owns attributes written after the phrase: for an attribute completed by
-        /// its owner (*Cà phê … với sản lượng*), that owner; for a counted noun, the noun before
-        /// its verbs (*dự án FDI* of *dự án FDI được cấp …*).
-        var owner: String? = nil
         /// Whether the phrase narrows the one named before it (*Tỷ lệ lao động qua đào tạo đạt
         /// 71,2%, trong đó có bằng cấp, chứng chỉ đạt 30,5%*).
         var isRestriction = false
         /// How a counted noun stands to the action named before it, when it does.
         var role: CountedRole? = nil
+        /// The words few phrases have, kept out of line: a phrase is copied often, and with them
+        /// inline each copy would retain four more strings.
+        private var rare: Rare? = nil
+
+        init(head: String, period: String) {
+            self.head = head
+            self.period = period
+        }
+
+        /// The aspect word written before that verb (*đã*).
+        var aspect: String {
+            get { rare?.aspect ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, aspect: newValue) } }
+        }
+        /// The period written before the head in its own segment (*cả năm 2023* of *cả năm 2023
+        /// lượng gạo xuất khẩu*), as written.
+        var openingPeriod: String {
+            get { rare?.openingPeriod ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, openingPeriod: newValue) } }
+        }
+        /// The thing that owns attributes written after the phrase: for an attribute completed by
+        /// its owner (*Cà phê … với sản lượng*), that owner; for a counted noun, the noun before
+        /// its verbs (*dự án FDI* of *dự án FDI được cấp …*).
+        var owner: String? {
+            get { rare?.owner }
+            set { if newValue != nil || rare != nil { rare = Rare(self, owner: .some(newValue)) } }
+        }
         /// Who acts, when the clause names a particular agent (*các doanh nghiệp FDI đã nộp …*):
         /// who a later action of the sentence with no agent of its own is by.
-        var actor = ""
+        var actor: String {
+            get { rare?.actor ?? "" }
+            set { if !newValue.isEmpty || rare != nil { rare = Rare(self, actor: newValue) } }
+        }
+
+        /// The rarely written words of a phrase; never changed once made (a change makes another).
+        private final class Rare: Sendable {
+            let aspect: String
+            let openingPeriod: String
+            let owner: String?
+            let actor: String
+
+            /// `phrase`'s rare words with those given changed.
+            init(
+                _ phrase: Phrase, aspect: String? = nil, openingPeriod: String? = nil, owner: String?? = nil,
+                actor: String? = nil
+            ) {
+                self.aspect = aspect ?? phrase.aspect
+                self.openingPeriod = openingPeriod ?? phrase.openingPeriod
+                self.owner = owner ?? phrase.owner
+                self.actor = actor ?? phrase.actor
+            }
+        }
+
+        static func == (left: Phrase, right: Phrase) -> Bool {
+            left.head == right.head && left.period == right.period && left.isAttribute == right.isAttribute
+                && left.isAction == right.isAction && left.isRestriction == right.isRestriction
+                && left.role == right.role && left.aspect == right.aspect && left.openingPeriod == right.openingPeriod
+                && left.owner == right.owner && left.actor == right.actor
+        }
 
         /// How a counted noun after a figure stands to the action before it.
         enum CountedRole: Sendable {
@@ -64,151 +111,167 @@ struct SubjectFinder {
     }
 
     let matcher: TokenMatcher
+    /// The word classes below, reached through one reference fetched once per finder: a static
+    /// table is checked for its one-time set-up at every use, and these are used for every token.
+    private let words = Words.shared
+
+    init(matcher: TokenMatcher) { self.matcher = matcher }
 
     // MARK: - Word classes
 
-    /// Words that open a segment without belonging to the subject.
-    private static let leadWords: WordSet = [
-        "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
-        "những", "thì", "mà", "đạt", "như", "tính", "chung", "trên", "tại", "qua", "nhờ", "so", "lũy", "luỹ",
-        "kế", "cộng", "dồn", "từ", "đến", "hết", "ngày", "nay", "ở", "sau", "khi", "do", "vì", "nên",
-        "trước", "được", "này", "tới", "bình", "quân", "cả", "cũng", "thời", "gian", "dù", "mặc",
-    ]
+    /// The words and phrases subjects are told by.
+    private final class Words: Sendable {
+        static let shared = Words()
 
-    /// Words that say when, not what, wherever they stand.
-    private static let periodWords: WordSet = [
-        "tháng", "năm", "quý", "lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "từ", "nay", "đến",
-        "hết", "cả", "riêng", "trong", "ngày", "này", "tới", "sau", "bình", "quân", "kỳ", "kì", "i", "ii",
-        "iii", "iv", "tuần", "cùng", "trước", "ngoái", "liền", "kề", "qua", "vừa", "đã", "được", "vẫn",
-        "là", "đó", "và", "thời", "gian",
-    ]
+        /// Words that open a segment without belonging to the subject.
+        let leadWords: WordSet = [
+            "trong", "đó", "riêng", "còn", "và", "đã", "có", "với", "theo", "về", "cho", "là", "của", "các",
+            "những", "thì", "mà", "đạt", "như", "tính", "chung", "trên", "tại", "qua", "nhờ", "so", "lũy", "luỹ",
+            "kế", "cộng", "dồn", "từ", "đến", "hết", "ngày", "nay", "ở", "sau", "khi", "do", "vì", "nên",
+            "trước", "được", "này", "tới", "bình", "quân", "cả", "cũng", "thời", "gian", "dù", "mặc",
+        ]
 
-    /// Words that are periods only right after *tháng* (*tháng Năm*, *tháng Mười Một*) or before
-    /// *năm*, *tháng*, *quý* (*đầu năm*, *cuối quý*).
-    private static let monthNames: WordSet = [
-        "giêng", "chạp", "một", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
-    ]
+        /// Words that say when, not what, wherever they stand.
+        let periodWords: WordSet = [
+            "tháng", "năm", "quý", "lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "từ", "nay", "đến",
+            "hết", "cả", "riêng", "trong", "ngày", "này", "tới", "sau", "bình", "quân", "kỳ", "kì", "i", "ii",
+            "iii", "iv", "tuần", "cùng", "trước", "ngoái", "liền", "kề", "qua", "vừa", "đã", "được", "vẫn",
+            "là", "đó", "và", "thời", "gian",
+        ]
 
-    /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
-    private static let auxiliaries = PhraseTable(phrases: [
-        "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
-        "cần",
-    ])
+        /// Words that are periods only right after *tháng* (*tháng Năm*, *tháng Mười Một*) or before
+        /// *năm*, *tháng*, *quý* (*đầu năm*, *cuối quý*).
+        let monthNames: WordSet = [
+            "giêng", "chạp", "một", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+        ]
 
-    /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
-    /// dropped from the end of a subject; longer phrases first, so *lương thực* keeps its *thực*.
-    private static let figurePhrases = PhraseTable(phrases: [
-        "ước thực hiện", "thực hiện", "ước đạt", "ước tính", "dự ước", "dự kiến", "tương đương", "tương ứng",
-        "đóng góp", "xấp xỉ", "tối thiểu", "ít nhất", "tổng cộng", "tăng trưởng", "tăng thêm", "tăng lên",
-        "giảm còn", "giảm xuống", "ở mức", "trên dưới", "lần lượt", "quy đổi", "ước", "đạt", "tăng", "giảm",
-        "khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "thêm", "bớt", "lên", "xuống", "còn", "là",
-        "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
-        "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có", "chiếm tỷ lệ", "chiếm tỷ trọng",
-        "tăng cao nhất", "tăng mạnh nhất", "giảm mạnh nhất", "giảm nhiều nhất", "tăng nhiều nhất",
-        "hoàn thành", "hoàn thành vượt mức", "thực hiện được", "tỷ lệ", "tỉ lệ",
-    ])
+        /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
+        let auxiliaries = PhraseTable(phrases: [
+            "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
+            "cần",
+        ])
 
-    /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).
-    private static let attributeWords: WordSet = [
-        "giá", "trị", "tổng", "vốn", "đăng", "ký", "đầu", "tư", "mức", "doanh", "số", "sản", "lượng", "kim",
-        "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm", "tiền",
-        // *…, luân chuyển 112,4 triệu lượt khách.km*: the transport named before, in distance.
-        "luân", "chuyển",
-    ]
+        /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
+        /// dropped from the end of a subject; longer phrases first, so *lương thực* keeps its *thực*.
+        let figurePhrases = PhraseTable(phrases: [
+            "ước thực hiện", "thực hiện", "ước đạt", "ước tính", "dự ước", "dự kiến", "tương đương", "tương ứng",
+            "đóng góp", "xấp xỉ", "tối thiểu", "ít nhất", "tổng cộng", "tăng trưởng", "tăng thêm", "tăng lên",
+            "giảm còn", "giảm xuống", "ở mức", "trên dưới", "lần lượt", "quy đổi", "ước", "đạt", "tăng", "giảm",
+            "khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "thêm", "bớt", "lên", "xuống", "còn", "là",
+            "có", "được", "mức", "ở", "với", "bằng", "chiếm", "vượt", "gấp", "như", "cho", "từ", "tới", "đến",
+            "nhưng", "vẫn", "cũng", "đã", "sẽ", "đều", "và", "thu được", "hiện có", "chiếm tỷ lệ", "chiếm tỷ trọng",
+            "tăng cao nhất", "tăng mạnh nhất", "giảm mạnh nhất", "giảm nhiều nhất", "tăng nhiều nhất",
+            "hoàn thành", "hoàn thành vượt mức", "thực hiện được", "tỷ lệ", "tỉ lệ",
+        ])
 
-    /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).
-    private static let agents = PhraseTable(phrases: [
-        "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "thành phố", "huyện", "thị xã", "các địa phương",
-        "địa phương", "nông dân", "người dân", "các doanh nghiệp", "doanh nghiệp", "ngành", "sở", "trung tâm",
-        "ubnd tỉnh", "sân bay", "cảng", "khu công nghiệp", "hợp tác xã", "bà con",
-    ])
+        /// Words an attribute of something else is made of (*trị giá*, *với tổng vốn đăng ký*).
+        let attributeWords: WordSet = [
+            "giá", "trị", "tổng", "vốn", "đăng", "ký", "đầu", "tư", "mức", "doanh", "số", "sản", "lượng", "kim",
+            "ngạch", "diện", "tích", "công", "suất", "quy", "mô", "thực", "hiện", "tăng", "thêm", "tiền",
+            // *…, luân chuyển 112,4 triệu lượt khách.km*: the transport named before, in distance.
+            "luân", "chuyển",
+        ]
 
-    /// Agents that say who acts even with no auxiliary after them (*toàn tỉnh xuống giống*).
-    private static let strongAgents = PhraseTable(phrases: [
-        "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "nông dân", "người dân", "bà con",
-    ])
+        /// Who does something rather than what is counted (*toàn tỉnh đã xuống giống …*).
+        let agents = PhraseTable(phrases: [
+            "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "thành phố", "huyện", "thị xã", "các địa phương",
+            "địa phương", "nông dân", "người dân", "các doanh nghiệp", "doanh nghiệp", "ngành", "sở", "trung tâm",
+            "ubnd tỉnh", "sân bay", "cảng", "khu công nghiệp", "hợp tác xã", "bà con",
+        ])
 
-    /// Places written after an agent that leave it as general as it was (*doanh nghiệp trên địa bàn tỉnh*).
-    private static let locatives = PhraseTable(phrases: [
-        "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "trong tỉnh",
-    ])
+        /// Agents that say who acts even with no auxiliary after them (*toàn tỉnh xuống giống*).
+        let strongAgents = PhraseTable(phrases: [
+            "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "nông dân", "người dân", "bà con",
+        ])
 
-    /// Words that say a figure covers the whole province, which goes without saying.
-    private static let provinceWide = PhraseTable(phrases: [
-        "toàn tỉnh", "cả tỉnh", "của tỉnh", "trên địa bàn tỉnh", "của toàn tỉnh",
-    ])
+        /// Places written after an agent that leave it as general as it was (*doanh nghiệp trên địa bàn tỉnh*).
+        let locatives = PhraseTable(phrases: [
+            "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "trong tỉnh",
+        ])
 
-    /// The province's own word: a name after it is the province, not a particular place.
-    private static let province: WordSet = ["tỉnh"]
+        /// Words that say a figure covers the whole province, which goes without saying.
+        let provinceWide = PhraseTable(phrases: [
+            "toàn tỉnh", "cả tỉnh", "của tỉnh", "trên địa bàn tỉnh", "của toàn tỉnh",
+        ])
 
-    /// Words that say a figure is striven for (*phấn đấu cả năm đón …*), not what it measures.
-    private static let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực", "tập trung"])
+        /// The province's own word: a name after it is the province, not a particular place.
+        let province: WordSet = ["tỉnh"]
 
-    /// Words that open the legal basis of an action (*theo Nghị định số …*, *tại Quyết định …*).
-    private static let legalBases = PhraseTable(phrases: [
-        "theo nghị định", "theo quyết định", "theo thông tư", "theo nghị quyết", "theo chỉ thị", "theo công văn",
-        "tại nghị định", "tại quyết định", "tại thông tư", "tại nghị quyết", "tại chỉ thị", "tại công văn",
-    ])
+        /// Words that say a figure is striven for (*phấn đấu cả năm đón …*), not what it measures.
+        let resolves = PhraseTable(phrases: ["phấn đấu", "quyết tâm", "nỗ lực", "tập trung"])
 
-    /// Words that open a measure of something (*diện tích lúa*, *tổng vốn đầu tư*).
-    private static let measureHeads = PhraseTable(phrases: [
-        "diện tích", "tổng diện tích", "sản lượng", "tổng sản lượng", "vốn", "tổng vốn", "số", "tổng số",
-        "số lượng", "khối lượng", "lượng", "giá trị", "tổng giá trị", "kim ngạch", "tổng kim ngạch",
-    ])
+        /// Words that open the legal basis of an action (*theo Nghị định số …*, *tại Quyết định …*).
+        let legalBases = PhraseTable(phrases: [
+            "theo nghị định", "theo quyết định", "theo thông tư", "theo nghị quyết", "theo chỉ thị", "theo công văn",
+            "tại nghị định", "tại quyết định", "tại thông tư", "tại nghị quyết", "tại chỉ thị", "tại công văn",
+        ])
 
-    /// Aspect words before a verb (*đã thu hoạch*).
-    private static let aspects: WordSet = ["đã", "đang", "sẽ"]
+        /// Words that open a measure of something (*diện tích lúa*, *tổng vốn đầu tư*).
+        let measureHeads = PhraseTable(phrases: [
+            "diện tích", "tổng diện tích", "sản lượng", "tổng sản lượng", "vốn", "tổng vốn", "số", "tổng số",
+            "số lượng", "khối lượng", "lượng", "giá trị", "tổng giá trị", "kim ngạch", "tổng kim ngạch",
+        ])
 
-    /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
-    private static let connectives = PhraseTable(phrases: [
-        "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
-        "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
-        "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "chủ yếu nhờ",
-        "gắn với",
-        // *Công tác giải ngân vốn đầu tư công …*: the work of doing it is the doing.
-        "công tác",
-        // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
-        "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
-        // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
-        "không phát sinh", "chưa phát sinh", "không có", "chưa có",
-    ])
+        /// Aspect words before a verb (*đã thu hoạch*).
+        let aspects: WordSet = ["đã", "đang", "sẽ"]
 
-    /// Words that open a topic, not an item of a list: such a segment is never joined to the next.
-    private static let topicOpeners: WordSet = [
-        "về", "đối", "với", "riêng", "ngoài", "bên", "còn", "theo", "tại", "qua", "nhờ", "trong", "tính",
-        "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu", "xét",
-    ]
+        /// Segments that link sentences rather than name anything (*Bên cạnh đó*, *Ngoài ra*).
+        let connectives = PhraseTable(phrases: [
+            "bên cạnh đó", "ngoài ra", "đồng thời", "tuy nhiên", "nhìn chung", "cụ thể", "trong đó", "bao gồm",
+            "theo đó", "như vậy", "nhờ đó", "do đó", "vì vậy", "trên địa bàn tỉnh", "trên địa bàn",
+            "đối với", "hiện nay", "đến nay", "nguyên nhân chủ yếu do", "nguyên nhân do", "chủ yếu do", "chủ yếu nhờ",
+            "gắn với",
+            // *Công tác giải ngân vốn đầu tư công …*: the work of doing it is the doing.
+            "công tác",
+            // *…, nâng tổng số lên 31 xã*: the running total of what was just counted.
+            "nâng tổng số", "nâng tổng", "đưa tổng số", "nâng số",
+            // *Tháng 6 không phát sinh dự án FDI mới*: what did not happen still names the thing.
+            "không phát sinh", "chưa phát sinh", "không có", "chưa có",
+        ])
 
-    /// Words that open what narrows the thing named before (*trong đó có bằng cấp …*).
-    private static let restrictionOpeners = PhraseTable(phrases: ["trong đó có", "trong số đó có"])
+        /// Words that open a topic, not an item of a list: such a segment is never joined to the next.
+        let topicOpeners: WordSet = [
+            "về", "đối", "với", "riêng", "ngoài", "bên", "còn", "theo", "tại", "qua", "nhờ", "trong", "tính",
+            "lũy", "luỹ", "so", "từ", "đến", "nhìn", "tuy", "đồng", "cụ", "sau", "khi", "do", "vì", "nếu", "xét",
+        ]
 
-    /// Words that open a list of the parts of a total: a segment opened by one starts the list.
-    private static let listOpeners = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có", "trong đó có"])
+        /// Words that open what narrows the thing named before (*trong đó có bằng cấp …*).
+        let restrictionOpeners = PhraseTable(phrases: ["trong đó có", "trong số đó có"])
 
-    /// Words a comparison base may be made of (*so với cùng kỳ năm trước*, *so với kế hoạch năm*).
-    private static let baseWords: WordSet = [
-        "với", "sánh", "cùng", "kỳ", "kì", "năm", "trước", "ngoái", "tháng", "liền", "kề", "quý", "đầu",
-        "cuối", "bình", "quân", "mức", "của", "kế", "hoạch", "dự", "toán", "giao", "lần", "lượt", "thời",
-        "điểm", "này", "và", "i", "ii", "iii", "iv", "chỉ", "tiêu", "mục", "nghị", "quyết", "hđnd", "tỉnh",
-        "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
-        "được",
-    ]
+        /// Words that open a list of the parts of a total: a segment opened by one starts the list.
+        let listOpeners = PhraseTable(phrases: ["trong đó", "bao gồm", "gồm", "gồm có", "trong đó có"])
 
-    /// Words before which the name an acronym stands for starts (*dự án có vốn đầu tư trực tiếp nước ngoài (FDI)*).
-    private static let acronymBounds: WordSet = ["có", "của", "cho", "với", "là", "thuộc", "về", "đối", "từ"]
+        /// Words a comparison base may be made of (*so với cùng kỳ năm trước*, *so với kế hoạch năm*).
+        let baseWords: WordSet = [
+            "với", "sánh", "cùng", "kỳ", "kì", "năm", "trước", "ngoái", "tháng", "liền", "kề", "quý", "đầu",
+            "cuối", "bình", "quân", "mức", "của", "kế", "hoạch", "dự", "toán", "giao", "lần", "lượt", "thời",
+            "điểm", "này", "và", "i", "ii", "iii", "iv", "chỉ", "tiêu", "mục", "nghị", "quyết", "hđnd", "tỉnh",
+            "trung", "ương", "chính", "phủ", "thủ", "tướng", "ubnd", "hội", "đồng", "nhân", "dân", "đề", "ra",
+            "được",
+        ]
 
-    /// Words that introduce a comparison base before a period (*so với tháng 9*).
-    private static let baseMarkers: WordSet = ["với", "sánh", "so"]
-    /// Words that open a numbered period (*tháng 6*, *quý II*, *cả năm*).
-    private static let periodHeads: WordSet = ["tháng", "quý", "cả"]
-    /// Words of a period written after a subject (*… tháng 7*, *… 10 tháng đầu năm*).
-    private static let periodTail: WordSet = [
-        "tháng", "năm", "quý", "đầu", "cuối", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế",
-    ]
-    private static let monthWordsFollow: WordSet = ["tháng", "mười"]
-    private static let edges: WordSet = ["đầu", "cuối"]
-    private static let spans: WordSet = ["năm", "tháng", "quý", "kỳ"]
-    private static let thang = WordKey.of("tháng")
+        /// Words before which the name an acronym stands for starts (*dự án có vốn đầu tư trực tiếp nước ngoài (FDI)*).
+        let acronymBounds: WordSet = ["có", "của", "cho", "với", "là", "thuộc", "về", "đối", "từ"]
+
+        /// Words that introduce a comparison base before a period (*so với tháng 9*).
+        let baseMarkers: WordSet = ["với", "sánh", "so"]
+        /// Words that open a numbered period (*tháng 6*, *quý II*, *cả năm*).
+        let periodHeads: WordSet = ["tháng", "quý", "cả"]
+        /// Words of a period written after a subject (*… tháng 7*, *… 10 tháng đầu năm*).
+        let periodTail: WordSet = [
+            "tháng", "năm", "quý", "đầu", "cuối", "cả", "i", "ii", "iii", "iv", "lũy", "luỹ", "kế",
+        ]
+        let monthWordsFollow: WordSet = ["tháng", "mười"]
+        let edges: WordSet = ["đầu", "cuối"]
+        let spans: WordSet = ["năm", "tháng", "quý", "kỳ"]
+        let thang = WordKey.of("tháng")
+
+        // The shared lexicon's lists, used here for every token.
+        let hedges = Lexicon.hedges
+        let phraseWords = Lexicon.phraseWords
+        let nounCompounds = Lexicon.nounCompounds
+        let planWords = Lexicon.planWords
+    }
 
     /// Whether the token at `index` (which may be outside the sentence) is in `set`.
     private func word(_ index: Int, in set: WordSet) -> Bool {
@@ -258,25 +321,23 @@ struct SubjectFinder {
         return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
     }
 
-    /// A part's comma segments, each trimmed when first asked for: reading a part mostly looks at
-    /// its last segments only, and asks some of them more than once (for its phrase, a fronted
-    /// period, a topic, a list's class).
+    /// A part's comma segments, trimmed from the last one back as far as asked for: reading a part
+    /// mostly looks at its last segments only, and asks some of them more than once (for its
+    /// phrase, a fronted period, a topic, a list's class).
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
         let raw: [[Int]]
-        private var trims: [Trim?]
+        /// The last segments trimmed, last first.
+        private var trims: [Trim] = []
 
-        init(_ raw: [[Int]]) {
-            self.raw = raw
-            trims = Array(repeating: nil, count: raw.count)
-        }
+        init(_ raw: [[Int]]) { self.raw = raw }
 
-        /// Segment `index` trimmed (`SubjectFinder.trim`), by `finder` the first time.
+        /// Segment `index` trimmed (`SubjectFinder.trim`), with those after it, by `finder` the first time.
         mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
-            if let trim = trims[index] { return trim }
-            let trim = finder.trim(raw[index])
-            trims[index] = trim
-            return trim
+            let fromEnd = raw.count - 1 - index
+            if trims.isEmpty { trims.reserveCapacity(raw.count) }
+            while trims.count <= fromEnd { trims.append(finder.trim(raw[raw.count - 1 - trims.count])) }
+            return trims[fromEnd]
         }
     }
 
@@ -340,7 +401,8 @@ struct SubjectFinder {
     private func topic(in segments: inout Segments) -> Phrase? {
         let part = segments.raw
         guard part.count >= 2, let first = part[0].first(where: { matcher.tokens[$0].isWord }),
-            !Self.topicOpeners.contains(matcher.tokens[first]), Self.connectives.longest(in: matcher, at: first) == nil
+            !words.topicOpeners.contains(matcher.tokens[first]),
+            words.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
         let opening = segments.trim(0, by: self)
         guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
@@ -412,7 +474,7 @@ struct SubjectFinder {
                     // *Chỉ số giá tiêu dùng (CPI) tháng 10*: the page's short name stands for the name before it.
                     let name =
                         (segmentStart..<count).last(where: {
-                            Self.acronymBounds.contains(matcher.tokens[buffer[$0]])
+                            words.acronymBounds.contains(matcher.tokens[buffer[$0]])
                         }).map { $0 + 1 } ?? segmentStart
                     if name < count {
                         count = name
@@ -499,17 +561,17 @@ struct SubjectFinder {
             else { break }
             // A list opener (*trong đó*) or a linking phrase (*chủ yếu nhờ*) opens the first item.
             let opensList =
-                Self.listOpeners.longest(in: matcher, at: first) != nil
-                || Self.connectives.longest(in: matcher, at: first) != nil
-            if !opensList && Self.topicOpeners.contains(matcher.tokens[first]) { break }
+                words.listOpeners.longest(in: matcher, at: first) != nil
+                || words.connectives.longest(in: matcher, at: first) != nil
+            if !opensList && words.topicOpeners.contains(matcher.tokens[first]) { break }
             tokens = previous + [-1] + tokens
             item = previous.count
             last -= 1
             if opensList { break }
         }
         var result = phrase(of: tokens)
-        result.isAttribute = isAttribute(tokens.filter { $0 >= 0 })
-        if let first = part[last].first, Self.restrictionOpeners.longest(in: matcher, at: first) != nil {
+        result.isAttribute = isAttribute(tokens.lazy.filter { $0 >= 0 })
+        if let first = part[last].first, words.restrictionOpeners.longest(in: matcher, at: first) != nil {
             result.isRestriction = true
         }
         let own = segments.trim(chosen, by: self)
@@ -621,7 +683,7 @@ struct SubjectFinder {
     private func opensBase(_ index: Int) -> Bool {
         guard matcher.lowerIs(index, "so") else { return false }
         return matcher.lowerIs(index + 1, "với") || matcher.lowerIs(index + 1, "sánh")
-            || Lexicon.planWords.longest(in: matcher, at: index + 1) != nil || word(index + 1, in: Self.baseWords)
+            || words.planWords.longest(in: matcher, at: index + 1) != nil || word(index + 1, in: words.baseWords)
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
@@ -648,16 +710,16 @@ struct SubjectFinder {
         if let first = tokens.first, opensBase(first) {
             tokens.removeFirst()
             while let head = tokens.first,
-                Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
+                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
                     || matcher.tokens[head].kind == .symbol
             {
                 tokens.removeFirst()
             }
         }
         // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
-        if let first = tokens.first, Lexicon.planWords.longest(in: matcher, at: first) != nil {
+        if let first = tokens.first, words.planWords.longest(in: matcher, at: first) != nil {
             while let head = tokens.first,
-                Self.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
+                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
                     || matcher.tokens[head].isNumber
                     // *kế hoạch vốn (được) giao*, not *kế hoạch vốn đầu tư công*.
                     || (matcher.lowerIs(head, "vốn")
@@ -667,18 +729,18 @@ struct SubjectFinder {
                 tokens.removeFirst()
             }
         }
-        if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
+        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
         while let head = tokens.first {
             // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
-            let hedge = Lexicon.hedges.longest(in: matcher, at: head) ?? Self.resolves.longest(in: matcher, at: head)
+            let hedge = words.hedges.longest(in: matcher, at: head) ?? words.resolves.longest(in: matcher, at: head)
             guard
-                Self.leadWords.contains(matcher.tokens[head]) || hedge != nil || matcher.tokens[head].kind == .symbol
+                words.leadWords.contains(matcher.tokens[head]) || hedge != nil || matcher.tokens[head].kind == .symbol
                     || isLeadingPeriod(head)
             else { break }
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
-            if Self.aspects.contains(matcher.tokens[head]) {
+            if words.aspects.contains(matcher.tokens[head]) {
                 result.isAction = true
                 result.aspect = head
             }
@@ -693,13 +755,13 @@ struct SubjectFinder {
             tokens.removeSubrange(inside..<(inside + 2))
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
-        if let first = tokens.first, let connective = Self.connectives.longest(in: matcher, at: first) {
+        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
             tokens.removeFirst(min(connective.phrase.count, tokens.count))
         }
         // *cho vay vốn tạo việc làm theo Nghị định số 61/2015/NĐ-CP*: the legal basis is not the name.
         if let basis = tokens.firstIndex(where: {
             (matcher.lowerIs($0, "theo") || matcher.lowerIs($0, "tại"))
-                && Self.legalBases.longest(in: matcher, at: $0) != nil
+                && words.legalBases.longest(in: matcher, at: $0) != nil
         }),
             basis > tokens.startIndex
         {
@@ -723,7 +785,7 @@ struct SubjectFinder {
         let agent = agent(in: tokens)
         if let auxiliary = tokens.firstIndex(where: {
             // *cũng như* is *as well as*, not an auxiliary.
-            Self.auxiliaries.longest(in: matcher, at: $0) != nil
+            words.auxiliaries.longest(in: matcher, at: $0) != nil
                 && !(matcher.lowerIs($0, "cũng") && matcher.lowerIs($0 + 1, "như"))
         }),
             auxiliary > 0
@@ -732,7 +794,7 @@ struct SubjectFinder {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
                 // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
                 // are the verb, and *được* is what it achieved.
-                let general = !agent.isParticular && Self.strongAgents.longest(in: matcher, at: tokens[0]) != nil
+                let general = !agent.isParticular && words.strongAgents.longest(in: matcher, at: tokens[0]) != nil
                 let particular = agent.isParticular || (agent.length < auxiliary && !general)
                 result.isAction = true
                 if general && agent.length < auxiliary {
@@ -743,11 +805,11 @@ struct SubjectFinder {
                 } else {
                     result.aspect = tokens[auxiliary]
                     tokens.removeSubrange(..<auxiliary)
-                    while let head = tokens.first, Self.auxiliaries.longest(in: matcher, at: head) != nil {
-                        tokens.removeFirst(Self.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
+                    while let head = tokens.first, words.auxiliaries.longest(in: matcher, at: head) != nil {
+                        tokens.removeFirst(words.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
                     }
                 }
-            } else if Self.measureHeads.longest(in: matcher, at: tokens[0]) != nil {
+            } else if words.measureHeads.longest(in: matcher, at: tokens[0]) != nil {
                 // *Diện tích lúa đã thu hoạch*, *vốn đầu tư công đã giải ngân*: a measure of what was
                 // done keeps the doing, which tells it from the area sown or the capital planned.
                 result.isAction = false
@@ -756,7 +818,7 @@ struct SubjectFinder {
                 result.isAction = false
             }
         } else if let agent, agent.length < tokens.count,
-            let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[agent.length])
+            let hedge = words.hedges.longest(in: matcher, at: tokens[agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
             tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
@@ -768,7 +830,7 @@ struct SubjectFinder {
             } else {
                 tokens.removeFirst(agent.length)
                 // *tỉnh phấn đấu kim ngạch xuất khẩu đạt …*: what the province strives for.
-                if let first = tokens.first, let resolve = Self.resolves.longest(in: matcher, at: first) {
+                if let first = tokens.first, let resolve = words.resolves.longest(in: matcher, at: first) {
                     tokens.removeFirst(min(tokens.count, resolve.phrase.count))
                 }
             }
@@ -786,8 +848,8 @@ struct SubjectFinder {
                 continue
             }
             // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
-            if Lexicon.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
-            guard let phrase = Self.figurePhrases.longest(in: matcher, endingAt: tail),
+            if words.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
+            guard let phrase = words.figurePhrases.longest(in: matcher, endingAt: tail),
                 tokens.count >= phrase.phrase.count,
                 tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
             else { break }
@@ -796,15 +858,15 @@ struct SubjectFinder {
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
         if let estimate = tokens.dropFirst().firstIndex(where: {
-            matcher.lowerIs($0, "ước") && Lexicon.hedges.longest(in: matcher, at: $0) != nil
+            matcher.lowerIs($0, "ước") && words.hedges.longest(in: matcher, at: $0) != nil
         }),
-            let hedge = Lexicon.hedges.longest(in: matcher, at: tokens[estimate]),
+            let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
             tokens[(estimate + hedge.phrase.count)...].allSatisfy({ isDateWord($0) })
         {
             tokens.removeSubrange(estimate..<(estimate + hedge.phrase.count))
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
-        if let tail = tokens.last, let place = Self.provinceWide.longest(in: matcher, endingAt: tail),
+        if let tail = tokens.last, let place = words.provinceWide.longest(in: matcher, endingAt: tail),
             tokens.count > place.phrase.count
         {
             tokens.removeLast(place.phrase.count)
@@ -819,15 +881,15 @@ struct SubjectFinder {
     /// doanh nghiệp trên địa bàn tỉnh*), and whether they name a particular one (*thành phố Phú
     /// Quốc*, *doanh nghiệp FDI*) rather than the province or everyone in it.
     private func agent(in tokens: [Int]) -> (length: Int, isStrong: Bool, isParticular: Bool)? {
-        guard let first = tokens.first, let agent = Self.agents.longest(in: matcher, at: first) else { return nil }
+        guard let first = tokens.first, let agent = words.agents.longest(in: matcher, at: first) else { return nil }
         var length = agent.phrase.count
-        var isStrong = Self.strongAgents.longest(in: matcher, at: first) != nil
+        var isStrong = words.strongAgents.longest(in: matcher, at: first) != nil
         var isParticular = false
         // *Ngành du lịch đón …*, *ngành nông nghiệp dự kiến …*: a sector, named up to its verb.
         if matcher.lowerIs(first, "ngành"),
             let verb = (1..<min(tokens.count, 5)).first(where: {
                 Lexicon.countingVerbs.longest(in: matcher, at: tokens[$0]) != nil
-                    || Lexicon.hedges.longest(in: matcher, at: tokens[$0]) != nil
+                    || words.hedges.longest(in: matcher, at: tokens[$0]) != nil
             }), verb > 1
         {
             return (verb, true, true)
@@ -837,13 +899,13 @@ struct SubjectFinder {
             if token.isCapitalised {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
                 if !matcher.tokens[tokens[length - 1]].isCapitalised,
-                    !Self.province.contains(matcher.tokens[tokens[length - 1]])
+                    !words.province.contains(matcher.tokens[tokens[length - 1]])
                 {
                     isParticular = true
                 }
                 isStrong = true
                 length += 1
-            } else if let place = Self.locatives.longest(in: matcher, at: tokens[length]) {
+            } else if let place = words.locatives.longest(in: matcher, at: tokens[length]) {
                 isStrong = true
                 length += place.phrase.count
             } else {
@@ -854,8 +916,8 @@ struct SubjectFinder {
     }
 
     /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).
-    private func isAttribute(_ tokens: [Int]) -> Bool {
-        !tokens.isEmpty && tokens.count <= 5 && tokens.allSatisfy { Self.attributeWords.contains(matcher.tokens[$0]) }
+    private func isAttribute(_ tokens: some Collection<Int>) -> Bool {
+        !tokens.isEmpty && tokens.count <= 5 && tokens.allSatisfy { words.attributeWords.contains(matcher.tokens[$0]) }
     }
 
     /// Whether the token at `index` is a number or word of a period that opens a segment (*Tháng 6*).
@@ -868,19 +930,19 @@ struct SubjectFinder {
     private func isPeriodWord(_ index: Int) -> Bool {
         // Told by key: the token (and its text) is not copied.
         let key = matcher.tokens[index].key
-        if Self.periodWords.contains(key: key) { return true }
-        if Self.monthNames.contains(key: key), word(index - 1, in: Self.monthWordsFollow) { return true }
+        if words.periodWords.contains(key: key) { return true }
+        if words.monthNames.contains(key: key), word(index - 1, in: words.monthWordsFollow) { return true }
         // *Mười tháng đầu năm*: a count of months written in words.
         if isCountOfSpans(index) { return true }
-        return Self.edges.contains(key: key) && word(index + 1, in: Self.spans)
+        return words.edges.contains(key: key) && word(index + 1, in: words.spans)
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
     private func names(_ tokens: [Int]) -> Bool {
         tokens.contains { index in
-            matcher.tokens[index].isWord && !isPeriodWord(index) && !Self.leadWords.contains(matcher.tokens[index])
-                && !Lexicon.phraseWords.contains(matcher.tokens[index])
-                && Lexicon.hedges.longest(in: matcher, at: index) == nil
+            matcher.tokens[index].isWord && !isPeriodWord(index) && !words.leadWords.contains(matcher.tokens[index])
+                && !words.phraseWords.contains(matcher.tokens[index])
+                && words.hedges.longest(in: matcher, at: index) == nil
         }
     }
 
@@ -909,16 +971,16 @@ struct SubjectFinder {
         {
             let bare = headEnd == indices.count - 1
             return Phrase(
-                head: text(of: Array(indices[..<(headEnd - 1)])),
+                head: text(of: indices[..<(headEnd - 1)]),
                 period: text(of: withoutYear(Array(indices[(bare ? headEnd - 1 : headEnd)...]))))
         }
         return Phrase(
-            head: text(of: Array(indices[..<headEnd])), period: text(of: withoutYear(Array(indices[headEnd...]))))
+            head: text(of: indices[..<headEnd]), period: text(of: withoutYear(Array(indices[headEnd...]))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
     private func isMonthName(_ index: Int) -> Bool {
-        Self.monthNames.contains(matcher.tokens[index]) && word(index - 1, in: Self.monthWordsFollow)
+        words.monthNames.contains(matcher.tokens[index]) && word(index - 1, in: words.monthWordsFollow)
     }
 
     /// A numbered period (*11 tháng*, *tháng 10*) inside a name, followed by one or two words
@@ -928,7 +990,7 @@ struct SubjectFinder {
         for start in 1..<(indices.count - 1) {
             let index = indices[start]
             let opens =
-                (matcher.tokens[index].isNumber && matcher.key(index + 1) == Self.thang)
+                (matcher.tokens[index].isNumber && matcher.key(index + 1) == words.thang)
                 || (matcher.lowerIs(index, "tháng") && start + 1 < indices.count
                     && matcher.tokens[indices[start + 1]].isNumber)
             guard opens else { continue }
@@ -946,9 +1008,9 @@ struct SubjectFinder {
     /// Whether the word at `index` counts months or quarters in words (*Mười tháng*, *mười một tháng*).
     private func isCountOfSpans(_ index: Int) -> Bool {
         guard Lexicon.numberWord(matcher.tokens[index]) != nil else { return false }
-        if word(index + 1, in: Self.spans) { return true }
+        if word(index + 1, in: words.spans) { return true }
         return index + 1 < matcher.tokens.count && Lexicon.numberWord(matcher.tokens[index + 1]) != nil
-            && word(index + 2, in: Self.spans)
+            && word(index + 2, in: words.spans)
     }
 
     /// Whether the token at `index` belongs to the date a figure stands at (*đến 30/9/2024*, *tính
@@ -963,23 +1025,23 @@ struct SubjectFinder {
         let token = matcher.tokens[index]
         if token.isNumber { return true }
         if token.kind == .symbol { return token.text == "/" || token.text == "-" }
-        return Self.periodTail.contains(token)
+        return words.periodTail.contains(token)
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
     func periodText(in indices: [Int]) -> String {
         guard
             let first = indices.firstIndex(where: { index in
-                (word(index, in: Self.periodHeads)
-                    || (matcher.key(index + 1) == Self.thang
+                (word(index, in: words.periodHeads)
+                    || (matcher.key(index + 1) == words.thang
                         && (matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil))
                     // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
                     // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
                     || (matcher.lowerIs(index, "năm")
-                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: Self.leadWords))
+                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: words.leadWords))
                         && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
                     // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                    && !word(index - 1, in: Self.baseMarkers)
+                    && !word(index - 1, in: words.baseMarkers)
             })
         else {
             // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.
@@ -995,12 +1057,13 @@ struct SubjectFinder {
             }
             return ""
         }
-        var run = [indices[first]]
+        // The run of period words from there, consecutive in the sentence: a range of tokens.
+        var last = indices[first]
         for index in indices[(first + 1)...] {
-            guard index == run.last! + 1, isPeriodToken(index) || isMonthName(index) else { break }
-            run.append(index)
+            guard index == last + 1, isPeriodToken(index) || isMonthName(index) else { break }
+            last = index
         }
-        return run.count > 1 ? text(of: withoutYear(run)) : ""
+        return last > indices[first] ? text(of: withoutYear(Array(indices[first]...last))) : ""
     }
 
     /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
@@ -1017,7 +1080,7 @@ struct SubjectFinder {
         let rest = indices.dropLast(2)
         // *10 tháng đầu năm 2024*: *đầu năm* is part of the period too.
         if matcher.lowerIs(before, "năm"),
-            !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) || word(before - 1, in: Self.edges)
+            !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) || word(before - 1, in: words.edges)
         {
             return Array(indices.dropLast())
         }
@@ -1028,11 +1091,11 @@ struct SubjectFinder {
     private static let periodNouns: WordSet = ["tháng", "quý", "tuần", "ngày"]
 
     /// The text of tokens (`-1` is a comma), spaced as written.
-    private func text(of indices: [Int]) -> String {
+    private func text(of indices: some Collection<Int>) -> String {
         // Most periods after a head are not written.
-        if indices.isEmpty { return "" }
+        guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
-        if indices.count == 1, indices[0] >= 0 { return matcher.tokens[indices[0]].text }
+        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
         // Written into the string's storage at once: a byte per comma or space at most, and each text.
         let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
         return TokenMatcher.text(capacity: capacity) { text in
