@@ -13,15 +13,7 @@ final class FlatDocument {
 
     /// Parses HTML bytes as `HTMLDocument` does (the same options, encoding and limits).
     init(data: Data, source: String, encoding: String?, ignoreDeclaredEncoding: Bool) throws(ParseError) {
-        LibXML2.initialise()
-        provstat_xml_silence_errors()
-        guard data.count <= HTMLDocument.maximumBytes else {
-            throw ParseError(
-                source: source,
-                message:
-                    "page of \(data.count) bytes is larger than the \(HTMLDocument.maximumBytes >> 20) MiB limit; is it a report page?"
-            )
-        }
+        try HTMLDocument.prepareRead(of: data, source: source)
         let options = HTMLDocument.options(ignoreDeclaredEncoding: ignoreDeclaredEncoding)
         let parsed: UnsafeMutablePointer<provstat_flat_tree>? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }

@@ -22,15 +22,7 @@ public final class HTMLDocument {
     public init(
         data: Data, source: String, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false
     ) throws(ParseError) {
-        LibXML2.initialise()
-        provstat_xml_silence_errors()
-        guard data.count <= Self.maximumBytes else {
-            throw ParseError(
-                source: source,
-                message:
-                    "page of \(data.count) bytes is larger than the \(Self.maximumBytes >> 20) MiB limit; is it a report page?"
-            )
-        }
+        try Self.prepareRead(of: data, source: source)
         let options = Self.options(ignoreDeclaredEncoding: ignoreDeclaredEncoding)
         let parsed: xmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
@@ -41,6 +33,19 @@ public final class HTMLDocument {
         }
         self.doc = parsed
         self.source = source
+    }
+
+    /// Readies libxml2 for a read of `data` (either tree), refusing a page over the size limit.
+    static func prepareRead(of data: Data, source: String) throws(ParseError) {
+        LibXML2.initialise()
+        provstat_xml_silence_errors()
+        guard data.count <= maximumBytes else {
+            throw ParseError(
+                source: source,
+                message:
+                    "page of \(data.count) bytes is larger than the \(maximumBytes >> 20) MiB limit; is it a report page?"
+            )
+        }
     }
 
     /// The parser options of every read: recover from errors, report none, no network.
