@@ -46,6 +46,12 @@ struct SentenceReader {
         kinds.reserveCapacity(figures.count)
         var subjects = SubjectTracker(
             finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried, previous: named)
+        // The lexicon's tables asked about for every figure, fetched once per sentence: a static
+        // table is checked for its one-time set-up at every use.
+        let clauseHedges = Lexicon.clauseHedges
+        let equivalentWords = Lexicon.equivalentWords
+        let breakdownWords = Lexicon.breakdownWords
+        let partWords = Lexicon.partWords
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0
@@ -67,7 +73,7 @@ struct SentenceReader {
                 estimate =
                     hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
                     || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
-                    || (position == 0 && Lexicon.clauseHedges.longest(in: matcher, at: 0) != nil)
+                    || (position == 0 && clauseHedges.longest(in: matcher, at: 0) != nil)
                 let month = nearestMonth(before: figure.start, in: periods) ?? context.month
                 // *tăng 5.120 tỷ đồng (bằng 10,8%) so với cùng kỳ*: the base after a bracket that
                 // restates the change in percent is the change's.
@@ -89,7 +95,7 @@ struct SentenceReader {
                     self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
                     of: figure, previous: kinds.last,
                     isEquivalent: contains(
-                        Lexicon.equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
+                        equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
                         && !(previousEnd..<figure.start).contains(where: matcher.isSentencePartEnd))
             }
             if isBracketedRestatement(position, figures: figures, matcher: matcher), let change = kinds.last,
@@ -134,9 +140,9 @@ struct SentenceReader {
             readings.append(
                 Reading(
                     fact: fact,
-                    breakdownBefore: contains(Lexicon.breakdownWords, from: between.0, to: between.1, matcher: matcher),
-                    partBefore: contains(Lexicon.partWords, from: between.0, to: between.1, matcher: matcher),
-                    isEquivalent: contains(Lexicon.equivalentWords, from: between.0, to: between.1, matcher: matcher),
+                    breakdownBefore: contains(breakdownWords, from: between.0, to: between.1, matcher: matcher),
+                    partBefore: contains(partWords, from: between.0, to: between.1, matcher: matcher),
+                    isEquivalent: contains(equivalentWords, from: between.0, to: between.1, matcher: matcher),
                     about: about))
         }
         // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*, *Tổng đàn

@@ -35,9 +35,17 @@ struct SubjectTracker {
     private var season: (text: String, end: Int)?? = nil
 
     /// A phrase a section's sentences named, with the unit of the last amount given for it.
-    struct Named: Sendable {
-        var phrase: SubjectFinder.Phrase
-        var unit: String
+    ///
+    /// A class: it is handed from sentence to sentence and kept by each sentence's tracker, and a
+    /// struct of a phrase and a unit would be copied field by field at every hand-over.
+    final class Named: Sendable {
+        let phrase: SubjectFinder.Phrase
+        let unit: String
+
+        init(phrase: SubjectFinder.Phrase, unit: String) {
+            self.phrase = phrase
+            self.unit = unit
+        }
     }
 
     /// What the sentences before this one in its section named last: what a clause naming nothing
