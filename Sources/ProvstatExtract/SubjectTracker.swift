@@ -25,6 +25,9 @@ struct SubjectTracker {
     /// What the figure before counted, when it counted something (*21 dự án*): the owner of an
     /// attribute written right after it (*với tổng vốn đăng ký …*).
     private var countedNoun: SubjectFinder.Phrase? = nil
+    /// What was done for those the figure before counted (*hỗ trợ cho hộ nghèo*), when it counted
+    /// those an action was for: the owner of a sum paid written right after it.
+    private var countedDeed: String? = nil
     /// The last thing named that is not an attribute of something else: what *về số doanh
     /// nghiệp* completes.
     private var thing: SubjectFinder.Phrase? = nil
@@ -100,7 +103,9 @@ struct SubjectTracker {
         }
         var result: (subject: String, about: Int?)
         let owner = countedNoun
+        let deed = countedDeed
         countedNoun = nil
+        countedDeed = nil
         if let respectively, respectively.place == 0 { items = finder.listItems(from: from, to: to) }
         // A list of amounts, or of changes with no amounts before them to pair with, takes the
         // items named before *lần lượt* in turn.
@@ -115,10 +120,14 @@ struct SubjectTracker {
             // reports name such counts, with what was done for them (*lao động được giải quyết
             // việc làm*).
             if counted.role == .beneficiary, let own = reading.own, !own.isAttribute {
-                countedNoun = SubjectFinder.Phrase(
-                    head: counted.owner ?? "", period: own.period.isEmpty ? reading.period : own.period)
                 // *…, đồng thời giải quyết việc làm cho …*: by the agent named before.
                 let by = own.actor.isEmpty && !own.isAction ? actor : own.actor
+                countedNoun = SubjectFinder.Phrase(
+                    head: counted.owner ?? "", period: own.period.isEmpty ? reading.period : own.period)
+                // *… hỗ trợ cho 1.250 hộ nghèo với số tiền …*: the money paid is the action's, for
+                // them (*số tiền hỗ trợ cho hộ nghèo*), where a project's capital is its own.
+                let deed = Self.deed(own.head, by: by)
+                if !deed.isEmpty, let noun = counted.owner, !noun.isEmpty { countedDeed = deed + " cho " + noun }
                 counted.head = Self.beneficiaries(counted.head, of: own.head, by: by)
                 if counted.period.isEmpty { counted.period = own.period }
             }
@@ -162,7 +171,7 @@ struct SubjectTracker {
             // An amount in another unit (*… 1.240 ca. Năm 2023 đạt 12 tỷ đồng*) is of something else.
             let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0.phrase : nil }
             result = resolve(
-                kind: kind, reading: reading, respectively: respectively, owner: owner, carried: carried,
+                kind: kind, reading: reading, respectively: respectively, owner: owner, deed: deed, carried: carried,
                 described: described != nil)
         }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
@@ -230,6 +239,19 @@ struct SubjectTracker {
     /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
     /// (*đã*, *dự kiến*, *giúp*) is no part of it.
     static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
+        [noun, "được", agent, deed(action, by: agent)].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Whether an attribute names a sum paid out (*số tiền*, *tổng số tiền*), which is the
+    /// paying's, not that of those it was paid to.
+    static func isSumPaid(_ attribute: String) -> Bool {
+        let lower = Tokenizer.lowercased(attribute)
+        return ["số tiền", "tổng số tiền"].contains { lower == $0 || lower.hasPrefix($0 + " ") }
+    }
+
+    /// What an action written with `agent` before it did, without the agent and the words that
+    /// say when or how surely it was done (*Sở Y tế đã hỗ trợ* → *hỗ trợ*); "" when nothing is left.
+    static func deed(_ action: String, by agent: String) -> String {
         var words = Tokenizer.pieces(action, commas: false)?.map { Substring($0) } ?? action.split(separator: " ")
         let agentWords = agent.split(separator: " ")
         if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
@@ -243,13 +265,13 @@ struct SubjectTracker {
             words.removeSubrange(index..<(index + hedge.count))
             break
         }
-        guard let first = words.first else { return noun }
+        guard let first = words.first else { return "" }
         // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.
-        var verb = words.joined(separator: " ")
+        let verb = words.joined(separator: " ")
         if first.first?.isUppercase == true, first.dropFirst().first?.isLowercase == true, !opensWithName(verb) {
-            verb = verb.prefix(1).lowercased() + verb.dropFirst()
+            return verb.prefix(1).lowercased() + verb.dropFirst()
         }
-        return [noun, "được", agent, verb].filter { !$0.isEmpty }.joined(separator: " ")
+        return verb
     }
 
     /// The first of `phrases` that `words` open with, the first word's case aside.
@@ -360,14 +382,15 @@ struct SubjectTracker {
 
     private mutating func resolve(
         kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
-        owner: SubjectFinder.Phrase?, carried: SubjectFinder.Phrase?, described: Bool
+        owner: SubjectFinder.Phrase?, deed: String?, carried: SubjectFinder.Phrase?, described: Bool
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
         if var own = reading.own {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
-                own.head = ItemNaming.completed(attribute: own.head, by: Self.counted(named.head))
+                let by = deed.flatMap { Self.isSumPaid(own.head) ? $0 : nil } ?? Self.counted(named.head)
+                own.head = ItemNaming.completed(attribute: own.head, by: by)
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
             }

@@ -209,6 +209,16 @@ struct SubjectTests {
                 == "dự án được UBND tỉnh trao quyết định chủ trương đầu tư")
     }
 
+    @Test func aSumPaidToThoseAnActionWasForIsTheActions() throws {
+        // The projects' capital above is theirs; a sum paid out is the paying's, for them.
+        let help = "Trong tháng, Sở Y tế đã hỗ trợ cho 1.250 hộ nghèo với số tiền 2,5 tỷ đồng."
+        #expect(try fact("2,5 tỷ đồng", in: help).subject == "số tiền hỗ trợ cho hộ nghèo")
+        let benefit = "Trong tháng, tỉnh đã chi trả trợ cấp thất nghiệp cho 4.120 người với tổng số tiền 98,6 tỷ đồng."
+        #expect(
+            try fact("98,6 tỷ đồng", in: benefit).subject == "tổng số tiền chi trả trợ cấp thất nghiệp cho người")
+        #expect(try fact("cho 4.120 người", in: benefit).subject == "người được chi trả trợ cấp thất nghiệp")
+    }
+
     @Test func theCropSeasonASentenceIsAboutIsThePeriodOfItsFigures() throws {
         let purpose =
             "Để chuẩn bị cho vụ Hè Thu 2025, ngành nông nghiệp dự kiến nhu cầu phân bón khoảng 62.000 tấn."
