@@ -176,7 +176,7 @@ struct SubjectFinder {
         let agents = PhraseTable(phrases: [
             "toàn tỉnh", "cả tỉnh", "tỉnh", "toàn ngành", "thành phố", "huyện", "thị xã", "các địa phương",
             "địa phương", "nông dân", "người dân", "các doanh nghiệp", "doanh nghiệp", "ngành", "sở", "trung tâm",
-            "ubnd tỉnh", "sân bay", "cảng", "khu công nghiệp", "hợp tác xã", "bà con",
+            "ubnd tỉnh", "sân bay", "cảng", "khu công nghiệp", "hợp tác xã", "bà con", "ngân hàng",
         ])
 
         /// Agents that say who acts even with no auxiliary after them (*toàn tỉnh xuống giống*).

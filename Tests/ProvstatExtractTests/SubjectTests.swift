@@ -217,6 +217,13 @@ struct SubjectTests {
         #expect(
             try fact("98,6 tỷ đồng", in: benefit).subject == "tổng số tiền chi trả trợ cấp thất nghiệp cho người")
         #expect(try fact("cho 4.120 người", in: benefit).subject == "người được chi trả trợ cấp thất nghiệp")
+        // A bank acts like an office: the noun before *đã* is who paid, not what was counted.
+        let bank =
+            "Trong tháng, Ngân hàng Chính sách xã hội đã chi trả trợ cấp thất nghiệp cho 4.120 người với số tiền 98,6 tỷ đồng."
+        #expect(
+            try fact("cho 4.120 người", in: bank).subject
+                == "người được Ngân hàng Chính sách xã hội chi trả trợ cấp thất nghiệp")
+        #expect(try fact("98,6 tỷ đồng", in: bank).subject == "số tiền chi trả trợ cấp thất nghiệp cho người")
     }
 
     @Test func theCropSeasonASentenceIsAboutIsThePeriodOfItsFigures() throws {
