@@ -128,7 +128,7 @@ struct SubjectTracker {
                 // them (*số tiền hỗ trợ cho hộ nghèo*), where a project's capital is its own.
                 let deed = Self.deed(own.head, by: by)
                 if !deed.isEmpty, let noun = counted.owner, !noun.isEmpty { countedDeed = deed + " cho " + noun }
-                counted.head = Self.beneficiaries(counted.head, of: own.head, by: by)
+                counted.head = Self.beneficiaries(counted.head, of: deed, by: by)
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*, *Ngành du lịch đón …
@@ -234,12 +234,11 @@ struct SubjectTracker {
         return aspect + " " + owner
     }
 
-    /// Those an action was for, then what was done for them by whom: *lao động* of *giải quyết
-    /// việc làm* gives *lao động được giải quyết việc làm*; by *Sở Lao động*, of *Sở Lao động đã hỗ
-    /// trợ*, *… được Sở Lao động hỗ trợ*. The aspect, hedge or helping verb before the action
-    /// (*đã*, *dự kiến*, *giúp*) is no part of it.
-    static func beneficiaries(_ noun: String, of action: String, by agent: String) -> String {
-        [noun, "được", agent, deed(action, by: agent)].filter { !$0.isEmpty }.joined(separator: " ")
+    /// Those an action was for, then what was done for them (its `deed`) by whom: *lao động* of
+    /// *giải quyết việc làm* gives *lao động được giải quyết việc làm*; by *Sở Lao động*, of *hỗ
+    /// trợ*, *… được Sở Lao động hỗ trợ*.
+    static func beneficiaries(_ noun: String, of deed: String, by agent: String) -> String {
+        [noun, "được", agent, deed].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Whether an attribute names a sum paid out (*số tiền*, *tổng số tiền*), which is the
