@@ -70,7 +70,7 @@ let package = Package(
             name: "provstat-bench",
             dependencies: [
                 "ProvstatBench", "ProvstatFetch", "ProvstatParse", "ProvstatExtract", "ProvstatCore",
-                "ProvstatSnapshot", "ProvstatReport", "LoopbackServer",
+                "ProvstatSnapshot", "ProvstatReport", "LoopbackServer", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
