@@ -29,7 +29,10 @@ struct FigureFinder {
     /// The figures in reading order.
     func figures() -> [Figure] {
         let tokens = matcher.tokens
+        // Fetched once: a static table is checked for its one-time set-up at every use.
+        let numberWords = Lexicon.numberWordKeys
         var found: [Figure] = []
+        found.reserveCapacity(4)
         var index = 0
         while index < tokens.count {
             // Read in place: a copy of the token would retain its texts.
@@ -37,7 +40,7 @@ struct FigureFinder {
                 let (figure, next) = number(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)
-            } else if Lexicon.numberWord(tokens[index]) != nil {
+            } else if tokens[index].isWord, numberWords.contains(tokens[index].key) {
                 let (figure, next) = writtenNumber(at: index)
                 if let figure { found.append(figure) }
                 index = max(next, index + 1)
@@ -287,6 +290,7 @@ struct FigureFinder {
     /// Joins `10 - 15%` and `từ 50 đến 60 nghìn tấn`: the low end takes the high end's unit.
     private func joinRanges(_ figures: [Figure]) -> [Figure] {
         var result: [Figure] = []
+        result.reserveCapacity(figures.count)
         var index = 0
         while index < figures.count {
             var figure = figures[index]

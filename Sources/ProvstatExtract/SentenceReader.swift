@@ -29,9 +29,13 @@ struct SentenceReader {
         let carried = topic
         topic = nil
         let tokens = sentence.tokens
-        guard tokens.contains(where: { $0.isNumber || Lexicon.numberWord($0) != nil }) else {
-            return []
-        }
+        // Read in place (a token passed by value is copied), the table fetched once.
+        let numberWords = Lexicon.numberWordKeys
+        guard
+            tokens.indices.contains(where: {
+                tokens[$0].isNumber || (tokens[$0].isWord && numberWords.contains(tokens[$0].key))
+            })
+        else { return [] }
         let matcher = TokenMatcher(tokens: tokens)
         let figures = FigureFinder(matcher: matcher, style: context.style).figures()
         guard !figures.isEmpty else { return [] }
