@@ -10,19 +10,36 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let entry: Entry
     }
 
-    private let byFirst: KeyTable<[Keyed]>
-    private let byLast: KeyTable<[Keyed]>
+    /// The tables, in one object: a copy of a phrase table (taken each time one is read from a
+    /// class's property) retains it once, not each table.
+    private final class Tables: Sendable {
+        let byFirst: KeyTable<[Keyed]>
+        let byLast: KeyTable<[Keyed]>
+        let firstKeys: [UInt64]
+
+        init(byFirst: KeyTable<[Keyed]>, byLast: KeyTable<[Keyed]>, firstKeys: [UInt64]) {
+            self.byFirst = byFirst
+            self.byLast = byLast
+            self.firstKeys = firstKeys
+        }
+    }
+
+    private let tables: Tables
+    private var byFirst: KeyTable<[Keyed]> { tables.byFirst }
+    private var byLast: KeyTable<[Keyed]> { tables.byLast }
     /// The `WordKey`s phrases start with.
-    let firstKeys: [UInt64]
+    var firstKeys: [UInt64] { tables.firstKeys }
 
     init(_ entries: [Entry]) {
         let sorted = entries.filter { !$0.phrase.isEmpty }.sorted { $0.phrase.count > $1.phrase.count }
             .map { Keyed(keys: $0.phrase.map(WordKey.of), entry: $0) }
         // Grouping keeps each key's phrases longest first.
         let grouped = Dictionary(grouping: sorted, by: { $0.keys[0] })
-        byFirst = KeyTable(grouped.map { ($0.key, $0.value) })
-        firstKeys = Array(grouped.keys)
-        byLast = KeyTable(Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] }).map { ($0.key, $0.value) })
+        tables = Tables(
+            byFirst: KeyTable(grouped.map { ($0.key, $0.value) }),
+            byLast: KeyTable(
+                Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] }).map { ($0.key, $0.value) }),
+            firstKeys: Array(grouped.keys))
     }
 
     /// The longest phrase that starts at `index` and satisfies `accept` (the phrases starting

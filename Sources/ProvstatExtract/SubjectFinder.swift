@@ -446,17 +446,29 @@ struct SubjectFinder {
     private func parts(from: Int, to: Int) -> [[[Int]]] {
         let start = max(0, from)
         let end = min(to, matcher.tokens.count)
+        let capacity = max(1, end - start)
         // The kept indices are written into one scratch buffer (never more of them than tokens: an
-        // acronym stands for the words before it), and each segment is stored from it at its exact
-        // size when it ends: no array regrows token by token.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, end - start)) { buffer in
-            var parts: [[[Int]]] = []
-            var part: [[Int]] = []
+        // acronym stands for the words before it), with where each segment ends and how many
+        // segments each part has (at most one of each per token, and the last); the arrays are
+        // then made at their exact sizes: none regrows as it is filled.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * capacity + 2) { scratch in
+            let buffer = UnsafeMutableBufferPointer(rebasing: scratch[..<capacity])
+            let segmentEnds = UnsafeMutableBufferPointer(rebasing: scratch[capacity..<(2 * capacity + 1)])
+            let partSizes = UnsafeMutableBufferPointer(rebasing: scratch[(2 * capacity + 1)...])
+            var segmentCount = 0
+            var partCount = 0
             var segmentStart = 0
+            var partStart = 0
             var count = 0
             func endSegment() {
-                part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count])))
+                segmentEnds[segmentCount] = count
+                segmentCount += 1
                 segmentStart = count
+            }
+            func endPart() {
+                partSizes[partCount] = segmentCount - partStart
+                partCount += 1
+                partStart = segmentCount
             }
             var depth = 0
             var index = start
@@ -495,8 +507,7 @@ struct SubjectFinder {
                 if depth > 0 { continue }
                 if matcher.isSentencePartEnd(index) {
                     endSegment()
-                    parts.append(part)
-                    part = []
+                    endPart()
                 } else if matcher.isSymbol(index, ",") {
                     endSegment()
                 } else if matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&") {
@@ -505,7 +516,21 @@ struct SubjectFinder {
                 }
             }
             endSegment()
-            parts.append(part)
+            endPart()
+            var parts: [[[Int]]] = []
+            parts.reserveCapacity(partCount)
+            var segment = 0
+            var segmentBegin = 0
+            for partIndex in 0..<partCount {
+                var part: [[Int]] = []
+                part.reserveCapacity(partSizes[partIndex])
+                for _ in 0..<partSizes[partIndex] {
+                    part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentBegin..<segmentEnds[segment]])))
+                    segmentBegin = segmentEnds[segment]
+                    segment += 1
+                }
+                parts.append(part)
+            }
             return parts
         }
     }
@@ -1106,9 +1131,9 @@ struct SubjectFinder {
                     afterComma = true
                     continue
                 }
-                let token = matcher.tokens[index]
-                if !text.isEmpty && (token.spaceBefore || afterComma) { text.append(byte: 0x20) }
-                text.append(token.text)
+                // Read in place: a copy of the token would retain its text.
+                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].text)
                 afterComma = false
             }
         }
