@@ -93,7 +93,7 @@ enum ItemNaming {
     /// of its own or the unit implies none: *thép cán đạt 1,24 triệu tấn* is the output
     /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.
     static func measure(impliedBy unit: String, for subject: String) -> String? {
-        guard var implied = impliedMeasures[unit], !subject.isEmpty else { return nil }
+        guard var implied = impliedMeasure(of: unit), !subject.isEmpty else { return nil }
         // Compared as bytes, word by word: this runs for every amount in a physical unit.
         var subject = subject
         let (measured, moved) = subject.withUTF8 { bytes in
@@ -126,10 +126,19 @@ enum ItemNaming {
     }
 
     /// What a quantity in each physical unit measures when nothing else says.
+    private static func impliedMeasure(of unit: String) -> String? {
+        // Every such unit is three bytes or fewer and opens with one of a few letters: most units
+        // (*tỷ đồng*, *%*, *người*) are told apart without hashing them.
+        guard unit.utf8.count <= 3, let first = unit.utf8.first, physicalOpenings.contains(first) else { return nil }
+        return impliedMeasures[unit]
+    }
+
     private static let impliedMeasures: [String: String] = [
         "ha": "diện tích", "m2": "diện tích", "km2": "diện tích", "t": "sản lượng", "kg": "sản lượng",
         "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất", "km": "chiều dài",
     ]
+    /// The first bytes of the units in `impliedMeasures`.
+    private static let physicalOpenings = Array(Set(impliedMeasures.keys.compactMap(\.utf8.first)))
 
     /// Words that say goods were traded or moved rather than made.
     private static let movementWords = [
