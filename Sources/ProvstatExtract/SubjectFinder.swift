@@ -301,7 +301,8 @@ struct SubjectFinder {
         if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
             let fronted = last.indices.dropLast().last(where: {
-                !last[$0].isEmpty && !names(segments.trim($0, by: self).tokens) && !isBase(last[$0])
+                // The base first: told by its opening words, with no segment trimmed.
+                !last[$0].isEmpty && !isBase(last[$0]) && !names(segments.trim($0, by: self).tokens)
             })
         {
             own?.period = periodText(in: last[fronted])
@@ -631,6 +632,12 @@ struct SubjectFinder {
         if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
             let example = trimmed(Array(part[chosen][(like + 1)...]))
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
+        }
+        // Only a segment with *như* in it lists examples: most parts have none, and need no
+        // segment trimmed to tell.
+        let earliest = max(0, chosen - 6)
+        guard part[earliest..<chosen].contains(where: { $0.contains { matcher.lowerIs($0, "như") } }) else {
+            return nil
         }
         var index = chosen - 1
         while index >= 0, chosen - index <= 6 {
