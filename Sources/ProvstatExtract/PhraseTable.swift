@@ -48,24 +48,43 @@ struct PhraseTable<Value: Sendable>: Sendable {
         guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
             return nil
         }
-        for candidate in candidates where Self.matches(candidate.keys, matcher, at: index) && accept(candidate.entry) {
-            return candidate.entry
+        // Counted loops, here and below: an iterator over the nested generic `Keyed` is left
+        // unspecialized (its every step a protocol witness), and this runs several times a token.
+        var position = 0
+        while position < candidates.count {
+            if Self.matches(candidates[position].keys, matcher, at: index) && accept(candidates[position].entry) {
+                return candidates[position].entry
+            }
+            position += 1
         }
         return nil
     }
 
     /// The longest phrase that starts at `index`.
     func longest(in matcher: TokenMatcher, at index: Int) -> Entry? {
-        guard index >= 0, index < matcher.tokens.count else { return nil }
-        return byFirst[matcher.tokens[index].key]?.first { Self.matches($0.keys, matcher, at: index) }?.entry
+        guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
+            return nil
+        }
+        var position = 0
+        while position < candidates.count {
+            if Self.matches(candidates[position].keys, matcher, at: index) { return candidates[position].entry }
+            position += 1
+        }
+        return nil
     }
 
     /// The longest phrase that ends at `index`.
     func longest(in matcher: TokenMatcher, endingAt index: Int) -> Entry? {
-        guard index >= 0, index < matcher.tokens.count else { return nil }
-        return byLast[matcher.tokens[index].key]?.first {
-            Self.matches($0.keys, matcher, at: index - $0.keys.count + 1)
-        }?.entry
+        guard index >= 0, index < matcher.tokens.count, let candidates = byLast[matcher.tokens[index].key] else {
+            return nil
+        }
+        var position = 0
+        while position < candidates.count {
+            let keys = candidates[position].keys
+            if Self.matches(keys, matcher, at: index - keys.count + 1) { return candidates[position].entry }
+            position += 1
+        }
+        return nil
     }
 
     private static func matches(_ keys: [UInt64], _ matcher: TokenMatcher, at index: Int) -> Bool {

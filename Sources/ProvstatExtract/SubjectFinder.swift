@@ -309,7 +309,14 @@ struct SubjectFinder {
         }
         if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
-        let unbased = last.count == 1 ? (isBase(last[0]) ? [] : last[0]) : last.filter { !isBase($0) }.flatMap { $0 }
+        var unbased: [Int] = []
+        if last.count == 1 {
+            if !isBase(last[0]) { unbased = last[0] }
+        } else {
+            // Joined into one array of its exact size, not filtered into one and flattened into another.
+            unbased.reserveCapacity(last.reduce(0) { $0 + $1.count })
+            for segment in last where !isBase(segment) { unbased.append(contentsOf: segment) }
+        }
         var topic: Phrase? = nil
         if from == 0 {
             if parts.count == 1 {
@@ -354,20 +361,28 @@ struct SubjectFinder {
         let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
             WordKey.of($0)
         }
-        for raw in parts.flatMap({ $0 }).dropLast().reversed()
-        where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
-            let segment = trimmed(raw)
-            guard segment.count > keys.count else { continue }
-            for start in 0..<(segment.count - keys.count)
-            where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
-                // The object runs to the end of the segment, short of a period or figure.
-                var end = start + keys.count
-                while end < segment.count, matcher.tokens[segment[end]].isWord, !isPeriodWord(segment[end]) { end += 1 }
-                let object = Array(segment[(start + keys.count)..<end])
-                guard !object.isEmpty, names(object) else { continue }
-                var result = phrase
-                result.head = phrase.head + " " + text(of: object)
-                return result
+        // The segments before the last, last first (walked in place, not flattened into a list).
+        for partIndex in parts.indices.reversed() {
+            for segmentIndex in parts[partIndex].indices.reversed() {
+                // The last segment of all is the phrase's own.
+                if partIndex == parts.count - 1 && segmentIndex == parts[partIndex].count - 1 { continue }
+                let raw = parts[partIndex][segmentIndex]
+                guard raw.count > keys.count, raw.contains(where: { matcher.key($0) == keys[0] }) else { continue }
+                let segment = trimmed(raw)
+                guard segment.count > keys.count else { continue }
+                for start in 0..<(segment.count - keys.count)
+                where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
+                    // The object runs to the end of the segment, short of a period or figure.
+                    var end = start + keys.count
+                    while end < segment.count, matcher.tokens[segment[end]].isWord, !isPeriodWord(segment[end]) {
+                        end += 1
+                    }
+                    let object = Array(segment[(start + keys.count)..<end])
+                    guard !object.isEmpty, names(object) else { continue }
+                    var result = phrase
+                    result.head = phrase.head + " " + text(of: object)
+                    return result
+                }
             }
         }
         return phrase
