@@ -97,7 +97,11 @@ enum SentenceSplitter {
         }
         guard next < bytes.count else { return false }
         let following = scalar(bytes, at: next).scalar
-        guard following.properties.isUppercase || following == "\"" || following == "“" || following == "(" else {
+        // An ASCII capital answers without a Unicode property lookup: only A–Z are upper-case there.
+        let isUppercase =
+            following.value < 0x80
+            ? following.value >= 0x41 && following.value <= 0x5A : following.properties.isUppercase
+        guard isUppercase || following == "\"" || following == "“" || following == "(" else {
             return false
         }
         guard mark == "." else { return true }
