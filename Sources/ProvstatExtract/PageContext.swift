@@ -16,6 +16,8 @@ struct PageContext: Sendable {
     /// table cells, in that order (as `init(texts:)` on them all, without gathering them first).
     init(paragraphs: [[TokenizedSentence]], cells: [TokenizedSentence]) {
         var tally = Tally()
+        // A page writes a few dozen such numbers: room for them at once.
+        tally.numbers.reserveCapacity(64)
         // Read in place by index: iterating would copy each sentence (retaining its arrays).
         for sentences in paragraphs {
             for index in sentences.indices { tally.count(sentences[index]) }
