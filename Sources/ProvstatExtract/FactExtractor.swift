@@ -26,12 +26,15 @@ public struct FactExtractor: Sendable {
             }
             paragraphs.append(SentenceSplitter.sentences(of: text).map(TokenizedSentence.init))
         }
-        var texts = paragraphs.flatMap { $0 }
+        var cells: [TokenizedSentence] = []
         for case .table(let grid) in blocks {
-            texts += grid.rows.joined().map(TokenizedSentence.init)
+            cells += grid.rows.joined().map(TokenizedSentence.init)
         }
-        let context = PageContext(texts: texts)
+        let context = PageContext(paragraphs: paragraphs, cells: cells)
         var facts: [Fact] = []
+        // A sentence with a number gives about four facts or fewer: room made once, not regrown
+        // (a fact is a large value, and each regrowth moves them all).
+        facts.reserveCapacity(4 * paragraphs.reduce(0) { $0 + $1.count { !$0.tokens.isEmpty } })
         var tableIndex = 0
         var note: UnitReader.Match? = nil
         var heading = ""
@@ -87,13 +90,17 @@ public struct FactExtractor: Sendable {
             let first = facts.count
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
-            for reading in SentenceReader(sentence: sentence, context: context, heading: heading).readings(
+            let readings = SentenceReader(sentence: sentence, context: context, heading: heading).readings(
                 topic: &topic, named: &named)
-            {
-                var fact = reading.fact
-                fact.about = reading.about.map { first + $0 }
-                if reading.breakdownBefore { breakdownTotals = lastTotals }
-                if reading.isEquivalent, let previous {
+            // Each reading is read in place and only its fact copied: copying a whole reading
+            // retains every string of its fact once more.
+            for position in readings.indices {
+                var fact = readings[position].fact
+                let (about, breakdownBefore) = (readings[position].about, readings[position].breakdownBefore)
+                let (partBefore, isEquivalent) = (readings[position].partBefore, readings[position].isEquivalent)
+                fact.about = about.map { first + $0 }
+                if breakdownBefore { breakdownTotals = lastTotals }
+                if isEquivalent, let previous {
                     fact.equivalentOf = previous
                 } else if fact.kind == .level, let total = breakdownTotals?[fact.unit],
                     !ItemNaming.measuresOtherwise(fact.subject, than: facts[total].subject)
@@ -102,7 +109,7 @@ public struct FactExtractor: Sendable {
                     if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
                         renamed[fact.subject] = name
                     }
-                } else if reading.partBefore, fact.kind == .level, let total = lastTotals[fact.unit],
+                } else if partBefore, fact.kind == .level, let total = lastTotals[fact.unit],
                     let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
                 {
                     // *riêng các sản phẩm từ dừa*: one part, named by its total's measure.
@@ -117,7 +124,7 @@ public struct FactExtractor: Sendable {
                     fact.kind = kind
                 }
                 // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
-                if reading.breakdownBefore { changeParts = true }
+                if breakdownBefore { changeParts = true }
                 if ItemNaming.isChange(fact.kind), changeParts, let total = lastChange,
                     let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
                 {
@@ -139,12 +146,13 @@ public struct FactExtractor: Sendable {
                     fact.subject = name
                 }
                 if ItemNaming.isChange(fact.kind), !changeParts { lastChange = facts.count }
-                facts.append(fact)
-                let index = facts.count - 1
-                if !reading.isEquivalent {
-                    previous = index
-                    if fact.kind == .level, fact.componentOf == nil { lastTotals[fact.unit] = index }
+                let added = facts.count
+                if !isEquivalent {
+                    previous = added
+                    if fact.kind == .level, fact.componentOf == nil { lastTotals[fact.unit] = added }
                 }
+                // Appended last, so that the fact is moved into the page's facts.
+                facts.append(fact)
             }
         }
     }

@@ -27,8 +27,8 @@ struct HeadingScalars {
     /// white space is U+0020 and U+00A0 (both in Foundation's `whitespacesAndNewlines`).
     var heading: String? {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{A0}" }
-        func isNumber(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }
-        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        let isNumber = Self.isNumber
+        let isLetter = Self.isLetter
         var words = 0
         var inWord = false
         for scalar in scalars {
@@ -64,6 +64,29 @@ struct HeadingScalars {
         var text = self.text
         return text.withUTF8 {
             String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<(lower + count)]), as: UTF8.self)
+        }
+    }
+
+    /// `scalar.properties.numericType != nil` for a scalar of the plain set, answered without the
+    /// property lookup where the set's blocks hold no numbers but the ASCII digits.
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39: return true
+        case 0x20...0x7E, 0xC0...0x24F, 0x1E00...0x1EFF: return false
+        default: return scalar.properties.numericType != nil
+        }
+    }
+
+    /// `scalar.properties.isAlphabetic` for a scalar of the plain set, answered without the
+    /// property lookup for ASCII and for the blocks of Latin letters, where every scalar but
+    /// U+00D7 and U+00F7 is one.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        switch value {
+        case 0x20...0x7E: return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A
+        case 0xC0...0x24F: return value != 0xD7 && value != 0xF7
+        case 0x1E00...0x1EFF: return true
+        default: return scalar.properties.isAlphabetic
         }
     }
 

@@ -93,7 +93,7 @@ enum ItemNaming {
     /// of its own or the unit implies none: *thép cán đạt 1,24 triệu tấn* is the output
     /// (*sản lượng*) of rolled steel, *đã thu hoạch 48.500 ha* the area (*diện tích*) harvested.
     static func measure(impliedBy unit: String, for subject: String) -> String? {
-        guard var implied = impliedMeasures[unit], !subject.isEmpty else { return nil }
+        guard var implied = impliedMeasure(of: unit), !subject.isEmpty else { return nil }
         // Compared as bytes, word by word: this runs for every amount in a physical unit.
         var subject = subject
         let (measured, moved) = subject.withUTF8 { bytes in
@@ -126,10 +126,19 @@ enum ItemNaming {
     }
 
     /// What a quantity in each physical unit measures when nothing else says.
+    private static func impliedMeasure(of unit: String) -> String? {
+        // Every such unit is three bytes or fewer and opens with one of a few letters: most units
+        // (*tỷ đồng*, *%*, *người*) are told apart without hashing them.
+        guard unit.utf8.count <= 3, let first = unit.utf8.first, physicalOpenings.contains(first) else { return nil }
+        return impliedMeasures[unit]
+    }
+
     private static let impliedMeasures: [String: String] = [
         "ha": "diện tích", "m2": "diện tích", "km2": "diện tích", "t": "sản lượng", "kg": "sản lượng",
         "m3": "sản lượng", "l": "sản lượng", "kWh": "sản lượng", "MW": "công suất", "km": "chiều dài",
     ]
+    /// The first bytes of the units in `impliedMeasures`.
+    private static let physicalOpenings = Array(Set(impliedMeasures.keys.compactMap(\.utf8.first)))
 
     /// Words that say goods were traded or moved rather than made.
     private static let movementWords = [
@@ -145,11 +154,12 @@ enum ItemNaming {
 
     /// The index a subject opens with (*chỉ số giá* of *chỉ số giá tiêu dùng tháng 10*), or nil.
     static func index(opening subject: String) -> String? {
-        // Every index opens with *ch*: most subjects are told apart by two bytes.
-        let bytes = subject.utf8.prefix(2).map { $0 | 0x20 }
-        guard bytes == [0x63, 0x68], let measure = measure(opening: subject), measure.hasPrefix("chỉ số") else {
-            return nil
-        }
+        // Every index opens with *ch*: most subjects are told apart by two bytes (read in place,
+        // not copied into an array).
+        var bytes = subject.utf8.makeIterator()
+        guard bytes.next().map({ $0 | 0x20 }) == 0x63, bytes.next().map({ $0 | 0x20 }) == 0x68,
+            let measure = measure(opening: subject), measure.utf8.starts(with: indexOpening)
+        else { return nil }
         return measure
     }
 
@@ -157,8 +167,9 @@ enum ItemNaming {
     /// its change is measured in, or nil when the subject is no group.
     static func name(group subject: String, index: String) -> String? {
         // *Nhóm*/*nhóm* and a space, told on the bytes (this runs for every change in a section).
-        let bytes = Array(subject.utf8.prefix(6))
-        guard bytes.count == 6, bytes[0] | 0x20 == 0x6E, Array(bytes[1...]) == Array("hóm ".utf8) else { return nil }
+        guard let first = subject.utf8.first, first | 0x20 == 0x6E,
+            subject.utf8.dropFirst().starts(with: groupRest)
+        else { return nil }
         return index + " " + subject.prefix(1).lowercased() + subject.dropFirst()
     }
 
@@ -176,13 +187,21 @@ enum ItemNaming {
         // A subject of 40 bytes or fewer is its own 40-character prefix; `Tokenizer.lowercased`
         // gives what `lowercased()` does without a Unicode property lookup per letter.
         let opening = subject.utf8.count <= 40 ? subject : String(subject.prefix(40))
-        var text = Array(Tokenizer.lowercased(opening).utf8)
-        if text.starts(with: total) { text.removeFirst(total.count) }
-        return measureBytes.first {
-            text.starts(with: $0.bytes) && (text.count == $0.bytes.count || text[$0.bytes.count] == 0x20)
-        }?
-        .name
+        var lower = Tokenizer.lowercased(opening)
+        // Read in the string's own storage, not copied into an array.
+        return lower.withUTF8 { all in
+            let text = all.starts(with: total) ? UnsafeBufferPointer(rebasing: all[total.count...]) : all
+            return measureBytes.first {
+                text.starts(with: $0.bytes) && (text.count == $0.bytes.count || text[$0.bytes.count] == 0x20)
+            }?
+            .name
+        }
     }
+
+    /// What every index opens with, as bytes (the measures are written so).
+    private static let indexOpening = Array("chỉ số".utf8)
+    /// *Nhóm* after its first letter, and a space.
+    private static let groupRest = Array("hóm ".utf8)
 
     private static let total = Array("tổng ".utf8)
     private static let measureBytes = measures.map { (name: $0, bytes: Array($0.utf8)) }

@@ -9,11 +9,42 @@ struct PageContext: Sendable {
 
     /// Reads the style and report period from every sentence and cell of a page.
     init(texts: [TokenizedSentence]) {
+        self.init(paragraphs: [texts], cells: [])
+    }
+
+    /// Reads the style and report period from the sentences of each paragraph and from the
+    /// table cells, in that order (as `init(texts:)` on them all, without gathering them first).
+    init(paragraphs: [[TokenizedSentence]], cells: [TokenizedSentence]) {
+        var tally = Tally()
+        // A page writes a few dozen such numbers: room for them at once.
+        tally.numbers.reserveCapacity(64)
+        // Read in place by index: iterating would copy each sentence (retaining its arrays).
+        for sentences in paragraphs {
+            for index in sentences.indices { tally.count(sentences[index]) }
+        }
+        for index in cells.indices { tally.count(cells[index]) }
+        style = NumberStyle.detect(in: tally.numbers)
+        month = tally.months.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+        year = tally.years.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+    }
+
+    /// A context with the defaults: Vietnamese numbers, no known period.
+    init() {}
+
+    /// The numbers and periods counted so far.
+    private struct Tally {
+        /// Numbers of more than three bytes holding `.` or `,`: only they may tell the style.
         var numbers: [String] = []
-        var months: [Int: Int] = [:]
-        var years: [Int: Int] = [:]
-        for text in texts {
-            numbers += text.tokens.lazy.filter { $0.isNumber && $0.text.utf8.count > 3 }.map(\.text)
+        // Room for the few months and years a page names, so that neither table regrows.
+        var months: [Int: Int] = Dictionary(minimumCapacity: 12)
+        var years: [Int: Int] = Dictionary(minimumCapacity: 6)
+
+        mutating func count(_ text: TokenizedSentence) {
+            // Tokens are looked at in place: copying one retains its text.
+            let tokens = text.tokens
+            for index in tokens.indices where tokens[index].kind == .number && tokens[index].utf8Range.count > 3 {
+                if Self.hasSeparator(tokens[index].text) { numbers.append(tokens[index].text) }
+            }
             for mention in text.periods {
                 if let year = mention.period.year { years[year, default: 0] += 1 }
                 if mention.period.span == .month || mention.period.span == .yearToDate,
@@ -23,11 +54,10 @@ struct PageContext: Sendable {
                 }
             }
         }
-        style = NumberStyle.detect(in: numbers)
-        month = months.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
-        year = years.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
-    }
 
-    /// A context with the defaults: Vietnamese numbers, no known period.
-    init() {}
+        /// Whether the number holds `.` or `,` (`NumberStyle.detect` passes over the others).
+        private static func hasSeparator(_ text: String) -> Bool {
+            text.utf8.contains { $0 == 0x2E || $0 == 0x2C }
+        }
+    }
 }

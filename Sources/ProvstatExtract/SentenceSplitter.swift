@@ -16,12 +16,13 @@ enum SentenceSplitter {
     /// The sentences of `text`, trimmed, in order.
     static func sentences(of text: String) -> [String] {
         var text = text
-        return text.withUTF8 { sentences(ofUTF8: $0) }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { sentences(ofUTF8: $0, of: text) }!
     }
 
-    /// Reads the scalars straight out of the bytes, one at a time: a paragraph is decoded once,
-    /// without an array of its scalars.
-    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// Reads the scalars straight out of the bytes (`text`'s storage), one at a time: a paragraph
+    /// is decoded once, without an array of its scalars.
+    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [String] {
         var sentences: [String] = []
         func append(_ lowerBound: Int, _ upperBound: Int) {
             var lower = lowerBound
@@ -37,7 +38,7 @@ enum SentenceSplitter {
                 upper = previous
             }
             guard lower < upper else { return }
-            sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+            sentences.append(Tokenizer.slice(text, lower..<upper))
         }
         // Scalar indices count the limits; byte offsets cut the text.
         var start = 0
@@ -96,7 +97,11 @@ enum SentenceSplitter {
         }
         guard next < bytes.count else { return false }
         let following = scalar(bytes, at: next).scalar
-        guard following.properties.isUppercase || following == "\"" || following == "“" || following == "(" else {
+        // An ASCII capital answers without a Unicode property lookup: only A–Z are upper-case there.
+        let isUppercase =
+            following.value < 0x80
+            ? following.value >= 0x41 && following.value <= 0x5A : following.properties.isUppercase
+        guard isUppercase || following == "\"" || following == "“" || following == "(" else {
             return false
         }
         guard mark == "." else { return true }

@@ -301,14 +301,22 @@ struct SubjectFinder {
         if own?.period.isEmpty == true, let opening = own?.openingPeriod { own?.period = opening }
         if own?.period.isEmpty == true,
             let fronted = last.indices.dropLast().last(where: {
-                !last[$0].isEmpty && !names(segments.trim($0, by: self).tokens) && !isBase(last[$0])
+                // The base first: told by its opening words, with no segment trimmed.
+                !last[$0].isEmpty && !isBase(last[$0]) && !names(segments.trim($0, by: self).tokens)
             })
         {
             own?.period = periodText(in: last[fronted])
         }
         if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
-        let unbased = last.count == 1 ? (isBase(last[0]) ? [] : last[0]) : last.filter { !isBase($0) }.flatMap { $0 }
+        var unbased: [Int] = []
+        if last.count == 1 {
+            if !isBase(last[0]) { unbased = last[0] }
+        } else {
+            // Joined into one array of its exact size, not filtered into one and flattened into another.
+            unbased.reserveCapacity(last.reduce(0) { $0 + $1.count })
+            for segment in last where !isBase(segment) { unbased.append(contentsOf: segment) }
+        }
         var topic: Phrase? = nil
         if from == 0 {
             if parts.count == 1 {
@@ -353,20 +361,28 @@ struct SubjectFinder {
         let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
             WordKey.of($0)
         }
-        for raw in parts.flatMap({ $0 }).dropLast().reversed()
-        where raw.count > keys.count && raw.contains(where: { matcher.key($0) == keys[0] }) {
-            let segment = trimmed(raw)
-            guard segment.count > keys.count else { continue }
-            for start in 0..<(segment.count - keys.count)
-            where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
-                // The object runs to the end of the segment, short of a period or figure.
-                var end = start + keys.count
-                while end < segment.count, matcher.tokens[segment[end]].isWord, !isPeriodWord(segment[end]) { end += 1 }
-                let object = Array(segment[(start + keys.count)..<end])
-                guard !object.isEmpty, names(object) else { continue }
-                var result = phrase
-                result.head = phrase.head + " " + text(of: object)
-                return result
+        // The segments before the last, last first (walked in place, not flattened into a list).
+        for partIndex in parts.indices.reversed() {
+            for segmentIndex in parts[partIndex].indices.reversed() {
+                // The last segment of all is the phrase's own.
+                if partIndex == parts.count - 1 && segmentIndex == parts[partIndex].count - 1 { continue }
+                let raw = parts[partIndex][segmentIndex]
+                guard raw.count > keys.count, raw.contains(where: { matcher.key($0) == keys[0] }) else { continue }
+                let segment = trimmed(raw)
+                guard segment.count > keys.count else { continue }
+                for start in 0..<(segment.count - keys.count)
+                where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
+                    // The object runs to the end of the segment, short of a period or figure.
+                    var end = start + keys.count
+                    while end < segment.count, matcher.tokens[segment[end]].isWord, !isPeriodWord(segment[end]) {
+                        end += 1
+                    }
+                    let object = Array(segment[(start + keys.count)..<end])
+                    guard !object.isEmpty, names(object) else { continue }
+                    var result = phrase
+                    result.head = phrase.head + " " + text(of: object)
+                    return result
+                }
             }
         }
         return phrase
@@ -446,17 +462,29 @@ struct SubjectFinder {
     private func parts(from: Int, to: Int) -> [[[Int]]] {
         let start = max(0, from)
         let end = min(to, matcher.tokens.count)
+        let capacity = max(1, end - start)
         // The kept indices are written into one scratch buffer (never more of them than tokens: an
-        // acronym stands for the words before it), and each segment is stored from it at its exact
-        // size when it ends: no array regrows token by token.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, end - start)) { buffer in
-            var parts: [[[Int]]] = []
-            var part: [[Int]] = []
+        // acronym stands for the words before it), with where each segment ends and how many
+        // segments each part has (at most one of each per token, and the last); the arrays are
+        // then made at their exact sizes: none regrows as it is filled.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * capacity + 2) { scratch in
+            let buffer = UnsafeMutableBufferPointer(rebasing: scratch[..<capacity])
+            let segmentEnds = UnsafeMutableBufferPointer(rebasing: scratch[capacity..<(2 * capacity + 1)])
+            let partSizes = UnsafeMutableBufferPointer(rebasing: scratch[(2 * capacity + 1)...])
+            var segmentCount = 0
+            var partCount = 0
             var segmentStart = 0
+            var partStart = 0
             var count = 0
             func endSegment() {
-                part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count])))
+                segmentEnds[segmentCount] = count
+                segmentCount += 1
                 segmentStart = count
+            }
+            func endPart() {
+                partSizes[partCount] = segmentCount - partStart
+                partCount += 1
+                partStart = segmentCount
             }
             var depth = 0
             var index = start
@@ -495,8 +523,7 @@ struct SubjectFinder {
                 if depth > 0 { continue }
                 if matcher.isSentencePartEnd(index) {
                     endSegment()
-                    parts.append(part)
-                    part = []
+                    endPart()
                 } else if matcher.isSymbol(index, ",") {
                     endSegment()
                 } else if matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") || matcher.isSymbol(index, "&") {
@@ -505,7 +532,21 @@ struct SubjectFinder {
                 }
             }
             endSegment()
-            parts.append(part)
+            endPart()
+            var parts: [[[Int]]] = []
+            parts.reserveCapacity(partCount)
+            var segment = 0
+            var segmentBegin = 0
+            for partIndex in 0..<partCount {
+                var part: [[Int]] = []
+                part.reserveCapacity(partSizes[partIndex])
+                for _ in 0..<partSizes[partIndex] {
+                    part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentBegin..<segmentEnds[segment]])))
+                    segmentBegin = segmentEnds[segment]
+                    segment += 1
+                }
+                parts.append(part)
+            }
             return parts
         }
     }
@@ -606,6 +647,12 @@ struct SubjectFinder {
         if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
             let example = trimmed(Array(part[chosen][(like + 1)...]))
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
+        }
+        // Only a segment with *như* in it lists examples: most parts have none, and need no
+        // segment trimmed to tell.
+        let earliest = max(0, chosen - 6)
+        guard part[earliest..<chosen].contains(where: { $0.contains { matcher.lowerIs($0, "như") } }) else {
+            return nil
         }
         var index = chosen - 1
         while index >= 0, chosen - index <= 6 {
@@ -1106,9 +1153,9 @@ struct SubjectFinder {
                     afterComma = true
                     continue
                 }
-                let token = matcher.tokens[index]
-                if !text.isEmpty && (token.spaceBefore || afterComma) { text.append(byte: 0x20) }
-                text.append(token.text)
+                // Read in place: a copy of the token would retain its text.
+                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].text)
                 afterComma = false
             }
         }

@@ -28,6 +28,17 @@ enum Tokenizer {
         }
     }
 
+    /// The bytes `range` of `text` (on scalar boundaries) as a string, copied without validating
+    /// them again: a slice of a valid string is valid, where `String(decoding:as:)` checks each
+    /// byte. (Slicing costs more than validating a word's few bytes: for sentences only.)
+    @inline(__always)
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return String(text[lower..<upper])
+    }
+
     /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
     /// that texts are copied straight out of the bytes.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
@@ -91,6 +102,8 @@ enum Tokenizer {
         /// Where each scalar starts in `bytes` (the page limit keeps offsets within 32 bits).
         let utf8Offsets: UnsafeBufferPointer<Int32>
         var tokens: [Token] = []
+        /// `Tokenizer.asciiTexts`, held here so that each token does not check it is made.
+        let asciiTexts = Tokenizer.asciiTexts
 
         mutating func run() -> [Token] {
             // A token is at least one scalar; most are three or more, and a short text (a table cell
@@ -192,7 +205,7 @@ enum Tokenizer {
             // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
             let string =
                 written.count == 1 && written[0] < 0x80
-                ? Tokenizer.asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
+                ? asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
             // Most words are lower-case already: their key is hashed from the bytes in place.
             let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
             let key = mayChangeCase ? WordKey.of(lowercase(string)) : WordKey.of(bytes: written)

@@ -16,6 +16,9 @@ struct HeadingScalarsTests {
                 #expect(character.isWhitespace == (scalar == " " || scalar == "\u{A0}"), "\(value)")
                 #expect(character.isNumber == (scalar.properties.numericType != nil), "\(value)")
                 #expect(character.isLetter == scalar.properties.isAlphabetic, "\(value)")
+                // The shortcuts agree with the properties on the whole set.
+                #expect(HeadingScalars.isNumber(scalar) == (scalar.properties.numericType != nil), "\(value)")
+                #expect(HeadingScalars.isLetter(scalar) == scalar.properties.isAlphabetic, "\(value)")
                 #expect(String(character).count == 1)
             }
         }
