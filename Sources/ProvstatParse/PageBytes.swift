@@ -26,7 +26,7 @@ struct PageBytes {
         self.ignoreDeclaredEncoding = false
         self.replaced = 0
         // UTF-16 and UTF-32 pages hold NUL bytes by design: libxml2 reads their BOM itself.
-        if raw.starts(with: [0xFE, 0xFF]) || raw.starts(with: [0xFF, 0xFE]) { return }
+        if Self.opensWithUTF16Mark(raw) { return }
         let charset = (declared ?? Self.metaCharset(in: raw))?.lowercased()
         let hasNUL = Self.containsNUL(raw)
         switch charset {
@@ -54,42 +54,61 @@ struct PageBytes {
 
     // MARK: - Character sets
 
-    /// The `charset` a `<meta>` near the top of the page declares (first 4 KiB), if any.
-    static func metaCharset(in data: Data) -> String? {
-        let head = Array(data.prefix(4096))
-        let needle = Array("charset".utf8)
-        var index = 0
-        while index + needle.count < head.count {
-            var matches = true
-            for offset in 0..<needle.count where head[index + offset] | 0x20 != needle[offset] {
-                matches = false
-                break
-            }
-            if matches {
-                var cursor = index + needle.count
-                while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
-                if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
-                    cursor += 1
-                    while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 {
-                        cursor += 1
-                    }
-                    var name: [UInt8] = []
-                    while cursor < head.count, name.count < 40 {
-                        let byte = head[cursor]
-                        let isNameByte =
-                            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-                            || byte == UInt8(ascii: ":")
-                        guard isNameByte else { break }
-                        name.append(byte)
-                        cursor += 1
-                    }
-                    if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
-                }
-            }
-            index += 1
+    /// Whether `data` opens with a UTF-16 byte order mark (FE FF or FF FE).
+    static func opensWithUTF16Mark(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
         }
-        return nil
+    }
+
+    /// The `charset` a `<meta>` near the top of the page declares (first 4 KiB), if any; read in
+    /// place (every page is searched).
+    static func metaCharset(in data: Data) -> String? {
+        data.withUnsafeBytes { raw in
+            let head = UnsafeRawBufferPointer(rebasing: raw.prefix(4096))
+            let needle: StaticString = "charset"
+            let needleCount = needle.utf8CodeUnitCount
+            var index = 0
+            while index + needleCount < head.count {
+                // Most bytes are not a `c` or `C`: one compare rules them out.
+                guard head[index] | 0x20 == needle.utf8Start[0] else {
+                    index += 1
+                    continue
+                }
+                var matches = true
+                for offset in 1..<needleCount where head[index + offset] | 0x20 != needle.utf8Start[offset] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    var cursor = index + needleCount
+                    while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+                    if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
+                        cursor += 1
+                        while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27
+                        {
+                            cursor += 1
+                        }
+                        let nameStart = cursor
+                        while cursor < head.count, cursor - nameStart < 40 {
+                            let byte = head[cursor]
+                            let isNameByte =
+                                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                                || byte == UInt8(ascii: ":")
+                            guard isNameByte else { break }
+                            cursor += 1
+                        }
+                        if cursor > nameStart {
+                            return String(
+                                decoding: UnsafeRawBufferPointer(rebasing: head[nameStart..<cursor]), as: UTF8.self)
+                        }
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Whether a NUL byte stands in `data` (memchr: `Data`'s own iterator is slow on pages).
