@@ -399,8 +399,11 @@ static void provstat_flat_builder_free(provstat_flat_builder *builder) {
     free(builder);
 }
 
-provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
-                                            int options) {
+/// One read of the page into a new tree; `*again` is set when it must be read once more (see
+/// provstat_html_context_release).
+static provstat_flat_tree *provstat_flat_read(const char *buffer, int size, const char *url, const char *encoding,
+                                              int options, int *again) {
+    *again = 0;
     provstat_flat_tree *tree = calloc(1, sizeof(provstat_flat_tree));
     provstat_flat_builder *builder = calloc(1, sizeof(provstat_flat_builder));
     if (tree == NULL || builder == NULL) {
@@ -439,17 +442,21 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
     htmlParseDocument(context);
     // htmlReadMemory returns the document the SAX handler started; without one, no tree either.
     int parsed = context->myDoc != NULL && !builder->failed;
-    if (context->myDoc != NULL) {
-        xmlFreeDoc(context->myDoc);
-        context->myDoc = NULL;
-    }
-    context->_private = NULL;
-    xmlFreeParserCtxt(context);
+    *again = !provstat_html_context_release(context);
     provstat_flat_builder_free(builder);
-    if (!parsed) {
+    if (!parsed || *again) {
         provstat_flat_tree_free(tree);
         return NULL;
     }
+    return tree;
+}
+
+provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
+                                            int options) {
+    int again = 0;
+    provstat_flat_tree *tree = provstat_flat_read(buffer, size, url, encoding, options, &again);
+    // At most once more: the second read is on a new context.
+    if (again) tree = provstat_flat_read(buffer, size, url, encoding, options, &again);
     return tree;
 }
 
