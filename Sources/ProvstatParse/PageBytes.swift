@@ -126,47 +126,69 @@ struct PageBytes {
             guard let base = raw.baseAddress else { return true }
             let bytes = base.assumingMemoryBound(to: UInt8.self)
             let count = raw.count
-            var index = 0
-            while index < count {
-                // Markup is mostly ASCII: eight bytes at a time while no high bit is set.
-                while index + 8 <= count,
-                    (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
+            return utf8Transitions.withUnsafeBufferPointer { transitions in
+                var state: UInt64 = 0
+                var index = 0
+                while index < count {
+                    // Between characters, markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                    if state == 0 {
+                        while index + 8 <= count,
+                            (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        {
+                            index += 8
+                        }
+                    }
+                    // Text: sixteen bytes through the automaton without a branch on what they are
+                    // (Vietnamese letters alternate with ASCII too often for branches to be guessed).
+                    let end = min(index + 16, count)
+                    while index < end {
+                        state = (transitions[Int(bytes[index])] >> state) & 63
+                        index += 1
+                    }
+                    if state == Self.utf8Error { return false }
                 }
-                guard index < count else { break }
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                // Vietnamese letters are mostly U+1E00–U+1EFF (E1 B8–BB xx): checked first, whole.
-                if lead == 0xE1, index + 3 <= count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
-                    index += 3
-                    continue
-                }
-                // Each lead byte's allowed second byte (table 3-7); the other bytes are 80–BF.
-                let width: Int
-                let low: UInt8
-                let high: UInt8
-                switch lead {
-                case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
-                case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
-                case 0xED: (width, low, high) = (3, 0x80, 0x9F)
-                case 0xE1...0xEF: (width, low, high) = (3, 0x80, 0xBF)
-                case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
-                case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
-                case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
-                default: return false
-                }
-                guard index + width <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
-                if width > 2, bytes[index + 2] & 0xC0 != 0x80 { return false }
-                if width > 3, bytes[index + 3] & 0xC0 != 0x80 { return false }
-                index += width
+                return state == 0
             }
-            return true
         }
     }
+
+    /// The error state of `utf8Transitions` (it never leaves it).
+    private static let utf8Error: UInt64 = 6
+
+    /// A UTF-8 automaton with each state a multiple of 6 (0: between characters, 6: error, then
+    /// those waiting for continuation bytes), stored shifted: the state after `byte` in state `s`
+    /// is `(utf8Transitions[byte] >> s) & 63`, one load that does not wait for `s`.
+    private static let utf8Transitions: [UInt64] = {
+        // States: 0 accept, 1 error, 2 one byte 80–BF to go, 3 two (80–BF first), 4 after E0
+        // (A0–BF), 5 after ED (80–9F), 6 after F0 (90–BF), 7 after F1–F3 (80–BF), 8 after F4 (80–8F).
+        func next(_ state: Int, _ byte: Int) -> Int {
+            switch state {
+            case 0:
+                switch byte {
+                case 0x00...0x7F: return 0
+                case 0xC2...0xDF: return 2
+                case 0xE0: return 4
+                case 0xED: return 5
+                case 0xE1...0xEF: return 3
+                case 0xF0: return 6
+                case 0xF1...0xF3: return 7
+                case 0xF4: return 8
+                default: return 1
+                }
+            case 2: return (0x80...0xBF).contains(byte) ? 0 : 1
+            case 3: return (0x80...0xBF).contains(byte) ? 2 : 1
+            case 7: return (0x80...0xBF).contains(byte) ? 3 : 1
+            case 4: return (0xA0...0xBF).contains(byte) ? 2 : 1
+            case 5: return (0x80...0x9F).contains(byte) ? 2 : 1
+            case 6: return (0x90...0xBF).contains(byte) ? 3 : 1
+            case 8: return (0x80...0x8F).contains(byte) ? 3 : 1
+            default: return 1
+            }
+        }
+        return (0..<256).map { byte in
+            (0..<9).reduce(UInt64(0)) { row, state in row | UInt64(next(state, byte) * 6) << UInt64(state * 6) }
+        }
+    }()
 
     /// UTF-8 with every ill-formed sequence replaced by U+FFFD, and how many were replaced.
     static func decodeUTF8(_ data: Data) -> (data: Data, replaced: Int) {
