@@ -18,32 +18,43 @@ struct CollapsedText {
     mutating func append(cString pointer: UnsafePointer<UInt8>) {
         // Text and the single spaces between its words are kept as they are: they are copied a
         // stretch at a time, not a word at a time; only other whitespace ends a stretch.
-        var index = 0
-        var stretchStart = 0
-        while pointer[index] != 0 {
-            let width = Self.spaceWidth(pointer, at: index)
-            if width == 0 {
-                index += 1
-                continue
-            }
-            // One ASCII space after kept text and before more of it collapses to itself.
-            if width == 1, pointer[index] == 0x20, index > stretchStart, pointer[index + 1] != 0,
-                Self.spaceWidth(pointer, at: index + 1) == 0
-            {
-                index += 1
-                continue
+        Self.ordinaryBytes.withUnsafeBufferPointer { ordinary in
+            var index = 0
+            var stretchStart = 0
+            while true {
+                // Most bytes can be neither whitespace nor the end: one table read passes each.
+                while ordinary[Int(pointer[index])] { index += 1 }
+                if pointer[index] == 0 { break }
+                let width = Self.spaceWidth(pointer, at: index)
+                if width == 0 {
+                    index += 1
+                    continue
+                }
+                // One ASCII space after kept text and before more of it collapses to itself.
+                if width == 1, pointer[index] == 0x20, index > stretchStart, pointer[index + 1] != 0,
+                    Self.spaceWidth(pointer, at: index + 1) == 0
+                {
+                    index += 1
+                    continue
+                }
+                keep(pointer, from: stretchStart, to: index)
+                index += width
+                while pointer[index] != 0 {
+                    let next = Self.spaceWidth(pointer, at: index)
+                    if next == 0 { break }
+                    index += next
+                }
+                pendingSpace = !bytes.isEmpty
+                stretchStart = index
             }
             keep(pointer, from: stretchStart, to: index)
-            index += width
-            while pointer[index] != 0 {
-                let next = Self.spaceWidth(pointer, at: index)
-                if next == 0 { break }
-                index += next
-            }
-            pendingSpace = !bytes.isEmpty
-            stretchStart = index
         }
-        keep(pointer, from: stretchStart, to: index)
+    }
+
+    /// The bytes that neither end the text (NUL) nor may start whitespace: ASCII above the space,
+    /// and every byte from 0x80 on but the lead bytes of the non-ASCII spaces (`whitespaceWidth`).
+    private static let ordinaryBytes: [Bool] = (0..<256).map { byte in
+        byte > 0x20 && ![0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains(byte)
     }
 
     /// Appends the stretch `start..<end` (no whitespace at its ends), after the pending space.

@@ -26,7 +26,7 @@ struct PageBytes {
         self.ignoreDeclaredEncoding = false
         self.replaced = 0
         // UTF-16 and UTF-32 pages hold NUL bytes by design: libxml2 reads their BOM itself.
-        if raw.starts(with: [0xFE, 0xFF]) || raw.starts(with: [0xFF, 0xFE]) { return }
+        if Self.opensWithUTF16Mark(raw) { return }
         let charset = (declared ?? Self.metaCharset(in: raw))?.lowercased()
         let hasNUL = Self.containsNUL(raw)
         switch charset {
@@ -54,42 +54,61 @@ struct PageBytes {
 
     // MARK: - Character sets
 
-    /// The `charset` a `<meta>` near the top of the page declares (first 4 KiB), if any.
-    static func metaCharset(in data: Data) -> String? {
-        let head = Array(data.prefix(4096))
-        let needle = Array("charset".utf8)
-        var index = 0
-        while index + needle.count < head.count {
-            var matches = true
-            for offset in 0..<needle.count where head[index + offset] | 0x20 != needle[offset] {
-                matches = false
-                break
-            }
-            if matches {
-                var cursor = index + needle.count
-                while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
-                if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
-                    cursor += 1
-                    while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 {
-                        cursor += 1
-                    }
-                    var name: [UInt8] = []
-                    while cursor < head.count, name.count < 40 {
-                        let byte = head[cursor]
-                        let isNameByte =
-                            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-                            || byte == UInt8(ascii: ":")
-                        guard isNameByte else { break }
-                        name.append(byte)
-                        cursor += 1
-                    }
-                    if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
-                }
-            }
-            index += 1
+    /// Whether `data` opens with a UTF-16 byte order mark (FE FF or FF FE).
+    static func opensWithUTF16Mark(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
         }
-        return nil
+    }
+
+    /// The `charset` a `<meta>` near the top of the page declares (first 4 KiB), if any; read in
+    /// place (every page is searched).
+    static func metaCharset(in data: Data) -> String? {
+        data.withUnsafeBytes { raw in
+            let head = UnsafeRawBufferPointer(rebasing: raw.prefix(4096))
+            let needle: StaticString = "charset"
+            let needleCount = needle.utf8CodeUnitCount
+            var index = 0
+            while index + needleCount < head.count {
+                // Most bytes are not a `c` or `C`: one compare rules them out.
+                guard head[index] | 0x20 == needle.utf8Start[0] else {
+                    index += 1
+                    continue
+                }
+                var matches = true
+                for offset in 1..<needleCount where head[index + offset] | 0x20 != needle.utf8Start[offset] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    var cursor = index + needleCount
+                    while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+                    if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
+                        cursor += 1
+                        while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27
+                        {
+                            cursor += 1
+                        }
+                        let nameStart = cursor
+                        while cursor < head.count, cursor - nameStart < 40 {
+                            let byte = head[cursor]
+                            let isNameByte =
+                                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                                || byte == UInt8(ascii: ":")
+                            guard isNameByte else { break }
+                            cursor += 1
+                        }
+                        if cursor > nameStart {
+                            return String(
+                                decoding: UnsafeRawBufferPointer(rebasing: head[nameStart..<cursor]), as: UTF8.self)
+                        }
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Whether a NUL byte stands in `data` (memchr: `Data`'s own iterator is slow on pages).
@@ -107,47 +126,69 @@ struct PageBytes {
             guard let base = raw.baseAddress else { return true }
             let bytes = base.assumingMemoryBound(to: UInt8.self)
             let count = raw.count
-            var index = 0
-            while index < count {
-                // Markup is mostly ASCII: eight bytes at a time while no high bit is set.
-                while index + 8 <= count,
-                    (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
+            return utf8Transitions.withUnsafeBufferPointer { transitions in
+                var state: UInt64 = 0
+                var index = 0
+                while index < count {
+                    // Between characters, markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                    if state == 0 {
+                        while index + 8 <= count,
+                            (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        {
+                            index += 8
+                        }
+                    }
+                    // Text: sixteen bytes through the automaton without a branch on what they are
+                    // (Vietnamese letters alternate with ASCII too often for branches to be guessed).
+                    let end = min(index + 16, count)
+                    while index < end {
+                        state = (transitions[Int(bytes[index])] >> state) & 63
+                        index += 1
+                    }
+                    if state == Self.utf8Error { return false }
                 }
-                guard index < count else { break }
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                // Vietnamese letters are mostly U+1E00–U+1EFF (E1 B8–BB xx): checked first, whole.
-                if lead == 0xE1, index + 3 <= count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
-                    index += 3
-                    continue
-                }
-                // Each lead byte's allowed second byte (table 3-7); the other bytes are 80–BF.
-                let width: Int
-                let low: UInt8
-                let high: UInt8
-                switch lead {
-                case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
-                case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
-                case 0xED: (width, low, high) = (3, 0x80, 0x9F)
-                case 0xE1...0xEF: (width, low, high) = (3, 0x80, 0xBF)
-                case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
-                case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
-                case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
-                default: return false
-                }
-                guard index + width <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
-                if width > 2, bytes[index + 2] & 0xC0 != 0x80 { return false }
-                if width > 3, bytes[index + 3] & 0xC0 != 0x80 { return false }
-                index += width
+                return state == 0
             }
-            return true
         }
     }
+
+    /// The error state of `utf8Transitions` (it never leaves it).
+    private static let utf8Error: UInt64 = 6
+
+    /// A UTF-8 automaton with each state a multiple of 6 (0: between characters, 6: error, then
+    /// those waiting for continuation bytes), stored shifted: the state after `byte` in state `s`
+    /// is `(utf8Transitions[byte] >> s) & 63`, one load that does not wait for `s`.
+    private static let utf8Transitions: [UInt64] = {
+        // States: 0 accept, 1 error, 2 one byte 80–BF to go, 3 two (80–BF first), 4 after E0
+        // (A0–BF), 5 after ED (80–9F), 6 after F0 (90–BF), 7 after F1–F3 (80–BF), 8 after F4 (80–8F).
+        func next(_ state: Int, _ byte: Int) -> Int {
+            switch state {
+            case 0:
+                switch byte {
+                case 0x00...0x7F: return 0
+                case 0xC2...0xDF: return 2
+                case 0xE0: return 4
+                case 0xED: return 5
+                case 0xE1...0xEF: return 3
+                case 0xF0: return 6
+                case 0xF1...0xF3: return 7
+                case 0xF4: return 8
+                default: return 1
+                }
+            case 2: return (0x80...0xBF).contains(byte) ? 0 : 1
+            case 3: return (0x80...0xBF).contains(byte) ? 2 : 1
+            case 7: return (0x80...0xBF).contains(byte) ? 3 : 1
+            case 4: return (0xA0...0xBF).contains(byte) ? 2 : 1
+            case 5: return (0x80...0x9F).contains(byte) ? 2 : 1
+            case 6: return (0x90...0xBF).contains(byte) ? 3 : 1
+            case 8: return (0x80...0x8F).contains(byte) ? 3 : 1
+            default: return 1
+            }
+        }
+        return (0..<256).map { byte in
+            (0..<9).reduce(UInt64(0)) { row, state in row | UInt64(next(state, byte) * 6) << UInt64(state * 6) }
+        }
+    }()
 
     /// UTF-8 with every ill-formed sequence replaced by U+FFFD, and how many were replaced.
     static func decodeUTF8(_ data: Data) -> (data: Data, replaced: Int) {

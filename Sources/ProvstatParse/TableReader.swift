@@ -40,7 +40,8 @@ enum TableReader {
                         if grid[r].count <= c {
                             cells += c + 1 - grid[r].count
                             guard cells <= maximumCells else { break rowLoop }
-                            grid[r].append(contentsOf: repeatElement(nil, count: c + 1 - grid[r].count))
+                            // Mostly one cell: appended one by one, without a generic repeated collection.
+                            while grid[r].count <= c { grid[r].append(nil) }
                         }
                         grid[r][c] = text
                     }
@@ -48,13 +49,13 @@ enum TableReader {
                 column += colSpan
             }
         }
-        let width = grid.map(\.count).max() ?? 0
+        let width = grid.map { $0.count }.max() ?? 0
         guard width > 0, grid.count * width <= maximumCells else { return TableGrid(rows: [], headerRowCount: 0) }
         var filled: [[String]] = []
         var keptHeaders = 0
         for (index, row) in grid.enumerated() {
             let cells = (0..<width).map { $0 < row.count ? (row[$0] ?? "") : "" }
-            if cells.allSatisfy(\.isEmpty) { continue }
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
             filled.append(cells)
             if index < headerRows { keptHeaders += 1 }
         }
@@ -113,7 +114,26 @@ enum TableReader {
     /// A `rowspan`/`colspan` value, clamped to 1…`maximumSpan`.
     private static func span<Tree: HTMLTree>(_ cell: Tree.Node, _ attribute: StaticString, in tree: Tree) -> Int {
         guard let text = tree.spanText(cell, attribute) else { return 1 }
-        let number = Int(text.trimmingCharacters(in: .whitespaces)) ?? 1
+        let number = plainNumber(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) ?? 1
         return max(1, min(number, maximumSpan))
+    }
+
+    /// The number a span of ASCII digits between spaces and tabs spells (what trimming
+    /// `.whitespaces` and `Int(_:)` make of it), without Foundation; nil for anything else.
+    static func plainNumber(_ text: String) -> Int? {
+        var number = 0
+        var digits = 0
+        var ended = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                ended = digits > 0
+            } else if byte >= 0x30, byte <= 0x39, !ended, digits < 9 {
+                number = number * 10 + Int(byte - 0x30)
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        return digits > 0 ? number : nil
     }
 }
