@@ -429,11 +429,8 @@ static void provstat_flat_builder_free(provstat_flat_builder *builder) {
     free(builder);
 }
 
-/// One read of the page into a new tree; `*again` is set when it must be read once more (see
-/// provstat_html_context_release).
-static provstat_flat_tree *provstat_flat_read(const char *buffer, int size, const char *url, const char *encoding,
-                                              int options, int *again) {
-    *again = 0;
+provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
+                                            int options) {
     provstat_flat_tree *tree = calloc(1, sizeof(provstat_flat_tree));
     provstat_flat_builder *builder = calloc(1, sizeof(provstat_flat_builder));
     if (tree == NULL || builder == NULL) {
@@ -472,21 +469,17 @@ static provstat_flat_tree *provstat_flat_read(const char *buffer, int size, cons
     htmlParseDocument(context);
     // htmlReadMemory returns the document the SAX handler started; without one, no tree either.
     int parsed = context->myDoc != NULL && !builder->failed;
-    *again = !provstat_html_context_release(context);
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    context->_private = NULL;
+    xmlFreeParserCtxt(context);
     provstat_flat_builder_free(builder);
-    if (!parsed || *again) {
+    if (!parsed) {
         provstat_flat_tree_free(tree);
         return NULL;
     }
-    return tree;
-}
-
-provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
-                                            int options) {
-    int again = 0;
-    provstat_flat_tree *tree = provstat_flat_read(buffer, size, url, encoding, options, &again);
-    // At most once more: the second read is on a new context.
-    if (again) tree = provstat_flat_read(buffer, size, url, encoding, options, &again);
     return tree;
 }
 

@@ -96,15 +96,11 @@ typedef struct provstat_flat_tree {
 
 /// Reads a page with htmlReadMemory's parser, context and options, but with SAX callbacks that
 /// build a flat tree instead of libxml2's: NULL where htmlReadMemory would return no document (or
-/// memory runs out). Free it with provstat_flat_tree_free. The parser context is the calling
-/// thread's, kept between reads and reset to how a new one starts; it is freed when the thread ends.
+/// memory runs out). Free it with provstat_flat_tree_free.
 provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
                                             int options);
 
 /// Frees a flat tree (NULL is ignored).
 void provstat_flat_tree_free(provstat_flat_tree *tree);
-
-/// How many pages the calling thread's kept parser context has read (0 when it keeps none): for tests.
-int provstat_html_context_reads(void);
 
 #endif
