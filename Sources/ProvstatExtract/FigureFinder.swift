@@ -102,8 +102,7 @@ struct FigureFinder {
             return (nil, index + 3)
         }
         let glued = index + 1 < tokens.count && tokens[index + 1].isWord && !tokens[index + 1].spaceBefore
-        let previous = index > 0 ? tokens[index - 1] : nil
-        let allowGuess = !glued && !numeral.looksLikeYear && !(previous?.isCapitalised ?? false)
+        let allowGuess = !glued && !numeral.looksLikeYear && !(index > 0 && tokens[index - 1].isCapitalised)
         var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
         figure.sign = sign(before: index)
         switch UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: allowGuess) {

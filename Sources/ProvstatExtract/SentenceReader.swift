@@ -166,8 +166,7 @@ struct SentenceReader {
             let chosen = before.isEmpty ? based((position + 1)..<readings.count) : before
             if chosen.count == 1, let only = chosen.first { readings[position].fact.kind = only }
         }
-        topic = subjects.openTopic
-        named = subjects.lastNamed
+        (topic, named) = subjects.finish()
         return readings
     }
 

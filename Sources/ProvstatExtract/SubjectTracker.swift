@@ -66,14 +66,13 @@ struct SubjectTracker {
         self.previous = previous
     }
 
-    /// The phrase named last, in this sentence or (when it named none) before it.
-    var lastNamed: Named? {
-        guard let named else { return previous }
-        return Named(phrase: named, unit: lastUnit ?? previous?.unit ?? "")
+    /// What the sentence leaves to the next: the topic it leaves open, if its last subject completed
+    /// an action with it, and the phrase named last, in it or (when it named none) before it.
+    /// Consuming: the tracker is done with, so nothing of it is copied.
+    consuming func finish() -> (openTopic: SubjectFinder.Phrase?, lastNamed: Named?) {
+        let lastNamed = named.map { Named(phrase: $0, unit: lastUnit ?? previous?.unit ?? "") } ?? previous
+        return (topicInUse ? topic : nil, lastNamed)
     }
-
-    /// The topic the sentence leaves open for the next one, if its last subject completed an action with it.
-    var openTopic: SubjectFinder.Phrase? { topicInUse ? topic : nil }
 
     /// The subject of the figure at `position` (figures are given in order), and the position of
     /// the amount it is about, read from the tokens `from..<to` before its phrase.
