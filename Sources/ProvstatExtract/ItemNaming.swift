@@ -17,7 +17,7 @@ enum ItemNaming {
     /// measure or the total names none.
     static func name(item: String, total: String) -> String? {
         guard var measure = measure(opening: total), self.measure(opening: item) == nil,
-            !SubjectTracker.mentions(item, measure)
+            !SubjectNaming.mentions(item, measure)
         else { return nil }
         // *Kim ngạch xuất nhập khẩu …; trong đó, xuất khẩu đạt …*: one side of the trade.
         if measure.hasSuffix(" xuất nhập khẩu"),
@@ -26,7 +26,7 @@ enum ItemNaming {
             measure = String(measure.dropLast(" xuất nhập khẩu".count))
         }
         // *kim ngạch xuất khẩu* + *xuất khẩu thủy sản*: the words they share are written once.
-        return SubjectTracker.joined(measure, item)
+        return SubjectNaming.joined(measure, item)
     }
 
     /// Whether `item` opens with a measure other than the one `total` opens with (*cán cân thương

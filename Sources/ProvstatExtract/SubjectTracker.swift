@@ -92,7 +92,7 @@ struct SubjectTracker {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
         if let own = reading.own, !own.actor.isEmpty { actor = own.actor }
-        if let material, var own = reading.own, !Self.mentions(own.head, material) {
+        if let material, var own = reading.own, !SubjectNaming.mentions(own.head, material) {
             own.head += " " + material
             reading.own = own
         } else if material != nil, reading.own == nil, kind == .level, let described {
@@ -125,9 +125,9 @@ struct SubjectTracker {
                     head: counted.owner ?? "", period: own.period.isEmpty ? reading.period : own.period)
                 // *… hỗ trợ cho 1.250 hộ nghèo với số tiền …*: the money paid is the action's, for
                 // them (*số tiền hỗ trợ cho hộ nghèo*), where a project's capital is its own.
-                let deed = Self.deed(own.head, by: by)
+                let deed = SubjectNaming.deed(own.head, by: by)
                 if !deed.isEmpty, let noun = counted.owner, !noun.isEmpty { countedDeed = deed + " cho " + noun }
-                counted.head = Self.beneficiaries(counted.head, of: deed, by: by)
+                counted.head = SubjectNaming.beneficiaries(counted.head, of: deed, by: by)
                 if counted.period.isEmpty { counted.period = own.period }
             }
             // *Sân bay quốc tế Phú Quốc đã phục vụ hơn 3 triệu lượt khách*, *Ngành du lịch đón …
@@ -135,15 +135,15 @@ struct SubjectTracker {
             // A place's bare name before the verb (*Kiên Giang đón …*) is the province the report is
             // about, which goes without saying.
             if counted.role == .object, let own = reading.own, !own.isAttribute,
-                own.isAction || !Self.opensWithName(own.head)
+                own.isAction || !SubjectNaming.opensWithName(own.head)
             {
                 // *thành phố Phú Quốc đón 4,67 triệu lượt khách*: a place welcoming visitors counts
                 // those who came to it, as the page's own *lượng khách đến tỉnh* names them.
                 // *Số doanh nghiệp thành lập mới là 120 doanh nghiệp*: a count already named.
                 counted.head =
-                    Self.mentions(own.head, counted.head)
+                    SubjectNaming.mentions(own.head, counted.head)
                     ? own.head
-                    : Self.arrivals(counted.head, at: own.actor, welcomedBy: own.head)
+                    : SubjectNaming.arrivals(counted.head, at: own.actor, welcomedBy: own.head)
                         ?? own.head + " " + counted.head
                 if counted.period.isEmpty { counted.period = own.period }
             }
@@ -158,8 +158,9 @@ struct SubjectTracker {
             if counted.period.isEmpty { counted.period = reading.period }
             // *tổ chức 14 phiên giao dịch việc làm, thu hút hơn 180 doanh nghiệp tham gia*: taking part
             // with nothing named is taking part in what was just counted.
-            if Self.participationVerbs.contains(where: { Self.ends(counted.head, with: $0) }), let event = thing,
-                amounts.last == position - 1, !Self.mentions(counted.head, event.head)
+            if SubjectNaming.participationVerbs.contains(where: { SubjectNaming.ends(counted.head, with: $0) }),
+                let event = thing,
+                amounts.last == position - 1, !SubjectNaming.mentions(counted.head, event.head)
             {
                 counted.head += " " + event.head
             }
@@ -183,7 +184,7 @@ struct SubjectTracker {
         // of is a share of the measure written after it (a share after the part's amount is about
         // that amount).
         if kind == .share, reading.own != nil, let described, ItemNaming.opensWithMeasure(described),
-            !result.subject.isEmpty, !Self.mentions(result.subject, described)
+            !result.subject.isEmpty, !SubjectNaming.mentions(result.subject, described)
         {
             // Of the total's measure, the part's (*kim ngạch xuất khẩu* of *tổng kim ngạch xuất khẩu*).
             let measure = described.hasPrefix("tổng ") ? String(described.dropFirst(5)) : described
@@ -191,7 +192,9 @@ struct SubjectTracker {
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
-            result = (SubjectFinder.Phrase(head: Self.joined(regarding, thing.head), period: thing.period).text, nil)
+            result = (
+                SubjectFinder.Phrase(head: SubjectNaming.joined(regarding, thing.head), period: thing.period).text, nil
+            )
         }
         // *thép cán đạt 1,24 triệu tấn*: the unit says what an amount naming no measure measures
         // (before a clause too: *diện tích nông dân đã thu hoạch*).
@@ -208,7 +211,9 @@ struct SubjectTracker {
         // *Chuẩn bị cho vụ Đông Xuân …, … nhu cầu lúa giống khoảng 45.000 tấn*: the season the
         // sentence is about, as a period, when the subject names none.
         if season == nil { season = .some(finder.season()) }
-        if !result.subject.isEmpty, let found = season ?? nil, found.end <= to, !Self.mentions(result.subject, "vụ ") {
+        if !result.subject.isEmpty, let found = season ?? nil, found.end <= to,
+            !SubjectNaming.mentions(result.subject, "vụ ")
+        {
             result.subject += " " + found.text
         }
         // Room for a sentence's usual few figures at once, not grown one figure after another.
@@ -222,174 +227,6 @@ struct SubjectTracker {
         return result
     }
 
-    /// `aspect` then `owner`, written once where the end of one is the start of the other
-    /// (*số doanh nghiệp* + *doanh nghiệp thành lập mới*).
-    static func joined(_ aspect: String, _ owner: String) -> String {
-        let first = Tokenizer.pieces(aspect, commas: false) ?? aspect.split(separator: " ").map(String.init)
-        let second = Tokenizer.pieces(owner, commas: false) ?? owner.split(separator: " ").map(String.init)
-        for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
-        where first.suffix(overlap).map({ Tokenizer.lowercased(String($0)) })
-            == second.prefix(overlap).map({ Tokenizer.lowercased(String($0)) })
-        {
-            return (first + second.dropFirst(overlap)).joined(separator: " ")
-        }
-        return aspect + " " + owner
-    }
-
-    /// Those an action was for, then what was done for them (its `deed`) by whom: *lao động* of
-    /// *giải quyết việc làm* gives *lao động được giải quyết việc làm*; by *Sở Lao động*, of *hỗ
-    /// trợ*, *… được Sở Lao động hỗ trợ*.
-    static func beneficiaries(_ noun: String, of deed: String, by agent: String) -> String {
-        [noun, "được", agent, deed].filter { !$0.isEmpty }.joined(separator: " ")
-    }
-
-    /// Whether an attribute names a sum paid out (*số tiền*, *tổng số tiền*), which is the
-    /// paying's, not that of those it was paid to.
-    static func isSumPaid(_ attribute: String) -> Bool {
-        let lower = Tokenizer.lowercased(attribute)
-        return ["số tiền", "tổng số tiền"].contains { lower == $0 || lower.hasPrefix($0 + " ") }
-    }
-
-    /// What an action written with `agent` before it did, without the agent and the words that
-    /// say when or how surely it was done (*Sở Y tế đã hỗ trợ* → *hỗ trợ*); "" when nothing is left.
-    static func deed(_ action: String, by agent: String) -> String {
-        var words = Tokenizer.pieces(action, commas: false)?.map { Substring($0) } ?? action.split(separator: " ")
-        let agentWords = agent.split(separator: " ")
-        if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
-        // *đã*, *dự kiến*, *giúp* before the action; a hedge inside it (*Các dự án mới dự kiến tạo
-        // việc làm*): how surely or with whose help is said of the doing, not named.
-        while let opening = opening(of: words[...], among: actionOpenings) {
-            words.removeFirst(opening.count)
-        }
-        for index in words.indices.dropFirst() {
-            guard let hedge = opening(of: words[index...], among: innerHedges) else { continue }
-            words.removeSubrange(index..<(index + hedge.count))
-            break
-        }
-        guard let first = words.first else { return "" }
-        // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.
-        let verb = words.joined(separator: " ")
-        if first.first?.isUppercase == true, first.dropFirst().first?.isLowercase == true, !opensWithName(verb) {
-            return verb.prefix(1).lowercased() + verb.dropFirst()
-        }
-        return verb
-    }
-
-    /// The first of `phrases` that `words` open with, the first word's case aside.
-    private static func opening(of words: ArraySlice<Substring>, among phrases: [[Substring]]) -> [Substring]? {
-        guard let first = words.first else { return nil }
-        // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
-        let lower = Substring(Tokenizer.lowercased(String(first)))
-        return phrases.first { phrase in
-            words.count >= phrase.count && (same(first, phrase[0]) || same(lower, phrase[0]))
-                && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst(), by: same)
-        }
-    }
-
-    /// Whether two words are the same, told on their bytes (text is NFC: equal words have equal
-    /// bytes), where `==` on substrings takes Unicode's slow path for every Vietnamese letter.
-    private static func same(_ left: Substring, _ right: Substring) -> Bool {
-        left.utf8.elementsEqual(right.utf8)
-    }
-
-    /// Words before an action that say when or how surely it was done, or that something helped do
-    /// it, not what was done.
-    private static let actionOpenings: [[Substring]] = [
-        ["đã"], ["đang"], ["sẽ"], ["được"], ["dự", "kiến"], ["ước", "tính"], ["giúp"], ["góp", "phần"], ["nhằm"],
-        ["để"],
-    ]
-
-    /// Visitors counted as those who came to a place: *lượt khách đến thành phố Phú Quốc* of
-    /// *thành phố Phú Quốc (đã) đón*; nil when the words are not a place welcoming them (a sector,
-    /// *Ngành du lịch đón*, welcomes no one to itself).
-    static func arrivals(_ visitors: String, at place: String, welcomedBy action: String) -> String? {
-        guard !place.isEmpty, action.hasPrefix(place), visitors.hasSuffix("khách"),
-            !place.lowercased().hasPrefix("ngành")
-        else { return nil }
-        let verb = action.dropFirst(place.count).split(separator: " ")
-        guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
-        return visitors + " đến " + place
-    }
-
-    /// Whether `text` ends with `suffix`, told on the bytes: `hasSuffix` compares characters, and a
-    /// suffix that opens with a space and ends a text does so in both or neither.
-    private static func ends(_ text: String, with suffix: String) -> Bool {
-        text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
-    }
-
-    /// Verbs of taking part, which name what is taken part in only when it was named before.
-    private static let participationVerbs = [" tham gia", " tham dự"]
-
-    /// Hedges written inside an action, between who acts and the verb.
-    private static let innerHedges: [[Substring]] = [["dự", "kiến"], ["ước", "tính"], ["ước"]]
-
-    /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
-    /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
-    static func contrasted(_ earlier: String, with place: String) -> String? {
-        // Told on the opening bytes first: this runs for every phrase named. A text canonically equal
-        // to an opening starts with its bytes up to its first letter that has a decomposition.
-        guard Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
-            Self.contrastOpenings.contains(where: { place.hasPrefix($0) })
-        else { return nil }
-        let placeWords = place.split(separator: " ")
-        guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
-        let words = earlier.split(separator: " ")
-        let start = words.count - placeWords.count
-        guard start > 0, contrastWords.contains(words[start].lowercased()),
-            words[start].lowercased() != placeWords[0].lowercased()
-        else { return nil }
-        return (words[..<start] + placeWords).joined(separator: " ")
-    }
-
-    /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
-    private static let contrastWords: Set<String> = ["trong", "ngoài"]
-    private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
-    private static let contrastBytes = ["trong ", "ngo", "Trong ", "Ngo"].map { Array($0.utf8) }
-
-    /// What a count is of (*doanh nghiệp thành lập mới* of *Số doanh nghiệp thành lập mới*): the
-    /// owner of an attribute (*số vốn đăng ký*) is the things, not their number.
-    static func counted(_ phrase: String) -> String {
-        // Told on the bytes (text is NFC; a prefix ending in a space ends a character in both or
-        // neither): `hasPrefix` compares characters, at a thousand instructions or more a call.
-        guard phrase.utf8.starts(with: "Số ".utf8) || phrase.utf8.starts(with: "số ".utf8), phrase.utf8.count > 8
-        else { return phrase }
-        return String(phrase.dropFirst(3))
-    }
-
-    /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
-    /// search costs thousands of instructions a call, and this runs for many figures).
-    static func mentions(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(Tokenizer.lowercased(text).utf8)
-        let needle = Array(Tokenizer.lowercased(part).utf8)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-            return true
-        }
-        return false
-    }
-
-    /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
-    /// with a common noun (*Ngành du lịch đón*, *Sân bay Phú Quốc*).
-    private static func opensWithName(_ text: String) -> Bool {
-        let words = text.split(separator: " ", maxSplits: 2)
-        return words.count >= 2 && words.prefix(2).allSatisfy { $0.first?.isUppercase == true }
-    }
-
-    /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
-    /// equal bytes); a handful of integers, not a `Set` of strings.
-    private static func words(of text: String) -> [UInt64] {
-        let lower = Tokenizer.lowercased(text)
-        var keys: [UInt64] = []
-        for word in Tokenizer.pieces(lower, commas: true)
-            ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        {
-            let key = WordKey.of(word)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        return keys
-    }
-
     private mutating func resolve(
         kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
         owner: SubjectFinder.Phrase?, deed: String?, carried: SubjectFinder.Phrase?, described: Bool
@@ -399,7 +236,8 @@ struct SubjectTracker {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
-                let by = deed.flatMap { Self.isSumPaid(own.head) ? $0 : nil } ?? Self.counted(named.head)
+                let by =
+                    deed.flatMap { SubjectNaming.isSumPaid(own.head) ? $0 : nil } ?? SubjectNaming.counted(named.head)
                 own.head = ItemNaming.completed(attribute: own.head, by: by)
                 if own.period.isEmpty { own.period = named.period }
                 own.isAttribute = false
@@ -413,9 +251,9 @@ struct SubjectTracker {
             // So do the words of that phrase with a period of their own (*…; trong đó tháng Hai ước
             // giải ngân 152,9 tỷ đồng*).
             if let named, own.head.utf8.count <= 24 {
-                let words = Self.words(of: own.head)
+                let words = SubjectNaming.words(of: own.head)
                 if words.count <= 1 || !reading.period.isEmpty {
-                    let namedWords = Self.words(of: named.head)
+                    let namedWords = SubjectNaming.words(of: named.head)
                     if words.allSatisfy(namedWords.contains) {
                         own = SubjectFinder.Phrase(head: named.head, period: reading.period)
                     }
@@ -426,11 +264,13 @@ struct SubjectTracker {
                 own.head += " " + actor
             }
             // *… trong tỉnh 17.380 người, ngoài tỉnh 6.950 người*: the place contrasted, the rest as before.
-            if let named, let contrasted = Self.contrasted(named.head, with: own.head) { own.head = contrasted }
+            if let named, let contrasted = SubjectNaming.contrasted(named.head, with: own.head) {
+                own.head = contrasted
+            }
             // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic; *Vốn đầu
             // tư công: … toàn tỉnh giải ngân …*, about what the sentence's lead named.
             if own.isAction, let topic = topic ?? reading.earlier,
-                !Self.mentions(own.head, topic.head)
+                !SubjectNaming.mentions(own.head, topic.head)
             {
                 own.head = [topic.head, own.aspect, own.head].filter { !$0.isEmpty }.joined(separator: " ")
                 own.isAction = false

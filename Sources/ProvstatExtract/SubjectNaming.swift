@@ -1,0 +1,172 @@
+/// How the subject tracker words what it names: pure text rules on phrases (joining an aspect to
+/// its owner, what an action did and for whom, visitors to a place, places set against each
+/// other), apart from the tracker's state.
+enum SubjectNaming {
+    /// `aspect` then `owner`, written once where the end of one is the start of the other
+    /// (*số doanh nghiệp* + *doanh nghiệp thành lập mới*).
+    static func joined(_ aspect: String, _ owner: String) -> String {
+        let first = Tokenizer.pieces(aspect, commas: false) ?? aspect.split(separator: " ").map(String.init)
+        let second = Tokenizer.pieces(owner, commas: false) ?? owner.split(separator: " ").map(String.init)
+        for overlap in stride(from: min(first.count, second.count), through: 1, by: -1)
+        where first.suffix(overlap).map({ Tokenizer.lowercased(String($0)) })
+            == second.prefix(overlap).map({ Tokenizer.lowercased(String($0)) })
+        {
+            return (first + second.dropFirst(overlap)).joined(separator: " ")
+        }
+        return aspect + " " + owner
+    }
+
+    /// Those an action was for, then what was done for them (its `deed`) by whom: *lao động* of
+    /// *giải quyết việc làm* gives *lao động được giải quyết việc làm*; by *Sở Lao động*, of *hỗ
+    /// trợ*, *… được Sở Lao động hỗ trợ*.
+    static func beneficiaries(_ noun: String, of deed: String, by agent: String) -> String {
+        [noun, "được", agent, deed].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Whether an attribute names a sum paid out (*số tiền*, *tổng số tiền*), which is the
+    /// paying's, not that of those it was paid to.
+    static func isSumPaid(_ attribute: String) -> Bool {
+        let lower = Tokenizer.lowercased(attribute)
+        return ["số tiền", "tổng số tiền"].contains { lower == $0 || lower.hasPrefix($0 + " ") }
+    }
+
+    /// What an action written with `agent` before it did, without the agent and the words that
+    /// say when or how surely it was done (*Sở Y tế đã hỗ trợ* → *hỗ trợ*); "" when nothing is left.
+    static func deed(_ action: String, by agent: String) -> String {
+        var words = Tokenizer.pieces(action, commas: false)?.map { Substring($0) } ?? action.split(separator: " ")
+        let agentWords = agent.split(separator: " ")
+        if !agentWords.isEmpty, words.starts(with: agentWords) { words.removeFirst(agentWords.count) }
+        // *đã*, *dự kiến*, *giúp* before the action; a hedge inside it (*Các dự án mới dự kiến tạo
+        // việc làm*): how surely or with whose help is said of the doing, not named.
+        while let opening = opening(of: words[...], among: actionOpenings) {
+            words.removeFirst(opening.count)
+        }
+        for index in words.indices.dropFirst() {
+            guard let hedge = opening(of: words[index...], among: innerHedges) else { continue }
+            words.removeSubrange(index..<(index + hedge.count))
+            break
+        }
+        guard let first = words.first else { return "" }
+        // *Chi trả trợ cấp …* opened the sentence; a name (*Sở Tài chính*, *UBND tỉnh*) keeps its capitals.
+        let verb = words.joined(separator: " ")
+        if first.first?.isUppercase == true, first.dropFirst().first?.isLowercase == true, !opensWithName(verb) {
+            return verb.prefix(1).lowercased() + verb.dropFirst()
+        }
+        return verb
+    }
+
+    /// The first of `phrases` that `words` open with, the first word's case aside.
+    private static func opening(of words: ArraySlice<Substring>, among phrases: [[Substring]]) -> [Substring]? {
+        guard let first = words.first else { return nil }
+        // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
+        let lower = Substring(Tokenizer.lowercased(String(first)))
+        return phrases.first { phrase in
+            words.count >= phrase.count && (same(first, phrase[0]) || same(lower, phrase[0]))
+                && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst(), by: same)
+        }
+    }
+
+    /// Whether two words are the same, told on their bytes (text is NFC: equal words have equal
+    /// bytes), where `==` on substrings takes Unicode's slow path for every Vietnamese letter.
+    private static func same(_ left: Substring, _ right: Substring) -> Bool {
+        left.utf8.elementsEqual(right.utf8)
+    }
+
+    /// Words before an action that say when or how surely it was done, or that something helped do
+    /// it, not what was done.
+    private static let actionOpenings: [[Substring]] = [
+        ["đã"], ["đang"], ["sẽ"], ["được"], ["dự", "kiến"], ["ước", "tính"], ["giúp"], ["góp", "phần"], ["nhằm"],
+        ["để"],
+    ]
+
+    /// Visitors counted as those who came to a place: *lượt khách đến thành phố Phú Quốc* of
+    /// *thành phố Phú Quốc (đã) đón*; nil when the words are not a place welcoming them (a sector,
+    /// *Ngành du lịch đón*, welcomes no one to itself).
+    static func arrivals(_ visitors: String, at place: String, welcomedBy action: String) -> String? {
+        guard !place.isEmpty, action.hasPrefix(place), visitors.hasSuffix("khách"),
+            !place.lowercased().hasPrefix("ngành")
+        else { return nil }
+        let verb = action.dropFirst(place.count).split(separator: " ")
+        guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
+        return visitors + " đến " + place
+    }
+
+    /// Whether `text` ends with `suffix`, told on the bytes: `hasSuffix` compares characters, and a
+    /// suffix that opens with a space and ends a text does so in both or neither.
+    static func ends(_ text: String, with suffix: String) -> Bool {
+        text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
+    /// Verbs of taking part, which name what is taken part in only when it was named before.
+    static let participationVerbs = [" tham gia", " tham dự"]
+
+    /// Hedges written inside an action, between who acts and the verb.
+    private static let innerHedges: [[Substring]] = [["dự", "kiến"], ["ước", "tính"], ["ước"]]
+
+    /// `earlier` with the place it ends in replaced by `place`, when `place` alone is a place of the
+    /// same form (*lao động có việc làm trong tỉnh* + *ngoài tỉnh*), else nil.
+    static func contrasted(_ earlier: String, with place: String) -> String? {
+        // Told on the opening bytes first: this runs for every phrase named. A text canonically equal
+        // to an opening starts with its bytes up to its first letter that has a decomposition.
+        guard Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
+            Self.contrastOpenings.contains(where: { place.hasPrefix($0) })
+        else { return nil }
+        let placeWords = place.split(separator: " ")
+        guard (2...3).contains(placeWords.count), contrastWords.contains(placeWords[0].lowercased()) else { return nil }
+        let words = earlier.split(separator: " ")
+        let start = words.count - placeWords.count
+        guard start > 0, contrastWords.contains(words[start].lowercased()),
+            words[start].lowercased() != placeWords[0].lowercased()
+        else { return nil }
+        return (words[..<start] + placeWords).joined(separator: " ")
+    }
+
+    /// Words that open a place set against another (*trong tỉnh* / *ngoài tỉnh*).
+    private static let contrastWords: Set<String> = ["trong", "ngoài"]
+    private static let contrastOpenings = ["trong ", "ngoài ", "Trong ", "Ngoài "]
+    private static let contrastBytes = ["trong ", "ngo", "Trong ", "Ngo"].map { Array($0.utf8) }
+
+    /// What a count is of (*doanh nghiệp thành lập mới* of *Số doanh nghiệp thành lập mới*): the
+    /// owner of an attribute (*số vốn đăng ký*) is the things, not their number.
+    static func counted(_ phrase: String) -> String {
+        // Told on the bytes (text is NFC; a prefix ending in a space ends a character in both or
+        // neither): `hasPrefix` compares characters, at a thousand instructions or more a call.
+        guard phrase.utf8.starts(with: "Số ".utf8) || phrase.utf8.starts(with: "số ".utf8), phrase.utf8.count > 8
+        else { return phrase }
+        return String(phrase.dropFirst(3))
+    }
+
+    /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
+    /// search costs thousands of instructions a call, and this runs for many figures).
+    static func mentions(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(Tokenizer.lowercased(text).utf8)
+        let needle = Array(Tokenizer.lowercased(part).utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
+    /// with a common noun (*Ngành du lịch đón*, *Sân bay Phú Quốc*).
+    static func opensWithName(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        return words.count >= 2 && words.prefix(2).allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
+    /// equal bytes); a handful of integers, not a `Set` of strings.
+    static func words(of text: String) -> [UInt64] {
+        let lower = Tokenizer.lowercased(text)
+        var keys: [UInt64] = []
+        for word in Tokenizer.pieces(lower, commas: true)
+            ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        {
+            let key = WordKey.of(word)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+}
