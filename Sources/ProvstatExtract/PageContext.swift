@@ -7,13 +7,8 @@ struct PageContext: Sendable {
     /// The year the report is about (the most often named), if any.
     var year: Int?
 
-    /// Reads the style and report period from every sentence and cell of a page.
-    init(texts: [TokenizedSentence]) {
-        self.init(paragraphs: [texts], cells: [])
-    }
-
     /// Reads the style and report period from the sentences of each paragraph and from the
-    /// table cells, in that order (as `init(texts:)` on them all, without gathering them first).
+    /// table cells of a page (in place, without gathering them into one list first).
     init(paragraphs: [[TokenizedSentence]], cells: [TokenizedSentence]) {
         var tally = Tally()
         // A page writes a few dozen such numbers: room for them at once.
