@@ -82,8 +82,15 @@ public enum Acronyms {
 
     private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    /// Where the name before a bracketed acronym starts: after the last of these.
-    private static let nameSeparators: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+    /// Where the name before a bracketed acronym starts: after the last of `,` `;` `:` `(` `)`.
+    /// (A switch, not a `Set`: the walk back tests every scalar of the clause, and hashing each
+    /// cost more than the rest of reading the definitions.)
+    private static func isNameSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ";", ":", "(", ")": return true
+        default: return false
+        }
+    }
 
     /// Whether `scalars` are capitals and white space only, as a bracket's text must be to trim
     /// to an acronym: other brackets are passed over without building and trimming their text.
@@ -107,13 +114,27 @@ public enum Acronyms {
         var upper = scalars.endIndex
         while lower < upper, spaces.contains(scalars[lower]) { lower += 1 }
         while upper > lower, spaces.contains(scalars[upper - 1]) { upper -= 1 }
-        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        return string(of: scalars[lower..<upper])
+    }
+
+    /// The scalars as a string, encoded into its UTF-8 at once (building a `UnicodeScalarView`
+    /// appends scalar by scalar, at several times the cost).
+    static func string(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: 4 * scalars.count) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { unit in
+                    buffer[count] = unit
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// Each acronym the sentence brackets after a name, with the clause's words before the bracket.
     static func definitions(in sentence: String) -> [(acronym: String, name: String)] {
         let scalars = Array(sentence.unicodeScalars)
-        let separators = nameSeparators
         var found: [(String, String)] = []
         for open in scalars.indices where scalars[open] == "(" {
             // An acronym is short: look no further than its longest form for the bracket's end.
@@ -122,7 +143,7 @@ public enum Acronyms {
             else { continue }
             let inside = trimmed(scalars[(open + 1)..<close])
             guard isAcronym(inside) else { continue }
-            let start = scalars[..<open].lastIndex(where: { separators.contains($0) }).map { $0 + 1 } ?? 0
+            let start = scalars[..<open].lastIndex(where: isNameSeparator).map { $0 + 1 } ?? 0
             let name = trimmed(scalars[start..<open])
             if !name.isEmpty { found.append((inside, name)) }
         }

@@ -62,6 +62,18 @@ struct AcronymTests {
         }
     }
 
+    @Test func scalarsBecomeTheStringTheirViewMakes() {
+        for text in ["", "CPI", "chỉ số giá tiêu dùng", "Đồng bằng sông Cửu Long", "😀 𝐀 x", "a\u{301}\u{A0}b"] {
+            let scalars = Array(text.unicodeScalars)
+            for start in 0...scalars.count {
+                let slice = scalars[start...]
+                #expect(
+                    Array(Acronyms.string(of: slice).utf8) == Array(String(String.UnicodeScalarView(slice)).utf8),
+                    "\(text)")
+            }
+        }
+    }
+
     @Test func bracketsAndNamesAreTrimmedAsFoundationTrimsThem() {
         let pieces = [
             " ", "\u{A0}", "\t", "\u{3000}", "\u{2003}", "\n", "Chỉ số", "giá", "(CPI)", "( GRDP\u{A0})", "(\tIIP )",
