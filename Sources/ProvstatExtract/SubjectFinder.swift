@@ -271,6 +271,7 @@ struct SubjectFinder {
         let phraseWords = Lexicon.phraseWords
         let nounCompounds = Lexicon.nounCompounds
         let planWords = Lexicon.planWords
+        let numberWords = Lexicon.numberWordKeys
     }
 
     /// Whether the token at `index` (which may be outside the sentence) is in `set`.
@@ -942,8 +943,7 @@ struct SubjectFinder {
             return (verb, true, true)
         }
         while length < tokens.count {
-            let token = matcher.tokens[tokens[length]]
-            if token.isCapitalised {
+            if matcher.tokens[tokens[length]].isCapitalised {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
                 if !matcher.tokens[tokens[length - 1]].isCapitalised,
                     !words.province.contains(matcher.tokens[tokens[length - 1]])
@@ -1054,10 +1054,15 @@ struct SubjectFinder {
 
     /// Whether the word at `index` counts months or quarters in words (*Mười tháng*, *mười một tháng*).
     private func isCountOfSpans(_ index: Int) -> Bool {
-        guard Lexicon.numberWord(matcher.tokens[index]) != nil else { return false }
+        guard isNumberWord(index) else { return false }
         if word(index + 1, in: words.spans) { return true }
-        return index + 1 < matcher.tokens.count && Lexicon.numberWord(matcher.tokens[index + 1]) != nil
-            && word(index + 2, in: words.spans)
+        return index + 1 < matcher.tokens.count && isNumberWord(index + 1) && word(index + 2, in: words.spans)
+    }
+
+    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`), told in
+    /// place: passing the token would copy it (and retain its text).
+    private func isNumberWord(_ index: Int) -> Bool {
+        matcher.tokens[index].isWord && words.numberWords.contains(matcher.tokens[index].key)
     }
 
     /// Whether the token at `index` belongs to the date a figure stands at (*đến 30/9/2024*, *tính
@@ -1069,10 +1074,10 @@ struct SubjectFinder {
 
     /// Whether the token at `index` belongs to a period written after a subject.
     private func isPeriodToken(_ index: Int) -> Bool {
-        let token = matcher.tokens[index]
-        if token.isNumber { return true }
-        if token.kind == .symbol { return token.text == "/" || token.text == "-" }
-        return words.periodTail.contains(token)
+        // Read in place: a copy of the token would retain its text.
+        if matcher.tokens[index].isNumber { return true }
+        if matcher.tokens[index].kind == .symbol { return matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") }
+        return words.periodTail.contains(matcher.tokens[index])
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
@@ -1081,7 +1086,7 @@ struct SubjectFinder {
             let first = indices.firstIndex(where: { index in
                 (word(index, in: words.periodHeads)
                     || (matcher.key(index + 1) == words.thang
-                        && (matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil))
+                        && (matcher.tokens[index].isNumber || isNumberWord(index)))
                     // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
                     // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
                     || (matcher.lowerIs(index, "năm")
@@ -1143,20 +1148,24 @@ struct SubjectFinder {
         guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
         if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
-        // Written into the string's storage at once: a byte per comma or space at most, and each text.
-        let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
-        return TokenMatcher.text(capacity: capacity) { text in
-            var afterComma = false
-            for index in indices {
-                if index < 0 {
-                    text.append(byte: 0x2C)
-                    afterComma = true
-                    continue
+        // Tokens are read through a buffer pointer, in place: an element read from the array is
+        // copied whole (retaining its text).
+        return matcher.tokens.withUnsafeBufferPointer { tokens in
+            // Written into the string's storage at once: a byte per comma or space at most, and each text.
+            var capacity = 0
+            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].text.utf8.count }
+            return TokenMatcher.text(capacity: capacity) { text in
+                var afterComma = false
+                for index in indices {
+                    if index < 0 {
+                        text.append(byte: 0x2C)
+                        afterComma = true
+                        continue
+                    }
+                    if !text.isEmpty && (tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                    text.append(tokens[index].text)
+                    afterComma = false
                 }
-                // Read in place: a copy of the token would retain its text.
-                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
-                text.append(matcher.tokens[index].text)
-                afterComma = false
             }
         }
     }
