@@ -690,8 +690,9 @@ struct SubjectFinder {
         var result = phrase(of: attribute)
         let owner = trimmed(Array(segment[..<with]))
         if !owner.isEmpty, names(owner) {
-            result.owner = phrase(of: owner).head
-            result.head += " " + phrase(of: owner).head
+            let head = phrase(of: owner).head
+            result.owner = head
+            result.head += " " + head
         } else {
             result.isAttribute = true
         }
@@ -710,7 +711,7 @@ struct SubjectFinder {
             let name = matcher.lowerIs(position + 1, "lúa") ? position + 2 : position + 1
             guard let season = Self.seasons.longest(in: matcher, at: name) else { continue }
             let end = name + season.phrase.count
-            return (text(of: Array(position..<end)), end)
+            return (text(of: position..<end), end)
         }
         return nil
     }
@@ -1007,9 +1008,10 @@ struct SubjectFinder {
         // *Cán cân thương mại hàng hóa 11 tháng xuất siêu*: a period before the verb that ends the
         // name is the name's period, not part of it.
         if headEnd == indices.count, let inner = innerPeriod(in: indices) {
+            let period = indices[inner]
             return Phrase(
                 head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
-                period: text(of: withoutYear(Array(indices[inner]))))
+                period: text(of: period.dropLast(yearCount(in: period))))
         }
         // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period; a period without
         // its number keeps it (*… trong tháng*).
@@ -1017,12 +1019,12 @@ struct SubjectFinder {
             matcher.lowerIs(indices[headEnd - 1], "trong")
         {
             let bare = headEnd == indices.count - 1
+            let period = indices[(bare ? headEnd - 1 : headEnd)...]
             return Phrase(
-                head: text(of: indices[..<(headEnd - 1)]),
-                period: text(of: withoutYear(Array(indices[(bare ? headEnd - 1 : headEnd)...]))))
+                head: text(of: indices[..<(headEnd - 1)]), period: text(of: period.dropLast(yearCount(in: period))))
         }
-        return Phrase(
-            head: text(of: indices[..<headEnd]), period: text(of: withoutYear(Array(indices[headEnd...]))))
+        let period = indices[headEnd...]
+        return Phrase(head: text(of: indices[..<headEnd]), period: text(of: period.dropLast(yearCount(in: period))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
@@ -1104,7 +1106,7 @@ struct SubjectFinder {
                 // With *từ đầu năm (đến nay)* when written so; lower-cased where it opened the sentence.
                 var end = running + 2
                 while indices.contains(end), isPeriodWord(end) { end += 1 }
-                let written = text(of: Array(running..<end))
+                let written = text(of: running..<end)
                 return written.prefix(1).lowercased() + written.dropFirst()
             }
             return ""
@@ -1115,28 +1117,29 @@ struct SubjectFinder {
             guard index == last + 1, isPeriodToken(index) || isMonthName(index) else { break }
             last = index
         }
-        return last > indices[first] ? text(of: withoutYear(Array(indices[first]...last))) : ""
+        let period = indices[first]..<(last + 1)
+        return last > indices[first] ? text(of: period.dropLast(yearCount(in: period))) : ""
     }
 
-    /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
-    /// report's year goes without saying.
-    private func withoutYear(_ indices: [Int]) -> [Int] {
+    /// How many indices at the end of a period are the year written after its month (*9 tháng
+    /// năm 2023*, *tháng 10/2023*), which go: the report's year goes without saying. Counted, not
+    /// cut into a new array: callers read the period without them in place.
+    private func yearCount(in indices: some BidirectionalCollection<Int>) -> Int {
         guard indices.count > 2, let last = indices.last, last >= 0,
             PeriodScanner(matcher: matcher).yearNumber(at: last) != nil
-        else { return indices }
-        let before = indices[indices.count - 2]
-        guard before >= 0,
-            matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
-        else { return indices }
-        // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
+        else { return 0 }
         let rest = indices.dropLast(2)
+        guard let before = indices.dropLast().last, before >= 0,
+            matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
+        else { return 0 }
+        // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
         // *10 tháng đầu năm 2024*: *đầu năm* is part of the period too.
         if matcher.lowerIs(before, "năm"),
             !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) || word(before - 1, in: words.edges)
         {
-            return Array(indices.dropLast())
+            return 1
         }
-        return Array(rest)
+        return 2
     }
 
     /// The nouns of a period shorter than a year.
