@@ -1151,9 +1151,23 @@ struct SubjectFinder {
         guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
         if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
+        // Copied to the stack for the writing, which is then not generic: left unspecialised for
+        // some collections, it copied each token it read.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: indices.count) { buffer in
+            var position = 0
+            for index in indices {
+                buffer[position] = index
+                position += 1
+            }
+            return text(ofIndices: UnsafeBufferPointer(rebasing: buffer[..<position]))
+        }
+    }
+
+    /// `text(of:)` of the indices in `indices`.
+    private func text(ofIndices indices: UnsafeBufferPointer<Int>) -> String {
         // Tokens are read through a buffer pointer, in place: an element read from the array is
         // copied whole (retaining its text).
-        return matcher.tokens.withUnsafeBufferPointer { tokens in
+        matcher.tokens.withUnsafeBufferPointer { tokens in
             // Written into the string's storage at once: a byte per comma or space at most, and each text.
             var capacity = 0
             for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].text.utf8.count }
