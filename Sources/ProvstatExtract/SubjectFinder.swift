@@ -308,7 +308,8 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: last[fronted])
         }
-        if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
+        // Completed in place: binding the phrase to a name would copy it.
+        if own?.isAttribute == false { complete(&own, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
         var unbased: [Int] = []
         if last.count == 1 {
@@ -350,15 +351,20 @@ struct SubjectFinder {
         }
     }
 
-    /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
-    /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
-    /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
-    private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
+    /// Completes the head of `own` with the words that completed it where the stretch wrote it
+    /// before (*đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế
+    /// hoạch*: *giải ngân vốn đầu tư công*), when it is one or two words written bare again.
+    private func complete(_ own: inout Phrase?, from parts: [[[Int]]]) {
+        if let head = completedHead(of: own?.head ?? "", from: parts) { own?.head = head }
+    }
+
+    /// The head `head` completes to (see `complete(_:from:)`), or nil when it stays as it is.
+    private func completedHead(of head: String, from parts: [[[Int]]]) -> String? {
         // Told on the counts first: most stretches have one segment, and most heads are longer.
-        guard parts.count + (parts.last?.count ?? 0) > 2 else { return phrase }
-        var head = phrase.head
-        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return phrase }
-        let lower = Tokenizer.lowercased(phrase.head)
+        guard parts.count + (parts.last?.count ?? 0) > 2 else { return nil }
+        var head = head
+        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return nil }
+        let lower = Tokenizer.lowercased(head)
         let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
             WordKey.of($0)
         }
@@ -380,13 +386,11 @@ struct SubjectFinder {
                     }
                     let object = Array(segment[(start + keys.count)..<end])
                     guard !object.isEmpty, names(object) else { continue }
-                    var result = phrase
-                    result.head = phrase.head + " " + text(of: object)
-                    return result
+                    return head + " " + text(of: object)
                 }
             }
         }
-        return phrase
+        return nil
     }
 
     /// The bracket opened in `from..<to` and still open at `to`, if any.
