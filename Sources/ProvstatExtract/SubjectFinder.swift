@@ -538,6 +538,9 @@ struct SubjectFinder {
             }
             endSegment()
             endPart()
+            // Most stretches are one segment: made as literals, at their sizes, with no capacity
+            // reserved after the fact.
+            if partCount == 1 && partSizes[0] == 1 { return [[Array(UnsafeBufferPointer(rebasing: buffer[..<count]))]] }
             var parts: [[[Int]]] = []
             parts.reserveCapacity(partCount)
             var segment = 0
