@@ -271,6 +271,7 @@ struct SubjectFinder {
         let phraseWords = Lexicon.phraseWords
         let nounCompounds = Lexicon.nounCompounds
         let planWords = Lexicon.planWords
+        let numberWords = Lexicon.numberWordKeys
     }
 
     /// Whether the token at `index` (which may be outside the sentence) is in `set`.
@@ -307,7 +308,8 @@ struct SubjectFinder {
         {
             own?.period = periodText(in: last[fronted])
         }
-        if let phrase = own, !phrase.isAttribute { own = completed(phrase, from: parts) }
+        // Completed in place: binding the phrase to a name would copy it.
+        if own?.isAttribute == false { complete(&own, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
         var unbased: [Int] = []
         if last.count == 1 {
@@ -349,15 +351,20 @@ struct SubjectFinder {
         }
     }
 
-    /// `phrase` with the words that completed it where the stretch wrote it before (*đẩy nhanh tiến
-    /// độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế hoạch*: *giải ngân vốn đầu
-    /// tư công*), when it is one or two words written bare again; else `phrase` as it is.
-    private func completed(_ phrase: Phrase, from parts: [[[Int]]]) -> Phrase {
+    /// Completes the head of `own` with the words that completed it where the stretch wrote it
+    /// before (*đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế
+    /// hoạch*: *giải ngân vốn đầu tư công*), when it is one or two words written bare again.
+    private func complete(_ own: inout Phrase?, from parts: [[[Int]]]) {
+        if let head = completedHead(of: own?.head ?? "", from: parts) { own?.head = head }
+    }
+
+    /// The head `head` completes to (see `complete(_:from:)`), or nil when it stays as it is.
+    private func completedHead(of head: String, from parts: [[[Int]]]) -> String? {
         // Told on the counts first: most stretches have one segment, and most heads are longer.
-        guard parts.count + (parts.last?.count ?? 0) > 2 else { return phrase }
-        var head = phrase.head
-        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return phrase }
-        let lower = Tokenizer.lowercased(phrase.head)
+        guard parts.count + (parts.last?.count ?? 0) > 2 else { return nil }
+        var head = head
+        guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return nil }
+        let lower = Tokenizer.lowercased(head)
         let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
             WordKey.of($0)
         }
@@ -379,13 +386,11 @@ struct SubjectFinder {
                     }
                     let object = Array(segment[(start + keys.count)..<end])
                     guard !object.isEmpty, names(object) else { continue }
-                    var result = phrase
-                    result.head = phrase.head + " " + text(of: object)
-                    return result
+                    return head + " " + text(of: object)
                 }
             }
         }
-        return phrase
+        return nil
     }
 
     /// The bracket opened in `from..<to` and still open at `to`, if any.
@@ -533,6 +538,9 @@ struct SubjectFinder {
             }
             endSegment()
             endPart()
+            // Most stretches are one segment: made as literals, at their sizes, with no capacity
+            // reserved after the fact.
+            if partCount == 1 && partSizes[0] == 1 { return [[Array(UnsafeBufferPointer(rebasing: buffer[..<count]))]] }
             var parts: [[[Int]]] = []
             parts.reserveCapacity(partCount)
             var segment = 0
@@ -689,8 +697,9 @@ struct SubjectFinder {
         var result = phrase(of: attribute)
         let owner = trimmed(Array(segment[..<with]))
         if !owner.isEmpty, names(owner) {
-            result.owner = phrase(of: owner).head
-            result.head += " " + phrase(of: owner).head
+            let head = phrase(of: owner).head
+            result.owner = head
+            result.head += " " + head
         } else {
             result.isAttribute = true
         }
@@ -709,7 +718,7 @@ struct SubjectFinder {
             let name = matcher.lowerIs(position + 1, "lúa") ? position + 2 : position + 1
             guard let season = Self.seasons.longest(in: matcher, at: name) else { continue }
             let end = name + season.phrase.count
-            return (text(of: Array(position..<end)), end)
+            return (text(of: position..<end), end)
         }
         return nil
     }
@@ -942,8 +951,7 @@ struct SubjectFinder {
             return (verb, true, true)
         }
         while length < tokens.count {
-            let token = matcher.tokens[tokens[length]]
-            if token.isCapitalised {
+            if matcher.tokens[tokens[length]].isCapitalised {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
                 if !matcher.tokens[tokens[length - 1]].isCapitalised,
                     !words.province.contains(matcher.tokens[tokens[length - 1]])
@@ -1007,9 +1015,10 @@ struct SubjectFinder {
         // *Cán cân thương mại hàng hóa 11 tháng xuất siêu*: a period before the verb that ends the
         // name is the name's period, not part of it.
         if headEnd == indices.count, let inner = innerPeriod(in: indices) {
+            let period = indices[inner]
             return Phrase(
                 head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
-                period: text(of: withoutYear(Array(indices[inner]))))
+                period: text(of: period.dropLast(yearCount(in: period))))
         }
         // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period; a period without
         // its number keeps it (*… trong tháng*).
@@ -1017,12 +1026,12 @@ struct SubjectFinder {
             matcher.lowerIs(indices[headEnd - 1], "trong")
         {
             let bare = headEnd == indices.count - 1
+            let period = indices[(bare ? headEnd - 1 : headEnd)...]
             return Phrase(
-                head: text(of: indices[..<(headEnd - 1)]),
-                period: text(of: withoutYear(Array(indices[(bare ? headEnd - 1 : headEnd)...]))))
+                head: text(of: indices[..<(headEnd - 1)]), period: text(of: period.dropLast(yearCount(in: period))))
         }
-        return Phrase(
-            head: text(of: indices[..<headEnd]), period: text(of: withoutYear(Array(indices[headEnd...]))))
+        let period = indices[headEnd...]
+        return Phrase(head: text(of: indices[..<headEnd]), period: text(of: period.dropLast(yearCount(in: period))))
     }
 
     /// Whether the word at `index` names a month after *tháng* (*tháng Mười*, *tháng Mười Một*).
@@ -1054,10 +1063,15 @@ struct SubjectFinder {
 
     /// Whether the word at `index` counts months or quarters in words (*Mười tháng*, *mười một tháng*).
     private func isCountOfSpans(_ index: Int) -> Bool {
-        guard Lexicon.numberWord(matcher.tokens[index]) != nil else { return false }
+        guard isNumberWord(index) else { return false }
         if word(index + 1, in: words.spans) { return true }
-        return index + 1 < matcher.tokens.count && Lexicon.numberWord(matcher.tokens[index + 1]) != nil
-            && word(index + 2, in: words.spans)
+        return index + 1 < matcher.tokens.count && isNumberWord(index + 1) && word(index + 2, in: words.spans)
+    }
+
+    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`), told in
+    /// place: passing the token would copy it (and retain its text).
+    private func isNumberWord(_ index: Int) -> Bool {
+        matcher.tokens[index].isWord && words.numberWords.contains(matcher.tokens[index].key)
     }
 
     /// Whether the token at `index` belongs to the date a figure stands at (*đến 30/9/2024*, *tính
@@ -1069,10 +1083,10 @@ struct SubjectFinder {
 
     /// Whether the token at `index` belongs to a period written after a subject.
     private func isPeriodToken(_ index: Int) -> Bool {
-        let token = matcher.tokens[index]
-        if token.isNumber { return true }
-        if token.kind == .symbol { return token.text == "/" || token.text == "-" }
-        return words.periodTail.contains(token)
+        // Read in place: a copy of the token would retain its text.
+        if matcher.tokens[index].isNumber { return true }
+        if matcher.tokens[index].kind == .symbol { return matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") }
+        return words.periodTail.contains(matcher.tokens[index])
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
@@ -1081,7 +1095,7 @@ struct SubjectFinder {
             let first = indices.firstIndex(where: { index in
                 (word(index, in: words.periodHeads)
                     || (matcher.key(index + 1) == words.thang
-                        && (matcher.tokens[index].isNumber || Lexicon.numberWord(matcher.tokens[index]) != nil))
+                        && (matcher.tokens[index].isNumber || isNumberWord(index)))
                     // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
                     // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
                     || (matcher.lowerIs(index, "năm")
@@ -1099,7 +1113,7 @@ struct SubjectFinder {
                 // With *từ đầu năm (đến nay)* when written so; lower-cased where it opened the sentence.
                 var end = running + 2
                 while indices.contains(end), isPeriodWord(end) { end += 1 }
-                let written = text(of: Array(running..<end))
+                let written = text(of: running..<end)
                 return written.prefix(1).lowercased() + written.dropFirst()
             }
             return ""
@@ -1110,28 +1124,29 @@ struct SubjectFinder {
             guard index == last + 1, isPeriodToken(index) || isMonthName(index) else { break }
             last = index
         }
-        return last > indices[first] ? text(of: withoutYear(Array(indices[first]...last))) : ""
+        let period = indices[first]..<(last + 1)
+        return last > indices[first] ? text(of: period.dropLast(yearCount(in: period))) : ""
     }
 
-    /// A period without the year written after its month (*9 tháng năm 2023*, *tháng 10/2023*): the
-    /// report's year goes without saying.
-    private func withoutYear(_ indices: [Int]) -> [Int] {
+    /// How many indices at the end of a period are the year written after its month (*9 tháng
+    /// năm 2023*, *tháng 10/2023*), which go: the report's year goes without saying. Counted, not
+    /// cut into a new array: callers read the period without them in place.
+    private func yearCount(in indices: some BidirectionalCollection<Int>) -> Int {
         guard indices.count > 2, let last = indices.last, last >= 0,
             PeriodScanner(matcher: matcher).yearNumber(at: last) != nil
-        else { return indices }
-        let before = indices[indices.count - 2]
-        guard before >= 0,
-            matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
-        else { return indices }
-        // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
+        else { return 0 }
         let rest = indices.dropLast(2)
+        guard let before = indices.dropLast().last, before >= 0,
+            matcher.lowerIs(before, "năm") || matcher.isSymbol(before, "/") || matcher.isSymbol(before, "-")
+        else { return 0 }
+        // *cả năm 2024*: the year is the period itself, and keeps its *năm*.
         // *10 tháng đầu năm 2024*: *đầu năm* is part of the period too.
         if matcher.lowerIs(before, "năm"),
             !rest.contains(where: { $0 >= 0 && word($0, in: Self.periodNouns) }) || word(before - 1, in: words.edges)
         {
-            return Array(indices.dropLast())
+            return 1
         }
-        return Array(rest)
+        return 2
     }
 
     /// The nouns of a period shorter than a year.
@@ -1143,20 +1158,38 @@ struct SubjectFinder {
         guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
         if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
-        // Written into the string's storage at once: a byte per comma or space at most, and each text.
-        let capacity = indices.reduce(0) { $0 + 1 + ($1 < 0 ? 0 : matcher.tokens[$1].text.utf8.count) }
-        return TokenMatcher.text(capacity: capacity) { text in
-            var afterComma = false
+        // Copied to the stack for the writing, which is then not generic: left unspecialised for
+        // some collections, it copied each token it read.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: indices.count) { buffer in
+            var position = 0
             for index in indices {
-                if index < 0 {
-                    text.append(byte: 0x2C)
-                    afterComma = true
-                    continue
+                buffer[position] = index
+                position += 1
+            }
+            return text(ofIndices: UnsafeBufferPointer(rebasing: buffer[..<position]))
+        }
+    }
+
+    /// `text(of:)` of the indices in `indices`.
+    private func text(ofIndices indices: UnsafeBufferPointer<Int>) -> String {
+        // Tokens are read through a buffer pointer, in place: an element read from the array is
+        // copied whole (retaining its text).
+        matcher.tokens.withUnsafeBufferPointer { tokens in
+            // Written into the string's storage at once: a byte per comma or space at most, and each text.
+            var capacity = 0
+            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].text.utf8.count }
+            return TokenMatcher.text(capacity: capacity) { text in
+                var afterComma = false
+                for index in indices {
+                    if index < 0 {
+                        text.append(byte: 0x2C)
+                        afterComma = true
+                        continue
+                    }
+                    if !text.isEmpty && (tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                    text.append(tokens[index].text)
+                    afterComma = false
                 }
-                // Read in place: a copy of the token would retain its text.
-                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
-                text.append(matcher.tokens[index].text)
-                afterComma = false
             }
         }
     }

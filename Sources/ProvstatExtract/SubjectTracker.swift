@@ -91,7 +91,8 @@ struct SubjectTracker {
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
-        if let own = reading.own, !own.actor.isEmpty { actor = own.actor }
+        // Read through the optional, in place: binding the phrase would copy it.
+        if let ownActor = reading.own?.actor, !ownActor.isEmpty { actor = ownActor }
         if let material, var own = reading.own, !SubjectNaming.mentions(own.head, material) {
             own.head += " " + material
             reading.own = own
@@ -101,10 +102,8 @@ struct SubjectTracker {
             reading.own = SubjectFinder.Phrase(head: described, period: reading.period)
         }
         var result: (subject: String, about: Int?)
-        let owner = countedNoun
-        let deed = countedDeed
-        countedNoun = nil
-        countedDeed = nil
+        let owner = countedNoun.take()
+        let deed = countedDeed.take()
         if let respectively, respectively.place == 0 { items = finder.listItems(from: from, to: to) }
         // A list of amounts, or of changes with no amounts before them to pair with, takes the
         // items named before *lần lượt* in turn.
@@ -250,12 +249,13 @@ struct SubjectTracker {
             // named before names nothing new (two may be an item of it: *…, giày dép; trong đó giày dép*).
             // So do the words of that phrase with a period of their own (*…; trong đó tháng Hai ước
             // giải ngân 152,9 tỷ đồng*).
-            if let named, own.head.utf8.count <= 24 {
+            // The phrase named is read by its head, in place (binding it would copy it).
+            if let namedHead = named?.head, own.head.utf8.count <= 24 {
                 let words = SubjectNaming.words(of: own.head)
                 if words.count <= 1 || !reading.period.isEmpty {
-                    let namedWords = SubjectNaming.words(of: named.head)
+                    let namedWords = SubjectNaming.words(of: namedHead)
                     if words.allSatisfy(namedWords.contains) {
-                        own = SubjectFinder.Phrase(head: named.head, period: reading.period)
+                        own = SubjectFinder.Phrase(head: namedHead, period: reading.period)
                     }
                 }
             }
@@ -264,7 +264,7 @@ struct SubjectTracker {
                 own.head += " " + actor
             }
             // *… trong tỉnh 17.380 người, ngoài tỉnh 6.950 người*: the place contrasted, the rest as before.
-            if let named, let contrasted = SubjectNaming.contrasted(named.head, with: own.head) {
+            if let namedHead = named?.head, let contrasted = SubjectNaming.contrasted(namedHead, with: own.head) {
                 own.head = contrasted
             }
             // *Vụ lúa Thu Đông …, toàn tỉnh đã xuống giống*: the action is about the topic; *Vốn đầu
