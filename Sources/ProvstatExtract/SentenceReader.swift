@@ -61,7 +61,9 @@ struct SentenceReader {
         var consumedEnd = 0
         // The changes that state no base, measured at the end by the sentence's others.
         var baseless: [Int] = []
-        for (position, figure) in figures.enumerated() {
+        // By index: `enumerated()` hands out a copy of each figure (retaining its unit's text).
+        for position in figures.indices {
+            let figure = figures[position]
             let previousEnd = position > 0 ? figures[position - 1].end : 0
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
             let estimate: Bool
@@ -383,17 +385,18 @@ struct SentenceReader {
     /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says;
     /// with no such words, a counted noun itself (*còn 1.250 hộ nghèo*).
     private func described(after figure: Figure, matcher: TokenMatcher) -> String? {
-        guard let unit = figure.unit else { return nil }
-        if unit.isCountedNoun, !(unit.end < matcher.tokens.count && matcher.tokens[unit.end].isWord) {
-            return unit.unit
+        // The unit read in place: binding it would retain its text.
+        guard let unitEnd = figure.unit?.end else { return nil }
+        if figure.unit!.isCountedNoun, !(unitEnd < matcher.tokens.count && matcher.tokens[unitEnd].isWord) {
+            return figure.unit!.unit
         }
-        var end = unit.end
-        while end < matcher.tokens.count, end < unit.end + 8, matcher.tokens[end].isWord,
+        var end = unitEnd
+        while end < matcher.tokens.count, end < unitEnd + 8, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
         {
             end += 1
         }
-        return end > unit.end ? Self.text(from: unit.end, to: end, matcher: matcher) : nil
+        return end > unitEnd ? Self.text(from: unitEnd, to: end, matcher: matcher) : nil
     }
 
     /// Units of physical measure after which a noun names the stuff measured.
@@ -505,14 +508,16 @@ struct SentenceReader {
     private func baseStop(after position: Int, figures: [Figure], cues: KindCues) -> Int {
         var next = position + 1
         while next < figures.count {
-            let figure = figures[next]
-            let cue = cues.adjacentCue(before: figure.start)
-            let isChange = cue == .increase || cue == .decrease || figure.rangeLow != nil || figure.sign != .none
+            // Read in place: a copy of the figure would retain its unit's text.
+            let start = figures[next].start
+            let cue = cues.adjacentCue(before: start)
+            let isChange =
+                cue == .increase || cue == .decrease || figures[next].rangeLow != nil || figures[next].sign != .none
             // An amount restating the change (*tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ*) shares its base.
             let restates = contains(
-                Lexicon.equivalentWords, from: figures[next - 1].end, to: figure.start, matcher: cues.matcher)
+                Lexicon.equivalentWords, from: figures[next - 1].end, to: start, matcher: cues.matcher)
             if !isChange && !restates && !isCoordinated(next, figures: figures, matcher: cues.matcher) {
-                return figure.start
+                return start
             }
             next += 1
         }
