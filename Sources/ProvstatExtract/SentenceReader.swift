@@ -65,6 +65,14 @@ struct SentenceReader {
         for position in figures.indices {
             let figure = figures[position]
             let previousEnd = position > 0 ? figures[position - 1].end : 0
+            // The linking words between the previous figure and this one (none before a range's
+            // high end), found in one pass and asked about by the kind and the reading.
+            let links =
+                figure.rangeLow == nil
+                ? self.links(
+                    from: previousEnd, to: figure.start, breakdown: breakdownWords, part: partWords,
+                    equivalent: equivalentWords, matcher: matcher)
+                : (breakdown: false, part: false, equivalent: false)
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
             let estimate: Bool
             var kind: FactKind
@@ -100,8 +108,7 @@ struct SentenceReader {
                 (kind, negative) = self.restatedChange(
                     self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
                     of: figure, previous: kinds.last,
-                    isEquivalent: contains(
-                        equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
+                    isEquivalent: links.equivalent
                         && !(previousEnd..<figure.start).contains(where: matcher.isSentencePartEnd))
             }
             if isBracketedRestatement(position, figures: figures, matcher: matcher), let change = kinds.last,
@@ -132,7 +139,6 @@ struct SentenceReader {
                         utf8.index(
                             utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
                                 utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
-            let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
@@ -146,9 +152,7 @@ struct SentenceReader {
             readings.append(
                 Reading(
                     fact: fact,
-                    breakdownBefore: contains(breakdownWords, from: between.0, to: between.1, matcher: matcher),
-                    partBefore: contains(partWords, from: between.0, to: between.1, matcher: matcher),
-                    isEquivalent: contains(equivalentWords, from: between.0, to: between.1, matcher: matcher),
+                    breakdownBefore: links.breakdown, partBefore: links.part, isEquivalent: links.equivalent,
                     about: about))
         }
         // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*, *Tổng đàn
@@ -557,6 +561,23 @@ struct SentenceReader {
         while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }
         guard first >= previousEnd || previousEnd == 0 else { return false }
         return Lexicon.clauseHedges.longest(in: matcher, at: first) != nil
+    }
+
+    /// Whether a breakdown, part or equivalence phrase starts in `from..<to` (`contains` of each,
+    /// in one pass over the tokens).
+    private func links(
+        from: Int, to: Int, breakdown: PhraseTable<Bool>, part: PhraseTable<Bool>, equivalent: PhraseTable<Bool>,
+        matcher: TokenMatcher
+    ) -> (breakdown: Bool, part: Bool, equivalent: Bool) {
+        var found = (breakdown: false, part: false, equivalent: false)
+        var index = from
+        while index < to, !(found.breakdown && found.part && found.equivalent) {
+            if !found.breakdown { found.breakdown = breakdown.longest(in: matcher, at: index) != nil }
+            if !found.part { found.part = part.longest(in: matcher, at: index) != nil }
+            if !found.equivalent { found.equivalent = equivalent.longest(in: matcher, at: index) != nil }
+            index += 1
+        }
+        return found
     }
 
     /// Whether one of `phrases` starts in `from..<to`.
