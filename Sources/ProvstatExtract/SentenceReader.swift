@@ -306,31 +306,38 @@ struct SentenceReader {
         // *11 nhóm hàng hóa và dịch vụ chính có 8 nhóm tăng giá*: a verb left hanging before the
         // next figure says nothing of this one.
         while end > unit.end, Self.hanging.contains(matcher.tokens[end - 1]) { end -= 1 }
-        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
-        // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
-        // attributes written after it (*với tổng vốn đăng ký …*).
-        // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
-        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
-        phrase.owner = Self.text(from: nounStart, to: verb > unit.end ? verb : end, matcher: matcher)
+        // The role first: the texts are built only for a phrase that is returned.
+        let role: SubjectFinder.Phrase.CountedRole?
         if matcher.lowerIs(phraseStart, "cho") {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
-            phrase.role = .beneficiary
+            role = .beneficiary
         } else if end == unit.end,
             Lexicon.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
                 || matcher.lowerIs(phraseStart - 1, "của")
         {
             // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is
             // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
-            phrase.role = .object
+            role = .object
         } else if matcher.lowerIs(phraseStart, "có"), end > unit.end, phraseStart > 0,
             matcher.tokens[phraseStart - 1].isWord, !Self.periodEnds.contains(matcher.tokens[phraseStart - 1])
         {
             // *Dự án có 1.236 hộ bị ảnh hưởng*: what the thing named right before has (not *lũy kế
             // 12 tháng có …*).
-            phrase.role = .possession
+            role = .possession
         } else if end == unit.end {
             return nil
+        } else {
+            role = nil
         }
+        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
+        // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
+        // attributes written after it (*với tổng vốn đăng ký …*).
+        // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
+        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
+        let ownerEnd = verb > unit.end ? verb : end
+        // (The head itself when it spans the same tokens: no second text built.)
+        phrase.owner = ownerEnd == end ? phrase.head : Self.text(from: nounStart, to: ownerEnd, matcher: matcher)
+        phrase.role = role
         return (phrase, end)
     }
 
