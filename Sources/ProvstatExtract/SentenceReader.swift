@@ -358,7 +358,7 @@ struct SentenceReader {
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
     /// *153.000 ha lúa*): up to three words, before any that link to something else, and where they end.
     private func material(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
-        guard let unit = figure.unit, Self.materialUnits.contains(unit.unit), unit.end < matcher.tokens.count,
+        guard let unit = figure.unit, Self.isMaterialUnit(unit.unit), unit.end < matcher.tokens.count,
             matcher.tokens[unit.end].spaceBefore
         else { return nil }
         var end = unit.end
@@ -410,8 +410,11 @@ struct SentenceReader {
         return end > unitEnd ? Self.text(from: unitEnd, to: end, matcher: matcher) : nil
     }
 
-    /// Units of physical measure after which a noun names the stuff measured.
-    private static let materialUnits: Set<String> = ["t", "ha", "m3", "l"]
+    /// Whether `unit` is one of physical measure, after which a noun names the stuff measured.
+    private static func isMaterialUnit(_ unit: String) -> Bool {
+        // Compared with each (small) literal: cheaper than hashing the unit for a set.
+        unit == "t" || unit == "ha" || unit == "m3" || unit == "l"
+    }
     /// Words after a unit that say when or where rather than what (*… ha trong năm*, *… tấn mỗi năm*).
     private static let materialStops: WordSet = [
         "tháng", "năm", "quý", "mỗi", "một", "hằng", "hàng", "trên", "tại", "ở", "vào", "cho", "và", "là", "thì",
