@@ -48,7 +48,8 @@ struct FigureFinder {
                 index += 1
             }
         }
-        return joinRanges(found)
+        joinRanges(&found)
+        return found
     }
 
     private static let so = WordKey.of("số")
@@ -59,14 +60,14 @@ struct FigureFinder {
     /// The figure at number token `index` (or nil), and where to continue.
     private func number(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
-        let token = tokens[index]
+        // The token is read in place (`tokens[index].text`): a copy of it would retain its text.
         let other: NumberStyle = style == .vietnamese ? .english : .vietnamese
-        guard let numeral = Numeral(token.text, style: style) ?? Numeral(token.text, style: other),
+        guard let numeral = Numeral(tokens[index].text, style: style) ?? Numeral(tokens[index].text, style: other),
             !numeral.leadingZero
         else { return (nil, index + 1) }
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
         // Figures are never written back to back: `1900 1234` or `0277 3851 234` is a phone number.
-        if index > 0, tokens[index - 1].isNumber, token.spaceBefore { return (nil, index + 1) }
+        if index > 0, tokens[index - 1].isNumber, tokens[index].spaceBefore { return (nil, index + 1) }
         // *107 nghìn 700 tỷ đồng*, *2 nghìn 500 tấn*: thousands, then the hundreds, of what follows.
         if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
             index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
@@ -110,7 +111,7 @@ struct FigureFinder {
             if unit.unit == "%", matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }  // rice grade
             // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
             if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
-                let whole = Numeral(token.text, style: other), whole.decimals == 0
+                let whole = Numeral(tokens[index].text, style: other), whole.decimals == 0
             {
                 figure.numeral = whole
             }
@@ -159,9 +160,8 @@ struct FigureFinder {
     private func isPartOfCode(_ index: Int) -> Bool {
         let tokens = matcher.tokens
         guard index > 0, !tokens[index].spaceBefore else { return false }
-        let previous = tokens[index - 1]
-        if previous.isWord { return !Tokenizer.isGluedVerb(previous) }
-        if previous.kind == .symbol, Self.codeGlue.contains(previous), !previous.spaceBefore,
+        if tokens[index - 1].isWord { return !Tokenizer.isGluedVerb(tokens[index - 1]) }
+        if tokens[index - 1].kind == .symbol, Self.codeGlue.contains(tokens[index - 1]), !tokens[index - 1].spaceBefore,
             index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && !matcher.isSymbol(index - 1, "-"))
         {
             return true
@@ -204,12 +204,11 @@ struct FigureFinder {
     private func sign(before index: Int) -> Figure.Sign {
         let tokens = matcher.tokens
         guard index > 0, !tokens[index].spaceBefore, tokens[index - 1].kind == .symbol else { return .none }
-        let symbol = tokens[index - 1].text
-        let beforeSign = index >= 2 ? tokens[index - 2] : nil
-        if symbol == "+" { return .plus }
-        guard symbol == "-" || symbol == "−" else { return .none }
+        // The symbol told by its key, the tokens read in place: no string or token is copied.
+        if matcher.isSymbol(index - 1, "+") { return .plus }
+        guard matcher.isSymbol(index - 1, "-") || matcher.isSymbol(index - 1, "−") else { return .none }
         // `10-15%` is a range and `CT-15` a code, not a negative number.
-        if let beforeSign, beforeSign.isNumber || (beforeSign.isWord && !tokens[index - 1].spaceBefore) {
+        if index >= 2, tokens[index - 2].isNumber || (tokens[index - 2].isWord && !tokens[index - 1].spaceBefore) {
             return .none
         }
         return .minus
@@ -287,32 +286,36 @@ struct FigureFinder {
     // MARK: - Ranges
 
     /// Joins `10 - 15%` and `từ 50 đến 60 nghìn tấn`: the low end takes the high end's unit.
-    private func joinRanges(_ figures: [Figure]) -> [Figure] {
-        var result: [Figure] = []
-        result.reserveCapacity(figures.count)
+    ///
+    /// Done in place: the figures kept are moved to the front (swapped, not copied: a copy of a
+    /// figure retains its unit's text) and the rest dropped.
+    private func joinRanges(_ figures: inout [Figure]) {
+        var kept = 0
         var index = 0
         while index < figures.count {
-            var figure = figures[index]
-            let next = index + 1 < figures.count ? figures[index + 1] : nil
-            if let next, Self.rangeConnectors.contains(key: matcher.key(figure.end)), next.start == figure.end + 1,
-                let high = next.unit
+            let end = figures[index].end
+            if index + 1 < figures.count, Self.rangeConnectors.contains(key: matcher.key(end)),
+                figures[index + 1].start == end + 1, figures[index + 1].unit != nil
             {
-                if figure.unit == nil {
-                    figure.unit = high
-                    figure.isRangeLow = true
+                if figures[index].unit == nil {
+                    figures[index].unit = figures[index + 1].unit
+                    figures[index].isRangeLow = true
                 }
-                if figure.unit?.unit == high.unit {
-                    result.append(figure)
-                    var upper = next
-                    upper.rangeLow = result.count - 1
-                    result.append(upper)
+                if figures[index].unit?.unit == figures[index + 1].unit?.unit {
+                    figures[index + 1].rangeLow = kept
+                    figures.swapAt(kept, index)
+                    figures.swapAt(kept + 1, index + 1)
+                    kept += 2
                     index += 2
                     continue
                 }
             }
-            if figure.unit != nil { result.append(figure) }
+            if figures[index].unit != nil {
+                figures.swapAt(kept, index)
+                kept += 1
+            }
             index += 1
         }
-        return result
+        figures.removeSubrange(kept...)
     }
 }

@@ -17,29 +17,28 @@ struct Numeral: Sendable, Equatable {
     static let maximumDigits = 18
 
     /// Reads `text` (digits, `.` and `,`) in `style`; nil when it is not a valid number there.
-    init?(_ text: String, style: NumberStyle) {
+    init?(_ text: borrowing String, style: NumberStyle) {
         // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
-        // Every space reads as ` `; any other scalar outside ASCII makes the text no number (0xFF).
-        var contiguous = text
-        let ascii: Numeral?? = contiguous.withUTF8 { bytes in
-            // An ASCII text's bytes are its scalars: read without decoding them.
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
-            // The ASCII white space `Tokenizer.isSpace` knows: U+0009–U+000D and U+0020.
-            return .some(
-                Numeral(bytes: bytes.lazy.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) ? 0x20 : $0 }, style: style))
+        // An ASCII text is read from its bytes in place (a number token is a small string: no copy,
+        // no retain); any other scalar than a space outside ASCII makes the text no number.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (isASCII: Bool, numeral: Numeral?) in
+            for byte in bytes where byte >= 0x80 { return (false, nil) }
+            return (true, Numeral(bytes: bytes, style: style))
         }
-        let read =
-            ascii
-            ?? Numeral(
-                bytes: text.unicodeScalars.lazy.map {
-                    Tokenizer.isSpace($0) ? 0x20 : $0.isASCII ? UInt8($0.value) : 0xFF
-                }, style: style)
-        guard let read else { return nil }
+        if let ascii, ascii.isASCII {
+            guard let numeral = ascii.numeral else { return nil }
+            self = numeral
+            return
+        }
+        // Every space reads as ` `, any other scalar outside ASCII as 0xFF (no number byte).
+        let bytes = text.unicodeScalars.map { Tokenizer.isSpace($0) ? 0x20 : $0.isASCII ? UInt8($0.value) : 0xFF }
+        guard let read = bytes.withUnsafeBufferPointer({ Numeral(bytes: $0, style: style) }) else { return nil }
         self = read
     }
 
-    /// Reads the bytes of a number (any space already ` `, any scalar outside ASCII 0xFF).
-    private init?<Bytes: Sequence>(bytes: Bytes, style: NumberStyle) where Bytes.Element == UInt8 {
+    /// Reads the bytes of a number (ASCII white space reads as ` `, any byte outside ASCII as no
+    /// number byte).
+    private init?(bytes: UnsafeBufferPointer<UInt8>, style: NumberStyle) {
         let group: UInt8 = style == .vietnamese ? UInt8(ascii: ".") : UInt8(ascii: ",")
         let decimal: UInt8 = style == .vietnamese ? UInt8(ascii: ",") : UInt8(ascii: ".")
         var mantissa: UInt64 = 0
@@ -52,6 +51,8 @@ struct Numeral: Sendable, Equatable {
         var inFraction = false
         var first: UInt8? = nil
         for byte in bytes {
+            // The ASCII white space `Tokenizer.isSpace` knows: U+0009–U+000D and U+0020.
+            let isSpace = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if first == nil { first = byte }
                 digits += 1
@@ -63,7 +64,7 @@ struct Numeral: Sendable, Equatable {
                     integerDigits += 1
                     groupLength += 1
                 }
-            } else if byte == group || byte == UInt8(ascii: " "), !inFraction {
+            } else if byte == group || isSpace, !inFraction {
                 if groups == 0 { firstGroupLength = groupLength } else if groupLength != 3 { return nil }
                 guard groupLength >= 1, groupLength <= 3 else { return nil }
                 groups += 1

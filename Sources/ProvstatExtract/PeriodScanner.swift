@@ -39,6 +39,23 @@ struct PeriodScanner {
         ([thang, quy, nam, ca, WordKey.of("ngày")] + nextMonthWords.firstKeys + thisMonthWords.firstKeys
             + yearToDateWords.firstKeys + Lexicon.numberWords.keys.map { WordKey.of($0) }).map { ($0, true) })
 
+    /// The keys and tables a scan asks about at every token that may start a mention, in one
+    /// object fetched once per scan: a static is checked for its one-time set-up at every use.
+    private final class Words: Sendable {
+        let thang = PeriodScanner.thang
+        let quy = PeriodScanner.quy
+        let nam = PeriodScanner.nam
+        let ca = PeriodScanner.ca
+        let startKeys = PeriodScanner.startKeys
+        let untilWords = PeriodScanner.untilWords
+        let thisMonthWords = PeriodScanner.thisMonthWords
+        let nextMonthWords = PeriodScanner.nextMonthWords
+        let yearToDateWords = PeriodScanner.yearToDateWords
+        let numberWords = Lexicon.numberWordKeys
+
+        static let shared = Words()
+    }
+
     let matcher: TokenMatcher
 
     /// The mentions in reading order, with the year and month left empty where the text omits them.
@@ -46,17 +63,18 @@ struct PeriodScanner {
         let tokens = matcher.tokens
         var result: [Mention] = []
         var index = 0
-        let startKeys = Self.startKeys
+        let words = Words.shared
+        let startKeys = words.startKeys
         while index < tokens.count {
             let key = tokens[index].key
             guard tokens[index].isNumber || startKeys.contains(key) else {
                 index += 1
                 continue
             }
-            if key == Self.thang, let month = monthNumber(at: index + 1) {
+            if key == words.thang, let month = monthNumber(at: index + 1, thang: words.thang) {
                 let (year, length) = year(after: index + 2)
                 // *đến hết tháng 9*, *tính đến tháng 9*: the months up to the 9th, not the 9th alone.
-                let until = Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
+                let until = words.untilWords.longest(in: matcher, endingAt: index - 1) != nil
                 let span: Period.Span = until ? .yearToDate : .month
                 let length2 = monthWordLength(at: index + 1)
                 result.append(
@@ -66,14 +84,14 @@ struct PeriodScanner {
                 index += 2 + length + length2
                 continue
             }
-            if let phrase = Self.nextMonthWords.longest(in: matcher, at: index) {
+            if let phrase = words.nextMonthWords.longest(in: matcher, at: index) {
                 result.append(
                     Mention(
                         index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.phrase.count))
                 index += phrase.phrase.count
                 continue
             }
-            if let phrase = Self.thisMonthWords.longest(in: matcher, at: index),
+            if let phrase = words.thisMonthWords.longest(in: matcher, at: index),
                 monthNumber(at: index + phrase.phrase.count) == nil
             {
                 result.append(Mention(index: index, period: Period(span: .month), end: index + phrase.phrase.count))
@@ -82,7 +100,7 @@ struct PeriodScanner {
             }
             // *tính đến ngày 30/9/2023*: the year to date.
             if matcher.lowerIs(index, "ngày"), let date = dateMonth(at: index + 1),
-                Self.untilWords.longest(in: matcher, endingAt: index - 1) != nil
+                words.untilWords.longest(in: matcher, endingAt: index - 1) != nil
             {
                 result.append(
                     Mention(
@@ -92,7 +110,9 @@ struct PeriodScanner {
                 continue
             }
             // *Mười tháng đầu năm 2024*, *Mười một tháng*: the months counted in words.
-            if tokens[index].isWord, matcher.key(index - 1) != Self.thang, let count = wordCount(at: index) {
+            if tokens[index].isWord, matcher.key(index - 1) != words.thang,
+                let count = wordCount(at: index, words: words)
+            {
                 // *sáu tháng cuối năm*: the months left, as with digits.
                 let restOfYear = matcher.lowerIs(count.end + 1, "cuối") && matcher.lowerIs(count.end + 2, "năm")
                 let after = count.end + (restOfYear ? 3 : 1)
@@ -104,8 +124,9 @@ struct PeriodScanner {
                 index = after + length
                 continue
             }
-            if tokens[index].isNumber, matcher.key(index + 1) == Self.thang, let months = monthNumber(at: index),
-                matcher.key(index - 1) != Self.thang
+            if tokens[index].isNumber, matcher.key(index + 1) == words.thang,
+                let months = monthNumber(at: index, thang: words.thang),
+                matcher.key(index - 1) != words.thang
             {
                 // *6 tháng cuối năm*: the months left, not those gone by.
                 if matcher.lowerIs(index + 2, "cuối"), matcher.lowerIs(index + 3, "năm") {
@@ -119,7 +140,7 @@ struct PeriodScanner {
                 index += 2 + length
                 continue
             }
-            if key == Self.quy, index + 1 < tokens.count {
+            if key == words.quy, index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 let quarter =
                     Self.romanQuarters[next.lower]
@@ -131,19 +152,19 @@ struct PeriodScanner {
                     continue
                 }
             }
-            if key == Self.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
+            if key == words.nam, index + 1 < tokens.count, let year = yearNumber(at: index + 1),
                 !matcher.lowerIs(index - 1, "học")
             {
                 result.append(Mention(index: index, period: Period(span: .year, year: year)))
                 index += 2
                 continue
             }
-            if key == Self.ca, matcher.key(index + 1) == Self.nam {
+            if key == words.ca, matcher.key(index + 1) == words.nam {
                 result.append(Mention(index: index, period: Period(span: .year, year: yearNumber(at: index + 2))))
                 index += 2
                 continue
             }
-            if let length = Self.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
+            if let length = words.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
                 result.append(Mention(index: index, period: Period(span: .yearToDate)))
                 index += length
                 continue
@@ -189,26 +210,28 @@ struct PeriodScanner {
         return (month, nil, index + 3)
     }
 
-    /// The month written at `index` (1 to 12, in digits or words), if any.
     /// A count of months written in words at `index` and followed by *tháng* (*Chín tháng*,
     /// *mười một tháng*), from two up: how many, and the index of *tháng*.
-    private func wordCount(at index: Int) -> (months: Int, end: Int)? {
+    private func wordCount(at index: Int, words: Words) -> (months: Int, end: Int)? {
         // Told by word key: this is asked at every *năm* of a page.
-        guard var months = Lexicon.numberWord(matcher.tokens[index]), months >= 2 else { return nil }
+        guard matcher.tokens[index].isWord, var months = words.numberWords[matcher.tokens[index].key], months >= 2
+        else { return nil }
         var end = index + 1
         // *mười một*, *mười hai*: the tens and the unit.
-        if months == 10, end < matcher.tokens.count, let unit = Lexicon.numberWord(matcher.tokens[end]), unit < 3,
-            matcher.key(end + 1) == Self.thang
+        if months == 10, end < matcher.tokens.count, matcher.tokens[end].isWord,
+            let unit = words.numberWords[matcher.tokens[end].key], unit < 3, matcher.key(end + 1) == words.thang
         {
             months += unit
             end += 1
         }
-        guard months <= 12, matcher.key(end) == Self.thang else { return nil }
+        guard months <= 12, matcher.key(end) == words.thang else { return nil }
         return (months, end)
     }
 
-    func monthNumber(at index: Int) -> Int? {
-        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.key(index - 1) == Self.thang,
+    /// The month written at `index` (1 to 12, in digits or words), if any (`thang` is the key of
+    /// *tháng*, passed in by a scan that has it at hand).
+    func monthNumber(at index: Int, thang: UInt64 = Self.thang) -> Int? {
+        if index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord, matcher.key(index - 1) == thang,
             var month = Self.monthWords[matcher.lower(index)],
             !(month == 5 && index + 1 < matcher.tokens.count && matcher.tokens[index + 1].isNumber)
         {

@@ -61,8 +61,18 @@ struct SentenceReader {
         var consumedEnd = 0
         // The changes that state no base, measured at the end by the sentence's others.
         var baseless: [Int] = []
-        for (position, figure) in figures.enumerated() {
+        // By index: `enumerated()` hands out a copy of each figure (retaining its unit's text).
+        for position in figures.indices {
+            let figure = figures[position]
             let previousEnd = position > 0 ? figures[position - 1].end : 0
+            // The linking words between the previous figure and this one (none before a range's
+            // high end), found in one pass and asked about by the kind and the reading.
+            let links =
+                figure.rangeLow == nil
+                ? self.links(
+                    from: previousEnd, to: figure.start, breakdown: breakdownWords, part: partWords,
+                    equivalent: equivalentWords, matcher: matcher)
+                : (breakdown: false, part: false, equivalent: false)
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
             let estimate: Bool
             var kind: FactKind
@@ -98,8 +108,7 @@ struct SentenceReader {
                 (kind, negative) = self.restatedChange(
                     self.kind(of: figure, base: base, previousEnd: previousEnd, cues: cues, matcher: matcher),
                     of: figure, previous: kinds.last,
-                    isEquivalent: contains(
-                        equivalentWords, from: previousEnd, to: figure.start, matcher: matcher)
+                    isEquivalent: links.equivalent
                         && !(previousEnd..<figure.start).contains(where: matcher.isSentencePartEnd))
             }
             if isBracketedRestatement(position, figures: figures, matcher: matcher), let change = kinds.last,
@@ -130,7 +139,6 @@ struct SentenceReader {
                         utf8.index(
                             utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
                                 utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
-            let between = figure.rangeLow == nil ? (previousEnd, figure.start) : (figure.start, figure.start)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
@@ -144,9 +152,7 @@ struct SentenceReader {
             readings.append(
                 Reading(
                     fact: fact,
-                    breakdownBefore: contains(breakdownWords, from: between.0, to: between.1, matcher: matcher),
-                    partBefore: contains(partWords, from: between.0, to: between.1, matcher: matcher),
-                    isEquivalent: contains(equivalentWords, from: between.0, to: between.1, matcher: matcher),
+                    breakdownBefore: links.breakdown, partBefore: links.part, isEquivalent: links.equivalent,
                     about: about))
         }
         // *Chỉ số giá vàng tăng 3,2% so với tháng trước; chỉ số giá đô la Mỹ giảm 0,5%*, *Tổng đàn
@@ -300,31 +306,38 @@ struct SentenceReader {
         // *11 nhóm hàng hóa và dịch vụ chính có 8 nhóm tăng giá*: a verb left hanging before the
         // next figure says nothing of this one.
         while end > unit.end, Self.hanging.contains(matcher.tokens[end - 1]) { end -= 1 }
-        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
-        // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
-        // attributes written after it (*với tổng vốn đăng ký …*).
-        // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
-        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
-        phrase.owner = Self.text(from: nounStart, to: verb > unit.end ? verb : end, matcher: matcher)
+        // The role first: the texts are built only for a phrase that is returned.
+        let role: SubjectFinder.Phrase.CountedRole?
         if matcher.lowerIs(phraseStart, "cho") {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
-            phrase.role = .beneficiary
+            role = .beneficiary
         } else if end == unit.end,
             Lexicon.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
                 || matcher.lowerIs(phraseStart - 1, "của")
         {
             // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is
             // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
-            phrase.role = .object
+            role = .object
         } else if matcher.lowerIs(phraseStart, "có"), end > unit.end, phraseStart > 0,
             matcher.tokens[phraseStart - 1].isWord, !Self.periodEnds.contains(matcher.tokens[phraseStart - 1])
         {
             // *Dự án có 1.236 hộ bị ảnh hưởng*: what the thing named right before has (not *lũy kế
             // 12 tháng có …*).
-            phrase.role = .possession
+            role = .possession
         } else if end == unit.end {
             return nil
+        } else {
+            role = nil
         }
+        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
+        // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
+        // attributes written after it (*với tổng vốn đăng ký …*).
+        // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
+        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
+        let ownerEnd = verb > unit.end ? verb : end
+        // (The head itself when it spans the same tokens: no second text built.)
+        phrase.owner = ownerEnd == end ? phrase.head : Self.text(from: nounStart, to: ownerEnd, matcher: matcher)
+        phrase.role = role
         return (phrase, end)
     }
 
@@ -345,7 +358,7 @@ struct SentenceReader {
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
     /// *153.000 ha lúa*): up to three words, before any that link to something else, and where they end.
     private func material(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
-        guard let unit = figure.unit, Self.materialUnits.contains(unit.unit), unit.end < matcher.tokens.count,
+        guard let unit = figure.unit, Self.isMaterialUnit(unit.unit), unit.end < matcher.tokens.count,
             matcher.tokens[unit.end].spaceBefore
         else { return nil }
         var end = unit.end
@@ -383,21 +396,25 @@ struct SentenceReader {
     /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says;
     /// with no such words, a counted noun itself (*còn 1.250 hộ nghèo*).
     private func described(after figure: Figure, matcher: TokenMatcher) -> String? {
-        guard let unit = figure.unit else { return nil }
-        if unit.isCountedNoun, !(unit.end < matcher.tokens.count && matcher.tokens[unit.end].isWord) {
-            return unit.unit
+        // The unit read in place: binding it would retain its text.
+        guard let unitEnd = figure.unit?.end else { return nil }
+        if figure.unit!.isCountedNoun, !(unitEnd < matcher.tokens.count && matcher.tokens[unitEnd].isWord) {
+            return figure.unit!.unit
         }
-        var end = unit.end
-        while end < matcher.tokens.count, end < unit.end + 8, matcher.tokens[end].isWord,
+        var end = unitEnd
+        while end < matcher.tokens.count, end < unitEnd + 8, matcher.tokens[end].isWord,
             !Self.countedStops.contains(matcher.tokens[end])
         {
             end += 1
         }
-        return end > unit.end ? Self.text(from: unit.end, to: end, matcher: matcher) : nil
+        return end > unitEnd ? Self.text(from: unitEnd, to: end, matcher: matcher) : nil
     }
 
-    /// Units of physical measure after which a noun names the stuff measured.
-    private static let materialUnits: Set<String> = ["t", "ha", "m3", "l"]
+    /// Whether `unit` is one of physical measure, after which a noun names the stuff measured.
+    private static func isMaterialUnit(_ unit: String) -> Bool {
+        // Compared with each (small) literal: cheaper than hashing the unit for a set.
+        unit == "t" || unit == "ha" || unit == "m3" || unit == "l"
+    }
     /// Words after a unit that say when or where rather than what (*… ha trong năm*, *… tấn mỗi năm*).
     private static let materialStops: WordSet = [
         "tháng", "năm", "quý", "mỗi", "một", "hằng", "hàng", "trên", "tại", "ở", "vào", "cho", "và", "là", "thì",
@@ -505,14 +522,16 @@ struct SentenceReader {
     private func baseStop(after position: Int, figures: [Figure], cues: KindCues) -> Int {
         var next = position + 1
         while next < figures.count {
-            let figure = figures[next]
-            let cue = cues.adjacentCue(before: figure.start)
-            let isChange = cue == .increase || cue == .decrease || figure.rangeLow != nil || figure.sign != .none
+            // Read in place: a copy of the figure would retain its unit's text.
+            let start = figures[next].start
+            let cue = cues.adjacentCue(before: start)
+            let isChange =
+                cue == .increase || cue == .decrease || figures[next].rangeLow != nil || figures[next].sign != .none
             // An amount restating the change (*tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ*) shares its base.
             let restates = contains(
-                Lexicon.equivalentWords, from: figures[next - 1].end, to: figure.start, matcher: cues.matcher)
+                Lexicon.equivalentWords, from: figures[next - 1].end, to: start, matcher: cues.matcher)
             if !isChange && !restates && !isCoordinated(next, figures: figures, matcher: cues.matcher) {
-                return figure.start
+                return start
             }
             next += 1
         }
@@ -552,6 +571,23 @@ struct SentenceReader {
         while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }
         guard first >= previousEnd || previousEnd == 0 else { return false }
         return Lexicon.clauseHedges.longest(in: matcher, at: first) != nil
+    }
+
+    /// Whether a breakdown, part or equivalence phrase starts in `from..<to` (`contains` of each,
+    /// in one pass over the tokens).
+    private func links(
+        from: Int, to: Int, breakdown: PhraseTable<Bool>, part: PhraseTable<Bool>, equivalent: PhraseTable<Bool>,
+        matcher: TokenMatcher
+    ) -> (breakdown: Bool, part: Bool, equivalent: Bool) {
+        var found = (breakdown: false, part: false, equivalent: false)
+        var index = from
+        while index < to, !(found.breakdown && found.part && found.equivalent) {
+            if !found.breakdown { found.breakdown = breakdown.longest(in: matcher, at: index) != nil }
+            if !found.part { found.part = part.longest(in: matcher, at: index) != nil }
+            if !found.equivalent { found.equivalent = equivalent.longest(in: matcher, at: index) != nil }
+            index += 1
+        }
+        return found
     }
 
     /// Whether one of `phrases` starts in `from..<to`.

@@ -56,7 +56,8 @@ struct UnitReader {
         if Lexicon.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
         let measure = Lexicon.units.first(in: matcher, at: index) { entry in
             let end = index + entry.phrase.count
-            if entry.phrase.count == 1, entry.phrase[0] == "đồng",
+            // (The one word matched is the token at `index`: told by its key, no string compared.)
+            if entry.phrase.count == 1, matcher.lowerIs(index, "đồng"),
                 Self.notCurrencyAfterDong.contains(key: matcher.key(end))
             {
                 return false
