@@ -118,25 +118,24 @@ struct TableFactReader {
         let matcher = TokenMatcher(tokens: tokens)
         // The header's words by key: a set of strings would hash each with Unicode normalisation.
         let words = Set(tokens.map(\.key))
+        func has(_ word: String) -> Bool { words.contains(WordKey.of(word)) }
         let periods = PeriodScanner.filled(
             PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
         let month = periods.first { $0.period.span == .month || $0.period.span == .yearToDate }?.period.number
         let cues = KindCues(matcher: matcher)
         let base = cues.base(after: 0, stop: Int.max, month: month ?? context.month, year: context.year)
-        let hasPercent = words.contains(WordKey.of("%"))
+        let hasPercent = has("%")
         let hasPlan = (0..<tokens.count).contains { Lexicon.planWords.longest(in: matcher, at: $0) != nil }
-        let isChange =
-            words.contains(WordKey.of("tăng"))
-            && (words.contains(WordKey.of("giảm")) || words.contains(WordKey.of("độ")))
+        let isChange = has("tăng") && (has("giảm") || has("độ"))
         var kind = FactKind.level
         if isChange {
             kind = base == .previousMonth ? .growthMoM : (base == .sameTimeLastYear ? .growthYoY : .growth)
-        } else if hasPlan && (hasPercent || words.contains(WordKey.of("so"))) {
+        } else if hasPlan && (hasPercent || has("so")) {
             kind = .planAttainment
-        } else if hasPercent, words.contains(WordKey.of("phát")), words.contains(WordKey.of("triển")), base == nil {
+        } else if hasPercent, has("phát"), has("triển"), base == nil {
             // *Chỉ số phát triển (%)*: this period as a % of the same period last year.
             kind = values.allSatisfy({ !$0.1 && $0.0.value() >= 20 }) ? .indexYoY : .growthYoY
-        } else if base != nil && base != .plan && (words.contains(WordKey.of("so")) || hasPercent) {
+        } else if base != nil && base != .plan && (has("so") || hasPercent) {
             let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && $0.0.value() >= 20 }
             switch (base, looksLikeIndex) {
             case (.previousMonth, true): kind = .indexMoM
@@ -157,8 +156,7 @@ struct TableFactReader {
         let bareYear = tokens.count == 1 ? PeriodScanner(matcher: matcher).yearNumber(at: 0) : nil
         return ColumnSpec(
             header: header, kind: kind,
-            estimate: words.contains(WordKey.of("ước"))
-                || (words.contains(WordKey.of("dự")) && words.contains(WordKey.of("kiến"))),
+            estimate: has("ước") || (has("dự") && has("kiến")),
             unit: unit,
             period: Self.mostSpecific(periods.map(\.period)) ?? bareYear.map { Period(span: .year, year: $0) })
     }
