@@ -20,12 +20,17 @@ struct ArticleDetector<Tree: HTMLTree> {
         var linkDensity: Double { text == 0 ? 0 : Double(link) / Double(text) }
     }
 
-    /// Sizes of the elements that hold text; an element's slot is stored as its mark.
-    private var densities: [Density] = []
-    /// The elements of `densities`, slot by slot.
-    private var elements: [Node] = []
-    /// Text sitting directly in each slot's element (not in a nested paragraph or container).
-    private var ownText: [Density] = []
+    /// The elements that hold text, each with its sizes; an element's slot here is stored as its mark.
+    private var slots: [Slot] = []
+
+    /// An element that holds text.
+    private struct Slot {
+        let node: Node
+        /// The sizes of its whole subtree.
+        var density = Density()
+        /// Text sitting directly in the element (not in a nested paragraph or container).
+        var own = Density()
+    }
 
     /// An element being walked: its sizes so far and where its own text goes.
     private struct Frame {
@@ -38,6 +43,44 @@ struct ArticleDetector<Tree: HTMLTree> {
         var slot = -1
     }
 
+    /// The open elements of the walk, innermost last, in memory of their own: frames are read and
+    /// written for every text node, where an array's uniqueness and bounds checks cost more than
+    /// the sums. Freed by `release()`.
+    private struct FrameStack {
+        private(set) var base: UnsafeMutablePointer<Frame>
+        private(set) var count = 0
+        private var capacity = 64
+
+        init() { base = .allocate(capacity: capacity) }
+
+        subscript(index: Int) -> Frame {
+            unsafeAddress { UnsafePointer(base + index) }
+            nonmutating unsafeMutableAddress { base + index }
+        }
+
+        mutating func push(_ frame: Frame) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Frame>.allocate(capacity: 2 * capacity)
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            (base + count).initialize(to: frame)
+            count += 1
+        }
+
+        mutating func pop() -> Frame {
+            count -= 1
+            return (base + count).move()
+        }
+
+        func release() {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
     /// Measures `body` and every element under it in one walk: text is counted at its element,
     /// and an element's sizes are added to its parent's when the walk leaves it. Uses the
     /// elements' marks: one detector per document, which must not be shared.
@@ -45,20 +88,17 @@ struct ArticleDetector<Tree: HTMLTree> {
         self.tree = tree
         tree.setMark(body, 0)
         let bodyTag = tree.tag(body)
-        var stack = [
-            Frame(node: body, tag: bodyTag, block: bodyTag.isDisjoint(with: [.container, .paragraph]) ? -1 : 0)
-        ]
-        stack.reserveCapacity(64)
+        var stack = FrameStack()
+        defer { stack.release() }
+        stack.push(Frame(node: body, tag: bodyTag, block: bodyTag.isDisjoint(with: [.container, .paragraph]) ? -1 : 0))
         // A page's elements that hold text are a few hundred: room for them saves regrowing.
-        elements.reserveCapacity(512)
-        densities.reserveCapacity(512)
-        ownText.reserveCapacity(512)
+        slots.reserveCapacity(512)
         var openLinks = 0
         DOMWalker.walk(
             tree, body,
             enter: { node in
                 if tree.isText(node) {
-                    self.measure(text: node, inLink: openLinks > 0, stack: &stack)
+                    self.measure(text: node, inLink: openLinks > 0, stack: stack)
                     return .skip
                 }
                 guard tree.isElement(node) else { return .skip }
@@ -67,26 +107,26 @@ struct ArticleDetector<Tree: HTMLTree> {
                 tree.setMark(node, 0)
                 if tag.contains(.link) { openLinks += 1 }
                 let isBlock = !tag.isDisjoint(with: [.container, .paragraph])
-                stack.append(Frame(node: node, tag: tag, block: isBlock ? stack.count : stack[stack.count - 1].block))
+                stack.push(Frame(node: node, tag: tag, block: isBlock ? stack.count : stack[stack.count - 1].block))
                 return .descend
             },
             exit: { _ in
-                let frame = stack.removeLast()
+                let frame = stack.pop()
                 if frame.tag.contains(.link) { openLinks -= 1 }
                 self.close(frame, into: &stack[stack.count - 1])
             })
-        let top = stack.removeLast()
+        let top = stack.pop()
         if top.slot >= 0 {
-            densities[top.slot] = top.density
-            ownText[top.slot] = top.own
+            slots[top.slot].density = top.density
+            slots[top.slot].own = top.own
         }
     }
 
     /// Stores a finished element's sizes and adds them to its parent's.
     private mutating func close(_ frame: Frame, into parent: inout Frame) {
         if frame.slot >= 0 {
-            densities[frame.slot] = frame.density
-            ownText[frame.slot] = frame.own
+            slots[frame.slot].density = frame.density
+            slots[frame.slot].own = frame.own
         }
         parent.density.text += frame.density.text
         parent.density.link += frame.density.link
@@ -95,22 +135,38 @@ struct ArticleDetector<Tree: HTMLTree> {
 
     /// The element most likely to hold the article, or nil when no paragraph has real text.
     func articleRoot() -> Node? {
-        var scores: [Node: Double] = [:]
-        scores.reserveCapacity(2 * ownText.count)
-        for (slot, own) in ownText.enumerated() where own.text >= 25 {
-            let block = elements[slot]
-            let score = (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - densities[slot].linkDensity)
+        // Scores by slot: a container scores for text below it, so it has one. One without (above
+        // the body, say) is kept by node.
+        var scores = [Double](repeating: 0, count: slots.count)
+        var scored = [Bool](repeating: false, count: slots.count)
+        var unslotted: [Node: Double] = [:]
+        for slot in slots.indices where slots[slot].own.text >= 25 {
+            let own = slots[slot].own
+            let block = slots[slot].node
+            let score =
+                (1 + Double(own.commas) + min(Double(own.text) / 100, 3)) * (1 - slots[slot].density.linkDensity)
             var target: Node? = tree.tag(block).contains(.container) ? block : tree.parent(block)
             // A paragraph counts fully for its container and half for the one above.
             for weight in [1.0, 0.5] {
                 guard let current = target, tree.isElement(current) else { break }
-                if tree.tag(current).contains(.container) { scores[current, default: 0] += score * weight }
+                if tree.tag(current).contains(.container) {
+                    if let slot = self.slot(of: current) {
+                        scores[slot] += score * weight
+                        scored[slot] = true
+                    } else {
+                        unslotted[current, default: 0] += score * weight
+                    }
+                }
                 target = tree.parent(current)
             }
         }
+        var ranked: [(node: Node, score: Double)] = []
+        for slot in scored.indices where scored[slot] {
+            ranked.append((slots[slot].node, scores[slot] * (1 - slots[slot].density.linkDensity)))
+        }
+        for (node, score) in unslotted { ranked.append((node, score * (1 - linkDensity(of: node)))) }
+        ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
         // Names are read only for candidates that a ×1.5 bonus could still lift to the top.
-        let ranked = scores.map { (node: $0.key, score: $0.value * (1 - linkDensity(of: $0.key))) }
-            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
         var best: (node: Node, score: Double)? = nil
         for candidate in ranked {
             if let best, candidate.score * 1.5 < best.score { break }
@@ -122,22 +178,20 @@ struct ArticleDetector<Tree: HTMLTree> {
 
     /// The link density of an element (0 when unknown).
     func linkDensity(of node: Node) -> Double {
-        slot(of: node).map { densities[$0].linkDensity } ?? 0
+        slot(of: node).map { slots[$0].density.linkDensity } ?? 0
     }
 
     /// The element's slot, if it holds text.
     private func slot(of node: Node) -> Int? {
         let slot = tree.mark(node) - 1
-        return slot >= 0 && slot < elements.count && elements[slot] == node ? slot : nil
+        return slot >= 0 && slot < slots.count && slots[slot].node == node ? slot : nil
     }
 
     /// A new slot for the element.
     private mutating func makeSlot(for node: Node) -> Int {
-        elements.append(node)
-        densities.append(Density())
-        ownText.append(Density())
-        tree.setMark(node, elements.count)
-        return elements.count - 1
+        slots.append(Slot(node: node))
+        tree.setMark(node, slots.count)
+        return slots.count - 1
     }
 
     /// Whether the element's class or id names it as page furniture.
@@ -149,7 +203,7 @@ struct ArticleDetector<Tree: HTMLTree> {
 
     /// Counts a text node for its element (the elements above get it when the walk leaves) and
     /// for its nearest paragraph or container.
-    private mutating func measure(text node: Node, inLink: Bool, stack: inout [Frame]) {
+    private mutating func measure(text node: Node, inLink: Bool, stack: FrameStack) {
         let (length, commas) = tree.textSize(node)
         guard length > 0 else { return }
         // Slots go to the open elements that have none yet, innermost first: the order in which
@@ -175,8 +229,11 @@ struct ArticleDetector<Tree: HTMLTree> {
     private static func nameWeight(_ node: Node, in tree: Tree) -> Double {
         var label: [UInt8] = []
         tree.appendAttribute(node, "class", to: &label)
-        label.append(0x20)
+        let classLength = label.count
         tree.appendAttribute(node, "id", to: &label)
+        // Most elements have neither: no label to build (" " weighs 1).
+        guard !label.isEmpty else { return 1 }
+        label.insert(0x20, at: classLength)
         return ClassNameWeight.of(label: label)
     }
 }
