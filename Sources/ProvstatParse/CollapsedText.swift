@@ -7,6 +7,9 @@ struct CollapsedText {
     private(set) var bytes: [UInt8] = []
     /// Whether whitespace was seen since the last byte kept (and something was kept before it).
     private var pendingSpace = false
+    /// Whether the text holds a byte that starts a combining mark (U+0300–U+036F), so that NFC
+    /// may change it: noted as the bytes pass, not looked for again.
+    private(set) var mayNeedNFC = false
 
     init() {
         bytes.reserveCapacity(256)
@@ -27,6 +30,8 @@ struct CollapsedText {
                 if pointer[index] == 0 { break }
                 let width = Self.spaceWidth(pointer, at: index)
                 if width == 0 {
+                    // 0xCC and 0xCD stop the fast loop for this (they are never whitespace).
+                    if pointer[index] & 0xFE == 0xCC { mayNeedNFC = true }
                     index += 1
                     continue
                 }
@@ -52,9 +57,10 @@ struct CollapsedText {
     }
 
     /// The bytes that neither end the text (NUL) nor may start whitespace: ASCII above the space,
-    /// and every byte from 0x80 on but the lead bytes of the non-ASCII spaces (`whitespaceWidth`).
+    /// and every byte from 0x80 on but the lead bytes of the non-ASCII spaces (`whitespaceWidth`)
+    /// and of the combining marks (`mayNeedNFC`).
     private static let ordinaryBytes: [Bool] = (0..<256).map { byte in
-        byte > 0x20 && ![0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains(byte)
+        byte > 0x20 && ![0xC2, 0xE1, 0xE2, 0xE3, 0xEF, 0xCC, 0xCD].contains(byte)
     }
 
     /// Appends the stretch `start..<end` (no whitespace at its ends), after the pending space.
@@ -78,10 +84,8 @@ struct CollapsedText {
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
+        mayNeedNFC = false
     }
-
-    /// Whether the text holds a byte that starts a combining mark (U+0300–U+036F).
-    var mayNeedNFC: Bool { bytes.contains { $0 == 0xCC || $0 == 0xCD } }
 
     /// The byte length of the whitespace scalar at `index`, or 0 when it is none.
     @inline(__always)

@@ -51,14 +51,13 @@ final class FlatDocument {
     var title: String? {
         let head = root.flatMap { child(of: $0, named: "head") }
         guard let node = head.flatMap({ child(of: $0, named: "title") }) ?? first(named: "title") else { return nil }
-        // xmlNodeGetContent: the texts below the element, in order.
-        var bytes: [UInt8] = []
+        // xmlNodeGetContent: the texts below the element, in order, collapsed as they are read
+        // (the same as collapsing them joined).
+        var collapsed = CollapsedText()
         forEachDescendant(of: node) { descendant in
-            if tree.isText(descendant), let content = tree.content(descendant) {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-            }
+            if tree.isText(descendant), let content = tree.content(descendant) { collapsed.append(cString: content) }
         }
-        let text = String(decoding: bytes, as: UTF8.self).collapsingWhitespace()
+        let text = collapsed.string
         return text.isEmpty ? nil : text
     }
 

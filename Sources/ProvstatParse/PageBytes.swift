@@ -217,37 +217,39 @@ struct PageBytes {
         let converter = iconv_open("UTF-8", charset)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in input.withUnsafeMutableBytes { $0.copyMemory(from: raw) } }
-        var output = [CChar](repeating: 0, count: data.count * 4 + 16)
+        // iconv reads the page in place and writes into one buffer with room for the worst case;
+        // only the bytes written are copied out (no zero-filled arrays, no byte-by-byte map).
+        let capacity = data.count * 4 + 16
+        let output = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        defer { output.deallocate() }
         var replaced = 0
-        var inLeft = input.count
-        var outLeft = output.count
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                while inLeft > 0 {
-                    if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
-                    // EILSEQ or EINVAL: one undefined (or cut-short) byte; E2BIG cannot happen (4× room).
-                    guard errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { break }
-                    for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
-                        outPointer?.pointee = CChar(bitPattern: byte)
-                        outPointer = outPointer?.advanced(by: 1)
-                    }
-                    outLeft -= 3
-                    inPointer = inPointer?.advanced(by: 1)
-                    inLeft -= 1
-                    replaced += 1
-                    // A stateful decoder (windows-1258 combines marks) starts afresh after the bad byte.
-                    iconv(converter, nil, nil, nil, nil)
-                }
-                // Flush a combining sequence held back at the end of the input.
-                iconv(converter, nil, nil, &outPointer, &outLeft)
+        var outLeft = capacity
+        data.withUnsafeBytes { raw in
+            // iconv's C signature takes the input as mutable, but it only reads it.
+            var inPointer: UnsafeMutablePointer<CChar>? = raw.baseAddress.map {
+                UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: CChar.self))
             }
+            var inLeft = raw.count
+            var outPointer: UnsafeMutablePointer<CChar>? = output
+            while inLeft > 0 {
+                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
+                // EILSEQ or EINVAL: one undefined (or cut-short) byte; E2BIG cannot happen (4× room).
+                guard errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { break }
+                for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
+                    outPointer?.pointee = CChar(bitPattern: byte)
+                    outPointer = outPointer?.advanced(by: 1)
+                }
+                outLeft -= 3
+                inPointer = inPointer?.advanced(by: 1)
+                inLeft -= 1
+                replaced += 1
+                // A stateful decoder (windows-1258 combines marks) starts afresh after the bad byte.
+                iconv(converter, nil, nil, nil, nil)
+            }
+            // Flush a combining sequence held back at the end of the input.
+            iconv(converter, nil, nil, &outPointer, &outLeft)
         }
-        let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
-        return (Data(bytes), replaced)
+        return (Data(bytes: output, count: capacity - outLeft), replaced)
     }
 
     /// `data` without its NUL bytes.

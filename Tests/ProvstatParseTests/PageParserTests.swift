@@ -158,6 +158,33 @@ struct CollapsedTextTests {
         #expect(text.isEmpty && text.string.isEmpty)
     }
 
+    @Test("a combining mark anywhere in the pieces is noted as they pass, and forgotten with the text")
+    func notesCombiningMarks() {
+        func collapsed(_ pieces: [String]) -> CollapsedText {
+            var text = CollapsedText()
+            for piece in pieces {
+                var bytes = Array(piece.utf8)
+                bytes.append(0)
+                bytes.withUnsafeBufferPointer { text.append(cString: $0.baseAddress!) }
+            }
+            return text
+        }
+        // Precomposed Vietnamese (U+1Exx, U+01xx) needs no NFC; a combining mark (U+0300–U+036F)
+        // first, last, after a space or after other whitespace may.
+        #expect(!collapsed(["Sản lượng ", " đạt\u{00A0}5 tỷ ", "ớ ư"]).mayNeedNFC)
+        for pieces in [
+            ["Sa\u{0309}n lượng"], ["\u{0301}a"], ["lượng a\u{0323}"], ["x", " \u{0300}"], ["a\u{00A0}\u{0342}b"],
+            ["một", "  \u{036F}  "],
+        ] {
+            var text = collapsed(pieces)
+            #expect(text.mayNeedNFC, "\(pieces)")
+            text.removeAll()
+            #expect(!text.mayNeedNFC)
+            text.append(cString: "ạ b")
+            #expect(!text.mayNeedNFC)
+        }
+    }
+
     @Test("random pieces of text and every kind of whitespace collapse as joined and collapsed")
     func randomPieces() {
         let alphabet = [
