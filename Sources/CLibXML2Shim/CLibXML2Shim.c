@@ -10,7 +10,7 @@
 /// Whether detection reads the class and id of an element so named: the containers it scores
 /// and the elements it may leave out as furniture (ElementTag's `container` and `filterable`;
 /// a test holds the two lists together). HTML element names are lower-case already.
-static int provstat_reads_names_of(const char *element) {
+int provstat_reads_names_of(const char *element) {
     switch (element[0]) {
     case 'a': return strcmp(element, "article") == 0 || strcmp(element, "aside") == 0;
     case 'b': return strcmp(element, "body") == 0 || strcmp(element, "blockquote") == 0;
@@ -29,7 +29,7 @@ static int provstat_reads_names_of(const char *element) {
 }
 
 /// Whether the element is a table cell, whose spans TableReader reads (ElementTag's `cell`).
-static int provstat_is_cell(const char *element) {
+int provstat_is_cell(const char *element) {
     return element[0] == 't' && (element[1] == 'd' || element[1] == 'h') && element[2] == 0;
 }
 

@@ -20,6 +20,10 @@
 /// What the lean filter keeps on an element, by its name: class and id, or the spans.
 enum { PROVSTAT_KEEPS_NAMES = 1, PROVSTAT_KEEPS_SPANS = 2 };
 
+/// Bytes the text buffer keeps readable past a stored text (its NUL and more), so that counting
+/// reads whole 16-byte blocks, the last one masked, instead of a byte loop for the tail.
+enum { PROVSTAT_FLAT_SLACK = 16 };
+
 /// The builder's state beside the tree, reached through the parser context's `_private`.
 typedef struct provstat_flat_builder {
     provstat_flat_tree *tree;
@@ -100,7 +104,8 @@ static int64_t provstat_flat_store(provstat_flat_builder *builder, const xmlChar
     provstat_flat_tree *tree = builder->tree;
     size_t start = tree->text_length;
     if (start + length + 1 > UINT32_MAX) return -1;
-    if (!provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + length + 1, 1)) return -1;
+    if (!provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + length + PROVSTAT_FLAT_SLACK, 1))
+        return -1;
     if (length > 0) memcpy(tree->text + start, bytes, length);
     tree->text[start + length] = 0;
     tree->text_length = start + length + 1;
@@ -144,9 +149,10 @@ static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_build
     if (local != NULL) xmlFree(local);
     if (prefix != NULL) xmlFree(prefix);
     if (index == UINT32_MAX) return index;
-    // The lean filter reads the full name (`o:p` keeps nothing, unlike `p`).
-    *keeps = (provstat_lean_keeps_attribute((const char *)fullname, "class") ? PROVSTAT_KEEPS_NAMES : 0)
-             | (provstat_lean_keeps_attribute((const char *)fullname, "rowspan") ? PROVSTAT_KEEPS_SPANS : 0);
+    // The lean filter reads the full name (`o:p` keeps nothing, unlike `p`): what
+    // provstat_lean_keeps_attribute answers for class and id, and for the spans.
+    *keeps = (provstat_reads_names_of((const char *)fullname) ? PROVSTAT_KEEPS_NAMES : 0)
+             | (provstat_is_cell((const char *)fullname) ? PROVSTAT_KEEPS_SPANS : 0);
     builder->keys[slot] = fullname;
     builder->key_names[slot] = index;
     builder->key_keeps[slot] = (uint8_t)*keeps;
@@ -278,7 +284,8 @@ static void provstat_flat_end_element(void *user, const xmlChar *name) {
     if (builder->depth > 0) builder->depth--;
 }
 
-/// Adds the bytes above 0x20 and the commas of `bytes` to `*visible` and `*commas`.
+/// Adds the bytes above 0x20 and the commas of `bytes` to `*visible` and `*commas`. With SSE2,
+/// `bytes` must stay readable for PROVSTAT_FLAT_SLACK - 1 bytes past `length` (the text buffer's).
 static void provstat_flat_count(const xmlChar *bytes, size_t length, uint32_t *visible, uint32_t *commas) {
     size_t index = 0;
     uint32_t above = 0;
@@ -304,6 +311,19 @@ static void provstat_flat_count(const xmlChar *bytes, size_t length, uint32_t *v
         sums = _mm_sad_epu8(lanes_found, zero);
         found += (uint32_t)_mm_cvtsi128_si32(sums) + (uint32_t)_mm_extract_epi16(sums, 4);
     }
+    if (index < length) {
+        // The last 1-15 bytes as one block read into the slack, the lanes past the end masked off.
+        const __m128i positions = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        __m128i inside = _mm_cmplt_epi8(positions, _mm_set1_epi8((char)(length - index)));
+        __m128i chunk = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i lanes_above = _mm_sub_epi8(zero, _mm_and_si128(inside, _mm_cmpeq_epi8(_mm_max_epu8(chunk, low), chunk)));
+        __m128i lanes_found = _mm_sub_epi8(zero, _mm_and_si128(inside, _mm_cmpeq_epi8(chunk, comma)));
+        __m128i sums = _mm_sad_epu8(lanes_above, zero);
+        above += (uint32_t)_mm_cvtsi128_si32(sums) + (uint32_t)_mm_extract_epi16(sums, 4);
+        sums = _mm_sad_epu8(lanes_found, zero);
+        found += (uint32_t)_mm_cvtsi128_si32(sums) + (uint32_t)_mm_extract_epi16(sums, 4);
+        index = length;
+    }
 #endif
     for (; index < length; index++) {
         above += bytes[index] > 0x20;
@@ -314,6 +334,7 @@ static void provstat_flat_count(const xmlChar *bytes, size_t length, uint32_t *v
 }
 
 /// Counts what detection measures in a piece of text added to `node`: up to the content's first NUL.
+/// `bytes` is the text's copy in the text buffer (provstat_flat_count reads past its end).
 static void provstat_flat_measure(provstat_flat_node *node, const xmlChar *bytes, size_t length) {
     // CDATA is a script's or a style's, which detection never reads: measured on demand.
     if (node->sealed || node->kind != PROVSTAT_FLAT_TEXT) return;
@@ -357,7 +378,8 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
         }
         size_t end = (size_t)node->start + node->length;
         if (end + (size_t)length + 1 > UINT32_MAX
-            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, end + (size_t)length + 1, 1)) {
+            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity,
+                                      end + (size_t)length + PROVSTAT_FLAT_SLACK, 1)) {
             provstat_flat_fail(context, builder);
             return;
         }
@@ -365,7 +387,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
         tree->text[end + (size_t)length] = 0;
         tree->text_length = end + (size_t)length + 1;
         node->length += (uint32_t)length;
-        provstat_flat_measure(node, bytes, (size_t)length);
+        provstat_flat_measure(node, tree->text + end, (size_t)length);
         return;
     }
     int64_t offset = provstat_flat_store(builder, bytes, (size_t)length);
@@ -380,7 +402,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
     }
     tree->nodes[index].start = (uint32_t)offset;
     tree->nodes[index].length = (uint32_t)length;
-    provstat_flat_measure(&tree->nodes[index], bytes, (size_t)length);
+    provstat_flat_measure(&tree->nodes[index], tree->text + offset, (size_t)length);
 }
 
 static void provstat_flat_characters(void *user, const xmlChar *bytes, int length) {

@@ -10,4 +10,10 @@
 xmlParserCtxtPtr provstat_html_context(const char *buffer, int size, const char *url, const char *encoding,
                                        int options, void (*adjust)(xmlSAXHandler *sax));
 
+/// Whether the lean filter keeps the class and id of an element so named (lower-case).
+int provstat_reads_names_of(const char *element);
+
+/// Whether the lean filter keeps the rowspan and colspan of an element so named: a table cell.
+int provstat_is_cell(const char *element);
+
 #endif
