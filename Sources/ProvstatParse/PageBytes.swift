@@ -1,3 +1,4 @@
+internal import CLibXML2Shim
 import Foundation
 
 #if canImport(Glibc)
@@ -126,6 +127,12 @@ struct PageBytes {
             guard let base = raw.baseAddress else { return true }
             let bytes = base.assumingMemoryBound(to: UInt8.self)
             let count = raw.count
+            // Sixteen bytes at a time where the processor can (SSSE3); the automaton below otherwise.
+            switch provstat_utf8_valid(bytes, count) {
+            case 1: return true
+            case 0: return false
+            default: break
+            }
             return utf8Transitions.withUnsafeBufferPointer { transitions in
                 var state: UInt64 = 0
                 var index = 0

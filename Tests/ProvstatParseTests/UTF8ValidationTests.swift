@@ -27,6 +27,28 @@ struct UTF8ValidationTests {
         }
     }
 
+    @Test("agrees with String(validating:) on long text with a bad or cut sequence at any offset, across blocks")
+    func longText() {
+        let line = Array("Giá trị sản xuất công nghiệp ước tăng 7,8%; vốn đầu tư đạt 12.345 tỷ đồng. 𝔸 ".utf8)
+        let page = Array(repeating: line, count: 60).joined().prefix(4200)
+        #expect(PageBytes.isValidUTF8(Data(page)))
+        let intrusions: [[UInt8]] = [
+            [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0x41], [0xFF],
+        ]
+        for offset in [0, 1, 14, 15, 16, 17, 31, 32, 100, 4094, 4095, 4096, 4097, 4199] {
+            for intrusion in intrusions {
+                var bytes = Array(page)
+                bytes.replaceSubrange(offset..<min(offset + intrusion.count, bytes.count), with: intrusion)
+                #expect(
+                    PageBytes.isValidUTF8(Data(bytes)) == (String(validating: bytes, as: UTF8.self) != nil),
+                    "\(offset) \(intrusion)")
+            }
+            // The page cut at the offset: a sequence may be left unfinished.
+            let cut = Array(page.prefix(offset))
+            #expect(PageBytes.isValidUTF8(Data(cut)) == (String(validating: cut, as: UTF8.self) != nil), "\(offset)")
+        }
+    }
+
     @Test("agrees with String(validating:) on random bytes and mangled Vietnamese text")
     func random() {
         var generator = SystemRandomNumberGenerator()

@@ -30,6 +30,10 @@ void provstat_xml_silence_errors(void);
 /// Code that reads another attribute of a detected article's page must add it here.
 int provstat_lean_keeps_attribute(const char *element, const char *attribute);
 
+/// Whether `count` bytes are well-formed UTF-8 (Unicode table 3-7): 1 or 0, checked sixteen bytes
+/// at a time; -1 when this processor lacks the instructions for it (the caller checks otherwise).
+int provstat_utf8_valid(const uint8_t *bytes, size_t count);
+
 // MARK: - Flat read
 
 /// What a node of a flat tree is (the values of libxml2's node types where there is one).
