@@ -50,6 +50,20 @@ struct TokenizerTests {
         #expect(Tokenizer.asciiTexts.enumerated().allSatisfy { Array($0.element.utf8) == [UInt8($0.offset)] })
     }
 
+    @Test("token texts copied without validation equal the validated copies, short or long, ASCII or not")
+    func uncheckedTexts() {
+        let text = "Thành phố Hồ Chí Minh: 1.234.567,89 tỷ đồng; Nghiêngnghiêngnghiêng abcdefghijklmnopq ỹ"
+        let tokens = Tokenizer.tokens(text)
+        let bytes = Array(text.utf8)
+        for token in tokens {
+            let decoded = String(decoding: bytes[token.utf8Range], as: UTF8.self)
+            #expect(token.text == decoded && Array(token.text.utf8) == Array(decoded.utf8), "\(decoded)")
+        }
+        #expect(tokens.contains { $0.text.utf8.count > 15 } && tokens.contains { $0.text == "ỹ" })
+        #expect(Tokenizer.lowercasedWord("NGHIÊNGNGHIÊNGNGHIÊNG") == "nghiêngnghiêngnghiêng")
+        #expect(Tokenizer.pieces("một hai,ba", commas: true) == ["một", "hai", "ba"])
+    }
+
     @Test("digits are looked for among the bytes")
     func digits() {
         #expect(TokenizedSentence.hasDigit("năm 2023"))
