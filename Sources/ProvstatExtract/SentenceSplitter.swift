@@ -45,7 +45,22 @@ enum SentenceSplitter {
         var startOffset = 0
         var index = 0
         var offset = 0
+        // `.`, `!`, `?` and `;` as bits: the bytes that may end a sentence, with the lead byte of `…`.
+        let asciiMarks: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3F | 1 << 0x3B
         while offset < bytes.count {
+            // Most bytes start no mark: they are passed over in a tight loop that only counts the
+            // scalars (continuation bytes aside), up to where the hard limit is looked at.
+            let hardIndex = start + hardLimit
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte & 0xC0 != 0x80 {
+                    // A scalar starts here, the `index`th: stop at a mark or at the hard limit.
+                    if index >= hardIndex || (byte < 64 && asciiMarks >> byte & 1 != 0) || byte == 0xE2 { break }
+                    index += 1
+                }
+                offset += 1
+            }
+            guard offset < bytes.count else { break }
             // Only the marks are decoded: a scalar's width is read off its lead byte.
             let lead = bytes[offset]
             let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4

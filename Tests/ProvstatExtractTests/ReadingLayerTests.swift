@@ -50,6 +50,10 @@ struct ReadingLayerTests {
         #expect(cut.count == 4)
         #expect(cut.allSatisfy { $0.unicodeScalars.count <= SentenceSplitter.hardLimit })
         #expect(cut.joined(separator: " ") == words)
+
+        // Without a space, the hard limit cuts half way back, counting scalars (of 1 to 3 bytes) not bytes.
+        let unbroken = String(repeating: "ợa€", count: 900)
+        #expect(SentenceSplitter.sentences(of: unbroken).map(\.unicodeScalars.count) == [1_000, 1_700])
     }
 
     @Test("the lexicon table finds what was stored and nothing else")
