@@ -17,12 +17,12 @@ enum SentenceSplitter {
     static func sentences(of text: String) -> [String] {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { sentences(ofUTF8: $0, of: text) }!
+        return text.utf8.withContiguousStorageIfAvailable { sentences(ofUTF8: $0) }!
     }
 
     /// Reads the scalars straight out of the bytes (`text`'s storage), one at a time: a paragraph
     /// is decoded once, without an array of its scalars.
-    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [String] {
+    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var sentences: [String] = []
         func append(_ lowerBound: Int, _ upperBound: Int) {
             var lower = lowerBound
@@ -38,7 +38,7 @@ enum SentenceSplitter {
                 upper = previous
             }
             guard lower < upper else { return }
-            sentences.append(Tokenizer.slice(text, lower..<upper))
+            sentences.append(Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: bytes[lower..<upper])))
         }
         // Scalar indices count the limits; byte offsets cut the text.
         var start = 0

@@ -28,17 +28,6 @@ enum Tokenizer {
         }
     }
 
-    /// The bytes `range` of `text` (on scalar boundaries) as a string, copied without validating
-    /// them again: a slice of a valid string is valid, where `String(decoding:as:)` checks each
-    /// byte. (Slicing costs more than validating a word's few bytes: for sentences only.)
-    @inline(__always)
-    static func slice(_ text: String, _ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(lower, offsetBy: range.count)
-        return String(text[lower..<upper])
-    }
-
     /// `bytes`, which must be valid UTF-8 (a slice of a valid string on scalar boundaries), as a
     /// string copied without validating them: `String(decoding:as:)` would check each byte again,
     /// which was half the cost of a token's text.
@@ -216,16 +205,11 @@ enum Tokenizer {
                 ? asciiTexts[Int(written[0])] : Tokenizer.string(validUTF8: written)
             // Most words are lower-case already: their key is hashed from the bytes in place.
             let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
-            let key = mayChangeCase ? WordKey.of(lowercase(string)) : WordKey.of(bytes: written)
+            let key = mayChangeCase ? Tokenizer.lowercasedKey(written, of: string) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
                     kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
                     utf8Range: range, spaceBefore: spaceBefore, key: key))
-        }
-
-        /// Lower-cases a word; most words already are, and are returned after a byte check.
-        private func lowercase(_ string: String) -> String {
-            Tokenizer.lowercasedWord(string)
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
@@ -385,15 +369,42 @@ enum Tokenizer {
         var contiguous = word
         // The bytes are changed in a temporary buffer (on the stack for a word): no array per word.
         return contiguous.withUTF8 { utf8 in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer in
-                _ = buffer.initialize(from: utf8)
-                return lowercasedWord(UnsafeMutableBufferPointer(rebasing: buffer[0..<utf8.count]), of: word)
+            withLowercased(utf8) { lowered, lowering in
+                switch lowering {
+                case .unchanged: return word
+                // Changed in place within the same byte ranges: still valid.
+                case .changed: return string(validUTF8: lowered)
+                case .needsLibrary: return word.lowercased()
+                }
             }
         }
     }
 
-    /// `lowercasedWord` on a copy of `word`'s bytes, changed in place.
-    private static func lowercasedWord(_ bytes: UnsafeMutableBufferPointer<UInt8>, of word: String) -> String {
+    /// The `WordKey` of `lowercasedWord(word)`, given the word's bytes: hashed from the bytes
+    /// lower-cased on the stack, without making the lower-case string.
+    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>, of word: String) -> UInt64 {
+        withLowercased(bytes) { lowered, lowering in
+            lowering == .needsLibrary ? WordKey.of(word.lowercased()) : WordKey.of(bytes: lowered)
+        }
+    }
+
+    /// What lower-casing a word's bytes in place did.
+    private enum Lowering { case unchanged, changed, needsLibrary }
+
+    /// Calls `body` with a copy of `bytes` lower-cased in a temporary buffer, and what that did.
+    private static func withLowercased<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Lowering) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+            _ = buffer.initialize(from: bytes)
+            let lowered = UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
+            return body(UnsafeBufferPointer(lowered), lowercaseInPlace(lowered))
+        }
+    }
+
+    /// Lower-cases a word's bytes in place where a fixed step does it; `.needsLibrary` (the bytes
+    /// then half done) where only the standard library knows the letter.
+    private static func lowercaseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Lowering {
         var changed = false
         var index = 0
         while index < bytes.count {
@@ -415,7 +426,7 @@ enum Tokenizer {
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
                 // Ĺ…ň (U+0139–U+0148) put capitals on odd code points: left to the library.
-                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return word.lowercased() }
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return .needsLibrary }
                 if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
                     bytes[index + 1] = next + 1
                     changed = true
@@ -426,7 +437,7 @@ enum Tokenizer {
                     bytes[index + 1] = next + 1
                     changed = true
                 } else if next != 0xA1 && next != 0xB0 {
-                    return word.lowercased()
+                    return .needsLibrary
                 }
                 index += 2
             case 0xCC, 0xCD:
@@ -434,18 +445,17 @@ enum Tokenizer {
             case 0xE1:
                 let third = index + 2 < bytes.count ? bytes[index + 2] : 0
                 // U+1E80–U+1EFF, leaving the few small-only letters U+1E96–U+1E9F to the library.
-                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)) else { return word.lowercased() }
+                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)) else { return .needsLibrary }
                 if third % 2 == 0 {  // Ạ…Ỹ: capitals are even code points
                     bytes[index + 2] = third + 1
                     changed = true
                 }
                 index += 3
             default:
-                return word.lowercased()
+                return .needsLibrary
             }
         }
-        // Changed in place within the same byte ranges: still valid.
-        return changed ? string(validUTF8: UnsafeBufferPointer(bytes)) : word
+        return changed ? .changed : .unchanged
     }
 
     // MARK: - Scalar classes

@@ -19,6 +19,9 @@ struct TokenizerTests {
                     == lower.decomposedStringWithCanonicalMapping)
         }
         #expect(Tokenizer.lowercasedWord("ĐỒNG") == "đồng")
+        // A token's key is hashed from its bytes lower-cased on the stack: the key of its lower text.
+        let tokens = Tokenizer.tokens("ĐỒNG Hà Nội ΑΒΓ İstanbul ĹĽ ǄX Ẋ quý")
+        #expect(tokens.count == 9 && tokens.allSatisfy { $0.key == WordKey.of($0.lower) })
         #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")
     }
 
