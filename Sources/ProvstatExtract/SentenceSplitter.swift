@@ -51,6 +51,15 @@ enum SentenceSplitter {
             // Most bytes start no mark: they are passed over in a tight loop that only counts the
             // scalars (continuation bytes aside), up to where the hard limit is looked at.
             let hardIndex = start + hardLimit
+            // Eight bytes at a time while none of them is a mark's and the limit is not near.
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                // Continuation bytes (10xxxxxx) start no scalar: their bit 7 is set and bit 6 clear.
+                let starts = 8 - (word & ~(word << 1) & Self.highBits).nonzeroBitCount
+                guard index + starts < hardIndex, !Self.mayHoldMark(word) else { break }
+                index += starts
+                offset += 8
+            }
             while offset < bytes.count {
                 let byte = bytes[offset]
                 if byte & 0xC0 != 0x80 {
@@ -96,6 +105,21 @@ enum SentenceSplitter {
         }
         if startOffset < bytes.count { append(startOffset, bytes.count) }
         return sentences
+    }
+
+    /// Bit 7 of each byte of a word; `lowBits` is bit 0 of each.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether one of the eight bytes of `word` is `.`, `!`, `?`, `;` or the lead byte of `…`
+    /// (a byte equal to `value` is a zero byte of `word ^ value`, found by the borrow trick).
+    @inline(__always)
+    private static func mayHoldMark(_ word: UInt64) -> Bool {
+        @inline(__always) func hasByte(_ value: UInt64) -> UInt64 {
+            let bits = word ^ (value &* lowBits)
+            return (bits &- lowBits) & ~bits & highBits
+        }
+        return hasByte(0x2E) | hasByte(0x21) | hasByte(0x3F) | hasByte(0x3B) | hasByte(0xE2) != 0
     }
 
     /// Whether the mark before `next` is followed by whitespace and a capital, and ends no

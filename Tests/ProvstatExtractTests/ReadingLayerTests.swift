@@ -36,6 +36,15 @@ struct ReadingLayerTests {
                 "Doanh thu đạt 5 tỷ đồng.", "TP. Cần Thơ tăng 3%!", "Còn lại…", "Hết. x.", "Y",
             ])
         #expect(SentenceSplitter.sentences(of: "  \u{3000} ").isEmpty)
+        // Marks are found wherever they fall among the eight bytes read at once.
+        for count in 0..<17 {
+            for letter in ["ạ", "a"] {
+                let lead = String(repeating: letter, count: count)
+                #expect(
+                    SentenceSplitter.sentences(of: lead + "x. Bố ơi… Cũng vậy! Và? đúng; Số 5.")
+                        == [lead + "x.", "Bố ơi…", "Cũng vậy!", "Và? đúng; Số 5."], "\(count)")
+            }
+        }
     }
 
     @Test("long sentences are cut at semicolons, then at spaces, and nothing is lost")
