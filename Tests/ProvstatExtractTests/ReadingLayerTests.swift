@@ -85,4 +85,21 @@ struct ReadingLayerTests {
         #expect(Numeral("1٫5", style: .vietnamese) == nil)
         #expect(Numeral("12 34", style: .vietnamese) == nil)
     }
+
+    @Test("a numeral's digits, decimals, groups and leading zero, and what is no numeral")
+    func numeralParts() throws {
+        let grouped = try #require(Numeral("023.429,45", style: .vietnamese))
+        #expect(grouped.mantissa == 2_342_945 && grouped.decimals == 2 && grouped.integerDigits == 6)
+        #expect(grouped.leadingZero && !grouped.ungrouped)
+        #expect(Numeral("0277", style: .vietnamese)?.leadingZero == true)
+        #expect(Numeral("06", style: .vietnamese)?.leadingZero == false)
+        #expect(Numeral("0,5", style: .vietnamese)?.leadingZero == false)
+        let fraction = try #require(Numeral(",05", style: .vietnamese))
+        #expect(fraction.mantissa == 5 && fraction.decimals == 2)
+        #expect(fraction.integerDigits == 0 && !fraction.leadingZero)
+        #expect(Numeral("999999999999999999", style: .english)?.mantissa == 999_999_999_999_999_999)
+        for text in ["1234567890123456789", ".5", "1,", "1.23", "1.234,5,6", "1,5.000", "", "-5", "5a"] {
+            #expect(Numeral(text, style: .vietnamese) == nil, "\(text)")
+        }
+    }
 }
