@@ -354,12 +354,16 @@ enum Tokenizer {
     /// Greek capitals U+0370–U+037F, which share a lead byte with the combining marks.
     static func lowercased(_ text: String) -> String {
         var contiguous = text
-        let needsLibrary = contiguous.withUTF8 { bytes in
-            bytes.indices.dropLast().contains {
-                (bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0) || (bytes[$0] == 0xCD && bytes[$0 + 1] >= 0xB0)
+        // One pass: the bytes are lower-cased with those two letters left to the library too.
+        return contiguous.withUTF8 { utf8 in
+            withLowercased(utf8, asLibrary: true) { lowered, lowering in
+                switch lowering {
+                case .unchanged: return text
+                case .changed: return string(validUTF8: lowered)
+                case .needsLibrary: return text.lowercased()
+                }
             }
         }
-        return needsLibrary ? text.lowercased() : lowercasedWord(text)
     }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
@@ -392,19 +396,21 @@ enum Tokenizer {
     private enum Lowering { case unchanged, changed, needsLibrary }
 
     /// Calls `body` with a copy of `bytes` lower-cased in a temporary buffer, and what that did.
+    /// (`asLibrary`: U+0130 and U+0370–U+037F too are left to the library, as `lowercased` needs.)
     private static func withLowercased<Result>(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Lowering) -> Result
+        _ bytes: UnsafeBufferPointer<UInt8>, asLibrary: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>, Lowering) -> Result
     ) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
             _ = buffer.initialize(from: bytes)
             let lowered = UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
-            return body(UnsafeBufferPointer(lowered), lowercaseInPlace(lowered))
+            return body(UnsafeBufferPointer(lowered), lowercaseInPlace(lowered, asLibrary: asLibrary))
         }
     }
 
     /// Lower-cases a word's bytes in place where a fixed step does it; `.needsLibrary` (the bytes
     /// then half done) where only the standard library knows the letter.
-    private static func lowercaseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Lowering {
+    private static func lowercaseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>, asLibrary: Bool) -> Lowering {
         var changed = false
         var index = 0
         while index < bytes.count {
@@ -426,7 +432,9 @@ enum Tokenizer {
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
                 // Ĺ…ň (U+0139–U+0148) put capitals on odd code points: left to the library.
-                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return .needsLibrary }
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) || (asLibrary && code == 0x130) {
+                    return .needsLibrary
+                }
                 if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
                     bytes[index + 1] = next + 1
                     changed = true
@@ -441,6 +449,7 @@ enum Tokenizer {
                 }
                 index += 2
             case 0xCC, 0xCD:
+                if asLibrary && byte == 0xCD && next >= 0xB0 { return .needsLibrary }  // Greek U+0370–U+037F
                 index += 2  // combining marks have no case
             case 0xE1:
                 let third = index + 2 < bytes.count ? bytes[index + 2] : 0

@@ -22,6 +22,11 @@ struct TokenizerTests {
         // A token's key is hashed from its bytes lower-cased on the stack: the key of its lower text.
         let tokens = Tokenizer.tokens("ĐỒNG Hà Nội ΑΒΓ İstanbul ĹĽ ǄX Ẋ quý")
         #expect(tokens.count == 9 && tokens.allSatisfy { $0.key == WordKey.of($0.lower) })
+        // `lowercased` is the standard library's answer, İ and the Greek capitals of U+0370–U+037F included.
+        for text in ["İstanbul", "Ͱ ΑΒΓ", "TỔNG Mức ĐẦU tư", "ǄĹ", "đã xong", "a\u{0301}Ỹ", "Ά", ""] {
+            #expect(Tokenizer.lowercased(text) == text.lowercased(), "\(text)")
+            #expect(Array(Tokenizer.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+        }
         #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")
     }
 
