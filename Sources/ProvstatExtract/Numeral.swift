@@ -49,25 +49,24 @@ struct Numeral: Sendable, Equatable {
         var firstGroupLength = 0
         var decimals = 0
         var inFraction = false
-        var first: UInt8? = nil
+        // Wrapping arithmetic: at most 18 digits are read, so nothing here can overflow.
         for byte in bytes {
-            // The ASCII white space `Tokenizer.isSpace` knows: U+0009–U+000D and U+0020.
-            let isSpace = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                if first == nil { first = byte }
-                digits += 1
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                digits &+= 1
                 guard digits <= Self.maximumDigits else { return nil }
-                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                mantissa = mantissa &* 10 &+ UInt64(digit)
                 if inFraction {
-                    decimals += 1
+                    decimals &+= 1
                 } else {
-                    integerDigits += 1
-                    groupLength += 1
+                    integerDigits &+= 1
+                    groupLength &+= 1
                 }
-            } else if byte == group || isSpace, !inFraction {
+            } else if !inFraction, byte == group || byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D) {
+                // The ASCII white space `Tokenizer.isSpace` knows (U+0009–U+000D, U+0020) groups too.
                 if groups == 0 { firstGroupLength = groupLength } else if groupLength != 3 { return nil }
                 guard groupLength >= 1, groupLength <= 3 else { return nil }
-                groups += 1
+                groups &+= 1
                 groupLength = 0
             } else if byte == decimal, !inFraction {
                 inFraction = true
@@ -82,8 +81,9 @@ struct Numeral: Sendable, Equatable {
         self.mantissa = mantissa
         self.decimals = decimals
         self.integerDigits = integerDigits
-        // `06 nhóm` is a count; `0291…` or `0277` is a phone or area code.
-        self.leadingZero = first == UInt8(ascii: "0") && (integerDigits > 2 || groups > 0)
+        // `06 nhóm` is a count; `0291…` or `0277` is a phone or area code. With an integer part,
+        // the number starts with its first digit (a leading separator makes it no number).
+        self.leadingZero = bytes.first == UInt8(ascii: "0") && (integerDigits > 2 || groups > 0)
         self.ungrouped = groups == 0
     }
 

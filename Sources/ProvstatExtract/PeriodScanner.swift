@@ -67,7 +67,18 @@ struct PeriodScanner {
         let startKeys = words.startKeys
         while index < tokens.count {
             let key = tokens[index].key
-            guard tokens[index].isNumber || startKeys.contains(key) else {
+            if tokens[index].isNumber {
+                // A number starts a mention only as a count of months (*6 tháng*): every other kind
+                // starts with a word, and is not looked for here.
+                if let length = monthCount(at: index, words: words, into: &result) {
+                    index += length
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            // Symbols start no mention: only words are looked up.
+            guard tokens[index].isWord, startKeys.contains(key) else {
                 index += 1
                 continue
             }
@@ -124,22 +135,6 @@ struct PeriodScanner {
                 index = after + length
                 continue
             }
-            if tokens[index].isNumber, matcher.key(index + 1) == words.thang,
-                let months = monthNumber(at: index, thang: words.thang),
-                matcher.key(index - 1) != words.thang
-            {
-                // *6 tháng cuối năm*: the months left, not those gone by.
-                if matcher.lowerIs(index + 2, "cuối"), matcher.lowerIs(index + 3, "năm") {
-                    let (year, length) = year(after: index + 4)
-                    result.append(Mention(index: index, period: Period(span: .restOfYear, year: year, number: months)))
-                    index += 4 + length
-                    continue
-                }
-                let (year, length) = year(after: index + 2)
-                result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
-                index += 2 + length
-                continue
-            }
             if key == words.quy, index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 let quarter =
@@ -172,6 +167,23 @@ struct PeriodScanner {
             index += 1
         }
         return result
+    }
+
+    /// A count of months in digits at the number token `index` (*6 tháng*, *6 tháng cuối năm*),
+    /// appended to `result`: how many tokens it takes, or nil when there is none.
+    private func monthCount(at index: Int, words: Words, into result: inout [Mention]) -> Int? {
+        guard matcher.key(index + 1) == words.thang, let months = monthNumber(at: index, thang: words.thang),
+            matcher.key(index - 1) != words.thang
+        else { return nil }
+        // *6 tháng cuối năm*: the months left, not those gone by.
+        if matcher.lowerIs(index + 2, "cuối"), matcher.lowerIs(index + 3, "năm") {
+            let (year, length) = year(after: index + 4)
+            result.append(Mention(index: index, period: Period(span: .restOfYear, year: year, number: months)))
+            return 4 + length
+        }
+        let (year, length) = year(after: index + 2)
+        result.append(Mention(index: index, period: Period(span: .yearToDate, year: year, number: months)))
+        return 2 + length
     }
 
     /// Month names written in words after *tháng* (*tháng Mười*, *tháng Giêng*); one word here,

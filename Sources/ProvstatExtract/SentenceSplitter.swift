@@ -17,12 +17,12 @@ enum SentenceSplitter {
     static func sentences(of text: String) -> [String] {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { sentences(ofUTF8: $0, of: text) }!
+        return text.utf8.withContiguousStorageIfAvailable { sentences(ofUTF8: $0) }!
     }
 
     /// Reads the scalars straight out of the bytes (`text`'s storage), one at a time: a paragraph
     /// is decoded once, without an array of its scalars.
-    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [String] {
+    private static func sentences(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var sentences: [String] = []
         func append(_ lowerBound: Int, _ upperBound: Int) {
             var lower = lowerBound
@@ -38,14 +38,38 @@ enum SentenceSplitter {
                 upper = previous
             }
             guard lower < upper else { return }
-            sentences.append(Tokenizer.slice(text, lower..<upper))
+            sentences.append(Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: bytes[lower..<upper])))
         }
         // Scalar indices count the limits; byte offsets cut the text.
         var start = 0
         var startOffset = 0
         var index = 0
         var offset = 0
+        // `.`, `!`, `?` and `;` as bits: the bytes that may end a sentence, with the lead byte of `…`.
+        let asciiMarks: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3F | 1 << 0x3B
         while offset < bytes.count {
+            // Most bytes start no mark: they are passed over in a tight loop that only counts the
+            // scalars (continuation bytes aside), up to where the hard limit is looked at.
+            let hardIndex = start + hardLimit
+            // Eight bytes at a time while none of them is a mark's and the limit is not near.
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                // Continuation bytes (10xxxxxx) start no scalar: their bit 7 is set and bit 6 clear.
+                let starts = 8 - (word & ~(word << 1) & Self.highBits).nonzeroBitCount
+                guard index + starts < hardIndex, !Self.mayHoldMark(word) else { break }
+                index += starts
+                offset += 8
+            }
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte & 0xC0 != 0x80 {
+                    // A scalar starts here, the `index`th: stop at a mark or at the hard limit.
+                    if index >= hardIndex || (byte < 64 && asciiMarks >> byte & 1 != 0) || byte == 0xE2 { break }
+                    index += 1
+                }
+                offset += 1
+            }
+            guard offset < bytes.count else { break }
             // Only the marks are decoded: a scalar's width is read off its lead byte.
             let lead = bytes[offset]
             let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
@@ -81,6 +105,21 @@ enum SentenceSplitter {
         }
         if startOffset < bytes.count { append(startOffset, bytes.count) }
         return sentences
+    }
+
+    /// Bit 7 of each byte of a word; `lowBits` is bit 0 of each.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether one of the eight bytes of `word` is `.`, `!`, `?`, `;` or the lead byte of `…`
+    /// (a byte equal to `value` is a zero byte of `word ^ value`, found by the borrow trick).
+    @inline(__always)
+    private static func mayHoldMark(_ word: UInt64) -> Bool {
+        @inline(__always) func hasByte(_ value: UInt64) -> UInt64 {
+            let bits = word ^ (value &* lowBits)
+            return (bits &- lowBits) & ~bits & highBits
+        }
+        return hasByte(0x2E) | hasByte(0x21) | hasByte(0x3F) | hasByte(0x3B) | hasByte(0xE2) != 0
     }
 
     /// Whether the mark before `next` is followed by whitespace and a capital, and ends no

@@ -47,9 +47,14 @@ struct TokenMatcher {
     /// Whether the token at `index` ends a clause (`;`, `.`, `:`, brackets, `?`, `!`).
     func isClauseEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        // A symbol token is one scalar.
+        // A symbol token is one scalar: an ASCII one is told by its byte, without decoding.
+        switch tokens[index].text.utf8.first {
+        case 0x3B, 0x2E, 0x3A, 0x28, 0x29, 0x5B, 0x5D, 0x3F, 0x21, 0x22: return true  // ; . : ( ) [ ] ? ! "
+        case 0xE2: break
+        default: return false
+        }
         switch tokens[index].text.unicodeScalars.first {
-        case ";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”": return true
+        case "…", "“", "”": return true
         default: return false
         }
     }
@@ -68,8 +73,9 @@ struct TokenMatcher {
     /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
     func isSentencePartEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        switch tokens[index].text.unicodeScalars.first {
-        case ";", ".", ":", "?", "!", "…": return true
+        switch tokens[index].text.utf8.first {
+        case 0x3B, 0x2E, 0x3A, 0x3F, 0x21: return true  // ; . : ? !
+        case 0xE2: return tokens[index].text.unicodeScalars.first == "…"
         default: return false
         }
     }

@@ -28,15 +28,12 @@ enum Tokenizer {
         }
     }
 
-    /// The bytes `range` of `text` (on scalar boundaries) as a string, copied without validating
-    /// them again: a slice of a valid string is valid, where `String(decoding:as:)` checks each
-    /// byte. (Slicing costs more than validating a word's few bytes: for sentences only.)
+    /// `bytes`, which must be valid UTF-8 (a slice of a valid string on scalar boundaries), as a
+    /// string copied without validating them: `String(decoding:as:)` would check each byte again,
+    /// which was half the cost of a token's text.
     @inline(__always)
-    static func slice(_ text: String, _ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(lower, offsetBy: range.count)
-        return String(text[lower..<upper])
+    static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes)))
     }
 
     /// The scalars of valid UTF-8 and where each starts in the bytes (with the end appended), so
@@ -205,19 +202,14 @@ enum Tokenizer {
             // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
             let string =
                 written.count == 1 && written[0] < 0x80
-                ? asciiTexts[Int(written[0])] : String(decoding: written, as: UTF8.self)
+                ? asciiTexts[Int(written[0])] : Tokenizer.string(validUTF8: written)
             // Most words are lower-case already: their key is hashed from the bytes in place.
             let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
-            let key = mayChangeCase ? WordKey.of(lowercase(string)) : WordKey.of(bytes: written)
+            let key = mayChangeCase ? Tokenizer.lowercasedKey(written, of: string) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
                     kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
                     utf8Range: range, spaceBefore: spaceBefore, key: key))
-        }
-
-        /// Lower-cases a word; most words already are, and are returned after a byte check.
-        private func lowercase(_ string: String) -> String {
-            Tokenizer.lowercasedWord(string)
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
@@ -268,13 +260,12 @@ enum Tokenizer {
                 guard byte == 0x20 || (commas && byte == 0x2C) else { continue }
                 guard standsAlone(bytes, separatorAt: index) else { return nil }
                 if index > start {
-                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    pieces.append(string(validUTF8: UnsafeBufferPointer(rebasing: bytes[start..<index])))
                 }
                 start = index + 1
             }
             if bytes.count > start {
-                pieces.append(
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+                pieces.append(string(validUTF8: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])))
             }
             return pieces
         }
@@ -363,12 +354,16 @@ enum Tokenizer {
     /// Greek capitals U+0370–U+037F, which share a lead byte with the combining marks.
     static func lowercased(_ text: String) -> String {
         var contiguous = text
-        let needsLibrary = contiguous.withUTF8 { bytes in
-            bytes.indices.dropLast().contains {
-                (bytes[$0] == 0xC4 && bytes[$0 + 1] == 0xB0) || (bytes[$0] == 0xCD && bytes[$0 + 1] >= 0xB0)
+        // One pass: the bytes are lower-cased with those two letters left to the library too.
+        return contiguous.withUTF8 { utf8 in
+            withLowercased(utf8, asLibrary: true) { lowered, lowering in
+                switch lowering {
+                case .unchanged: return text
+                case .changed: return string(validUTF8: lowered)
+                case .needsLibrary: return text.lowercased()
+                }
             }
         }
-        return needsLibrary ? text.lowercased() : lowercasedWord(text)
     }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
@@ -378,15 +373,44 @@ enum Tokenizer {
         var contiguous = word
         // The bytes are changed in a temporary buffer (on the stack for a word): no array per word.
         return contiguous.withUTF8 { utf8 in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer in
-                _ = buffer.initialize(from: utf8)
-                return lowercasedWord(UnsafeMutableBufferPointer(rebasing: buffer[0..<utf8.count]), of: word)
+            withLowercased(utf8) { lowered, lowering in
+                switch lowering {
+                case .unchanged: return word
+                // Changed in place within the same byte ranges: still valid.
+                case .changed: return string(validUTF8: lowered)
+                case .needsLibrary: return word.lowercased()
+                }
             }
         }
     }
 
-    /// `lowercasedWord` on a copy of `word`'s bytes, changed in place.
-    private static func lowercasedWord(_ bytes: UnsafeMutableBufferPointer<UInt8>, of word: String) -> String {
+    /// The `WordKey` of `lowercasedWord(word)`, given the word's bytes: hashed from the bytes
+    /// lower-cased on the stack, without making the lower-case string.
+    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>, of word: String) -> UInt64 {
+        withLowercased(bytes) { lowered, lowering in
+            lowering == .needsLibrary ? WordKey.of(word.lowercased()) : WordKey.of(bytes: lowered)
+        }
+    }
+
+    /// What lower-casing a word's bytes in place did.
+    private enum Lowering { case unchanged, changed, needsLibrary }
+
+    /// Calls `body` with a copy of `bytes` lower-cased in a temporary buffer, and what that did.
+    /// (`asLibrary`: U+0130 and U+0370–U+037F too are left to the library, as `lowercased` needs.)
+    private static func withLowercased<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, asLibrary: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>, Lowering) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+            _ = buffer.initialize(from: bytes)
+            let lowered = UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
+            return body(UnsafeBufferPointer(lowered), lowercaseInPlace(lowered, asLibrary: asLibrary))
+        }
+    }
+
+    /// Lower-cases a word's bytes in place where a fixed step does it; `.needsLibrary` (the bytes
+    /// then half done) where only the standard library knows the letter.
+    private static func lowercaseInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>, asLibrary: Bool) -> Lowering {
         var changed = false
         var index = 0
         while index < bytes.count {
@@ -408,7 +432,9 @@ enum Tokenizer {
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
                 // Ĺ…ň (U+0139–U+0148) put capitals on odd code points: left to the library.
-                if code > 0x177 || (code >= 0x139 && code <= 0x148) { return word.lowercased() }
+                if code > 0x177 || (code >= 0x139 && code <= 0x148) || (asLibrary && code == 0x130) {
+                    return .needsLibrary
+                }
                 if code % 2 == 0 && code != 0x138 && code != 0x130 {  // even code points are capitals
                     bytes[index + 1] = next + 1
                     changed = true
@@ -419,25 +445,26 @@ enum Tokenizer {
                     bytes[index + 1] = next + 1
                     changed = true
                 } else if next != 0xA1 && next != 0xB0 {
-                    return word.lowercased()
+                    return .needsLibrary
                 }
                 index += 2
             case 0xCC, 0xCD:
+                if asLibrary && byte == 0xCD && next >= 0xB0 { return .needsLibrary }  // Greek U+0370–U+037F
                 index += 2  // combining marks have no case
             case 0xE1:
                 let third = index + 2 < bytes.count ? bytes[index + 2] : 0
                 // U+1E80–U+1EFF, leaving the few small-only letters U+1E96–U+1E9F to the library.
-                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)) else { return word.lowercased() }
+                guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)) else { return .needsLibrary }
                 if third % 2 == 0 {  // Ạ…Ỹ: capitals are even code points
                     bytes[index + 2] = third + 1
                     changed = true
                 }
                 index += 3
             default:
-                return word.lowercased()
+                return .needsLibrary
             }
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : word
+        return changed ? .changed : .unchanged
     }
 
     // MARK: - Scalar classes

@@ -36,6 +36,15 @@ struct ReadingLayerTests {
                 "Doanh thu đạt 5 tỷ đồng.", "TP. Cần Thơ tăng 3%!", "Còn lại…", "Hết. x.", "Y",
             ])
         #expect(SentenceSplitter.sentences(of: "  \u{3000} ").isEmpty)
+        // Marks are found wherever they fall among the eight bytes read at once.
+        for count in 0..<17 {
+            for letter in ["ạ", "a"] {
+                let lead = String(repeating: letter, count: count)
+                #expect(
+                    SentenceSplitter.sentences(of: lead + "x. Bố ơi… Cũng vậy! Và? đúng; Số 5.")
+                        == [lead + "x.", "Bố ơi…", "Cũng vậy!", "Và? đúng; Số 5."], "\(count)")
+            }
+        }
     }
 
     @Test("long sentences are cut at semicolons, then at spaces, and nothing is lost")
@@ -50,6 +59,10 @@ struct ReadingLayerTests {
         #expect(cut.count == 4)
         #expect(cut.allSatisfy { $0.unicodeScalars.count <= SentenceSplitter.hardLimit })
         #expect(cut.joined(separator: " ") == words)
+
+        // Without a space, the hard limit cuts half way back, counting scalars (of 1 to 3 bytes) not bytes.
+        let unbroken = String(repeating: "ợa€", count: 900)
+        #expect(SentenceSplitter.sentences(of: unbroken).map(\.unicodeScalars.count) == [1_000, 1_700])
     }
 
     @Test("the lexicon table finds what was stored and nothing else")
@@ -71,5 +84,22 @@ struct ReadingLayerTests {
         #expect(Numeral("2\u{202F}145.3", style: .english)?.decimals == 1)
         #expect(Numeral("1٫5", style: .vietnamese) == nil)
         #expect(Numeral("12 34", style: .vietnamese) == nil)
+    }
+
+    @Test("a numeral's digits, decimals, groups and leading zero, and what is no numeral")
+    func numeralParts() throws {
+        let grouped = try #require(Numeral("023.429,45", style: .vietnamese))
+        #expect(grouped.mantissa == 2_342_945 && grouped.decimals == 2 && grouped.integerDigits == 6)
+        #expect(grouped.leadingZero && !grouped.ungrouped)
+        #expect(Numeral("0277", style: .vietnamese)?.leadingZero == true)
+        #expect(Numeral("06", style: .vietnamese)?.leadingZero == false)
+        #expect(Numeral("0,5", style: .vietnamese)?.leadingZero == false)
+        let fraction = try #require(Numeral(",05", style: .vietnamese))
+        #expect(fraction.mantissa == 5 && fraction.decimals == 2)
+        #expect(fraction.integerDigits == 0 && !fraction.leadingZero)
+        #expect(Numeral("999999999999999999", style: .english)?.mantissa == 999_999_999_999_999_999)
+        for text in ["1234567890123456789", ".5", "1,", "1.23", "1.234,5,6", "1,5.000", "", "-5", "5a"] {
+            #expect(Numeral(text, style: .vietnamese) == nil, "\(text)")
+        }
     }
 }

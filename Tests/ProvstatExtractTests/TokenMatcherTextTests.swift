@@ -5,6 +5,17 @@ import Testing
 /// `TokenMatcher.text(capacity:_:)` writes a text joined from token texts into one string.
 @Suite("Texts joined from tokens")
 struct TokenMatcherTextTests {
+    @Test("clause ends and sentence-part ends are told among symbols, ASCII or not")
+    func clauseEnds() {
+        let text = "; . : ( ) [ ] ? ! … \" “ ” , - % / – ‘ x 5"
+        let matcher = TokenMatcher(tokens: Tokenizer.tokens(text))
+        let clauseEnds = matcher.tokens.indices.filter { matcher.isClauseEnd($0) }.map { matcher.tokens[$0].text }
+        #expect(clauseEnds == [";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”"])
+        let partEnds = matcher.tokens.indices.filter { matcher.isSentencePartEnd($0) }.map { matcher.tokens[$0].text }
+        #expect(partEnds == [";", ".", ":", "?", "!", "…"])
+        #expect(!matcher.isClauseEnd(-1) && !matcher.isSentencePartEnd(matcher.tokens.count))
+    }
+
     @Test("writes bytes and texts in order, small and long")
     func writes() {
         let short = TokenMatcher.text(capacity: 16) { text in

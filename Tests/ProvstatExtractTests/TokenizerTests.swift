@@ -19,6 +19,14 @@ struct TokenizerTests {
                     == lower.decomposedStringWithCanonicalMapping)
         }
         #expect(Tokenizer.lowercasedWord("ĐỒNG") == "đồng")
+        // A token's key is hashed from its bytes lower-cased on the stack: the key of its lower text.
+        let tokens = Tokenizer.tokens("ĐỒNG Hà Nội ΑΒΓ İstanbul ĹĽ ǄX Ẋ quý")
+        #expect(tokens.count == 9 && tokens.allSatisfy { $0.key == WordKey.of($0.lower) })
+        // `lowercased` is the standard library's answer, İ and the Greek capitals of U+0370–U+037F included.
+        for text in ["İstanbul", "Ͱ ΑΒΓ", "TỔNG Mức ĐẦU tư", "ǄĹ", "đã xong", "a\u{0301}Ỹ", "Ά", ""] {
+            #expect(Tokenizer.lowercased(text) == text.lowercased(), "\(text)")
+            #expect(Array(Tokenizer.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+        }
         #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")
     }
 
@@ -48,6 +56,20 @@ struct TokenizerTests {
         #expect(tokens.map(\.lower) == ["(", "5", "%", ")", "x", ",", "7", ";", "a"])
         #expect(tokens.map(\.key) == tokens.map { WordKey.of($0.lower) })
         #expect(Tokenizer.asciiTexts.enumerated().allSatisfy { Array($0.element.utf8) == [UInt8($0.offset)] })
+    }
+
+    @Test("token texts copied without validation equal the validated copies, short or long, ASCII or not")
+    func uncheckedTexts() {
+        let text = "Thành phố Hồ Chí Minh: 1.234.567,89 tỷ đồng; Nghiêngnghiêngnghiêng abcdefghijklmnopq ỹ"
+        let tokens = Tokenizer.tokens(text)
+        let bytes = Array(text.utf8)
+        for token in tokens {
+            let decoded = String(decoding: bytes[token.utf8Range], as: UTF8.self)
+            #expect(token.text == decoded && Array(token.text.utf8) == Array(decoded.utf8), "\(decoded)")
+        }
+        #expect(tokens.contains { $0.text.utf8.count > 15 } && tokens.contains { $0.text == "ỹ" })
+        #expect(Tokenizer.lowercasedWord("NGHIÊNGNGHIÊNGNGHIÊNG") == "nghiêngnghiêngnghiêng")
+        #expect(Tokenizer.pieces("một hai,ba", commas: true) == ["một", "hai", "ba"])
     }
 
     @Test("digits are looked for among the bytes")
