@@ -7,11 +7,8 @@
 struct KeyTable<Value: Sendable>: @unchecked Sendable {
     // Unchecked: the pointers are into `storage`, which the table keeps alive and never changes.
     private let storage: Storage
-    /// The key in each slot, 0 for an empty slot: a probe reads this one array, and so one cache
-    /// line, where keys and slot indices apart took two (most probes miss: most words are in no
-    /// given table).
     private let keys: UnsafePointer<UInt64>
-    /// Index into the values for each slot of `keys`, read only when the key is found.
+    /// Index into the values for each slot of `keys`, or -1 for an empty slot.
     private let slots: UnsafePointer<Int32>
     private let mask: Int
 
@@ -47,10 +44,8 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
         while size < keyed.count * 4 { size <<= 1 }
         let storage = Storage(size: size, values: values)
         for (key, index) in keyed {
-            // Tables are made from the lexicon, whose keys are fixed: none is the empty marker.
-            precondition(key != 0, "a key table's key may not be 0")
             var slot = Self.start(key, mask: size - 1)
-            while storage.keys[slot] != 0, storage.keys[slot] != key { slot = (slot + 1) & (size - 1) }
+            while storage.slots[slot] >= 0, storage.keys[slot] != key { slot = (slot + 1) & (size - 1) }
             storage.keys[slot] = key
             storage.slots[slot] = Int32(index)
         }
@@ -63,26 +58,23 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
     /// The value stored for `key`, if any.
     @inline(__always)
     subscript(key: UInt64) -> Value? {
-        guard let slot = slot(of: key) else { return nil }
-        // The slot index is read after the probe, and only for a key that was found.
-        let index = withExtendedLifetime(storage) { Int(slots[slot]) }
+        guard let index = index(of: key) else { return nil }
         return storage.values[index]
     }
 
     /// Whether `key` is in the table.
     @inline(__always)
-    func contains(_ key: UInt64) -> Bool { slot(of: key) != nil }
+    func contains(_ key: UInt64) -> Bool { index(of: key) != nil }
 
-    /// The slot holding `key`, if any.
     @inline(__always)
-    private func slot(of key: UInt64) -> Int? {
+    private func index(of key: UInt64) -> Int? {
         // The slots are read through pointers into `storage`: it must outlive the reading.
         withExtendedLifetime(storage) {
             var slot = Self.start(key, mask: mask)
             while true {
-                let stored = keys[slot]
-                if stored == key { return key == 0 ? nil : slot }
-                if stored == 0 { return nil }
+                let index = slots[slot]
+                if index < 0 { return nil }
+                if keys[slot] == key { return Int(index) }
                 slot = (slot + 1) & mask
             }
         }
