@@ -375,7 +375,8 @@ struct SubjectFinder {
                 if partIndex == parts.count - 1 && segmentIndex == parts[partIndex].count - 1 { continue }
                 let raw = parts[partIndex][segmentIndex]
                 guard raw.count > keys.count, raw.contains(where: { matcher.key($0) == keys[0] }) else { continue }
-                let segment = trimmed(raw)
+                // Counted from 0 for the positions below (rare: few heads are this short).
+                let segment = Array(trimmed(raw))
                 guard segment.count > keys.count else { continue }
                 for start in 0..<(segment.count - keys.count)
                 where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
@@ -426,7 +427,7 @@ struct SubjectFinder {
             words.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
         let opening = segments.trim(0, by: self)
-        guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
+        guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens, opening.tokens.indices) == nil,
             let next = (1..<part.count).first(where: { names(segments.trim($0, by: self).tokens) }),
             segments.trim(next, by: self).isAction
         else { return nil }
@@ -595,7 +596,9 @@ struct SubjectFinder {
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
         // An item ends at *và* (*Muối, thủy sản khô và các mặt hàng khác*: *thủy sản khô*).
-        var item = tokens.firstIndex(where: { $0 >= 0 && matcher.lowerIs($0, "và") }) ?? tokens.count
+        // (Counted from the first word: the trimmed words are a slice of the segment.)
+        var item =
+            (tokens.firstIndex(where: { $0 >= 0 && matcher.lowerIs($0, "và") }) ?? tokens.endIndex) - tokens.startIndex
         // A segment whose name comes after other words (*phấn đấu cả năm thu hút …*) is a clause,
         // not an item; *và* may open the last item.
         let opensItself =
@@ -743,52 +746,62 @@ struct SubjectFinder {
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
-    private func trimmed(_ segment: [Int]) -> [Int] { trim(segment).tokens }
+    private func trimmed(_ segment: [Int]) -> ArraySlice<Int> { trim(segment).tokens }
 
     /// How a segment reads once trimmed: its words, and whether they say what someone did.
     struct Trim {
-        var tokens: [Int]
+        /// The words left, a slice of the segment: most trims only cut words off its ends, which
+        /// then copies nothing.
+        var tokens: ArraySlice<Int>
         /// Whether the words are an action (*toàn tỉnh đã xuống giống*, *đến nay đã thu hoạch*): a
         /// verb phrase, which a topic named before it completes (*Vụ lúa Thu Đông, …*).
         var isAction = false
         /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
         var aspect: Int? = nil
         /// The particular agent the words open with (*doanh nghiệp FDI*), if any.
-        var actor: [Int] = []
+        var actor: ArraySlice<Int> = []
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs, and
     /// whether what is left is an action.
+    ///
+    /// The words kept are `tokens[start..<end]`: words cut off either end only move a bound (no
+    /// array shifted, copied or retained), and the slice is made once at the end.
     private func trim(_ segment: [Int]) -> Trim {
         var tokens = segment
-        var result = Trim(tokens: [])
+        var start = 0
+        var end = tokens.count
+        var isAction = false
+        var aspect: Int? = nil
+        var actor: Range<Int>? = nil
         // A comparison base is not part of what is measured.
-        if let first = tokens.first, opensBase(first) {
-            tokens.removeFirst()
-            while let head = tokens.first,
-                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
-                    || matcher.tokens[head].kind == .symbol
+        if start < end, opensBase(tokens[start]) {
+            start += 1
+            while start < end,
+                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.tokens[tokens[start]].isNumber
+                    || matcher.tokens[tokens[start]].kind == .symbol
             {
-                tokens.removeFirst()
+                start += 1
             }
         }
         // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
-        if let first = tokens.first, words.planWords.longest(in: matcher, at: first) != nil {
-            while let head = tokens.first,
-                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
-                    || matcher.tokens[head].isNumber
+        if start < end, words.planWords.longest(in: matcher, at: tokens[start]) != nil {
+            while start < end,
+                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.tokens[tokens[start]].isCapitalised
+                    || matcher.tokens[tokens[start]].isNumber
                     // *kế hoạch vốn (được) giao*, not *kế hoạch vốn đầu tư công*.
-                    || (matcher.lowerIs(head, "vốn")
-                        && (tokens.count == 1 || matcher.lowerIs(tokens[1], "giao")
-                            || matcher.lowerIs(tokens[1], "được")))
+                    || (matcher.lowerIs(tokens[start], "vốn")
+                        && (end - start == 1 || matcher.lowerIs(tokens[start + 1], "giao")
+                            || matcher.lowerIs(tokens[start + 1], "được")))
             {
-                tokens.removeFirst()
+                start += 1
             }
         }
-        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
-            tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
+            start = min(start + connective.phrase.count, end)
         }
-        while let head = tokens.first {
+        while start < end {
+            let head = tokens[start]
             // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
             let hedge = words.hedges.longest(in: matcher, at: head) ?? words.resolves.longest(in: matcher, at: head)
             guard
@@ -797,177 +810,200 @@ struct SubjectFinder {
             else { break }
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
             if words.aspects.contains(matcher.tokens[head]) {
-                result.isAction = true
-                result.aspect = head
+                isAction = true
+                aspect = head
             }
-            tokens.removeFirst(min(max(1, hedge?.phrase.count ?? 1), tokens.count))
+            start = min(start + max(1, hedge?.phrase.count ?? 1), end)
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
-        if tokens.count > 3,
-            let inside = (1..<(tokens.count - 1)).first(where: {
+        if end - start > 3,
+            let inside = ((start + 1)..<(end - 1)).first(where: {
                 matcher.lowerIs(tokens[$0], "toàn") && matcher.lowerIs(tokens[$0] + 1, "tỉnh")
-            }), inside + 2 < tokens.count
+            }), inside + 2 < end
         {
-            tokens.removeSubrange(inside..<(inside + 2))
+            // Rare: the words either side are joined in a new array.
+            tokens = Array(tokens[start..<inside] + tokens[(inside + 2)..<end])
+            (start, end) = (0, tokens.count)
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
-        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
-            tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
+            start = min(start + connective.phrase.count, end)
         }
-        // *cho vay vốn tạo việc làm theo Nghị định số 61/2015/NĐ-CP*: the legal basis is not the name.
-        if let basis = tokens.firstIndex(where: {
-            (matcher.lowerIs($0, "theo") || matcher.lowerIs($0, "tại"))
-                && words.legalBases.longest(in: matcher, at: $0) != nil
-        }),
-            basis > tokens.startIndex
-        {
-            tokens.removeSubrange(basis...)
-        }
-        // *Lương thực, thực phẩm chiếm tỷ trọng cao nhất với 45,2%*: the share is of what stands before.
-        if let occupies = tokens.firstIndex(where: { matcher.lowerIs($0, "chiếm") }), occupies > tokens.startIndex {
-            tokens.removeSubrange(occupies...)
-        }
-        // *Nhóm giáo dục có mức tăng cao nhất*, *… có tốc độ …*: how it did is said of the thing,
-        // not part of its name.
-        if let have = tokens.firstIndex(where: {
-            matcher.lowerIs($0, "có") && (matcher.lowerIs($0 + 1, "mức") || matcher.lowerIs($0 + 1, "tốc"))
-        }),
-            have > tokens.startIndex
-        {
-            tokens.removeSubrange(have...)
+        // The words are cut short before a legal basis (*cho vay vốn tạo việc làm theo Nghị định số
+        // 61/2015/NĐ-CP*), a share of what stands before it (*Lương thực, thực phẩm chiếm tỷ trọng
+        // cao nhất với 45,2%*) or how the thing did (*Nhóm giáo dục có mức tăng cao nhất*, *… có tốc
+        // độ …*), whichever comes first after the first word (one that opens the words cuts
+        // nothing, nor does a later one of its kind). The first auxiliary before the cut is found
+        // in the same pass.
+        var auxiliary: Int? = nil
+        var basisOpens = false
+        var occupiesOpens = false
+        var haveOpens = false
+        var position = start
+        while position < end {
+            let index = tokens[position]
+            let basis =
+                (matcher.lowerIs(index, "theo") || matcher.lowerIs(index, "tại"))
+                && words.legalBases.longest(in: matcher, at: index) != nil
+            let occupies = matcher.lowerIs(index, "chiếm")
+            let have =
+                matcher.lowerIs(index, "có") && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
+            if position == start {
+                (basisOpens, occupiesOpens, haveOpens) = (basis, occupies, have)
+            } else if (basis && !basisOpens) || (occupies && !occupiesOpens) || (have && !haveOpens) {
+                end = position
+                break
+            }
+            // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb (below);
+            // *cũng như* is *as well as*, not an auxiliary.
+            if auxiliary == nil, words.auxiliaries.longest(in: matcher, at: index) != nil,
+                !(matcher.lowerIs(index, "cũng") && matcher.lowerIs(index + 1, "như"))
+            {
+                auxiliary = position
+            }
+            position += 1
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
-        let agent = agent(in: tokens)
-        if let auxiliary = tokens.firstIndex(where: {
-            // *cũng như* is *as well as*, not an auxiliary.
-            words.auxiliaries.longest(in: matcher, at: $0) != nil
-                && !(matcher.lowerIs($0, "cũng") && matcher.lowerIs($0 + 1, "như"))
-        }),
-            auxiliary > 0
-        {
-            if let agent, agent.length <= auxiliary {
+        let agent = agent(in: tokens, start..<end)
+        if let auxiliary, auxiliary > start {
+            if let agent, start + agent.length <= auxiliary {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
                 // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
                 // are the verb, and *được* is what it achieved.
-                let general = !agent.isParticular && words.strongAgents.longest(in: matcher, at: tokens[0]) != nil
-                let particular = agent.isParticular || (agent.length < auxiliary && !general)
-                result.isAction = true
-                if general && agent.length < auxiliary {
-                    tokens = Array(tokens[agent.length..<auxiliary])
+                let general = !agent.isParticular && words.strongAgents.longest(in: matcher, at: tokens[start]) != nil
+                let particular = agent.isParticular || (start + agent.length < auxiliary && !general)
+                isAction = true
+                if general && start + agent.length < auxiliary {
+                    (start, end) = (start + agent.length, auxiliary)
                 } else if particular {
-                    result.aspect = nil
-                    result.actor = Array(tokens[..<auxiliary])
+                    aspect = nil
+                    actor = start..<auxiliary
                 } else {
-                    result.aspect = tokens[auxiliary]
-                    tokens.removeSubrange(..<auxiliary)
-                    while let head = tokens.first, words.auxiliaries.longest(in: matcher, at: head) != nil {
-                        tokens.removeFirst(words.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
+                    aspect = tokens[auxiliary]
+                    start = auxiliary
+                    while start < end, let more = words.auxiliaries.longest(in: matcher, at: tokens[start]) {
+                        start = min(start + more.phrase.count, end)
                     }
                 }
-            } else if words.measureHeads.longest(in: matcher, at: tokens[0]) != nil {
+            } else if words.measureHeads.longest(in: matcher, at: tokens[start]) != nil {
                 // *Diện tích lúa đã thu hoạch*, *vốn đầu tư công đã giải ngân*: a measure of what was
                 // done keeps the doing, which tells it from the area sown or the capital planned.
-                result.isAction = false
+                isAction = false
             } else {
-                tokens.removeSubrange(auxiliary...)
-                result.isAction = false
+                end = auxiliary
+                isAction = false
             }
-        } else if let agent, agent.length < tokens.count,
-            let hedge = words.hedges.longest(in: matcher, at: tokens[agent.length])
+        } else if let agent, start + agent.length < end,
+            let hedge = words.hedges.longest(in: matcher, at: tokens[start + agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
-            tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
-        } else if let agent, agent.isStrong, agent.length < tokens.count {
+            start = min(start + agent.length + hedge.phrase.count, end)
+        } else if let agent, agent.isStrong, start + agent.length < end {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
-            result.isAction = true
+            isAction = true
             if agent.isParticular {
-                result.actor = Array(tokens[..<agent.length])
+                actor = start..<(start + agent.length)
             } else {
-                tokens.removeFirst(agent.length)
+                start += agent.length
                 // *tỉnh phấn đấu kim ngạch xuất khẩu đạt …*: what the province strives for.
-                if let first = tokens.first, let resolve = words.resolves.longest(in: matcher, at: first) {
-                    tokens.removeFirst(min(tokens.count, resolve.phrase.count))
+                if start < end, let resolve = words.resolves.longest(in: matcher, at: tokens[start]) {
+                    start = min(start + resolve.phrase.count, end)
                 }
             }
         }
         // *doanh thu vận tải tăng hơn so với tháng trước gần 6%*: a base written before the figure
         // is no part of the name (nor is the verb before it, dropped next).
-        if let base = tokens.dropFirst().firstIndex(where: {
-            matcher.lowerIs($0, "so") && (matcher.lowerIs($0 + 1, "với") || matcher.lowerIs($0 + 1, "sánh"))
-        }) {
-            tokens.removeSubrange(base...)
+        if start < end,
+            let base = ((start + 1)..<end).first(where: {
+                matcher.lowerIs(tokens[$0], "so")
+                    && (matcher.lowerIs(tokens[$0] + 1, "với") || matcher.lowerIs(tokens[$0] + 1, "sánh"))
+            })
+        {
+            end = base
         }
-        while let tail = tokens.last {
+        while start < end {
+            let tail = tokens[end - 1]
             if matcher.tokens[tail].kind == .symbol {
-                tokens.removeLast()
+                end -= 1
                 continue
             }
             // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
             if words.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
             guard let phrase = words.figurePhrases.longest(in: matcher, endingAt: tail),
-                tokens.count >= phrase.phrase.count,
-                tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
+                end - start >= phrase.phrase.count,
+                tokens[(end - phrase.phrase.count)..<end].elementsEqual((tail - phrase.phrase.count + 1)...tail)
             else { break }
-            tokens.removeLast(phrase.phrase.count)
+            end -= phrase.phrase.count
         }
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
-        if let estimate = tokens.dropFirst().firstIndex(where: {
-            matcher.lowerIs($0, "ước") && words.hedges.longest(in: matcher, at: $0) != nil
-        }),
+        if start < end,
+            let estimate = ((start + 1)..<end).first(where: {
+                matcher.lowerIs(tokens[$0], "ước") && words.hedges.longest(in: matcher, at: tokens[$0]) != nil
+            }),
             let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
-            tokens[(estimate + hedge.phrase.count)...].allSatisfy({ isDateWord($0) })
+            tokens[(estimate + hedge.phrase.count)..<end].allSatisfy({ isDateWord($0) })
         {
-            tokens.removeSubrange(estimate..<(estimate + hedge.phrase.count))
+            // Rare: the words either side are joined in a new array.
+            tokens = Array(tokens[start..<estimate] + tokens[(estimate + hedge.phrase.count)..<end])
+            (start, end) = (0, tokens.count)
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
-        if let tail = tokens.last, let place = words.provinceWide.longest(in: matcher, endingAt: tail),
-            tokens.count > place.phrase.count
+        if start < end, let place = words.provinceWide.longest(in: matcher, endingAt: tokens[end - 1]),
+            end - start > place.phrase.count
         {
-            tokens.removeLast(place.phrase.count)
+            end -= place.phrase.count
         }
-        result.tokens = tokens
-        if tokens.isEmpty { result.isAction = false }
-        return result
+        if start == end { isAction = false }
+        return Trim(
+            tokens: tokens[start..<end], isAction: isAction, aspect: aspect, actor: actor.map { tokens[$0] } ?? [])
     }
 
-    /// Who acts at the start of `tokens`, when someone does: how many tokens name them, whether
+    /// Who acts at the start of `tokens[range]`, when someone does: how many tokens name them, whether
     /// the words say so firmly enough without an auxiliary (*toàn tỉnh*, *tỉnh Bến Tre*, *các
     /// doanh nghiệp trên địa bàn tỉnh*), and whether they name a particular one (*thành phố Phú
     /// Quốc*, *doanh nghiệp FDI*) rather than the province or everyone in it.
-    private func agent(in tokens: [Int]) -> (length: Int, isStrong: Bool, isParticular: Bool)? {
-        guard let first = tokens.first, let agent = words.agents.longest(in: matcher, at: first) else { return nil }
+    private func agent<Tokens: RandomAccessCollection<Int>>(in tokens: Tokens, _ range: Range<Int>) -> (
+        length: Int, isStrong: Bool, isParticular: Bool
+    )? where Tokens.Index == Int {
+        guard !range.isEmpty, let agent = words.agents.longest(in: matcher, at: tokens[range.lowerBound]) else {
+            return nil
+        }
+        let first = tokens[range.lowerBound]
+        // Lengths count from the first word; `base` turns them into positions in `tokens`.
+        let base = range.lowerBound
+        let count = range.count
         var length = agent.phrase.count
         var isStrong = words.strongAgents.longest(in: matcher, at: first) != nil
         var isParticular = false
         // *Ngành du lịch đón …*, *ngành nông nghiệp dự kiến …*: a sector, named up to its verb.
         if matcher.lowerIs(first, "ngành"),
-            let verb = (1..<min(tokens.count, 5)).first(where: {
-                Lexicon.countingVerbs.longest(in: matcher, at: tokens[$0]) != nil
-                    || words.hedges.longest(in: matcher, at: tokens[$0]) != nil
+            let verb = (1..<min(count, 5)).first(where: {
+                Lexicon.countingVerbs.longest(in: matcher, at: tokens[base + $0]) != nil
+                    || words.hedges.longest(in: matcher, at: tokens[base + $0]) != nil
             }), verb > 1
         {
             return (verb, true, true)
         }
-        while length < tokens.count {
-            if matcher.tokens[tokens[length]].isCapitalised {
+        while length < count {
+            if matcher.tokens[tokens[base + length]].isCapitalised {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
-                if !matcher.tokens[tokens[length - 1]].isCapitalised,
-                    !words.province.contains(matcher.tokens[tokens[length - 1]])
+                if !matcher.tokens[tokens[base + length - 1]].isCapitalised,
+                    !words.province.contains(matcher.tokens[tokens[base + length - 1]])
                 {
                     isParticular = true
                 }
                 isStrong = true
                 length += 1
-            } else if let place = words.locatives.longest(in: matcher, at: tokens[length]) {
+            } else if let place = words.locatives.longest(in: matcher, at: tokens[base + length]) {
                 isStrong = true
                 length += place.phrase.count
             } else {
                 break
             }
         }
-        return (min(length, tokens.count), isStrong, isParticular)
+        return (min(length, count), isStrong, isParticular)
     }
 
     /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).
@@ -993,7 +1029,7 @@ struct SubjectFinder {
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
-    private func names(_ tokens: [Int]) -> Bool {
+    private func names(_ tokens: some Sequence<Int>) -> Bool {
         tokens.contains { index in
             matcher.tokens[index].isWord && !isPeriodWord(index) && !words.leadWords.contains(matcher.tokens[index])
                 && !words.phraseWords.contains(matcher.tokens[index])
@@ -1002,7 +1038,15 @@ struct SubjectFinder {
     }
 
     /// The phrase of a run of token indices (`-1` stands for a comma): head and trailing period words.
-    private func phrase(of indices: [Int]) -> Phrase {
+    private func phrase(of indices: [Int]) -> Phrase { phrase(of: indices[...]) }
+
+    /// `phrase(of:)` of a slice (a trimmed segment), read in place through a buffer counted from 0.
+    private func phrase(of slice: ArraySlice<Int>) -> Phrase {
+        slice.withUnsafeBufferPointer { phrase(ofIndices: $0) }
+    }
+
+    /// `phrase(of:)` of the indices in `indices`.
+    private func phrase(ofIndices indices: UnsafeBufferPointer<Int>) -> Phrase {
         // The period words written after the head (*… tiêu dùng tháng 7*, *… 10 tháng*).
         var headEnd = indices.count
         while headEnd > 0, indices[headEnd - 1] >= 0,
@@ -1017,7 +1061,7 @@ struct SubjectFinder {
         if headEnd == indices.count, let inner = innerPeriod(in: indices) {
             let period = indices[inner]
             return Phrase(
-                head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
+                head: text(of: Array(indices[..<inner.lowerBound]) + indices[inner.upperBound...]),
                 period: text(of: period.dropLast(yearCount(in: period))))
         }
         // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period; a period without
@@ -1041,7 +1085,7 @@ struct SubjectFinder {
 
     /// A numbered period (*11 tháng*, *tháng 10*) inside a name, followed by one or two words
     /// of a verb, as positions in `indices`, or nil.
-    private func innerPeriod(in indices: [Int]) -> Range<Int>? {
+    private func innerPeriod(in indices: UnsafeBufferPointer<Int>) -> Range<Int>? {
         guard indices.count >= 4, !indices.contains(where: { $0 < 0 }) else { return nil }
         for start in 1..<(indices.count - 1) {
             let index = indices[start]
