@@ -293,7 +293,7 @@ struct SubjectFinder {
             earlier = named(in: &segments)
             if earlier != nil { break }
         }
-        let last = parts.last ?? []
+        let last = parts.last ?? Part()
         // The figure's own part, each segment trimmed once for all the questions asked of it.
         var segments = Segments(last)
         var own = named(in: &segments)
@@ -311,13 +311,15 @@ struct SubjectFinder {
         // Completed in place: binding the phrase to a name would copy it.
         if own?.isAttribute == false { complete(&own, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
-        var unbased: [Int] = []
+        var unbased: ArraySlice<Int> = []
         if last.count == 1 {
             if !isBase(last[0]) { unbased = last[0] }
         } else {
             // Joined into one array of its exact size, not filtered into one and flattened into another.
-            unbased.reserveCapacity(last.reduce(0) { $0 + $1.count })
-            for segment in last where !isBase(segment) { unbased.append(contentsOf: segment) }
+            var joined: [Int] = []
+            joined.reserveCapacity(last.reduce(0) { $0 + $1.count })
+            for segment in last where !isBase(segment) { joined.append(contentsOf: segment) }
+            unbased = joined[...]
         }
         var topic: Phrase? = nil
         if from == 0 {
@@ -336,30 +338,37 @@ struct SubjectFinder {
     /// phrase, a fronted period, a topic, a list's class).
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
-        let raw: [[Int]]
-        /// The last segments trimmed, last first.
-        private var trims: [Trim] = []
+        let raw: Part
+        /// The last segment trimmed, once asked for: kept in place, since most parts are one
+        /// segment and an array of one would be allocated for it.
+        private var lastTrim: Trim? = nil
+        /// The segments before the last trimmed, from the one before the last back.
+        private var earlierTrims: [Trim] = []
 
-        init(_ raw: [[Int]]) { self.raw = raw }
+        init(_ raw: Part) { self.raw = raw }
 
         /// Segment `index` trimmed (`SubjectFinder.trim`), with those after it, by `finder` the first time.
         mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
+            if lastTrim == nil { lastTrim = finder.trim(raw[raw.count - 1]) }
             let fromEnd = raw.count - 1 - index
-            if trims.isEmpty { trims.reserveCapacity(raw.count) }
-            while trims.count <= fromEnd { trims.append(finder.trim(raw[raw.count - 1 - trims.count])) }
-            return trims[fromEnd]
+            guard fromEnd > 0 else { return lastTrim! }
+            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 1) }
+            while earlierTrims.count < fromEnd {
+                earlierTrims.append(finder.trim(raw[raw.count - 2 - earlierTrims.count]))
+            }
+            return earlierTrims[fromEnd - 1]
         }
     }
 
     /// Completes the head of `own` with the words that completed it where the stretch wrote it
     /// before (*đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế
     /// hoạch*: *giải ngân vốn đầu tư công*), when it is one or two words written bare again.
-    private func complete(_ own: inout Phrase?, from parts: [[[Int]]]) {
+    private func complete(_ own: inout Phrase?, from parts: Parts) {
         if let head = completedHead(of: own?.head ?? "", from: parts) { own?.head = head }
     }
 
     /// The head `head` completes to (see `complete(_:from:)`), or nil when it stays as it is.
-    private func completedHead(of head: String, from parts: [[[Int]]]) -> String? {
+    private func completedHead(of head: String, from parts: Parts) -> String? {
         // Told on the counts first: most stretches have one segment, and most heads are longer.
         guard parts.count + (parts.last?.count ?? 0) > 2 else { return nil }
         var head = head
@@ -445,9 +454,9 @@ struct SubjectFinder {
         let parts = self.parts(from: from, to: respectively)
         let tokens: [[Int]]
         if parts.count > 1 {
-            tokens = parts.map { $0.flatMap { $0 + [-1] }.dropLast() }.map(Array.init)
+            tokens = parts.map { $0.flatMap { Array($0) + [-1] }.dropLast() }.map(Array.init)
         } else {
-            tokens = (parts.first ?? []).flatMap { segment -> [[Int]] in
+            tokens = (parts.first ?? Part()).flatMap { segment -> [[Int]] in
                 var items: [[Int]] = [[]]
                 for index in segment {
                     if matcher.lowerIs(index, "và") { items.append([]) } else { items[items.count - 1].append(index) }
@@ -456,16 +465,62 @@ struct SubjectFinder {
             }
         }
         return tokens.map { item in
-            let words = trimmed(item.filter { $0 >= 0 })
+            let words = trimmed(item.filter { $0 >= 0 }[...])
             guard let first = words.first else { return Phrase(head: "", period: "") }
             // Keep the commas inside an item (*nhóm hàng nông, lâm, thủy sản*).
             return phrase(of: item.drop { $0 < 0 || $0 < first }.map { $0 })
         }
     }
 
+    /// A stretch's parts (see `parts(from:to:)`), each a list of comma segments, each a slice of
+    /// token indices: all in one array (the indices, then where each segment ends, then where
+    /// each part's segments end), where an array for each segment and each part made several
+    /// allocations for every figure.
+    struct Parts: RandomAccessCollection {
+        fileprivate let storage: [Int]
+        /// Where the segments' ends and the parts' ends start in `storage`.
+        fileprivate let segmentEnds: Int
+        fileprivate let partEnds: Int
+        let count: Int
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        @inline(__always)
+        subscript(position: Int) -> Part {
+            let first = position == 0 ? 0 : storage[partEnds + position - 1]
+            return Part(storage: storage, segmentEnds: segmentEnds, segments: first..<storage[partEnds + position])
+        }
+    }
+
+    /// A part's comma segments, slices of the token indices (their indices are the storage's).
+    struct Part: RandomAccessCollection {
+        fileprivate let storage: [Int]
+        fileprivate let segmentEnds: Int
+        /// The part's segments, by number in the stretch.
+        fileprivate let segments: Range<Int>
+
+        /// A part with no segments.
+        init() { (storage, segmentEnds, segments) = ([], 0, 0..<0) }
+
+        fileprivate init(storage: [Int], segmentEnds: Int, segments: Range<Int>) {
+            (self.storage, self.segmentEnds, self.segments) = (storage, segmentEnds, segments)
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { segments.count }
+
+        @inline(__always)
+        subscript(position: Int) -> ArraySlice<Int> {
+            let segment = segments.lowerBound + position
+            let start = segment == 0 ? 0 : storage[segmentEnds + segment - 1]
+            return storage[start..<storage[segmentEnds + segment]]
+        }
+    }
+
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
-    private func parts(from: Int, to: Int) -> [[[Int]]] {
+    private func parts(from: Int, to: Int) -> Parts {
         let start = max(0, from)
         let end = min(to, matcher.tokens.count)
         let capacity = max(1, end - start)
@@ -539,24 +594,18 @@ struct SubjectFinder {
             }
             endSegment()
             endPart()
-            // Most stretches are one segment: made as literals, at their sizes, with no capacity
-            // reserved after the fact.
-            if partCount == 1 && partSizes[0] == 1 { return [[Array(UnsafeBufferPointer(rebasing: buffer[..<count]))]] }
-            var parts: [[[Int]]] = []
-            parts.reserveCapacity(partCount)
-            var segment = 0
-            var segmentBegin = 0
-            for partIndex in 0..<partCount {
-                var part: [[Int]] = []
-                part.reserveCapacity(partSizes[partIndex])
-                for _ in 0..<partSizes[partIndex] {
-                    part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentBegin..<segmentEnds[segment]])))
-                    segmentBegin = segmentEnds[segment]
-                    segment += 1
+            // One array: the indices, where each segment ends, where each part's segments end.
+            let storage = [Int](unsafeUninitializedCapacity: count + segmentCount + partCount) { out, written in
+                for position in 0..<count { out[position] = buffer[position] }
+                for segment in 0..<segmentCount { out[count + segment] = segmentEnds[segment] }
+                var segments = 0
+                for part in 0..<partCount {
+                    segments += partSizes[part]
+                    out[count + segmentCount + part] = segments
                 }
-                parts.append(part)
+                written = count + segmentCount + partCount
             }
-            return parts
+            return Parts(storage: storage, segmentEnds: count, partEnds: count + segmentCount, count: partCount)
         }
     }
 
@@ -628,7 +677,7 @@ struct SubjectFinder {
         }
         let own = segments.trim(chosen, by: self)
         if let head = own.tokens.first, let start = part[chosen].firstIndex(of: head) {
-            result.openingPeriod = periodText(in: Array(part[chosen][..<start]))
+            result.openingPeriod = periodText(in: part[chosen][..<start])
         }
         if last == chosen {
             result.isAction = own.isAction
@@ -639,7 +688,7 @@ struct SubjectFinder {
     }
 
     /// Whether a segment opens with the cause of what was said before it (*chủ yếu do …*, *nhờ …*).
-    private func opensWithCause(_ segment: [Int]) -> Bool {
+    private func opensWithCause(_ segment: ArraySlice<Int>) -> Bool {
         guard let first = segment.first(where: { matcher.tokens[$0].isWord }) else { return false }
         return Self.causes.longest(in: matcher, at: first) != nil
     }
@@ -655,8 +704,8 @@ struct SubjectFinder {
     /// 2,1%, …*) is itself what that figure measures.
     private func category(in segments: inout Segments, listingUpTo chosen: Int) -> Phrase? {
         let part = segments.raw
-        if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
-            let example = trimmed(Array(part[chosen][(like + 1)...]))
+        if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].endIndex {
+            let example = trimmed(part[chosen][(like + 1)...])
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
         }
         // Only a segment with *như* in it lists examples: most parts have none, and need no
@@ -668,8 +717,8 @@ struct SubjectFinder {
         var index = chosen - 1
         while index >= 0, chosen - index <= 6 {
             let segment = part[index]
-            if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > 0 {
-                let head = trimmed(Array(segment[..<like]))
+            if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > segment.startIndex {
+                let head = trimmed(segment[..<like])
                 guard !head.isEmpty, names(head) else { return nil }
                 return phrase(of: head)
             }
@@ -692,13 +741,13 @@ struct SubjectFinder {
 
     /// The attribute a segment names after *với* or *có* (*mặt hàng chủ lực với sản lượng*, *dự án
     /// … có diện tích*), completed by what stands before it, if the segment ends so.
-    private func attributeAfterWith(in segment: [Int]) -> Phrase? {
+    private func attributeAfterWith(in segment: ArraySlice<Int>) -> Phrase? {
         guard let with = segment.lastIndex(where: { matcher.lowerIs($0, "với") || matcher.lowerIs($0, "có") })
         else { return nil }
-        let attribute = trimmed(Array(segment[(with + 1)...]))
+        let attribute = trimmed(segment[(with + 1)...])
         guard isAttribute(attribute) else { return nil }
         var result = phrase(of: attribute)
-        let owner = trimmed(Array(segment[..<with]))
+        let owner = trimmed(segment[..<with])
         if !owner.isEmpty, names(owner) {
             let head = phrase(of: owner).head
             result.owner = head
@@ -732,7 +781,7 @@ struct SubjectFinder {
     ])
 
     /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
-    private func isBase(_ segment: [Int]) -> Bool {
+    private func isBase(_ segment: ArraySlice<Int>) -> Bool {
         guard let first = segment.first else { return false }
         return opensBase(first)
     }
@@ -746,7 +795,7 @@ struct SubjectFinder {
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
-    private func trimmed(_ segment: [Int]) -> ArraySlice<Int> { trim(segment).tokens }
+    private func trimmed(_ segment: ArraySlice<Int>) -> ArraySlice<Int> { trim(segment).tokens }
 
     /// How a segment reads once trimmed: its words, and whether they say what someone did.
     struct Trim {
@@ -767,10 +816,10 @@ struct SubjectFinder {
     ///
     /// The words kept are `tokens[start..<end]`: words cut off either end only move a bound (no
     /// array shifted, copied or retained), and the slice is made once at the end.
-    private func trim(_ segment: [Int]) -> Trim {
+    private func trim(_ segment: ArraySlice<Int>) -> Trim {
         var tokens = segment
-        var start = 0
-        var end = tokens.count
+        var start = tokens.startIndex
+        var end = tokens.endIndex
         var isAction = false
         var aspect: Int? = nil
         var actor: Range<Int>? = nil
@@ -822,8 +871,8 @@ struct SubjectFinder {
             }), inside + 2 < end
         {
             // Rare: the words either side are joined in a new array.
-            tokens = Array(tokens[start..<inside] + tokens[(inside + 2)..<end])
-            (start, end) = (0, tokens.count)
+            tokens = tokens[start..<inside] + tokens[(inside + 2)..<end]
+            (start, end) = (tokens.startIndex, tokens.endIndex)
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
         if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
@@ -946,8 +995,8 @@ struct SubjectFinder {
             tokens[(estimate + hedge.phrase.count)..<end].allSatisfy({ isDateWord($0) })
         {
             // Rare: the words either side are joined in a new array.
-            tokens = Array(tokens[start..<estimate] + tokens[(estimate + hedge.phrase.count)..<end])
-            (start, end) = (0, tokens.count)
+            tokens = tokens[start..<estimate] + tokens[(estimate + hedge.phrase.count)..<end]
+            (start, end) = (tokens.startIndex, tokens.endIndex)
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
         if start < end, let place = words.provinceWide.longest(in: matcher, endingAt: tokens[end - 1]),
@@ -1134,7 +1183,7 @@ struct SubjectFinder {
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
-    func periodText(in indices: [Int]) -> String {
+    func periodText(in indices: ArraySlice<Int>) -> String {
         guard
             let first = indices.firstIndex(where: { index in
                 (word(index, in: words.periodHeads)

@@ -83,10 +83,15 @@ enum SubjectNaming {
     /// *thành phố Phú Quốc (đã) đón*; nil when the words are not a place welcoming them (a sector,
     /// *Ngành du lịch đón*, welcomes no one to itself).
     static func arrivals(_ visitors: String, at place: String, welcomedBy action: String) -> String? {
-        guard !place.isEmpty, action.hasPrefix(place), visitors.hasSuffix("khách"),
-            !place.lowercased().hasPrefix("ngành")
+        // Told on the bytes before the characters (text is NFC: a text opening or ending with another
+        // has its bytes so), and *ngành* lower-cased only for a place whose first letter may be it.
+        guard !place.isEmpty, ends(visitors, with: "khách"), action.utf8.starts(with: place.utf8),
+            action.hasPrefix(place), visitors.hasSuffix("khách"),
+            !(place.utf8.first.map { $0 | 0x20 == UInt8(ascii: "n") } == true
+                && place.lowercased().hasPrefix("ngành"))
         else { return nil }
-        let verb = action.dropFirst(place.count).split(separator: " ")
+        // The place's characters are its bytes in `action`.
+        let verb = Substring(action.utf8.dropFirst(place.utf8.count)).split(separator: " ")
         guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
         return visitors + " đến " + place
     }
@@ -139,14 +144,21 @@ enum SubjectNaming {
     /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
     /// search costs thousands of instructions a call, and this runs for many figures).
     static func mentions(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(Tokenizer.lowercased(text).utf8)
-        let needle = Array(Tokenizer.lowercased(part).utf8)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-            return true
+        var lowerText = Tokenizer.lowercased(text)
+        var lowerPart = Tokenizer.lowercased(part)
+        // Read in the strings' own storage, not copied into arrays.
+        return lowerText.withUTF8 { haystack in
+            lowerPart.withUTF8 { needle in
+                guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+                for start in 0...(haystack.count - needle.count)
+                where haystack[start] == needle[0]
+                    && UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle)
+                {
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
