@@ -373,10 +373,7 @@ struct SubjectFinder {
         guard parts.count + (parts.last?.count ?? 0) > 2 else { return nil }
         var head = head
         guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return nil }
-        let lower = Tokenizer.lowercased(head)
-        let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
-            WordKey.of($0)
-        }
+        let keys = SubjectNaming.keys(ofWords: Tokenizer.lowercased(head), commas: false)
         // The segments before the last, last first (walked in place, not flattened into a list).
         for partIndex in parts.indices.reversed() {
             for segmentIndex in parts[partIndex].indices.reversed() {
@@ -1244,6 +1241,14 @@ struct SubjectFinder {
 
     /// The nouns of a period shorter than a year.
     private static let periodNouns: WordSet = ["tháng", "quý", "tuần", "ngày"]
+
+    /// `text(of:)` of indices already contiguous (a phrase's, read through a buffer): written
+    /// from them in place, not copied to a buffer first.
+    private func text(of indices: Slice<UnsafeBufferPointer<Int>>) -> String {
+        guard let first = indices.first else { return "" }
+        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
+        return text(ofIndices: UnsafeBufferPointer(rebasing: indices))
+    }
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: some Collection<Int>) -> String {
