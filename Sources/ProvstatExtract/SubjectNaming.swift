@@ -60,8 +60,12 @@ enum SubjectNaming {
         guard let first = words.first else { return nil }
         // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
         let lower = Substring(Tokenizer.lowercased(String(first)))
+        // The first bytes before the words: most phrases differ from the word in them.
+        let (byte, lowerByte) = (first.utf8.first, lower.utf8.first)
         return phrases.first { phrase in
-            words.count >= phrase.count && (same(first, phrase[0]) || same(lower, phrase[0]))
+            let opening = phrase[0].utf8.first
+            return words.count >= phrase.count
+                && ((byte == opening && same(first, phrase[0])) || (lowerByte == opening && same(lower, phrase[0])))
                 && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst(), by: same)
         }
     }
