@@ -314,6 +314,9 @@ struct SubjectFinder {
         var unbased: ArraySlice<Int> = []
         if last.count == 1 {
             if !isBase(last[0]) { unbased = last[0] }
+        } else if !last.contains(where: { isBase($0) }) {
+            // All the part's segments: adjacent in their one array, read in place.
+            unbased = last.all
         } else {
             // Joined into one array of its exact size, not filtered into one and flattened into another.
             var joined: [Int] = []
@@ -506,6 +509,13 @@ struct SubjectFinder {
 
         var startIndex: Int { 0 }
         var endIndex: Int { segments.count }
+
+        /// The indices of all the part's segments, one after another (they are adjacent in storage).
+        var all: ArraySlice<Int> {
+            guard !segments.isEmpty else { return [] }
+            let start = segments.lowerBound == 0 ? 0 : storage[segmentEnds + segments.lowerBound - 1]
+            return storage[start..<storage[segmentEnds + segments.upperBound - 1]]
+        }
 
         @inline(__always)
         subscript(position: Int) -> ArraySlice<Int> {
