@@ -293,7 +293,7 @@ struct SubjectFinder {
             earlier = named(in: &segments)
             if earlier != nil { break }
         }
-        let last = parts.last ?? []
+        let last = parts.last ?? Part()
         // The figure's own part, each segment trimmed once for all the questions asked of it.
         var segments = Segments(last)
         var own = named(in: &segments)
@@ -311,13 +311,18 @@ struct SubjectFinder {
         // Completed in place: binding the phrase to a name would copy it.
         if own?.isAttribute == false { complete(&own, from: parts) }
         // The period named in the figure's own part outside a comparison base (most parts are one segment).
-        var unbased: [Int] = []
+        var unbased: ArraySlice<Int> = []
         if last.count == 1 {
             if !isBase(last[0]) { unbased = last[0] }
+        } else if !last.contains(where: { isBase($0) }) {
+            // All the part's segments: adjacent in their one array, read in place.
+            unbased = last.all
         } else {
             // Joined into one array of its exact size, not filtered into one and flattened into another.
-            unbased.reserveCapacity(last.reduce(0) { $0 + $1.count })
-            for segment in last where !isBase(segment) { unbased.append(contentsOf: segment) }
+            var joined: [Int] = []
+            joined.reserveCapacity(last.reduce(0) { $0 + $1.count })
+            for segment in last where !isBase(segment) { joined.append(contentsOf: segment) }
+            unbased = joined[...]
         }
         var topic: Phrase? = nil
         if from == 0 {
@@ -336,38 +341,42 @@ struct SubjectFinder {
     /// phrase, a fronted period, a topic, a list's class).
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
-        let raw: [[Int]]
-        /// The last segments trimmed, last first.
-        private var trims: [Trim] = []
+        let raw: Part
+        /// The last segment trimmed, once asked for: kept in place, since most parts are one
+        /// segment and an array of one would be allocated for it.
+        private var lastTrim: Trim? = nil
+        /// The segments before the last trimmed, from the one before the last back.
+        private var earlierTrims: [Trim] = []
 
-        init(_ raw: [[Int]]) { self.raw = raw }
+        init(_ raw: Part) { self.raw = raw }
 
         /// Segment `index` trimmed (`SubjectFinder.trim`), with those after it, by `finder` the first time.
         mutating func trim(_ index: Int, by finder: SubjectFinder) -> Trim {
+            if lastTrim == nil { lastTrim = finder.trim(raw[raw.count - 1]) }
             let fromEnd = raw.count - 1 - index
-            if trims.isEmpty { trims.reserveCapacity(raw.count) }
-            while trims.count <= fromEnd { trims.append(finder.trim(raw[raw.count - 1 - trims.count])) }
-            return trims[fromEnd]
+            guard fromEnd > 0 else { return lastTrim! }
+            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 1) }
+            while earlierTrims.count < fromEnd {
+                earlierTrims.append(finder.trim(raw[raw.count - 2 - earlierTrims.count]))
+            }
+            return earlierTrims[fromEnd - 1]
         }
     }
 
     /// Completes the head of `own` with the words that completed it where the stretch wrote it
     /// before (*đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu … giải ngân đạt 100% kế
     /// hoạch*: *giải ngân vốn đầu tư công*), when it is one or two words written bare again.
-    private func complete(_ own: inout Phrase?, from parts: [[[Int]]]) {
+    private func complete(_ own: inout Phrase?, from parts: Parts) {
         if let head = completedHead(of: own?.head ?? "", from: parts) { own?.head = head }
     }
 
     /// The head `head` completes to (see `complete(_:from:)`), or nil when it stays as it is.
-    private func completedHead(of head: String, from parts: [[[Int]]]) -> String? {
+    private func completedHead(of head: String, from parts: Parts) -> String? {
         // Told on the counts first: most stretches have one segment, and most heads are longer.
         guard parts.count + (parts.last?.count ?? 0) > 2 else { return nil }
         var head = head
         guard head.withUTF8({ $0.count(where: { $0 == 0x20 }) }) <= 1 else { return nil }
-        let lower = Tokenizer.lowercased(head)
-        let keys = (Tokenizer.pieces(lower, commas: false) ?? lower.split(separator: " ").map(String.init)).map {
-            WordKey.of($0)
-        }
+        let keys = SubjectNaming.keys(ofWords: Tokenizer.lowercased(head), commas: false)
         // The segments before the last, last first (walked in place, not flattened into a list).
         for partIndex in parts.indices.reversed() {
             for segmentIndex in parts[partIndex].indices.reversed() {
@@ -375,7 +384,8 @@ struct SubjectFinder {
                 if partIndex == parts.count - 1 && segmentIndex == parts[partIndex].count - 1 { continue }
                 let raw = parts[partIndex][segmentIndex]
                 guard raw.count > keys.count, raw.contains(where: { matcher.key($0) == keys[0] }) else { continue }
-                let segment = trimmed(raw)
+                // Counted from 0 for the positions below (rare: few heads are this short).
+                let segment = Array(trimmed(raw))
                 guard segment.count > keys.count else { continue }
                 for start in 0..<(segment.count - keys.count)
                 where (0..<keys.count).allSatisfy({ matcher.key(segment[start + $0]) == keys[$0] }) {
@@ -426,7 +436,7 @@ struct SubjectFinder {
             words.connectives.longest(in: matcher, at: first) == nil
         else { return nil }
         let opening = segments.trim(0, by: self)
-        guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens) == nil,
+        guard !opening.isAction, names(opening.tokens), agent(in: opening.tokens, opening.tokens.indices) == nil,
             let next = (1..<part.count).first(where: { names(segments.trim($0, by: self).tokens) }),
             segments.trim(next, by: self).isAction
         else { return nil }
@@ -444,9 +454,9 @@ struct SubjectFinder {
         let parts = self.parts(from: from, to: respectively)
         let tokens: [[Int]]
         if parts.count > 1 {
-            tokens = parts.map { $0.flatMap { $0 + [-1] }.dropLast() }.map(Array.init)
+            tokens = parts.map { $0.flatMap { Array($0) + [-1] }.dropLast() }.map(Array.init)
         } else {
-            tokens = (parts.first ?? []).flatMap { segment -> [[Int]] in
+            tokens = (parts.first ?? Part()).flatMap { segment -> [[Int]] in
                 var items: [[Int]] = [[]]
                 for index in segment {
                     if matcher.lowerIs(index, "và") { items.append([]) } else { items[items.count - 1].append(index) }
@@ -455,16 +465,69 @@ struct SubjectFinder {
             }
         }
         return tokens.map { item in
-            let words = trimmed(item.filter { $0 >= 0 })
+            let words = trimmed(item.filter { $0 >= 0 }[...])
             guard let first = words.first else { return Phrase(head: "", period: "") }
             // Keep the commas inside an item (*nhóm hàng nông, lâm, thủy sản*).
             return phrase(of: item.drop { $0 < 0 || $0 < first }.map { $0 })
         }
     }
 
+    /// A stretch's parts (see `parts(from:to:)`), each a list of comma segments, each a slice of
+    /// token indices: all in one array (the indices, then where each segment ends, then where
+    /// each part's segments end), where an array for each segment and each part made several
+    /// allocations for every figure.
+    struct Parts: RandomAccessCollection {
+        fileprivate let storage: [Int]
+        /// Where the segments' ends and the parts' ends start in `storage`.
+        fileprivate let segmentEnds: Int
+        fileprivate let partEnds: Int
+        let count: Int
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        @inline(__always)
+        subscript(position: Int) -> Part {
+            let first = position == 0 ? 0 : storage[partEnds + position - 1]
+            return Part(storage: storage, segmentEnds: segmentEnds, segments: first..<storage[partEnds + position])
+        }
+    }
+
+    /// A part's comma segments, slices of the token indices (their indices are the storage's).
+    struct Part: RandomAccessCollection {
+        fileprivate let storage: [Int]
+        fileprivate let segmentEnds: Int
+        /// The part's segments, by number in the stretch.
+        fileprivate let segments: Range<Int>
+
+        /// A part with no segments.
+        init() { (storage, segmentEnds, segments) = ([], 0, 0..<0) }
+
+        fileprivate init(storage: [Int], segmentEnds: Int, segments: Range<Int>) {
+            (self.storage, self.segmentEnds, self.segments) = (storage, segmentEnds, segments)
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { segments.count }
+
+        /// The indices of all the part's segments, one after another (they are adjacent in storage).
+        var all: ArraySlice<Int> {
+            guard !segments.isEmpty else { return [] }
+            let start = segments.lowerBound == 0 ? 0 : storage[segmentEnds + segments.lowerBound - 1]
+            return storage[start..<storage[segmentEnds + segments.upperBound - 1]]
+        }
+
+        @inline(__always)
+        subscript(position: Int) -> ArraySlice<Int> {
+            let segment = segments.lowerBound + position
+            let start = segment == 0 ? 0 : storage[segmentEnds + segment - 1]
+            return storage[start..<storage[segmentEnds + segment]]
+        }
+    }
+
     /// The tokens of `from..<to` as parts (split at `;`, `:`, `.`), each a list of comma segments;
     /// bracketed asides are left out.
-    private func parts(from: Int, to: Int) -> [[[Int]]] {
+    private func parts(from: Int, to: Int) -> Parts {
         let start = max(0, from)
         let end = min(to, matcher.tokens.count)
         let capacity = max(1, end - start)
@@ -538,24 +601,18 @@ struct SubjectFinder {
             }
             endSegment()
             endPart()
-            // Most stretches are one segment: made as literals, at their sizes, with no capacity
-            // reserved after the fact.
-            if partCount == 1 && partSizes[0] == 1 { return [[Array(UnsafeBufferPointer(rebasing: buffer[..<count]))]] }
-            var parts: [[[Int]]] = []
-            parts.reserveCapacity(partCount)
-            var segment = 0
-            var segmentBegin = 0
-            for partIndex in 0..<partCount {
-                var part: [[Int]] = []
-                part.reserveCapacity(partSizes[partIndex])
-                for _ in 0..<partSizes[partIndex] {
-                    part.append(Array(UnsafeBufferPointer(rebasing: buffer[segmentBegin..<segmentEnds[segment]])))
-                    segmentBegin = segmentEnds[segment]
-                    segment += 1
+            // One array: the indices, where each segment ends, where each part's segments end.
+            let storage = [Int](unsafeUninitializedCapacity: count + segmentCount + partCount) { out, written in
+                for position in 0..<count { out[position] = buffer[position] }
+                for segment in 0..<segmentCount { out[count + segment] = segmentEnds[segment] }
+                var segments = 0
+                for part in 0..<partCount {
+                    segments += partSizes[part]
+                    out[count + segmentCount + part] = segments
                 }
-                parts.append(part)
+                written = count + segmentCount + partCount
             }
-            return parts
+            return Parts(storage: storage, segmentEnds: count, partEnds: count + segmentCount, count: partCount)
         }
     }
 
@@ -595,7 +652,9 @@ struct SubjectFinder {
         // Widen over the items of an enumeration (*nhóm hàng nông, lâm, thủy sản*, *nhóm may mặc,
         // mũ nón, giày dép*): short items, each of three words or fewer.
         // An item ends at *và* (*Muối, thủy sản khô và các mặt hàng khác*: *thủy sản khô*).
-        var item = tokens.firstIndex(where: { $0 >= 0 && matcher.lowerIs($0, "và") }) ?? tokens.count
+        // (Counted from the first word: the trimmed words are a slice of the segment.)
+        var item =
+            (tokens.firstIndex(where: { $0 >= 0 && matcher.lowerIs($0, "và") }) ?? tokens.endIndex) - tokens.startIndex
         // A segment whose name comes after other words (*phấn đấu cả năm thu hút …*) is a clause,
         // not an item; *và* may open the last item.
         let opensItself =
@@ -625,7 +684,7 @@ struct SubjectFinder {
         }
         let own = segments.trim(chosen, by: self)
         if let head = own.tokens.first, let start = part[chosen].firstIndex(of: head) {
-            result.openingPeriod = periodText(in: Array(part[chosen][..<start]))
+            result.openingPeriod = periodText(in: part[chosen][..<start])
         }
         if last == chosen {
             result.isAction = own.isAction
@@ -636,7 +695,7 @@ struct SubjectFinder {
     }
 
     /// Whether a segment opens with the cause of what was said before it (*chủ yếu do …*, *nhờ …*).
-    private func opensWithCause(_ segment: [Int]) -> Bool {
+    private func opensWithCause(_ segment: ArraySlice<Int>) -> Bool {
         guard let first = segment.first(where: { matcher.tokens[$0].isWord }) else { return false }
         return Self.causes.longest(in: matcher, at: first) != nil
     }
@@ -652,8 +711,8 @@ struct SubjectFinder {
     /// 2,1%, …*) is itself what that figure measures.
     private func category(in segments: inout Segments, listingUpTo chosen: Int) -> Phrase? {
         let part = segments.raw
-        if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].count {
-            let example = trimmed(Array(part[chosen][(like + 1)...]))
+        if let like = part[chosen].firstIndex(where: { isExampleMarker($0) }), like + 1 < part[chosen].endIndex {
+            let example = trimmed(part[chosen][(like + 1)...])
             return !example.isEmpty && names(example) ? phrase(of: example) : nil
         }
         // Only a segment with *như* in it lists examples: most parts have none, and need no
@@ -665,8 +724,8 @@ struct SubjectFinder {
         var index = chosen - 1
         while index >= 0, chosen - index <= 6 {
             let segment = part[index]
-            if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > 0 {
-                let head = trimmed(Array(segment[..<like]))
+            if let like = segment.firstIndex(where: { isExampleMarker($0) }), like > segment.startIndex {
+                let head = trimmed(segment[..<like])
                 guard !head.isEmpty, names(head) else { return nil }
                 return phrase(of: head)
             }
@@ -689,13 +748,13 @@ struct SubjectFinder {
 
     /// The attribute a segment names after *với* or *có* (*mặt hàng chủ lực với sản lượng*, *dự án
     /// … có diện tích*), completed by what stands before it, if the segment ends so.
-    private func attributeAfterWith(in segment: [Int]) -> Phrase? {
+    private func attributeAfterWith(in segment: ArraySlice<Int>) -> Phrase? {
         guard let with = segment.lastIndex(where: { matcher.lowerIs($0, "với") || matcher.lowerIs($0, "có") })
         else { return nil }
-        let attribute = trimmed(Array(segment[(with + 1)...]))
+        let attribute = trimmed(segment[(with + 1)...])
         guard isAttribute(attribute) else { return nil }
         var result = phrase(of: attribute)
-        let owner = trimmed(Array(segment[..<with]))
+        let owner = trimmed(segment[..<with])
         if !owner.isEmpty, names(owner) {
             let head = phrase(of: owner).head
             result.owner = head
@@ -729,7 +788,7 @@ struct SubjectFinder {
     ])
 
     /// Whether a segment is a comparison base (*so với tháng 12 năm trước*).
-    private func isBase(_ segment: [Int]) -> Bool {
+    private func isBase(_ segment: ArraySlice<Int>) -> Bool {
         guard let first = segment.first else { return false }
         return opensBase(first)
     }
@@ -743,52 +802,62 @@ struct SubjectFinder {
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs.
-    private func trimmed(_ segment: [Int]) -> [Int] { trim(segment).tokens }
+    private func trimmed(_ segment: ArraySlice<Int>) -> ArraySlice<Int> { trim(segment).tokens }
 
     /// How a segment reads once trimmed: its words, and whether they say what someone did.
     struct Trim {
-        var tokens: [Int]
+        /// The words left, a slice of the segment: most trims only cut words off its ends, which
+        /// then copies nothing.
+        var tokens: ArraySlice<Int>
         /// Whether the words are an action (*toàn tỉnh đã xuống giống*, *đến nay đã thu hoạch*): a
         /// verb phrase, which a topic named before it completes (*Vụ lúa Thu Đông, …*).
         var isAction = false
         /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
         var aspect: Int? = nil
         /// The particular agent the words open with (*doanh nghiệp FDI*), if any.
-        var actor: [Int] = []
+        var actor: ArraySlice<Int> = []
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs, and
     /// whether what is left is an action.
-    private func trim(_ segment: [Int]) -> Trim {
+    ///
+    /// The words kept are `tokens[start..<end]`: words cut off either end only move a bound (no
+    /// array shifted, copied or retained), and the slice is made once at the end.
+    private func trim(_ segment: ArraySlice<Int>) -> Trim {
         var tokens = segment
-        var result = Trim(tokens: [])
+        var start = tokens.startIndex
+        var end = tokens.endIndex
+        var isAction = false
+        var aspect: Int? = nil
+        var actor: Range<Int>? = nil
         // A comparison base is not part of what is measured.
-        if let first = tokens.first, opensBase(first) {
-            tokens.removeFirst()
-            while let head = tokens.first,
-                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isNumber
-                    || matcher.tokens[head].kind == .symbol
+        if start < end, opensBase(tokens[start]) {
+            start += 1
+            while start < end,
+                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.tokens[tokens[start]].isNumber
+                    || matcher.tokens[tokens[start]].kind == .symbol
             {
-                tokens.removeFirst()
+                start += 1
             }
         }
         // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
-        if let first = tokens.first, words.planWords.longest(in: matcher, at: first) != nil {
-            while let head = tokens.first,
-                words.baseWords.contains(matcher.tokens[head]) || matcher.tokens[head].isCapitalised
-                    || matcher.tokens[head].isNumber
+        if start < end, words.planWords.longest(in: matcher, at: tokens[start]) != nil {
+            while start < end,
+                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.tokens[tokens[start]].isCapitalised
+                    || matcher.tokens[tokens[start]].isNumber
                     // *kế hoạch vốn (được) giao*, not *kế hoạch vốn đầu tư công*.
-                    || (matcher.lowerIs(head, "vốn")
-                        && (tokens.count == 1 || matcher.lowerIs(tokens[1], "giao")
-                            || matcher.lowerIs(tokens[1], "được")))
+                    || (matcher.lowerIs(tokens[start], "vốn")
+                        && (end - start == 1 || matcher.lowerIs(tokens[start + 1], "giao")
+                            || matcher.lowerIs(tokens[start + 1], "được")))
             {
-                tokens.removeFirst()
+                start += 1
             }
         }
-        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
-            tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
+            start = min(start + connective.phrase.count, end)
         }
-        while let head = tokens.first {
+        while start < end {
+            let head = tokens[start]
             // A hedge goes whole (*dự kiến*, not *dự* leaving *kiến*); so does a resolve.
             let hedge = words.hedges.longest(in: matcher, at: head) ?? words.resolves.longest(in: matcher, at: head)
             guard
@@ -797,177 +866,200 @@ struct SubjectFinder {
             else { break }
             // *đến nay đã thu hoạch*: an aspect word before the verb says the clause is an action.
             if words.aspects.contains(matcher.tokens[head]) {
-                result.isAction = true
-                result.aspect = head
+                isAction = true
+                aspect = head
             }
-            tokens.removeFirst(min(max(1, hedge?.phrase.count ?? 1), tokens.count))
+            start = min(start + max(1, hedge?.phrase.count ?? 1), end)
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
-        if tokens.count > 3,
-            let inside = (1..<(tokens.count - 1)).first(where: {
+        if end - start > 3,
+            let inside = ((start + 1)..<(end - 1)).first(where: {
                 matcher.lowerIs(tokens[$0], "toàn") && matcher.lowerIs(tokens[$0] + 1, "tỉnh")
-            }), inside + 2 < tokens.count
+            }), inside + 2 < end
         {
-            tokens.removeSubrange(inside..<(inside + 2))
+            // Rare: the words either side are joined in a new array.
+            tokens = tokens[start..<inside] + tokens[(inside + 2)..<end]
+            (start, end) = (tokens.startIndex, tokens.endIndex)
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
-        if let first = tokens.first, let connective = words.connectives.longest(in: matcher, at: first) {
-            tokens.removeFirst(min(connective.phrase.count, tokens.count))
+        if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
+            start = min(start + connective.phrase.count, end)
         }
-        // *cho vay vốn tạo việc làm theo Nghị định số 61/2015/NĐ-CP*: the legal basis is not the name.
-        if let basis = tokens.firstIndex(where: {
-            (matcher.lowerIs($0, "theo") || matcher.lowerIs($0, "tại"))
-                && words.legalBases.longest(in: matcher, at: $0) != nil
-        }),
-            basis > tokens.startIndex
-        {
-            tokens.removeSubrange(basis...)
-        }
-        // *Lương thực, thực phẩm chiếm tỷ trọng cao nhất với 45,2%*: the share is of what stands before.
-        if let occupies = tokens.firstIndex(where: { matcher.lowerIs($0, "chiếm") }), occupies > tokens.startIndex {
-            tokens.removeSubrange(occupies...)
-        }
-        // *Nhóm giáo dục có mức tăng cao nhất*, *… có tốc độ …*: how it did is said of the thing,
-        // not part of its name.
-        if let have = tokens.firstIndex(where: {
-            matcher.lowerIs($0, "có") && (matcher.lowerIs($0 + 1, "mức") || matcher.lowerIs($0 + 1, "tốc"))
-        }),
-            have > tokens.startIndex
-        {
-            tokens.removeSubrange(have...)
+        // The words are cut short before a legal basis (*cho vay vốn tạo việc làm theo Nghị định số
+        // 61/2015/NĐ-CP*), a share of what stands before it (*Lương thực, thực phẩm chiếm tỷ trọng
+        // cao nhất với 45,2%*) or how the thing did (*Nhóm giáo dục có mức tăng cao nhất*, *… có tốc
+        // độ …*), whichever comes first after the first word (one that opens the words cuts
+        // nothing, nor does a later one of its kind). The first auxiliary before the cut is found
+        // in the same pass.
+        var auxiliary: Int? = nil
+        var basisOpens = false
+        var occupiesOpens = false
+        var haveOpens = false
+        var position = start
+        while position < end {
+            let index = tokens[position]
+            let basis =
+                (matcher.lowerIs(index, "theo") || matcher.lowerIs(index, "tại"))
+                && words.legalBases.longest(in: matcher, at: index) != nil
+            let occupies = matcher.lowerIs(index, "chiếm")
+            let have =
+                matcher.lowerIs(index, "có") && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
+            if position == start {
+                (basisOpens, occupiesOpens, haveOpens) = (basis, occupies, have)
+            } else if (basis && !basisOpens) || (occupies && !occupiesOpens) || (have && !haveOpens) {
+                end = position
+                break
+            }
+            // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb (below);
+            // *cũng như* is *as well as*, not an auxiliary.
+            if auxiliary == nil, words.auxiliaries.longest(in: matcher, at: index) != nil,
+                !(matcher.lowerIs(index, "cũng") && matcher.lowerIs(index + 1, "như"))
+            {
+                auxiliary = position
+            }
+            position += 1
         }
         // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb, unless what
         // stands before it is who acts (*toàn tỉnh đã xuống giống*): then the verb names the quantity.
-        let agent = agent(in: tokens)
-        if let auxiliary = tokens.firstIndex(where: {
-            // *cũng như* is *as well as*, not an auxiliary.
-            words.auxiliaries.longest(in: matcher, at: $0) != nil
-                && !(matcher.lowerIs($0, "cũng") && matcher.lowerIs($0 + 1, "như"))
-        }),
-            auxiliary > 0
-        {
-            if let agent, agent.length <= auxiliary {
+        let agent = agent(in: tokens, start..<end)
+        if let auxiliary, auxiliary > start {
+            if let agent, start + agent.length <= auxiliary {
                 // *các doanh nghiệp FDI đã nộp ngân sách*: a particular agent stays with its verb.
                 // After the province (*toàn tỉnh giải ngân được …*), the words before the auxiliary
                 // are the verb, and *được* is what it achieved.
-                let general = !agent.isParticular && words.strongAgents.longest(in: matcher, at: tokens[0]) != nil
-                let particular = agent.isParticular || (agent.length < auxiliary && !general)
-                result.isAction = true
-                if general && agent.length < auxiliary {
-                    tokens = Array(tokens[agent.length..<auxiliary])
+                let general = !agent.isParticular && words.strongAgents.longest(in: matcher, at: tokens[start]) != nil
+                let particular = agent.isParticular || (start + agent.length < auxiliary && !general)
+                isAction = true
+                if general && start + agent.length < auxiliary {
+                    (start, end) = (start + agent.length, auxiliary)
                 } else if particular {
-                    result.aspect = nil
-                    result.actor = Array(tokens[..<auxiliary])
+                    aspect = nil
+                    actor = start..<auxiliary
                 } else {
-                    result.aspect = tokens[auxiliary]
-                    tokens.removeSubrange(..<auxiliary)
-                    while let head = tokens.first, words.auxiliaries.longest(in: matcher, at: head) != nil {
-                        tokens.removeFirst(words.auxiliaries.longest(in: matcher, at: head)!.phrase.count)
+                    aspect = tokens[auxiliary]
+                    start = auxiliary
+                    while start < end, let more = words.auxiliaries.longest(in: matcher, at: tokens[start]) {
+                        start = min(start + more.phrase.count, end)
                     }
                 }
-            } else if words.measureHeads.longest(in: matcher, at: tokens[0]) != nil {
+            } else if words.measureHeads.longest(in: matcher, at: tokens[start]) != nil {
                 // *Diện tích lúa đã thu hoạch*, *vốn đầu tư công đã giải ngân*: a measure of what was
                 // done keeps the doing, which tells it from the area sown or the capital planned.
-                result.isAction = false
+                isAction = false
             } else {
-                tokens.removeSubrange(auxiliary...)
-                result.isAction = false
+                end = auxiliary
+                isAction = false
             }
-        } else if let agent, agent.length < tokens.count,
-            let hedge = words.hedges.longest(in: matcher, at: tokens[agent.length])
+        } else if let agent, start + agent.length < end,
+            let hedge = words.hedges.longest(in: matcher, at: tokens[start + agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
-            tokens.removeFirst(min(tokens.count, agent.length + hedge.phrase.count))
-        } else if let agent, agent.isStrong, agent.length < tokens.count {
+            start = min(start + agent.length + hedge.phrase.count, end)
+        } else if let agent, agent.isStrong, start + agent.length < end {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
-            result.isAction = true
+            isAction = true
             if agent.isParticular {
-                result.actor = Array(tokens[..<agent.length])
+                actor = start..<(start + agent.length)
             } else {
-                tokens.removeFirst(agent.length)
+                start += agent.length
                 // *tỉnh phấn đấu kim ngạch xuất khẩu đạt …*: what the province strives for.
-                if let first = tokens.first, let resolve = words.resolves.longest(in: matcher, at: first) {
-                    tokens.removeFirst(min(tokens.count, resolve.phrase.count))
+                if start < end, let resolve = words.resolves.longest(in: matcher, at: tokens[start]) {
+                    start = min(start + resolve.phrase.count, end)
                 }
             }
         }
         // *doanh thu vận tải tăng hơn so với tháng trước gần 6%*: a base written before the figure
         // is no part of the name (nor is the verb before it, dropped next).
-        if let base = tokens.dropFirst().firstIndex(where: {
-            matcher.lowerIs($0, "so") && (matcher.lowerIs($0 + 1, "với") || matcher.lowerIs($0 + 1, "sánh"))
-        }) {
-            tokens.removeSubrange(base...)
+        if start < end,
+            let base = ((start + 1)..<end).first(where: {
+                matcher.lowerIs(tokens[$0], "so")
+                    && (matcher.lowerIs(tokens[$0] + 1, "với") || matcher.lowerIs(tokens[$0] + 1, "sánh"))
+            })
+        {
+            end = base
         }
-        while let tail = tokens.last {
+        while start < end {
+            let tail = tokens[end - 1]
             if matcher.tokens[tail].kind == .symbol {
-                tokens.removeLast()
+                end -= 1
                 continue
             }
             // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
             if words.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
             guard let phrase = words.figurePhrases.longest(in: matcher, endingAt: tail),
-                tokens.count >= phrase.phrase.count,
-                tokens.suffix(phrase.phrase.count).elementsEqual((tail - phrase.phrase.count + 1)...tail)
+                end - start >= phrase.phrase.count,
+                tokens[(end - phrase.phrase.count)..<end].elementsEqual((tail - phrase.phrase.count + 1)...tail)
             else { break }
-            tokens.removeLast(phrase.phrase.count)
+            end -= phrase.phrase.count
         }
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
-        if let estimate = tokens.dropFirst().firstIndex(where: {
-            matcher.lowerIs($0, "ước") && words.hedges.longest(in: matcher, at: $0) != nil
-        }),
+        if start < end,
+            let estimate = ((start + 1)..<end).first(where: {
+                matcher.lowerIs(tokens[$0], "ước") && words.hedges.longest(in: matcher, at: tokens[$0]) != nil
+            }),
             let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
-            tokens[(estimate + hedge.phrase.count)...].allSatisfy({ isDateWord($0) })
+            tokens[(estimate + hedge.phrase.count)..<end].allSatisfy({ isDateWord($0) })
         {
-            tokens.removeSubrange(estimate..<(estimate + hedge.phrase.count))
+            // Rare: the words either side are joined in a new array.
+            tokens = tokens[start..<estimate] + tokens[(estimate + hedge.phrase.count)..<end]
+            (start, end) = (tokens.startIndex, tokens.endIndex)
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
-        if let tail = tokens.last, let place = words.provinceWide.longest(in: matcher, endingAt: tail),
-            tokens.count > place.phrase.count
+        if start < end, let place = words.provinceWide.longest(in: matcher, endingAt: tokens[end - 1]),
+            end - start > place.phrase.count
         {
-            tokens.removeLast(place.phrase.count)
+            end -= place.phrase.count
         }
-        result.tokens = tokens
-        if tokens.isEmpty { result.isAction = false }
-        return result
+        if start == end { isAction = false }
+        return Trim(
+            tokens: tokens[start..<end], isAction: isAction, aspect: aspect, actor: actor.map { tokens[$0] } ?? [])
     }
 
-    /// Who acts at the start of `tokens`, when someone does: how many tokens name them, whether
+    /// Who acts at the start of `tokens[range]`, when someone does: how many tokens name them, whether
     /// the words say so firmly enough without an auxiliary (*toàn tỉnh*, *tỉnh Bến Tre*, *các
     /// doanh nghiệp trên địa bàn tỉnh*), and whether they name a particular one (*thành phố Phú
     /// Quốc*, *doanh nghiệp FDI*) rather than the province or everyone in it.
-    private func agent(in tokens: [Int]) -> (length: Int, isStrong: Bool, isParticular: Bool)? {
-        guard let first = tokens.first, let agent = words.agents.longest(in: matcher, at: first) else { return nil }
+    private func agent<Tokens: RandomAccessCollection<Int>>(in tokens: Tokens, _ range: Range<Int>) -> (
+        length: Int, isStrong: Bool, isParticular: Bool
+    )? where Tokens.Index == Int {
+        guard !range.isEmpty, let agent = words.agents.longest(in: matcher, at: tokens[range.lowerBound]) else {
+            return nil
+        }
+        let first = tokens[range.lowerBound]
+        // Lengths count from the first word; `base` turns them into positions in `tokens`.
+        let base = range.lowerBound
+        let count = range.count
         var length = agent.phrase.count
         var isStrong = words.strongAgents.longest(in: matcher, at: first) != nil
         var isParticular = false
         // *Ngành du lịch đón …*, *ngành nông nghiệp dự kiến …*: a sector, named up to its verb.
         if matcher.lowerIs(first, "ngành"),
-            let verb = (1..<min(tokens.count, 5)).first(where: {
-                Lexicon.countingVerbs.longest(in: matcher, at: tokens[$0]) != nil
-                    || words.hedges.longest(in: matcher, at: tokens[$0]) != nil
+            let verb = (1..<min(count, 5)).first(where: {
+                Lexicon.countingVerbs.longest(in: matcher, at: tokens[base + $0]) != nil
+                    || words.hedges.longest(in: matcher, at: tokens[base + $0]) != nil
             }), verb > 1
         {
             return (verb, true, true)
         }
-        while length < tokens.count {
-            if matcher.tokens[tokens[length]].isCapitalised {
+        while length < count {
+            if matcher.tokens[tokens[base + length]].isCapitalised {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
-                if !matcher.tokens[tokens[length - 1]].isCapitalised,
-                    !words.province.contains(matcher.tokens[tokens[length - 1]])
+                if !matcher.tokens[tokens[base + length - 1]].isCapitalised,
+                    !words.province.contains(matcher.tokens[tokens[base + length - 1]])
                 {
                     isParticular = true
                 }
                 isStrong = true
                 length += 1
-            } else if let place = words.locatives.longest(in: matcher, at: tokens[length]) {
+            } else if let place = words.locatives.longest(in: matcher, at: tokens[base + length]) {
                 isStrong = true
                 length += place.phrase.count
             } else {
                 break
             }
         }
-        return (min(length, tokens.count), isStrong, isParticular)
+        return (min(length, count), isStrong, isParticular)
     }
 
     /// Whether the tokens only name an attribute (*trị giá*, *tổng vốn đăng ký*).
@@ -993,7 +1085,7 @@ struct SubjectFinder {
     }
 
     /// Whether a trimmed segment names something: a word that is not a period, verb or function word.
-    private func names(_ tokens: [Int]) -> Bool {
+    private func names(_ tokens: some Sequence<Int>) -> Bool {
         tokens.contains { index in
             matcher.tokens[index].isWord && !isPeriodWord(index) && !words.leadWords.contains(matcher.tokens[index])
                 && !words.phraseWords.contains(matcher.tokens[index])
@@ -1002,7 +1094,15 @@ struct SubjectFinder {
     }
 
     /// The phrase of a run of token indices (`-1` stands for a comma): head and trailing period words.
-    private func phrase(of indices: [Int]) -> Phrase {
+    private func phrase(of indices: [Int]) -> Phrase { phrase(of: indices[...]) }
+
+    /// `phrase(of:)` of a slice (a trimmed segment), read in place through a buffer counted from 0.
+    private func phrase(of slice: ArraySlice<Int>) -> Phrase {
+        slice.withUnsafeBufferPointer { phrase(ofIndices: $0) }
+    }
+
+    /// `phrase(of:)` of the indices in `indices`.
+    private func phrase(ofIndices indices: UnsafeBufferPointer<Int>) -> Phrase {
         // The period words written after the head (*… tiêu dùng tháng 7*, *… 10 tháng*).
         var headEnd = indices.count
         while headEnd > 0, indices[headEnd - 1] >= 0,
@@ -1017,7 +1117,7 @@ struct SubjectFinder {
         if headEnd == indices.count, let inner = innerPeriod(in: indices) {
             let period = indices[inner]
             return Phrase(
-                head: text(of: Array(indices[..<inner.lowerBound] + indices[inner.upperBound...])),
+                head: text(of: Array(indices[..<inner.lowerBound]) + indices[inner.upperBound...]),
                 period: text(of: period.dropLast(yearCount(in: period))))
         }
         // *Kim ngạch xuất khẩu trong tháng 03*: *trong* belongs to the period; a period without
@@ -1041,7 +1141,7 @@ struct SubjectFinder {
 
     /// A numbered period (*11 tháng*, *tháng 10*) inside a name, followed by one or two words
     /// of a verb, as positions in `indices`, or nil.
-    private func innerPeriod(in indices: [Int]) -> Range<Int>? {
+    private func innerPeriod(in indices: UnsafeBufferPointer<Int>) -> Range<Int>? {
         guard indices.count >= 4, !indices.contains(where: { $0 < 0 }) else { return nil }
         for start in 1..<(indices.count - 1) {
             let index = indices[start]
@@ -1090,7 +1190,7 @@ struct SubjectFinder {
     }
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
-    func periodText(in indices: [Int]) -> String {
+    func periodText(in indices: ArraySlice<Int>) -> String {
         guard
             let first = indices.firstIndex(where: { index in
                 (word(index, in: words.periodHeads)
@@ -1151,6 +1251,14 @@ struct SubjectFinder {
 
     /// The nouns of a period shorter than a year.
     private static let periodNouns: WordSet = ["tháng", "quý", "tuần", "ngày"]
+
+    /// `text(of:)` of indices already contiguous (a phrase's, read through a buffer): written
+    /// from them in place, not copied to a buffer first.
+    private func text(of indices: Slice<UnsafeBufferPointer<Int>>) -> String {
+        guard let first = indices.first else { return "" }
+        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
+        return text(ofIndices: UnsafeBufferPointer(rebasing: indices))
+    }
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: some Collection<Int>) -> String {

@@ -60,8 +60,12 @@ enum SubjectNaming {
         guard let first = words.first else { return nil }
         // Lower-cased once for all the phrases (`Tokenizer.lowercased` is `lowercased()`, faster).
         let lower = Substring(Tokenizer.lowercased(String(first)))
+        // The first bytes before the words: most phrases differ from the word in them.
+        let (byte, lowerByte) = (first.utf8.first, lower.utf8.first)
         return phrases.first { phrase in
-            words.count >= phrase.count && (same(first, phrase[0]) || same(lower, phrase[0]))
+            let opening = phrase[0].utf8.first
+            return words.count >= phrase.count
+                && ((byte == opening && same(first, phrase[0])) || (lowerByte == opening && same(lower, phrase[0])))
                 && words.dropFirst().prefix(phrase.count - 1).elementsEqual(phrase.dropFirst(), by: same)
         }
     }
@@ -83,12 +87,55 @@ enum SubjectNaming {
     /// *thành phố Phú Quốc (đã) đón*; nil when the words are not a place welcoming them (a sector,
     /// *Ngành du lịch đón*, welcomes no one to itself).
     static func arrivals(_ visitors: String, at place: String, welcomedBy action: String) -> String? {
-        guard !place.isEmpty, action.hasPrefix(place), visitors.hasSuffix("khách"),
-            !place.lowercased().hasPrefix("ngành")
+        // Told on the bytes before the characters (text is NFC: a text opening or ending with another
+        // has its bytes so), and *ngành* lower-cased only for a place whose first letter may be it.
+        guard !place.isEmpty, ends(visitors, with: "khách"), opens(action, with: place), visitors.hasSuffix("khách"),
+            !(place.utf8.first.map { $0 | 0x20 == UInt8(ascii: "n") } == true
+                && place.lowercased().hasPrefix("ngành"))
         else { return nil }
-        let verb = action.dropFirst(place.count).split(separator: " ")
+        // The place's characters are its bytes in `action`.
+        let verb = Substring(action.utf8.dropFirst(place.utf8.count)).split(separator: " ")
         guard verb.last == "đón", verb.dropLast().allSatisfy({ ["đã", "đang", "sẽ"].contains($0) }) else { return nil }
         return visitors + " đến " + place
+    }
+
+    /// `text.hasPrefix(prefix)`, told on the bytes where they settle it (text is NFC: a text that
+    /// opens with another has its bytes): the prefix ends a character of `text` where nothing
+    /// follows it or a space follows a scalar below U+0600 or in U+1E00–U+1EFF (none of which is
+    /// joined to the next character); else the characters are compared.
+    static func opens(_ text: String, with prefix: String) -> Bool {
+        guard text.utf8.starts(with: prefix.utf8) else { return false }
+        let (count, length) = (prefix.utf8.count, text.utf8.count)
+        if count == length { return true }
+        guard count > 0, text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: count)] == 0x20 else {
+            return text.hasPrefix(prefix)
+        }
+        // The last scalar's lead byte.
+        var lead = prefix.utf8.index(before: prefix.utf8.endIndex)
+        while prefix.utf8[lead] & 0xC0 == 0x80, lead > prefix.utf8.startIndex { lead = prefix.utf8.index(before: lead) }
+        let first = prefix.utf8[lead]
+        if first < 0xD8 { return true }
+        let second = prefix.utf8.index(after: lead)
+        if first == 0xE1, second < prefix.utf8.endIndex, (0xB8...0xBB).contains(prefix.utf8[second]) { return true }
+        return text.hasPrefix(prefix)
+    }
+
+    /// Whether the separator at `index` is plainly a character of its own: the byte after it is
+    /// ASCII or opens a scalar below U+0300 or in U+1E00–U+1EFF, and the scalar before it is
+    /// below U+0600 or in U+1E00–U+1EFF (as `Tokenizer.pieces` tells).
+    private static func separatesPlainly(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if index + 1 < bytes.count {
+            let next = bytes[index + 1]
+            guard
+                next < 0x80 || (next >= 0xC2 && next <= 0xCB)
+                    || (next == 0xE1 && index + 2 < bytes.count && bytes[index + 2] >= 0xB8 && bytes[index + 2] <= 0xBB)
+            else { return false }
+        }
+        guard index > 0, bytes[index - 1] >= 0x80 else { return true }
+        var lead = index - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return bytes[lead] < 0xD8
+            || (bytes[lead] == 0xE1 && lead + 1 < bytes.count && bytes[lead + 1] >= 0xB8 && bytes[lead + 1] <= 0xBB)
     }
 
     /// Whether `text` ends with `suffix`, told on the bytes: `hasSuffix` compares characters, and a
@@ -108,7 +155,10 @@ enum SubjectNaming {
     static func contrasted(_ earlier: String, with place: String) -> String? {
         // Told on the opening bytes first: this runs for every phrase named. A text canonically equal
         // to an opening starts with its bytes up to its first letter that has a decomposition.
-        guard Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
+        // The first byte before the openings: *t*, *n*, *T* or *N*.
+        guard let opening = place.utf8.first,
+            opening | 0x20 == UInt8(ascii: "t") || opening | 0x20 == UInt8(ascii: "n"),
+            Self.contrastBytes.contains(where: { place.utf8.starts(with: $0) }),
             Self.contrastOpenings.contains(where: { place.hasPrefix($0) })
         else { return nil }
         let placeWords = place.split(separator: " ")
@@ -139,14 +189,21 @@ enum SubjectNaming {
     /// Whether `text` holds `part`, case aside, compared on UTF-8 bytes (Foundation's substring
     /// search costs thousands of instructions a call, and this runs for many figures).
     static func mentions(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(Tokenizer.lowercased(text).utf8)
-        let needle = Array(Tokenizer.lowercased(part).utf8)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-            return true
+        var lowerText = Tokenizer.lowercased(text)
+        var lowerPart = Tokenizer.lowercased(part)
+        // Read in the strings' own storage, not copied into arrays.
+        return lowerText.withUTF8 { haystack in
+            lowerPart.withUTF8 { needle in
+                guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+                for start in 0...(haystack.count - needle.count)
+                where haystack[start] == needle[0]
+                    && UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle)
+                {
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Whether a phrase opens with a proper name of two words or more (*Kiên Giang đón*), not
@@ -159,8 +216,25 @@ enum SubjectNaming {
     /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
     /// equal bytes); a handful of integers, not a `Set` of strings.
     static func words(of text: String) -> [UInt64] {
-        let lower = Tokenizer.lowercased(text)
+        var lower = Tokenizer.lowercased(text)
         var keys: [UInt64] = []
+        // As `keys(ofWords:commas:)`, each key kept once as it is hashed.
+        let hashed = lower.withUTF8 { bytes -> Bool in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x2C {
+                if index < bytes.count {
+                    guard separatesPlainly(bytes, at: index) else { return false }
+                }
+                if index > start {
+                    let key = WordKey.of(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    if !keys.contains(key) { keys.append(key) }
+                }
+                start = index + 1
+            }
+            return true
+        }
+        if hashed { return keys }
+        keys.removeAll()
         for word in Tokenizer.pieces(lower, commas: true)
             ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         {
@@ -168,5 +242,31 @@ enum SubjectNaming {
             if !keys.contains(key) { keys.append(key) }
         }
         return keys
+    }
+
+    /// The `WordKey`s of the words of `lower` (lower-case), in order: the pieces `Tokenizer.pieces`
+    /// cuts at spaces (and commas), or where it cuts none, those split at them.
+    static func keys(ofWords lower: String, commas: Bool) -> [UInt64] {
+        var lower = lower
+        var keys: [UInt64] = []
+        // Hashed from the bytes between separators in place (no string made for each word), when
+        // every separator plainly stands alone, as `Tokenizer.pieces` would cut them.
+        let hashed = lower.withUTF8 { bytes -> Bool in
+            var start = 0
+            for index in 0...bytes.count
+            where index == bytes.count || bytes[index] == 0x20 || (commas && bytes[index] == 0x2C) {
+                if index < bytes.count {
+                    guard separatesPlainly(bytes, at: index) else { return false }
+                }
+                if index > start { keys.append(WordKey.of(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
+                start = index + 1
+            }
+            return true
+        }
+        if hashed { return keys }
+        return
+            (Tokenizer.pieces(lower, commas: commas)
+            ?? lower.split(whereSeparator: { $0 == " " || (commas && $0 == ",") }).map(String.init))
+            .map { WordKey.of($0) }
     }
 }

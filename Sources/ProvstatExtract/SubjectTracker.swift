@@ -68,10 +68,11 @@ struct SubjectTracker {
 
     /// What the sentence leaves to the next: the topic it leaves open, if its last subject completed
     /// an action with it, and the phrase named last, in it or (when it named none) before it.
-    /// Consuming: the tracker is done with, so nothing of it is copied.
-    consuming func finish() -> (openTopic: SubjectFinder.Phrase?, lastNamed: Named?) {
-        let lastNamed = named.map { Named(phrase: $0, unit: lastUnit ?? previous?.unit ?? "") } ?? previous
-        return (topicInUse ? topic : nil, lastNamed)
+    /// Mutating, not consuming: consuming the caller's variable copied the whole tracker (and
+    /// destroyed both copies); the phrases are moved out instead, the tracker being done with.
+    mutating func finish() -> (openTopic: SubjectFinder.Phrase?, lastNamed: Named?) {
+        let lastNamed = named.take().map { Named(phrase: $0, unit: lastUnit ?? previous?.unit ?? "") } ?? previous
+        return (topicInUse ? topic.take() : nil, lastNamed)
     }
 
     /// The subject of the figure at `position` (figures are given in order), and the position of
