@@ -27,6 +27,16 @@ struct TableFactReader {
 
     private static let serialHeaders: Set<String> = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"]
 
+    /// Whether a lower-cased header heads a serial-number column (is in `serialHeaders`).
+    static func isSerialHeader(_ lower: String) -> Bool {
+        // A text canonically equal to one of them opens with the scalar *s* or *t* and has at
+        // most 12 scalars (their decomposed length), so at most 48 bytes: others are not hashed.
+        let utf8 = lower.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "s") || first == UInt8(ascii: "t"), utf8.count <= 48
+        else { return false }
+        return serialHeaders.contains(lower)
+    }
+
     /// The facts of the table; `componentOf` indices count from `offset`.
     func facts(offset: Int) -> [Fact] {
         let rows = grid.rows
@@ -53,41 +63,51 @@ struct TableFactReader {
         let body = Array(rows.dropFirst(headerCount))
         // Each body cell is read as a number once; the columns are measured and read from this.
         let numbers = body.map { $0.map(number(in:)) }
-        let serial = Set((0..<width).filter { Self.serialHeaders.contains(Tokenizer.lowercased(headers[$0])) })
-        let unitColumn = (0..<width).first { isUnitHeader(headers[$0]) }
+        // Each header lower-cased once, for the serial and unit tests and the column's spec.
+        let lowerHeaders = headers.map(Tokenizer.lowercased)
+        let serial = lowerHeaders.map(Self.isSerialHeader)
+        let unitColumn = (0..<width).first { isUnitHeader(lower: lowerHeaders[$0]) }
         let numericShare = (0..<width).map { column in
-            Double(numbers.filter { $0[column] != nil }.count) / Double(max(1, body.count))
+            Double(numbers.reduce(0) { $0 + ($1[column] != nil ? 1 : 0) }) / Double(max(1, body.count))
         }
         guard
             let labelColumn = (0..<width).first(where: {
-                !serial.contains($0) && $0 != unitColumn && numericShare[$0] < 0.5
+                !serial[$0] && $0 != unitColumn && numericShare[$0] < 0.5
             })
         else { return [] }
-        var specs: [Int: ColumnSpec] = [:]
+        // Specs and running totals by column, in arrays: read for every cell, in column order.
+        var specs = [ColumnSpec?](repeating: nil, count: width)
+        var specColumns: [Int] = []
         // Data stands right of the row labels; numbers left of them are serials.
         for column in (labelColumn + 1)..<max(labelColumn + 1, width)
-        where column != unitColumn && !serial.contains(column) && numericShare[column] > 0 {
-            specs[column] = spec(header: headers[column], values: numbers.compactMap { $0[column] })
+        where column != unitColumn && !serial[column] && numericShare[column] > 0 {
+            specs[column] = spec(
+                header: headers[column], lower: lowerHeaders[column], values: numbers.compactMap { $0[column] })
+            specColumns.append(column)
         }
         var facts: [Fact] = []
-        var totals: [Int: Int] = [:]
+        facts.reserveCapacity(min(body.count * specColumns.count, 1024))
+        var totals = [Int?](repeating: nil, count: width)
         var nextRowIsComponent = false
         for (bodyRow, row) in body.enumerated() {
             let label = row[labelColumn]
-            let unbulleted = label.drop { "-+*•–. ".contains($0) }
-            let lowerLabel = Tokenizer.lowercasedWord(String(unbulleted))
+            let unbulleted = Self.unbulleted(label)
+            // Only a label opening with *t* or *T* may open with *trong đó* (no other scalar is
+            // canonically equal to or lower-cases to *t*): others are not lower-cased.
+            let mayOpenTrongDo = unbulleted.utf8.first.map { $0 | 0x20 == UInt8(ascii: "t") } ?? false
+            let lowerLabel = mayOpenTrongDo ? Tokenizer.lowercasedWord(unbulleted) : ""
             // Only a label whose bytes open with *trong đ* (letters no other text is canonically
             // equal to) may open with *trong đó*: most are told without comparing characters.
             let isComponent =
                 nextRowIsComponent || (lowerLabel.utf8.starts(with: Self.trongD) && lowerLabel.hasPrefix("trong đó"))
-            let subject = cleanedLabel(String(unbulleted))
+            let subject = cleanedLabel(unbulleted)
             let rowUnit = unitColumn.flatMap { unit(inUnitCell: row[$0]) } ?? unit(inLabel: label) ?? tableUnit
             let (sentence, offsets) = rowText(row)
             var rowHasNumbers = false
-            for column in specs.keys.sorted() {
+            for column in specColumns {
                 guard let spec = specs[column], let (numeral, negative) = numbers[bodyRow][column] else { continue }
                 if column > 0, row[column] == row[column - 1], column - 1 == labelColumn { continue }
-                let cellPercent = row[column].hasSuffix("%") ? Self.percent : nil
+                let cellPercent = Self.endsWithPercent(row[column]) ? Self.percent : nil
                 guard let unit = cellPercent ?? spec.unit ?? rowUnit else { continue }
                 rowHasNumbers = true
                 var kind = spec.kind
@@ -97,7 +117,7 @@ struct TableFactReader {
                 var fact = Fact(
                     value: numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit, kind: kind,
                     estimate: spec.estimate, raw: raw, subject: subject, sentence: sentence, start: start,
-                    end: start + raw.unicodeScalars.count, period: spec.period,
+                    end: start + Self.scalarCount(raw), period: spec.period,
                     table: Fact.TableCell(
                         table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
                     decimals: numeral.decimals, scale: unit.exponent)
@@ -105,7 +125,8 @@ struct TableFactReader {
                 facts.append(fact)
                 if !isComponent { totals[column] = facts.count - 1 }
             }
-            nextRowIsComponent = !rowHasNumbers && (lowerLabel == "trong đó" || lowerLabel == "trong đó:")
+            nextRowIsComponent =
+                !rowHasNumbers && mayOpenTrongDo && (lowerLabel == "trong đó" || lowerLabel == "trong đó:")
         }
         return facts
     }
@@ -113,12 +134,15 @@ struct TableFactReader {
     // MARK: - Columns
 
     /// The kind, unit, estimate flag and period a column header gives its cells.
-    private func spec(header: String, values: [(Numeral, Bool)]) -> ColumnSpec {
-        let tokens = Tokenizer.tokens(Tokenizer.lowercased(header))
+    private func spec(header: String, lower: String, values: [(Numeral, Bool)]) -> ColumnSpec {
+        let tokens = Tokenizer.tokens(lower)
         let matcher = TokenMatcher(tokens: tokens)
-        // The header's words by key: a set of strings would hash each with Unicode normalisation.
-        let words = Set(tokens.map(\.key))
-        func has(_ word: String) -> Bool { words.contains(WordKey.of(word)) }
+        // The header's words by key (a header has a few: no set is built); a set of strings would
+        // hash each with Unicode normalisation.
+        func has(_ word: StaticString) -> Bool {
+            let key = WordKey.of(word)
+            return tokens.contains { $0.key == key }
+        }
         let periods = PeriodScanner.filled(
             PeriodScanner(matcher: matcher).mentions(), month: context.month, year: context.year)
         let month = periods.first { $0.period.span == .month || $0.period.span == .yearToDate }?.period.number
@@ -134,9 +158,9 @@ struct TableFactReader {
             kind = .planAttainment
         } else if hasPercent, has("phát"), has("triển"), base == nil {
             // *Chỉ số phát triển (%)*: this period as a % of the same period last year.
-            kind = values.allSatisfy({ !$0.1 && $0.0.value() >= 20 }) ? .indexYoY : .growthYoY
+            kind = values.allSatisfy({ !$0.1 && Self.isAtLeastTwenty($0.0) }) ? .indexYoY : .growthYoY
         } else if base != nil && base != .plan && (has("so") || hasPercent) {
-            let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && $0.0.value() >= 20 }
+            let looksLikeIndex = !values.isEmpty && values.allSatisfy { !$0.1 && Self.isAtLeastTwenty($0.0) }
             switch (base, looksLikeIndex) {
             case (.previousMonth, true): kind = .indexMoM
             case (.previousMonth, false): kind = .growthMoM
@@ -170,6 +194,16 @@ struct TableFactReader {
         return period
     }
 
+    /// Whether `numeral` is 20 or more (`value() >= 20`), told on its digits: no `Decimal` is made.
+    static func isAtLeastTwenty(_ numeral: Numeral) -> Bool {
+        // value = mantissa / 10^decimals, so value >= 20 when mantissa >= 20 * 10^decimals; with
+        // 17 decimals or more that bound passes the 18 digits a mantissa has at most.
+        guard numeral.decimals < 17 else { return false }
+        var threshold: UInt64 = 20
+        for _ in 0..<numeral.decimals { threshold *= 10 }
+        return numeral.mantissa >= threshold
+    }
+
     /// A unit written in a header: in brackets, after a comma, or as the whole header.
     private func headerUnit(matcher: TokenMatcher) -> UnitReader.Match? {
         let reader = UnitReader(matcher: matcher)
@@ -186,8 +220,8 @@ struct TableFactReader {
     /// The bytes of *trong đ*.
     private static let trongD = Array("trong đ".utf8)
 
-    private func isUnitHeader(_ header: String) -> Bool {
-        let lower = Tokenizer.lowercased(header)
+    /// Whether a column header, lower-cased, names the unit column.
+    private func isUnitHeader(lower: String) -> Bool {
         return (Self.mayHoldUnitWords(lower) && lower.contains("đơn vị")) || lower == "đvt" || lower.hasPrefix("đvt")
     }
 
@@ -313,6 +347,55 @@ struct TableFactReader {
         }
     }
 
+    /// `label` without its leading bullets, dashes, dots and spaces (the characters of
+    /// `bulletCharacters`).
+    static func unbulleted(_ label: String) -> String {
+        // On bytes: each of those characters is one scalar, and stays a character of its own
+        // unless a scalar from U+0300 on (a combining mark, a joiner) follows; then by characters.
+        var label = label
+        let (cut, exact) = label.withUTF8 { bytes -> (Int, Bool) in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x2D || byte == 0x2B || byte == 0x2A || byte == 0x2E || byte == 0x20 {
+                    index += 1
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA2 || bytes[index + 2] == 0x93
+                {
+                    index += 3  // • U+2022, – U+2013
+                } else {
+                    break
+                }
+            }
+            return (index, index == 0 || index == bytes.count || bytes[index] < 0xCC)
+        }
+        guard exact else { return String(label.drop { Self.bulletCharacters.contains($0) }) }
+        if cut == 0 { return label }
+        let utf8 = label.utf8
+        return String(label[utf8.index(utf8.startIndex, offsetBy: cut)...])
+    }
+
+    /// The characters `unbulleted(_:)` drops from the front of a row label.
+    static let bulletCharacters = "-+*•–. "
+
+    /// Whether the cell's last character is `%`.
+    static func endsWithPercent(_ cell: String) -> Bool {
+        // A last `%` byte after an ASCII byte (or alone) is a character of its own; other cases
+        // (a scalar before it that may join it) are asked by characters.
+        let utf8 = cell.utf8
+        guard utf8.last == 0x25 else { return false }
+        guard utf8.count >= 2 else { return true }
+        let before = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
+        return before < 0x80 ? true : cell.hasSuffix("%")
+    }
+
+    /// The number of scalars in `text`, counted on its bytes (every byte but a continuation byte).
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// The row label without its *Trong đó:* lead (bullets are already dropped).
     private func cleanedLabel(_ label: String) -> String {
         var text = Substring(label)
@@ -323,7 +406,10 @@ struct TableFactReader {
         }
         // Labels are collapsed and trimmed already; Foundation's trimming is for the rest.
         func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
-            scalar.map { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } ?? false
+            // In ASCII only the tab and the space are (U+0020 is the one space separator there).
+            guard let scalar else { return false }
+            if scalar.isASCII { return scalar == "\t" || scalar == " " }
+            return scalar.properties.generalCategory == .spaceSeparator
         }
         guard isSpace(text.unicodeScalars.first) || isSpace(text.unicodeScalars.last) else { return String(text) }
         return text.trimmingCharacters(in: .whitespaces)
@@ -334,23 +420,35 @@ struct TableFactReader {
         var length = 0
         var offsets: [Int] = []
         offsets.reserveCapacity(row.count)
-        // Written into the string's storage at once: each cell and a separator at most.
-        let text = TokenMatcher.text(capacity: row.reduce(0) { $0 + $1.utf8.count + 3 }) { text in
+        // Written into one buffer (each cell and a separator at most) and copied into the string
+        // without validating: whole cells of valid strings and ASCII separators are valid UTF-8.
+        let capacity = row.reduce(0) { $0 + $1.utf8.count + 3 }
+        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+            var count = 0
             for (column, cell) in row.enumerated() {
                 if column > 0 && (cell.isEmpty || cell == row[column - 1]) {
                     offsets.append(offsets.last ?? 0)
                     continue
                 }
-                if !text.isEmpty {
-                    text.append(byte: 0x20)
-                    text.append(byte: 0x7C)
-                    text.append(byte: 0x20)
+                if count > 0 {
+                    buffer[count] = 0x20
+                    buffer[count + 1] = 0x7C
+                    buffer[count + 2] = 0x20
+                    count += 3
                     length += 3
                 }
                 offsets.append(length)
-                text.append(cell)
-                length += cell.unicodeScalars.count
+                var cell = cell
+                cell.withUTF8 { bytes in
+                    for byte in bytes {
+                        buffer[count] = byte
+                        count += 1
+                        if byte & 0xC0 != 0x80 { length += 1 }
+                    }
+                }
             }
+            return unsafe String(
+                copying: UTF8Span(unchecked: Span(_unsafeElements: UnsafeBufferPointer(rebasing: buffer[0..<count]))))
         }
         return (text, offsets)
     }

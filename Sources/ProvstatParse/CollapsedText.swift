@@ -1,3 +1,6 @@
+internal import CLibXML2
+internal import CLibXML2Shim
+
 /// UTF-8 text built from libxml2's text nodes with whitespace collapsed on the way in, so that
 /// a paragraph costs one byte buffer (reused) and one `String`, not a `String` per text node.
 ///
@@ -78,7 +81,18 @@ struct CollapsedText {
     }
 
     /// The text collapsed so far; empty when nothing but whitespace was appended.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String {
+        // libxml2 2.9 lets some ill-formed input through (surrogates; a byte read before it
+        // switches to Latin-1), so the bytes are checked, sixteen at a time where the processor
+        // can, and the string made without the standard library's second, slower check;
+        // ill-formed text is repaired as before.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, provstat_utf8_valid(base, buffer.count) == 1 else {
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            return unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: buffer)))
+        }
+    }
 
     /// Forgets the text, keeping the buffer.
     mutating func removeAll() {

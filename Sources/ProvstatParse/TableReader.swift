@@ -20,9 +20,25 @@ enum TableReader {
         var headerRows = 0
         var sawBodyRow = false
         var buffer = CollapsedText()
+        // One array of a row's cells, reused row after row.
+        var rowCells: [Tree.Node] = []
+        // A new row reserves room for the widest row so far (rows are mostly as wide as the last),
+        // instead of growing cell by cell; up to a bound, so that one wide row cannot make every
+        // row after it large.
+        var widest = 0
+        func newRow() -> [String?] {
+            var row: [String?] = []
+            row.reserveCapacity(min(widest, 64))
+            return row
+        }
         rowLoop: for (rowIndex, row) in rows.enumerated() {
-            while grid.count <= rowIndex { grid.append([]) }
-            let rowCells = children(of: row, in: tree).filter { tree.tag($0).contains(.cell) }
+            while grid.count <= rowIndex { grid.append(newRow()) }
+            rowCells.removeAll(keepingCapacity: true)
+            var child = tree.firstChild(row)
+            while let current = child {
+                if tree.isElement(current), tree.tag(current).contains(.cell) { rowCells.append(current) }
+                child = tree.next(current)
+            }
             let isHeader =
                 !rowCells.isEmpty
                 && (rowCells.allSatisfy { tree.isElement($0, named: "th") }
@@ -35,7 +51,7 @@ enum TableReader {
                 let rowSpan = span(cell, "rowspan", in: tree)
                 let colSpan = span(cell, "colspan", in: tree)
                 for r in rowIndex..<min(rowIndex + rowSpan, rows.count) {
-                    while grid.count <= r { grid.append([]) }
+                    while grid.count <= r { grid.append(newRow()) }
                     for c in column..<(column + colSpan) {
                         if grid[r].count <= c {
                             cells += c + 1 - grid[r].count
@@ -48,14 +64,17 @@ enum TableReader {
                 }
                 column += colSpan
             }
+            widest = max(widest, grid[rowIndex].count)
         }
-        let width = grid.map { $0.count }.max() ?? 0
+        let width = grid.reduce(0) { max($0, $1.count) }
         guard width > 0, grid.count * width <= maximumCells else { return TableGrid(rows: [], headerRowCount: 0) }
         var filled: [[String]] = []
         var keptHeaders = 0
+        filled.reserveCapacity(grid.count)
         for (index, row) in grid.enumerated() {
+            // Rows without text are left out before any array is made for them.
+            if row.allSatisfy({ $0?.isEmpty ?? true }) { continue }
             let cells = (0..<width).map { $0 < row.count ? (row[$0] ?? "") : "" }
-            if cells.allSatisfy({ $0.isEmpty }) { continue }
             filled.append(cells)
             if index < headerRows { keptHeaders += 1 }
         }
@@ -65,7 +84,10 @@ enum TableReader {
     // MARK: - Helpers
 
     private static func collectRows<Tree: HTMLTree>(_ node: Tree.Node, in tree: Tree, into rows: inout [Tree.Node]) {
-        for child in children(of: node, in: tree) {
+        var next = tree.firstChild(node)
+        while let child = next {
+            next = tree.next(child)
+            guard tree.isElement(child) else { continue }
             if tree.isElement(child, named: "tr") {
                 rows.append(child)
             } else if tree.isElement(child, named: "tbody") || tree.isElement(child, named: "thead")
@@ -74,17 +96,6 @@ enum TableReader {
                 collectRows(child, in: tree, into: &rows)
             }
         }
-    }
-
-    /// The element children of `node`.
-    private static func children<Tree: HTMLTree>(of node: Tree.Node, in tree: Tree) -> [Tree.Node] {
-        var result: [Tree.Node] = []
-        var child = tree.firstChild(node)
-        while let current = child {
-            if tree.isElement(current) { result.append(current) }
-            child = tree.next(current)
-        }
-        return result
     }
 
     /// A cell's text, whitespace collapsed, in NFC; `<br>` and block elements become spaces,
