@@ -142,10 +142,10 @@ struct FigureFinder {
         if numeral.decimals > 0 { return true }
         var before = index - 1
         while before >= 0, matcher.tokens[before].isWord,
-            tables.phraseWords.contains(matcher.tokens[before])
-                || tables.multipleWords.contains(matcher.tokens[before])
+            tables.phraseWords.contains(key: matcher.tokens[before].key)
+                || tables.multipleWords.contains(key: matcher.tokens[before].key)
         {
-            if tables.multipleWords.contains(matcher.tokens[before]) { return true }
+            if tables.multipleWords.contains(key: matcher.tokens[before].key) { return true }
             before -= 1
         }
         // (Outside the sentence `lower` is empty: a figure at the end is a multiple.)
@@ -166,7 +166,7 @@ struct FigureFinder {
         let tokens = matcher.tokens
         guard index > 0, !tokens[index].spaceBefore else { return false }
         if tokens[index - 1].isWord { return !Tokenizer.isGluedVerb(tokens[index - 1]) }
-        if tokens[index - 1].kind == .symbol, tables.codeGlue.contains(tokens[index - 1]),
+        if tokens[index - 1].kind == .symbol, tables.codeGlue.contains(key: tokens[index - 1].key),
             !tokens[index - 1].spaceBefore,
             index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && !matcher.isSymbol(index - 1, "-"))
         {
@@ -181,14 +181,14 @@ struct FigureFinder {
         let one = index >= 1 ? matcher.tokens[index - 1].key : tables.emptyKey
         // `số 85` is an address or document number; `tổng số`, `doanh số`, `dân số` are quantities.
         if one == tables.so {
-            return !(index >= 2 && tables.quantityBeforeSo.contains(matcher.tokens[index - 2]))
+            return !(index >= 2 && tables.quantityBeforeSo.contains(key: matcher.tokens[index - 2].key))
         }
         if let limit = tables.periodLimits[one] {
             // *từ đầu năm 1.240 ca*: a year or month number is never written with a thousands dot.
             return numeral.decimals == 0 && numeral.ungrouped && numeral.mantissa <= limit
                 && matcher.tokens[index].spaceBefore
         }
-        if index > 0 && tables.identifierWords.contains(matcher.tokens[index - 1]) { return true }
+        if index > 0 && tables.identifierWords.contains(key: matcher.tokens[index - 1].key) { return true }
         // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.
         let first = index >= 2 ? matcher.tokens[index - 2].key : tables.emptyKey
         return tables.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
@@ -198,7 +198,7 @@ struct FigureFinder {
     private func skipDate(_ index: Int) -> Int {
         let tokens = matcher.tokens
         var next = index + 1
-        while next + 1 < tokens.count, tokens[next].kind == .symbol, tables.dateGlue.contains(tokens[next]),
+        while next + 1 < tokens.count, tokens[next].kind == .symbol, tables.dateGlue.contains(key: tokens[next].key),
             !tokens[next].spaceBefore, !tokens[next + 1].spaceBefore
         {
             next += 2

@@ -76,7 +76,7 @@ struct KindCues {
     /// The cue in the figure's own phrase (the run of phrase words right before it).
     func adjacentCue(before start: Int) -> Cue? {
         var index = start - 1
-        while index >= 0, matcher.tokens[index].isWord, tables.phraseWords.contains(matcher.tokens[index]),
+        while index >= 0, matcher.tokens[index].isWord, tables.phraseWords.contains(key: matcher.tokens[index].key),
             tables.nounCompounds.longest(in: matcher, endingAt: index) == nil
         {
             // The nearest verb wins: *vốn tăng thêm đạt 200 tỷ đồng* is a level.

@@ -303,16 +303,16 @@ struct SentenceReader {
         // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
         // làm việc …*, not *42 quốc gia và vùng lãnh thổ*), starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
-            !tables.countedStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key)
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
-                    && !tables.phraseWords.contains(matcher.tokens[end + 1]))
+                    && !tables.phraseWords.contains(key: matcher.tokens[end + 1].key))
                 || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao"))
                 // *8 nhóm tăng giá*: which groups, not a change.
                 || ((matcher.lowerIs(end, "tăng") || matcher.lowerIs(end, "giảm")) && matcher.lowerIs(end + 1, "giá"))
                 // *45 dự án trong danh mục kêu gọi đầu tư* says which; *trong tháng*, *trong đó* do not.
                 || (matcher.lowerIs(end, "trong") && end + 1 < matcher.tokens.count
-                    && matcher.tokens[end + 1].isWord && !tables.periodEnds.contains(matcher.tokens[end + 1])
-                    && !tables.phraseWords.contains(matcher.tokens[end + 1])),
+                    && matcher.tokens[end + 1].isWord && !tables.periodEnds.contains(key: matcher.tokens[end + 1].key)
+                    && !tables.phraseWords.contains(key: matcher.tokens[end + 1].key)),
             !(matcher.lowerIs(end, "và")
                 && ((end == unit.end && tables.compoundNouns.longest(in: matcher, at: end + 1) == nil)
                     || figureFollows(end, matcher: matcher)))
@@ -321,7 +321,7 @@ struct SentenceReader {
         }
         // *11 nhóm hàng hóa và dịch vụ chính có 8 nhóm tăng giá*: a verb left hanging before the
         // next figure says nothing of this one.
-        while end > unit.end, tables.hanging.contains(matcher.tokens[end - 1]) { end -= 1 }
+        while end > unit.end, tables.hanging.contains(key: matcher.tokens[end - 1].key) { end -= 1 }
         // The role first: the texts are built only for a phrase that is returned.
         let role: SubjectFinder.Phrase.CountedRole?
         if matcher.lowerIs(phraseStart, "cho") {
@@ -335,7 +335,8 @@ struct SentenceReader {
             // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
             role = .object
         } else if matcher.lowerIs(phraseStart, "có"), end > unit.end, phraseStart > 0,
-            matcher.tokens[phraseStart - 1].isWord, !tables.periodEnds.contains(matcher.tokens[phraseStart - 1])
+            matcher.tokens[phraseStart - 1].isWord,
+            !tables.periodEnds.contains(key: matcher.tokens[phraseStart - 1].key)
         {
             // *Dự án có 1.236 hộ bị ảnh hưởng*: what the thing named right before has (not *lũy kế
             // 12 tháng có …*).
@@ -349,7 +350,7 @@ struct SentenceReader {
         // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
         // attributes written after it (*với tổng vốn đăng ký …*).
         // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
-        let verb = (unit.end..<end).first { tables.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
+        let verb = (unit.end..<end).first { tables.qualifierVerbs.contains(key: matcher.tokens[$0].key) } ?? end
         let ownerEnd = verb > unit.end ? verb : end
         // (The head itself when it spans the same tokens: no second text built.)
         phrase.owner = ownerEnd == end ? phrase.head : Self.text(from: nounStart, to: ownerEnd, matcher: matcher)
@@ -379,8 +380,9 @@ struct SentenceReader {
         else { return nil }
         var end = unit.end
         while end < matcher.tokens.count, end < unit.end + 4, matcher.tokens[end].isWord,
-            !tables.countedStops.contains(matcher.tokens[end]), !tables.phraseWords.contains(matcher.tokens[end]),
-            !tables.materialStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key),
+            !tables.phraseWords.contains(key: matcher.tokens[end].key),
+            !tables.materialStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -396,7 +398,7 @@ struct SentenceReader {
         let start = figure.end + 1
         var end = start
         while end < matcher.tokens.count, end < start + 6, matcher.tokens[end].isWord,
-            !tables.regardingStops.contains(matcher.tokens[end])
+            !tables.regardingStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -419,7 +421,7 @@ struct SentenceReader {
         }
         var end = unitEnd
         while end < matcher.tokens.count, end < unitEnd + 8, matcher.tokens[end].isWord,
-            !tables.countedStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -510,7 +512,9 @@ struct SentenceReader {
         else { return false }
         let open = figures[position - 1].end
         guard matcher.isSymbol(open, "("), matcher.isSymbol(figures[position].end, ")") else { return false }
-        return (open + 1..<figures[position].start).allSatisfy { tables.restatingWords.contains(matcher.tokens[$0]) }
+        return (open + 1..<figures[position].start).allSatisfy {
+            tables.restatingWords.contains(key: matcher.tokens[$0].key)
+        }
     }
 
     /// Words that may open a bracket restating an amount in percent (*bằng*, *tương đương*, *tức*).
@@ -566,7 +570,7 @@ struct SentenceReader {
     private func phraseStart(before start: Int, limit: Int, matcher: TokenMatcher) -> Int {
         var index = start
         while index - 1 >= limit, matcher.tokens[index - 1].isWord,
-            tables.phraseWords.contains(matcher.tokens[index - 1]),
+            tables.phraseWords.contains(key: matcher.tokens[index - 1].key),
             tables.nounCompounds.longest(in: matcher, endingAt: index - 1) == nil
         {
             index -= 1

@@ -85,28 +85,40 @@ struct UnitReader {
         }
         guard tokens[index].isWord else { return .miss(.none) }
         if let length = tables.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
-            let noun = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
+            let noun = Self.lowerText(from: index, to: index + length, matcher: matcher)
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
         let word = tokens[index].lower
         // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
         if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
-            !tables.cropWords.contains(tokens[index + 1])
+            !tables.cropWords.contains(key: tokens[index + 1].key)
         {
             return .unit(
                 rate(Match(unit: "vụ", exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        if tables.timeNouns.contains(tokens[index]) { return .miss(.period) }
-        if tables.simpleNouns.contains(tokens[index]) {
+        if tables.timeNouns.contains(key: tokens[index].key) { return .miss(.period) }
+        if tables.simpleNouns.contains(key: tokens[index].key) {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
         guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised,
-            !tables.notNouns.contains(tokens[index]),
+            !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
         return .unit(rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: true)))
+    }
+
+    /// The lower-case texts of tokens `from..<to` joined by spaces, written into the string's
+    /// storage at once (no array of texts, no regrowth).
+    private static func lowerText(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].lower.utf8.count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            for index in start..<end {
+                if index > start { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].lower)
+            }
+        }
     }
 
     /// Extends a unit by a `/denominator` (*đồng/kg* → `VND/kg`).
@@ -130,7 +142,7 @@ struct UnitReader {
         var denominator = tokens[slash + 1].lower
         var end = slash + 2
         if let length = tables.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
-            denominator = tokens[(slash + 1)..<(slash + 1 + length)].map(\.lower).joined(separator: " ")
+            denominator = Self.lowerText(from: slash + 1, to: slash + 1 + length, matcher: matcher)
             end = slash + 1 + length
         } else if let unit = tables.units.longest(in: matcher, at: slash + 1) {
             let written = unit.phrase.joined()
