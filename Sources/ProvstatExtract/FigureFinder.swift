@@ -3,34 +3,35 @@
 struct FigureFinder {
     let matcher: TokenMatcher
     let style: NumberStyle
+    /// The word tables asked about at every figure (fetched once, not one static at a time).
+    var tables = ReadingTables.shared
 
-    private static let rangeConnectors: WordSet = ["-", "–", "—", "~", "đến", "tới"]
+    static let rangeConnectors: WordSet = ["-", "–", "—", "~", "đến", "tới"]
 
     /// Words that make *số* a quantity noun rather than *number (identifier)*.
-    private static let quantityBeforeSo: WordSet = [
+    static let quantityBeforeSo: WordSet = [
         "tổng", "doanh", "dân", "chỉ", "con", "hệ", "điểm", "sĩ", "trong",
     ]
 
     /// Largest value a number may take after a word of time for it to be a period (*tháng 10*).
-    private static let periodLimits = KeyTable(
+    static let periodLimits = KeyTable(
         [
             "tháng": UInt64(12), "ngày": 31, "quý": 4, "tuần": 53, "năm": 2100, "vụ": 9, "mùa": 9, "kỳ": 99,
             "đợt": 99, "khóa": 99, "khoá": 99,
         ].map { (WordKey.of($0.key), $0.value) })
 
     /// Symbols that glue a number into a code when written between it and a word (`ST-24`).
-    private static let codeGlue: WordSet = ["/", ".", "-", "_", "#", "°"]
+    static let codeGlue: WordSet = ["/", ".", "-", "_", "#", "°"]
     /// Symbols that join the parts of a date or code (`11/11/2022`, `173/KH-UBND`).
-    private static let dateGlue: WordSet = ["/", "-", "."]
+    static let dateGlue: WordSet = ["/", "-", "."]
     /// The units after tens written out: *mốt* is one, *lăm* five, *tư* four.
-    private static let unitWords = KeyTable(
+    static let unitWords = KeyTable(
         [("mốt", UInt64(1)), ("lăm", 5), ("tư", 4)].map { (WordKey.of($0.0), $0.1) })
 
     /// The figures in reading order.
     func figures() -> [Figure] {
         let tokens = matcher.tokens
-        // Fetched once: a static table is checked for its one-time set-up at every use.
-        let numberWords = Lexicon.numberWordKeys
+        let numberWords = tables.numberWordKeys
         var found: [Figure] = []
         found.reserveCapacity(4)
         var index = 0
@@ -52,8 +53,8 @@ struct FigureFinder {
         return found
     }
 
-    private static let so = WordKey.of("số")
-    private static let emptyKey = WordKey.of("")
+    static let so = WordKey.of("số")
+    static let emptyKey = WordKey.of("")
 
     // MARK: - Numbers written in digits
 
@@ -72,7 +73,7 @@ struct FigureFinder {
         if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
             index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
             let rest = Numeral(tokens[index + 2].text, style: style), rest.decimals == 0, rest.mantissa < 1000,
-            case .unit(let unit) = UnitReader(matcher: matcher).read(from: index + 3, allowGuess: false)
+            case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: index + 3, allowGuess: false)
         {
             var figure = Figure(
                 start: index, numberEnd: index + 3, numeral: Numeral(whole: numeral.mantissa * 1000 + rest.mantissa),
@@ -87,7 +88,9 @@ struct FigureFinder {
         {
             if matcher.isSymbol(index + 3, "/") || matcher.isSymbol(index + 3, "-") { return (nil, skipDate(index)) }
             numberEnd = index + 3
-            guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: false),
+            guard
+                case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(
+                    from: numberEnd, allowGuess: false),
                 unit.unit != "%"
             else { return (nil, numberEnd) }
             return (Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: unit), unit.end)
@@ -106,9 +109,10 @@ struct FigureFinder {
         let allowGuess = !glued && !numeral.looksLikeYear && !(index > 0 && tokens[index - 1].isCapitalised)
         var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
         figure.sign = sign(before: index)
-        switch UnitReader(matcher: matcher).read(from: numberEnd, allowGuess: allowGuess) {
+        switch UnitReader(matcher: matcher, tables: tables).read(from: numberEnd, allowGuess: allowGuess) {
         case .unit(let unit):
-            if unit.unit == "%", matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }  // rice grade
+            // A rice grade (*5% tấm*).
+            if UnitReader.unit(unit.unit, is: "%"), matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }
             // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
             if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
                 let whole = Numeral(tokens[index].text, style: other), whole.decimals == 0
@@ -116,7 +120,8 @@ struct FigureFinder {
                 figure.numeral = whole
             }
             figure.unit =
-                unit.unit == "times" && !isRatio(index, numeral: numeral, after: unit.end) ? occasions(unit) : unit
+                UnitReader.unit(unit.unit, is: "times") && !isRatio(index, numeral: numeral, after: unit.end)
+                ? occasions(unit) : unit
             return (figure, unit.end)
         case .miss(.none):
             return glued ? (nil, numberEnd + 1) : (figure, numberEnd)
@@ -126,7 +131,7 @@ struct FigureFinder {
     }
 
     /// Words before a number of *lần* that make it a multiple (*gấp 3 lần*, *tăng hơn 2 lần*, *cao hơn 3 lần*).
-    private static let multipleWords: WordSet = [
+    static let multipleWords: WordSet = [
         "gấp", "tăng", "giảm", "bằng", "hơn", "cao", "thấp", "lớn", "nhỏ", "nhiều", "lên", "xấp", "xỉ",
     ]
 
@@ -137,10 +142,10 @@ struct FigureFinder {
         if numeral.decimals > 0 { return true }
         var before = index - 1
         while before >= 0, matcher.tokens[before].isWord,
-            Lexicon.phraseWords.contains(matcher.tokens[before])
-                || Self.multipleWords.contains(matcher.tokens[before])
+            tables.phraseWords.contains(key: matcher.tokens[before].key)
+                || tables.multipleWords.contains(key: matcher.tokens[before].key)
         {
-            if Self.multipleWords.contains(matcher.tokens[before]) { return true }
+            if tables.multipleWords.contains(key: matcher.tokens[before].key) { return true }
             before -= 1
         }
         // (Outside the sentence `lower` is empty: a figure at the end is a multiple.)
@@ -161,7 +166,8 @@ struct FigureFinder {
         let tokens = matcher.tokens
         guard index > 0, !tokens[index].spaceBefore else { return false }
         if tokens[index - 1].isWord { return !Tokenizer.isGluedVerb(tokens[index - 1]) }
-        if tokens[index - 1].kind == .symbol, Self.codeGlue.contains(tokens[index - 1]), !tokens[index - 1].spaceBefore,
+        if tokens[index - 1].kind == .symbol, tables.codeGlue.contains(key: tokens[index - 1].key),
+            !tokens[index - 1].spaceBefore,
             index >= 2, tokens[index - 2].isWord || (tokens[index - 2].isNumber && !matcher.isSymbol(index - 1, "-"))
         {
             return true
@@ -172,27 +178,27 @@ struct FigureFinder {
     /// Whether a word before the number makes it an identifier, ordinal or period.
     private func isIdentifier(_ index: Int, numeral: Numeral) -> Bool {
         // Words are compared by key; outside the sentence a word is "" (`WordKey.of("")`).
-        let one = index >= 1 ? matcher.tokens[index - 1].key : Self.emptyKey
+        let one = index >= 1 ? matcher.tokens[index - 1].key : tables.emptyKey
         // `số 85` is an address or document number; `tổng số`, `doanh số`, `dân số` are quantities.
-        if one == Self.so {
-            return !(index >= 2 && Self.quantityBeforeSo.contains(matcher.tokens[index - 2]))
+        if one == tables.so {
+            return !(index >= 2 && tables.quantityBeforeSo.contains(key: matcher.tokens[index - 2].key))
         }
-        if let limit = Self.periodLimits[one] {
+        if let limit = tables.periodLimits[one] {
             // *từ đầu năm 1.240 ca*: a year or month number is never written with a thousands dot.
             return numeral.decimals == 0 && numeral.ungrouped && numeral.mantissa <= limit
                 && matcher.tokens[index].spaceBefore
         }
-        if index > 0 && Lexicon.identifierWords.contains(matcher.tokens[index - 1]) { return true }
+        if index > 0 && tables.identifierWords.contains(key: matcher.tokens[index - 1].key) { return true }
         // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.
-        let first = index >= 2 ? matcher.tokens[index - 2].key : Self.emptyKey
-        return Lexicon.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
+        let first = index >= 2 ? matcher.tokens[index - 2].key : tables.emptyKey
+        return tables.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
     }
 
     /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).
     private func skipDate(_ index: Int) -> Int {
         let tokens = matcher.tokens
         var next = index + 1
-        while next + 1 < tokens.count, tokens[next].kind == .symbol, Self.dateGlue.contains(tokens[next]),
+        while next + 1 < tokens.count, tokens[next].kind == .symbol, tables.dateGlue.contains(key: tokens[next].key),
             !tokens[next].spaceBefore, !tokens[next + 1].spaceBefore
         {
             next += 2
@@ -220,11 +226,11 @@ struct FigureFinder {
     private func writtenNumber(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
         guard !tokens[index].isCapitalised || index == 0,
-            !Lexicon.identifierWords.contains(key: index >= 1 ? tokens[index - 1].key : Self.emptyKey),
+            !tables.identifierWords.contains(key: index >= 1 ? tokens[index - 1].key : tables.emptyKey),
             !matcher.lowerIs(index - 1, "thứ"), !matcher.lowerIs(index - 1, "đầu")
         else { return (nil, index + 1) }
         guard let (value, end) = wordsValue(from: index) else { return (nil, index + 1) }
-        guard case .unit(let unit) = UnitReader(matcher: matcher).read(from: end, allowGuess: false),
+        guard case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: end, allowGuess: false),
             unit.unit != "%", unit.unit != "times", unit.unit != "pp", !(unit.isCountedNoun && unit.isGuessed)
         else { return (nil, end) }
         return (Figure(start: index, numberEnd: end, numeral: Numeral(whole: value), unit: unit), unit.end)
@@ -240,7 +246,7 @@ struct FigureFinder {
         // only before *trăm* or *mươi*, *một* also before a scale word (*một triệu lượt khách*).
         if matcher.lowerIs(index, "năm") { guard tensOrHundreds else { return nil } }
         if matcher.lowerIs(index, "một") {
-            guard tensOrHundreds || Lexicon.scales.longest(in: matcher, at: index + 1) != nil else { return nil }
+            guard tensOrHundreds || tables.scales.longest(in: matcher, at: index + 1) != nil else { return nil }
         }
         // *tư* is mostly part of *đầu tư*.
         guard !matcher.lowerIs(index, "tư"), !matcher.lowerIs(index, "lăm"), !matcher.lowerIs(index, "mốt") else {
@@ -268,7 +274,7 @@ struct FigureFinder {
             return value == 0 ? nil : (value, end)
         }
         // The unit after tens: *mốt* is one and *lăm* five (*hai mươi mốt*, *mười lăm*).
-        if let unit = Self.unitWords[matcher.key(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
+        if let unit = tables.unitWords[matcher.key(end)] ?? wordDigit(at: end), unit >= 1, unit < 10 {
             value += unit
             end += 1
         }
@@ -277,7 +283,9 @@ struct FigureFinder {
 
     /// The digit written out as the word at `index`.
     private func wordDigit(at index: Int) -> UInt64? {
-        guard index >= 0, index < matcher.tokens.count, let digit = Lexicon.numberWord(matcher.tokens[index]) else {
+        guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isWord,
+            let digit = tables.numberWordKeys[matcher.tokens[index].key]
+        else {
             return nil
         }
         return UInt64(digit)
@@ -294,7 +302,7 @@ struct FigureFinder {
         var index = 0
         while index < figures.count {
             let end = figures[index].end
-            if index + 1 < figures.count, Self.rangeConnectors.contains(key: matcher.key(end)),
+            if index + 1 < figures.count, tables.rangeConnectors.contains(key: matcher.key(end)),
                 figures[index + 1].start == end + 1, figures[index + 1].unit != nil
             {
                 if figures[index].unit == nil {

@@ -14,7 +14,7 @@ struct KindCues {
         case sameTimeLastYear, previousMonth, other, plan
     }
 
-    private static let cues = PhraseTable<Cue>(
+    static let cues = PhraseTable<Cue>(
         [
             ("giá trị gia tăng", Cue.neutral), ("trị gia tăng", .neutral), ("gia tăng", .increase),
             ("tăng trưởng", .growthRate), ("tốc độ tăng", .growthRate), ("mức tăng", .increase),
@@ -28,18 +28,20 @@ struct KindCues {
         ].map { (Tokenizer.phrase($0.0), $0.1) })
 
     /// Words that end the search for a plan word (*so*, *và*, a verb).
-    private static let planStops: KeyTable<Bool> = keys(["so", "và", "tăng", "giảm", "đạt", "bằng", "chiếm", "cùng"])
+    static let planStops: KeyTable<Bool> = keys(["so", "và", "tăng", "giảm", "đạt", "bằng", "chiếm", "cùng"])
     /// Words skipped before a base (*so với bình quân của …*).
-    private static let baseLeads: KeyTable<Bool> = keys(["bình", "quân", "mức", "với", "của"])
+    static let baseLeads: KeyTable<Bool> = keys(["bình", "quân", "mức", "với", "của"])
 
     /// A set of words by `WordKey` (a key of 0, outside the sentence, is in none).
     private static func keys(_ words: [String]) -> KeyTable<Bool> { KeyTable(words.map { (WordKey.of($0), true) }) }
 
     let matcher: TokenMatcher
+    /// The word tables asked about at every figure (fetched once, not one static at a time).
+    var tables = ReadingTables.shared
 
     /// The cue whose phrase ends at `index`, with its first token.
     func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
-        guard let entry = Self.cues.longest(in: matcher, endingAt: index) else { return nil }
+        guard let entry = tables.cues.longest(in: matcher, endingAt: index) else { return nil }
         return (entry.value, index - entry.phrase.count + 1)
     }
 
@@ -74,8 +76,8 @@ struct KindCues {
     /// The cue in the figure's own phrase (the run of phrase words right before it).
     func adjacentCue(before start: Int) -> Cue? {
         var index = start - 1
-        while index >= 0, matcher.tokens[index].isWord, Lexicon.phraseWords.contains(matcher.tokens[index]),
-            Lexicon.nounCompounds.longest(in: matcher, endingAt: index) == nil
+        while index >= 0, matcher.tokens[index].isWord, tables.phraseWords.contains(key: matcher.tokens[index].key),
+            tables.nounCompounds.longest(in: matcher, endingAt: index) == nil
         {
             // The nearest verb wins: *vốn tăng thêm đạt 200 tỷ đồng* is a level.
             if let (cue, _) = cue(endingAt: index) {
@@ -84,6 +86,12 @@ struct KindCues {
             index -= 1
         }
         return nil
+    }
+
+    /// Whether the cue in the figure's own phrase is a change (*tăng*, *giảm*).
+    func changeCue(before start: Int) -> Bool {
+        let cue = adjacentCue(before: start)
+        return cue == .increase || cue == .decrease
     }
 
     /// The base named after a figure, from `start` up to a clause end or `stop`.
@@ -109,14 +117,14 @@ struct KindCues {
     /// A base named before the figure in its clause (*so với cùng kỳ năm trước tăng 3,65%*).
     func base(before start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
         var index = start - 1
-        while index > stop, !matcher.isPhraseEnd(index) {
+        while index > stop, !matcher.isPhraseEnd(inside: index) {
             if let base = baseStart(at: index) { return classify(at: base, month: month, year: year) }
             index -= 1
         }
         // A base fronted before the clause: *So với cùng kỳ năm trước, doanh thu tăng 8,6%*.
         guard index > stop, matcher.isSymbol(index, ",") else { return nil }
         var first = index - 1
-        while first > stop, !matcher.isPhraseEnd(first) { first -= 1 }
+        while first > stop, !matcher.isPhraseEnd(inside: first) { first -= 1 }
         first += 1
         guard first < index, let base = baseStart(at: first) else { return nil }
         return classify(at: base, month: month, year: year)
@@ -155,8 +163,8 @@ struct KindCues {
         while index < start + 5, index < matcher.tokens.count, !matcher.isPhraseEnd(index),
             !matcher.tokens[index].isNumber
         {
-            if Lexicon.planWords.longest(in: matcher, at: index) != nil { return true }
-            if Self.planStops.contains(matcher.key(index)) {
+            if tables.planWords.longest(in: matcher, at: index) != nil { return true }
+            if tables.planStops.contains(matcher.key(index)) {
                 return false
             }
             index += 1
@@ -166,13 +174,13 @@ struct KindCues {
 
     private func classify(at start: Int, month: Int?, year: Int?) -> Base {
         var index = start
-        while Self.baseLeads.contains(matcher.key(index)) { index += 1 }
+        while tables.baseLeads.contains(matcher.key(index)) { index += 1 }
         let next = index + 1
         if matcher.lowerIs(index, "cùng") { return .sameTimeLastYear }
         // *so với kế hoạch*, *so với tổng vốn kế hoạch năm*.
         for ahead in index..<min(index + 4, matcher.tokens.count) {
             if matcher.isPhraseEnd(ahead) || matcher.tokens[ahead].isNumber || matcher.lowerIs(ahead, "cùng") { break }
-            if Lexicon.planWords.longest(in: matcher, at: ahead) != nil { return .plan }
+            if tables.planWords.longest(in: matcher, at: ahead) != nil { return .plan }
         }
         if matcher.lowerIs(index, "tháng") {
             // (*liền kề* is two tokens: the one after *tháng* is *liền*.)

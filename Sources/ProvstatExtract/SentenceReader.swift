@@ -21,6 +21,8 @@ struct SentenceReader {
     let context: PageContext
     /// The heading of the section the sentence stands in: the subject when nothing else is named.
     var heading: String = ""
+    /// The word tables asked about at every figure (fetched once, not one static at a time).
+    var tables = ReadingTables.shared
 
     /// The sentence's facts in reading order; `topic` is the topic the sentence before it left
     /// open, and becomes the one this sentence leaves open; `named` is the phrase the sentences
@@ -29,17 +31,17 @@ struct SentenceReader {
         let carried = topic
         topic = nil
         let tokens = sentence.tokens
-        // Read in place (a token passed by value is copied), the table fetched once.
-        let numberWords = Lexicon.numberWordKeys
+        // Read in place (a token passed by value is copied).
+        let numberWords = tables.numberWordKeys
         guard
             tokens.indices.contains(where: {
                 tokens[$0].isNumber || (tokens[$0].isWord && numberWords.contains(tokens[$0].key))
             })
         else { return [] }
         let matcher = TokenMatcher(tokens: tokens)
-        let figures = FigureFinder(matcher: matcher, style: context.style).figures()
+        let figures = FigureFinder(matcher: matcher, style: context.style, tables: tables).figures()
         guard !figures.isEmpty else { return [] }
-        let cues = KindCues(matcher: matcher)
+        let cues = KindCues(matcher: matcher, tables: tables)
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
         // The periods a figure may cover: a comparison base (*so với tháng 9*) is not one.
         let covered = periods.filter { !Self.isBase($0, matcher: matcher) }
@@ -50,29 +52,30 @@ struct SentenceReader {
         kinds.reserveCapacity(figures.count)
         var subjects = SubjectTracker(
             finder: SubjectFinder(matcher: matcher), heading: heading, topic: carried, previous: named)
-        // The lexicon's tables asked about for every figure, fetched once per sentence: a static
-        // table is checked for its one-time set-up at every use.
-        let clauseHedges = Lexicon.clauseHedges
-        let equivalentWords = Lexicon.equivalentWords
-        let breakdownWords = Lexicon.breakdownWords
-        let partWords = Lexicon.partWords
+        let clauseHedges = tables.clauseHedges
+        let equivalentWords = tables.equivalentWords
+        let breakdownWords = tables.breakdownWords
+        let partWords = tables.partWords
         // Where the words after the figure before that said what it counted (*38 doanh nghiệp thành
         // lập mới*) or was about (*tăng 7,5% về số doanh nghiệp*) end.
         var consumedEnd = 0
         // The changes that state no base, measured at the end by the sentence's others.
         var baseless: [Int] = []
+        // The linking words between each figure and the one before it (none before a range's high
+        // end), found in one pass each, once: asked about by the figure's kind and reading, and by
+        // the base search of the figures before it.
+        let allLinks = figures.indices.map { position in
+            figures[position].rangeLow == nil
+                ? self.links(
+                    from: position > 0 ? figures[position - 1].end : 0, to: figures[position].start,
+                    breakdown: breakdownWords, part: partWords, equivalent: equivalentWords, matcher: matcher)
+                : (breakdown: false, part: false, equivalent: false)
+        }
         // By index: `enumerated()` hands out a copy of each figure (retaining its unit's text).
         for position in figures.indices {
             let figure = figures[position]
             let previousEnd = position > 0 ? figures[position - 1].end : 0
-            // The linking words between the previous figure and this one (none before a range's
-            // high end), found in one pass and asked about by the kind and the reading.
-            let links =
-                figure.rangeLow == nil
-                ? self.links(
-                    from: previousEnd, to: figure.start, breakdown: breakdownWords, part: partWords,
-                    equivalent: equivalentWords, matcher: matcher)
-                : (breakdown: false, part: false, equivalent: false)
+            let links = allLinks[position]
             let phraseStart = self.phraseStart(before: figure.start, limit: previousEnd, matcher: matcher)
             let estimate: Bool
             var kind: FactKind
@@ -88,11 +91,12 @@ struct SentenceReader {
                     hasHedge(from: phraseStart, to: figure.start, matcher: matcher)
                     || hedgeOpensClause(before: phraseStart, previousEnd: previousEnd, matcher: matcher)
                     || (position == 0 && clauseHedges.longest(in: matcher, at: 0) != nil)
-                let month = nearestMonth(before: figure.start, in: periods) ?? context.month
+                let month = nearestMonth(before: figure.start, in: periods, matcher: matcher) ?? context.month
                 // *tăng 5.120 tỷ đồng (bằng 10,8%) so với cùng kỳ*: the base after a bracket that
                 // restates the change in percent is the change's.
                 let skipped = isBracketedRestatement(position + 1, figures: figures, matcher: matcher) ? 1 : 0
-                let baseStop = self.baseStop(after: position + skipped, figures: figures, cues: cues)
+                let baseStop = self.baseStop(
+                    after: position + skipped, figures: figures, links: allLinks, cues: cues)
                 // A base written in the figure's own clause before it (*doanh thu tăng so với tháng
                 // trước gần 6% và tăng khoảng 8% so với cùng kỳ*) is nearer than one after the next change.
                 let next = position + 1 + skipped
@@ -172,7 +176,8 @@ struct SentenceReader {
             let chosen = before.isEmpty ? based((position + 1)..<readings.count) : before
             if chosen.count == 1, let only = chosen.first { readings[position].fact.kind = only }
         }
-        (topic, named) = subjects.finish()
+        // Consumed, not copied: the tracker is done with.
+        (topic, named) = (consume subjects).finish()
         return readings
     }
 
@@ -186,15 +191,15 @@ struct SentenceReader {
         let minus = figure.sign == .minus
         // *tăng từ 53,1% lên 70,2%*: the starting point is a level, not a change.
         if matcher.lowerIs(figure.start - 1, "từ"), movesTo(after: figure.end, matcher: matcher) {
-            return (unit == "%" ? .share : .level, minus)
+            return (UnitReader.unit(unit, is: "%") ? .share : .level, minus)
         }
-        switch unit {
-        case "pp":
+        switch Self.measure(of: unit) {
+        case .points:
             let cue = cues.governingCue(before: figure.start, stop: previousEnd - 1)
             return (.contributionPP, minus || cue == .decrease)
-        case "times":
+        case .times:
             return (.ratio, false)
-        case "%":
+        case .percent:
             let cue = cues.governingCue(before: figure.start, stop: previousEnd - 1)
             let plan = cues.planFollows(figure.end) || base == .plan
             switch cue {
@@ -220,12 +225,23 @@ struct SentenceReader {
                 if cue == .share, cues.planFollows(figure.end) { return (.planAttainment, false) }
                 return (.share, minus)
             }
-        default:
+        case .other:
             let cue = cues.adjacentCue(before: figure.start)
             if cue == .increase || cue == .decrease { return (growth(base), cue == .decrease || minus) }
             if figure.sign != .none { return (growth(base), minus) }
             return (.level, false)
         }
+    }
+
+    /// How `kind(of:)` reads a unit.
+    private enum Measure { case percent, points, times, other }
+
+    /// The measure of `unit`, told by length first: most units are none of these, and comparing
+    /// unequal strings takes the slow path.
+    private static func measure(of unit: String) -> Measure {
+        if UnitReader.unit(unit, is: "%") { return .percent }
+        if UnitReader.unit(unit, is: "pp") { return .points }
+        return UnitReader.unit(unit, is: "times") ? .times : .other
     }
 
     /// The kind of an amount that restates the change before it (*tăng 10%, tương đương 3 tỷ đồng*):
@@ -238,7 +254,7 @@ struct SentenceReader {
         let unit = figure.unit?.unit ?? "%"
         guard isEquivalent, let previous,
             previous.kind == .growth || previous.kind == .growthYoY || previous.kind == .growthMoM,
-            unit != "%" && unit != "pp" && unit != "times"
+            Self.measure(of: unit) == .other
         else { return own }
         switch own.0 {
         case .level: return (previous.kind, previous.negative)
@@ -287,39 +303,40 @@ struct SentenceReader {
         // *nâng* (raise); *và* before another figure, or right after the noun (*6.950 người và đi
         // làm việc …*, not *42 quốc gia và vùng lãnh thổ*), starts the next item.
         while end < matcher.tokens.count, end < unit.end + 10, matcher.tokens[end].isWord,
-            !Self.countedStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key)
                 || (matcher.lowerIs(end, "đạt") && end + 1 < matcher.tokens.count && matcher.tokens[end + 1].isWord
-                    && !Lexicon.phraseWords.contains(matcher.tokens[end + 1]))
+                    && !tables.phraseWords.contains(key: matcher.tokens[end + 1].key))
                 || (matcher.lowerIs(end, "nâng") && matcher.lowerIs(end + 1, "cao"))
                 // *8 nhóm tăng giá*: which groups, not a change.
                 || ((matcher.lowerIs(end, "tăng") || matcher.lowerIs(end, "giảm")) && matcher.lowerIs(end + 1, "giá"))
                 // *45 dự án trong danh mục kêu gọi đầu tư* says which; *trong tháng*, *trong đó* do not.
                 || (matcher.lowerIs(end, "trong") && end + 1 < matcher.tokens.count
-                    && matcher.tokens[end + 1].isWord && !Self.periodEnds.contains(matcher.tokens[end + 1])
-                    && !Lexicon.phraseWords.contains(matcher.tokens[end + 1])),
+                    && matcher.tokens[end + 1].isWord && !tables.periodEnds.contains(key: matcher.tokens[end + 1].key)
+                    && !tables.phraseWords.contains(key: matcher.tokens[end + 1].key)),
             !(matcher.lowerIs(end, "và")
-                && ((end == unit.end && Lexicon.compoundNouns.longest(in: matcher, at: end + 1) == nil)
+                && ((end == unit.end && tables.compoundNouns.longest(in: matcher, at: end + 1) == nil)
                     || figureFollows(end, matcher: matcher)))
         {
             end += 1
         }
         // *11 nhóm hàng hóa và dịch vụ chính có 8 nhóm tăng giá*: a verb left hanging before the
         // next figure says nothing of this one.
-        while end > unit.end, Self.hanging.contains(matcher.tokens[end - 1]) { end -= 1 }
+        while end > unit.end, tables.hanging.contains(key: matcher.tokens[end - 1].key) { end -= 1 }
         // The role first: the texts are built only for a phrase that is returned.
         let role: SubjectFinder.Phrase.CountedRole?
         if matcher.lowerIs(phraseStart, "cho") {
             // *giải quyết việc làm cho 2.350 lao động*: those the action was for.
             role = .beneficiary
         } else if end == unit.end,
-            Lexicon.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
+            tables.countingVerbs.longest(in: matcher, endingAt: phraseStart - 1) != nil
                 || matcher.lowerIs(phraseStart - 1, "của")
         {
             // *Kiên Giang đón 7,35 triệu lượt khách*: after a verb of counting, the noun is what is
             // counted; after *của* (*liên kết tiêu thụ của 26 doanh nghiệp*), whose it is.
             role = .object
         } else if matcher.lowerIs(phraseStart, "có"), end > unit.end, phraseStart > 0,
-            matcher.tokens[phraseStart - 1].isWord, !Self.periodEnds.contains(matcher.tokens[phraseStart - 1])
+            matcher.tokens[phraseStart - 1].isWord,
+            !tables.periodEnds.contains(key: matcher.tokens[phraseStart - 1].key)
         {
             // *Dự án có 1.236 hộ bị ảnh hưởng*: what the thing named right before has (not *lũy kế
             // 12 tháng có …*).
@@ -333,7 +350,7 @@ struct SentenceReader {
         // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
         // attributes written after it (*với tổng vốn đăng ký …*).
         // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
-        let verb = (unit.end..<end).first { Self.qualifierVerbs.contains(matcher.tokens[$0]) } ?? end
+        let verb = (unit.end..<end).first { tables.qualifierVerbs.contains(key: matcher.tokens[$0].key) } ?? end
         let ownerEnd = verb > unit.end ? verb : end
         // (The head itself when it spans the same tokens: no second text built.)
         phrase.owner = ownerEnd == end ? phrase.head : Self.text(from: nounStart, to: ownerEnd, matcher: matcher)
@@ -353,7 +370,7 @@ struct SentenceReader {
     }
 
     /// Verbs after a counted noun that start what is said of it (*dự án được cấp …*).
-    private static let qualifierVerbs: WordSet = ["được", "đã", "đang", "sẽ", "bị", "có"]
+    static let qualifierVerbs: WordSet = ["được", "đã", "đang", "sẽ", "bị", "có"]
 
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
     /// *153.000 ha lúa*): up to three words, before any that link to something else, and where they end.
@@ -363,8 +380,9 @@ struct SentenceReader {
         else { return nil }
         var end = unit.end
         while end < matcher.tokens.count, end < unit.end + 4, matcher.tokens[end].isWord,
-            !Self.countedStops.contains(matcher.tokens[end]), !Lexicon.phraseWords.contains(matcher.tokens[end]),
-            !Self.materialStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key),
+            !tables.phraseWords.contains(key: matcher.tokens[end].key),
+            !tables.materialStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -380,7 +398,7 @@ struct SentenceReader {
         let start = figure.end + 1
         var end = start
         while end < matcher.tokens.count, end < start + 6, matcher.tokens[end].isWord,
-            !Self.regardingStops.contains(matcher.tokens[end])
+            !tables.regardingStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -390,7 +408,7 @@ struct SentenceReader {
     }
 
     /// Words that end what a change is about.
-    private static let regardingStops: WordSet = ["và", "so", "với", "tăng", "giảm", "đạt", "chiếm", "do", "nhờ"]
+    static let regardingStops: WordSet = ["và", "so", "với", "tăng", "giảm", "đạt", "chiếm", "do", "nhờ"]
 
     /// The words right after a figure's unit up to a word that links to something else
     /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says;
@@ -403,7 +421,7 @@ struct SentenceReader {
         }
         var end = unitEnd
         while end < matcher.tokens.count, end < unitEnd + 8, matcher.tokens[end].isWord,
-            !Self.countedStops.contains(matcher.tokens[end])
+            !tables.countedStops.contains(key: matcher.tokens[end].key)
         {
             end += 1
         }
@@ -413,24 +431,25 @@ struct SentenceReader {
     /// Whether `unit` is one of physical measure, after which a noun names the stuff measured.
     private static func isMaterialUnit(_ unit: String) -> Bool {
         // Compared with each (small) literal: cheaper than hashing the unit for a set.
-        unit == "t" || unit == "ha" || unit == "m3" || unit == "l"
+        UnitReader.unit(unit, is: "t") || UnitReader.unit(unit, is: "ha") || UnitReader.unit(unit, is: "m3")
+            || UnitReader.unit(unit, is: "l")
     }
     /// Words after a unit that say when or where rather than what (*… ha trong năm*, *… tấn mỗi năm*).
-    private static let materialStops: WordSet = [
+    static let materialStops: WordSet = [
         "tháng", "năm", "quý", "mỗi", "một", "hằng", "hàng", "trên", "tại", "ở", "vào", "cho", "và", "là", "thì",
         "so", "được", "đã", "theo", "sản", "thu", "gồm", "chủ", "yếu", "nhưng", "trở",
     ]
 
     /// Words that cannot end what a counted noun is (*có*, *là*, *và* before the next figure).
-    private static let hanging: WordSet = ["có", "là", "và", "được", "đã", "với", "của", "cho"]
+    static let hanging: WordSet = ["có", "là", "và", "được", "đã", "với", "của", "cho"]
 
     /// Words a period ends with (*lũy kế 12 tháng*, *đến nay*).
-    private static let periodEnds: WordSet = [
+    static let periodEnds: WordSet = [
         "tháng", "năm", "quý", "nay", "đó", "này", "kỳ", "tuần", "thời", "giai", "dịp",
     ]
 
     /// Words that end the qualifiers after a counted noun (*38 doanh nghiệp thành lập mới với …*).
-    private static let countedStops: WordSet = [
+    static let countedStops: WordSet = [
         "với", "so", "chiếm", "bằng", "gấp", "nâng", "đưa", "góp", "tương", "trong", "tăng", "giảm", "vượt",
         // *trị* stops *trị giá*; *giá* alone is the price in *chỉ số giá*.
         "đạt", "trị", "của", "nhằm", "để", "từ", "khi",
@@ -487,16 +506,19 @@ struct SentenceReader {
     /// Whether the figure at `position` is a percentage in brackets right after an amount, with at
     /// most a linking word before it (*tăng 2.410 tỷ đồng (bằng 4,8%)*): the amount restated.
     private func isBracketedRestatement(_ position: Int, figures: [Figure], matcher: TokenMatcher) -> Bool {
-        guard position > 0, position < figures.count, figures[position].unit?.unit == "%",
-            let previousUnit = figures[position - 1].unit?.unit, previousUnit != "%", previousUnit != "pp"
+        guard position > 0, position < figures.count, let unit = figures[position].unit?.unit,
+            UnitReader.unit(unit, is: "%"), let previousUnit = figures[position - 1].unit?.unit,
+            !UnitReader.unit(previousUnit, is: "%"), !UnitReader.unit(previousUnit, is: "pp")
         else { return false }
         let open = figures[position - 1].end
         guard matcher.isSymbol(open, "("), matcher.isSymbol(figures[position].end, ")") else { return false }
-        return (open + 1..<figures[position].start).allSatisfy { Self.restatingWords.contains(matcher.tokens[$0]) }
+        return (open + 1..<figures[position].start).allSatisfy {
+            tables.restatingWords.contains(key: matcher.tokens[$0].key)
+        }
     }
 
     /// Words that may open a bracket restating an amount in percent (*bằng*, *tương đương*, *tức*).
-    private static let restatingWords: WordSet = ["bằng", "tương", "đương", "tức", "là", "hay", "tăng", "giảm"]
+    static let restatingWords: WordSet = ["bằng", "tương", "đương", "tức", "là", "hay", "tăng", "giảm"]
 
     /// Where the clause of the next figure opens with its base (*tăng 1,95% và so với cùng kỳ năm
     /// trước tăng 3,41%*): at the *và* or comma before a *so* whose clause runs on to the next
@@ -519,18 +541,22 @@ struct SentenceReader {
     }
 
     /// Where the search for a figure's base stops: at the next figure that is not a coordinated change.
-    private func baseStop(after position: Int, figures: [Figure], cues: KindCues) -> Int {
+    ///
+    /// `links` are the linking words before each figure.
+    private func baseStop(
+        after position: Int, figures: [Figure], links: [(breakdown: Bool, part: Bool, equivalent: Bool)],
+        cues: KindCues
+    ) -> Int {
         var next = position + 1
         while next < figures.count {
-            // Read in place: a copy of the figure would retain its unit's text.
-            let start = figures[next].start
-            let cue = cues.adjacentCue(before: start)
-            let isChange =
-                cue == .increase || cue == .decrease || figures[next].rangeLow != nil || figures[next].sign != .none
+            // Read in place: a copy of the figure would retain its unit's text. The cheap
+            // questions first: the cue before the figure is looked up only when they leave it open.
             // An amount restating the change (*tăng 10%, tương đương 3 tỷ đồng so với cùng kỳ*) shares its base.
-            let restates = contains(
-                Lexicon.equivalentWords, from: figures[next - 1].end, to: start, matcher: cues.matcher)
-            if !isChange && !restates && !isCoordinated(next, figures: figures, matcher: cues.matcher) {
+            let start = figures[next].start
+            if figures[next].rangeLow == nil, figures[next].sign == .none, !links[next].equivalent,
+                !cues.changeCue(before: start),
+                !isCoordinated(next, figures: figures, matcher: cues.matcher)
+            {
                 return start
             }
             next += 1
@@ -544,8 +570,8 @@ struct SentenceReader {
     private func phraseStart(before start: Int, limit: Int, matcher: TokenMatcher) -> Int {
         var index = start
         while index - 1 >= limit, matcher.tokens[index - 1].isWord,
-            Lexicon.phraseWords.contains(matcher.tokens[index - 1]),
-            Lexicon.nounCompounds.longest(in: matcher, endingAt: index - 1) == nil
+            tables.phraseWords.contains(key: matcher.tokens[index - 1].key),
+            tables.nounCompounds.longest(in: matcher, endingAt: index - 1) == nil
         {
             index -= 1
         }
@@ -561,16 +587,20 @@ struct SentenceReader {
 
     /// Whether a hedge word stands in `from..<to`.
     private func hasHedge(from: Int, to: Int, matcher: TokenMatcher) -> Bool {
-        contains(Lexicon.hedges, from: from, to: to, matcher: matcher)
+        contains(tables.hedges, from: from, to: to, matcher: matcher)
     }
 
     /// Whether the figure is the first of a clause that opens with a hedge (*Dự ước chỉ số … tăng 1,3%*);
     /// the first figure of a sentence that opens with one (*Ước tính cả năm, sản lượng đạt …*) is too.
     private func hedgeOpensClause(before start: Int, previousEnd: Int, matcher: TokenMatcher) -> Bool {
         var first = start
-        while first - 1 >= 0, !matcher.isPhraseEnd(first - 1) { first -= 1 }
+        while first - 1 >= 0, !matcher.isPhraseEnd(inside: first - 1) {
+            first -= 1
+            // Past the previous figure the clause is not the figure's first: no need to go on.
+            if first < previousEnd { return false }
+        }
         guard first >= previousEnd || previousEnd == 0 else { return false }
-        return Lexicon.clauseHedges.longest(in: matcher, at: first) != nil
+        return tables.clauseHedges.longest(in: matcher, at: first) != nil
     }
 
     /// Whether a breakdown, part or equivalence phrase starts in `from..<to` (`contains` of each,
@@ -581,7 +611,12 @@ struct SentenceReader {
     ) -> (breakdown: Bool, part: Bool, equivalent: Bool) {
         var found = (breakdown: false, part: false, equivalent: false)
         var index = from
+        let starts = tables.linkStarts
         while index < to, !(found.breakdown && found.part && found.equivalent) {
+            guard starts.contains(matcher.tokens[index].key) else {
+                index += 1
+                continue
+            }
             if !found.breakdown { found.breakdown = breakdown.longest(in: matcher, at: index) != nil }
             if !found.part { found.part = part.longest(in: matcher, at: index) != nil }
             if !found.equivalent { found.equivalent = equivalent.longest(in: matcher, at: index) != nil }
@@ -603,10 +638,12 @@ struct SentenceReader {
         of figure: Figure, nextStart: Int, in usable: [PeriodScanner.Mention], matcher: TokenMatcher
     ) -> Period? {
         var clauseStart = figure.start
-        while clauseStart - 1 >= 0, !matcher.isPhraseEnd(clauseStart - 1) { clauseStart -= 1 }
+        while clauseStart - 1 >= 0, !matcher.isPhraseEnd(inside: clauseStart - 1) { clauseStart -= 1 }
         if let own = usable.last(where: { $0.index >= clauseStart && $0.index < figure.start }) { return own.period }
         var clauseEnd = figure.end
-        while clauseEnd < min(nextStart, matcher.tokens.count), !matcher.isPhraseEnd(clauseEnd) { clauseEnd += 1 }
+        while clauseEnd < min(nextStart, matcher.tokens.count), !matcher.isPhraseEnd(inside: clauseEnd) {
+            clauseEnd += 1
+        }
         if let after = usable.first(where: { $0.index >= figure.end && $0.index < clauseEnd }) { return after.period }
         return usable.last { $0.index < figure.start }?.period
     }
@@ -618,10 +655,10 @@ struct SentenceReader {
     }
 
     /// The month of the nearest period named before `index` (a month or a year-to-date).
-    private func nearestMonth(before index: Int, in periods: [PeriodScanner.Mention]) -> Int? {
+    private func nearestMonth(before index: Int, in periods: [PeriodScanner.Mention], matcher: TokenMatcher) -> Int? {
         periods.last {
             $0.index < index && ($0.period.span == .month || $0.period.span == .yearToDate)
-                && !Self.isBase($0, matcher: TokenMatcher(tokens: sentence.tokens))
+                && !Self.isBase($0, matcher: matcher)
         }?.period.number
     }
 }

@@ -31,34 +31,43 @@ struct UnitReader {
     }
 
     let matcher: TokenMatcher
+    /// The word tables asked about at every figure (fetched once, not one static at a time).
+    var tables = ReadingTables.shared
 
     /// Words after `đồng` that make it part of another word (*đồng bằng*, *đồng thời*).
-    private static let notCurrencyAfterDong: WordSet = [
+    static let notCurrencyAfterDong: WordSet = [
         "bằng", "thời", "chí", "bào", "ruộng", "lúa", "hồ", "nghiệp", "bộ", "ý", "hành", "loạt", "đều", "tâm",
         "khởi", "phục", "tiền", "xu", "minh", "thuận", "thau", "cỏ", "đội", "dao", "bạc", "vàng",
     ]
 
     /// Words after *vụ* that make it a crop season, not an incident.
-    private static let cropWords: WordSet = [
+    static let cropWords: WordSet = [
         "lúa", "đông", "xuân", "hè", "thu", "mùa", "chiêm", "màu", "rau", "ngô", "sản", "trước", "này", "tới", "sau",
     ]
+
+    /// Whether `unit` is `canonical` (`%`, `pp`, `times` …): told by the length first, since most
+    /// units are not the one asked about and comparing unequal strings takes the slow path.
+    @inline(__always)
+    static func unit(_ unit: String, is canonical: String) -> Bool {
+        unit.utf8.count == canonical.utf8.count && unit == canonical
+    }
 
     /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
     func read(from start: Int, allowGuess: Bool) -> Outcome {
         let tokens = matcher.tokens
         var index = start
         var exponent = 0
-        if let scale = Lexicon.scales.longest(in: matcher, at: index) {
+        if let scale = tables.scales.longest(in: matcher, at: index) {
             exponent = scale.value
             index += scale.phrase.count
         }
         guard index < tokens.count else { return .miss(.none) }
-        if Lexicon.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
-        let measure = Lexicon.units.first(in: matcher, at: index) { entry in
+        if tables.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
+        let measure = tables.units.first(in: matcher, at: index) { entry in
             let end = index + entry.phrase.count
             // (The one word matched is the token at `index`: told by its key, no string compared.)
             if entry.phrase.count == 1, matcher.lowerIs(index, "đồng"),
-                Self.notCurrencyAfterDong.contains(key: matcher.key(end))
+                tables.notCurrencyAfterDong.contains(key: matcher.key(end))
             {
                 return false
             }
@@ -75,29 +84,41 @@ struct UnitReader {
                         isGuessed: false)))
         }
         guard tokens[index].isWord else { return .miss(.none) }
-        if let length = Lexicon.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
-            let noun = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
+        if let length = tables.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
+            let noun = Self.lowerText(from: index, to: index + length, matcher: matcher)
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
         let word = tokens[index].lower
         // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
         if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
-            !Self.cropWords.contains(tokens[index + 1])
+            !tables.cropWords.contains(key: tokens[index + 1].key)
         {
             return .unit(
                 rate(Match(unit: "vụ", exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        if Lexicon.timeNouns.contains(tokens[index]) { return .miss(.period) }
-        if Lexicon.simpleNouns.contains(tokens[index]) {
+        if tables.timeNouns.contains(key: tokens[index].key) { return .miss(.period) }
+        if tables.simpleNouns.contains(key: tokens[index].key) {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
         guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised,
-            !Lexicon.notNouns.contains(tokens[index]),
+            !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
         return .unit(rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: true)))
+    }
+
+    /// The lower-case texts of tokens `from..<to` joined by spaces, written into the string's
+    /// storage at once (no array of texts, no regrowth).
+    private static func lowerText(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].lower.utf8.count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            for index in start..<end {
+                if index > start { text.append(byte: 0x20) }
+                text.append(matcher.tokens[index].lower)
+            }
+        }
     }
 
     /// Extends a unit by a `/denominator` (*đồng/kg* → `VND/kg`).
@@ -116,14 +137,14 @@ struct UnitReader {
         // The slash first: most units have none after them, and it costs no string comparison.
         guard matcher.isSymbol(slash, "/"), match.unit != "%", match.unit != "tạ/ha", slash + 1 < tokens.count,
             tokens[slash + 1].isWord,
-            !tokens[slash + 1].isCapitalised || Lexicon.units.longest(in: matcher, at: slash + 1) != nil
+            !tokens[slash + 1].isCapitalised || tables.units.longest(in: matcher, at: slash + 1) != nil
         else { return match }
         var denominator = tokens[slash + 1].lower
         var end = slash + 2
-        if let length = Lexicon.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
-            denominator = tokens[(slash + 1)..<(slash + 1 + length)].map(\.lower).joined(separator: " ")
+        if let length = tables.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
+            denominator = Self.lowerText(from: slash + 1, to: slash + 1 + length, matcher: matcher)
             end = slash + 1 + length
-        } else if let unit = Lexicon.units.longest(in: matcher, at: slash + 1) {
+        } else if let unit = tables.units.longest(in: matcher, at: slash + 1) {
             let written = unit.phrase.joined()
             denominator =
                 unit.value.unit == "t" ? "tấn" : written == unit.value.unit.lowercased() ? unit.value.unit : written
