@@ -176,8 +176,7 @@ struct SentenceReader {
             let chosen = before.isEmpty ? based((position + 1)..<readings.count) : before
             if chosen.count == 1, let only = chosen.first { readings[position].fact.kind = only }
         }
-        // Consumed, not copied: the tracker is done with.
-        (topic, named) = (consume subjects).finish()
+        (topic, named) = subjects.finish()
         return readings
     }
 
