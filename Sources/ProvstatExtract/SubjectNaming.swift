@@ -216,32 +216,11 @@ enum SubjectNaming {
     /// The case-folded words of a phrase, each once, by `WordKey` (text is NFC: equal words have
     /// equal bytes); a handful of integers, not a `Set` of strings.
     static func words(of text: String) -> [UInt64] {
-        var lower = Tokenizer.lowercased(text)
-        var keys: [UInt64] = []
-        // As `keys(ofWords:commas:)`, each key kept once as it is hashed.
-        let hashed = lower.withUTF8 { bytes -> Bool in
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x2C {
-                if index < bytes.count {
-                    guard separatesPlainly(bytes, at: index) else { return false }
-                }
-                if index > start {
-                    let key = WordKey.of(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    if !keys.contains(key) { keys.append(key) }
-                }
-                start = index + 1
-            }
-            return true
+        var unique: [UInt64] = []
+        for key in keys(ofWords: Tokenizer.lowercased(text), commas: true) where !unique.contains(key) {
+            unique.append(key)
         }
-        if hashed { return keys }
-        keys.removeAll()
-        for word in Tokenizer.pieces(lower, commas: true)
-            ?? lower.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        {
-            let key = WordKey.of(word)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        return keys
+        return unique
     }
 
     /// The `WordKey`s of the words of `lower` (lower-case), in order: the pieces `Tokenizer.pieces`

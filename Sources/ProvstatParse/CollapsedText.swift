@@ -1,3 +1,5 @@
+// CLibXML2 before the shim: the module imported first claims libxml2's headers, and the other
+// files of this target find libxml2's constants only through CLibXML2.
 internal import CLibXML2
 internal import CLibXML2Shim
 
