@@ -74,8 +74,8 @@ enum ItemNaming {
     /// the same thing (*…, sản lượng đạt …*) is of that thing, not of the first measure.
     static func measured(by subject: String) -> String {
         // `Tokenizer.lowercased` is `lowercased()` without a Unicode property lookup per letter.
-        // Only the first 22 bytes are compared (*tổng* and the longest measure, *sản lượng*, and a
-        // space).
+        // What is compared lies in the first 22 bytes (*tổng*, the longest of these measures and a
+        // space): the first 40 are read.
         let opening = self.opening(of: subject, bytes: 40)
         let bytes = Array(Tokenizer.lowercased(opening).utf8)
         var start = bytes.starts(with: total) ? total.count : 0
@@ -190,8 +190,9 @@ enum ItemNaming {
     /// The measure a subject opens with (after *tổng*), lower-cased, or nil.
     private static func measure(opening subject: String) -> String? {
         // Only the opening words matter; they are compared as bytes, since this runs for every fact:
-        // the first 40 at most (*tổng*, the longest measure and a space). `Tokenizer.lowercased`
-        // gives what `lowercased()` does without a Unicode property lookup per letter.
+        // they lie in the first 40 bytes (*tổng*, the longest measure and a space), and the first 64
+        // are read. `Tokenizer.lowercased` gives what `lowercased()` does without a Unicode
+        // property lookup per letter.
         let opening = self.opening(of: subject, bytes: 64)
         var lower = Tokenizer.lowercased(opening)
         // Read in the string's own storage, not copied into an array.

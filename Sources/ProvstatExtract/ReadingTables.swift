@@ -54,12 +54,3 @@ final class ReadingTables: Sendable {
 
     static let shared = ReadingTables()
 }
-
-extension TokenMatcher {
-    /// `isPhraseEnd(index)` for an index inside the sentence, told at once for a word or a
-    /// number (most tokens): the scans over a clause ask it at every token.
-    @inline(__always)
-    func isPhraseEnd(inside index: Int) -> Bool {
-        tokens[index].kind == .symbol && isPhraseEnd(index)
-    }
-}

@@ -84,6 +84,13 @@ struct TokenMatcher {
     func isPhraseEnd(_ index: Int) -> Bool {
         isClauseEnd(index) || isSymbol(index, ",")
     }
+
+    /// `isPhraseEnd(index)` for an index inside the sentence, told at once for a word or a
+    /// number (most tokens): the scans over a clause ask it at every token.
+    @inline(__always)
+    func isPhraseEnd(inside index: Int) -> Bool {
+        tokens[index].kind == .symbol && isPhraseEnd(index)
+    }
 }
 
 extension TokenMatcher {

@@ -353,32 +353,27 @@ enum Tokenizer {
     /// at U+0130 (İ, which the standard library lower-cases to `i` and a combining dot) and at the
     /// Greek capitals U+0370–U+037F, which share a lead byte with the combining marks.
     static func lowercased(_ text: String) -> String {
-        var contiguous = text
-        // One pass: the bytes are lower-cased with those two letters left to the library too.
-        return contiguous.withUTF8 { utf8 in
-            withLowercased(utf8, asLibrary: true) { lowered, lowering in
-                switch lowering {
-                case .unchanged: return text
-                case .changed: return string(validUTF8: lowered)
-                case .needsLibrary: return text.lowercased()
-                }
-            }
-        }
+        lowercased(text, asLibrary: true)
     }
 
     /// `word` in lower case. Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin
     /// Extended Additional, where a capital and its small letter differ by a fixed step in the last
     /// UTF-8 byte; other scripts go through the standard library.
     static func lowercasedWord(_ word: String) -> String {
-        var contiguous = word
-        // The bytes are changed in a temporary buffer (on the stack for a word): no array per word.
+        lowercased(word, asLibrary: false)
+    }
+
+    /// `text` lower-cased in one pass over a copy of its bytes (on the stack for a word), with the
+    /// letters `withLowercased` leaves to the standard library (`asLibrary`: İ and Greek too) done there.
+    private static func lowercased(_ text: String, asLibrary: Bool) -> String {
+        var contiguous = text
         return contiguous.withUTF8 { utf8 in
-            withLowercased(utf8) { lowered, lowering in
+            withLowercased(utf8, asLibrary: asLibrary) { lowered, lowering in
                 switch lowering {
-                case .unchanged: return word
+                case .unchanged: return text
                 // Changed in place within the same byte ranges: still valid.
                 case .changed: return string(validUTF8: lowered)
-                case .needsLibrary: return word.lowercased()
+                case .needsLibrary: return text.lowercased()
                 }
             }
         }

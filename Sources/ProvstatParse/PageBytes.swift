@@ -125,37 +125,48 @@ struct PageBytes {
     static func isValidUTF8(_ data: Data) -> Bool {
         data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return true }
-            let bytes = base.assumingMemoryBound(to: UInt8.self)
-            let count = raw.count
-            // Sixteen bytes at a time where the processor can (SSSE3); the automaton below otherwise.
-            switch provstat_utf8_valid(bytes, count) {
+            // Sixteen bytes at a time where the processor can (SSSE3); the automaton otherwise.
+            switch provstat_utf8_valid(base.assumingMemoryBound(to: UInt8.self), raw.count) {
             case 1: return true
             case 0: return false
-            default: break
+            default: return automatonAccepts(raw)
             }
-            return utf8Transitions.withUnsafeBufferPointer { transitions in
-                var state: UInt64 = 0
-                var index = 0
-                while index < count {
-                    // Between characters, markup is mostly ASCII: eight bytes at a time while no high bit is set.
-                    if state == 0 {
-                        while index + 8 <= count,
-                            (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                        {
-                            index += 8
-                        }
+        }
+    }
+
+    /// `isValidUTF8` without the vectorised check: the byte automaton alone (what processors
+    /// without SSSE3 run; tests compare the two).
+    static func isValidUTF8ByAutomaton(_ data: Data) -> Bool {
+        data.withUnsafeBytes { automatonAccepts($0) }
+    }
+
+    /// Whether the UTF-8 automaton accepts `raw`.
+    private static func automatonAccepts(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let base = raw.baseAddress else { return true }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let count = raw.count
+        return utf8Transitions.withUnsafeBufferPointer { transitions in
+            var state: UInt64 = 0
+            var index = 0
+            while index < count {
+                // Between characters, markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                if state == 0 {
+                    while index + 8 <= count,
+                        (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        index += 8
                     }
-                    // Text: sixteen bytes through the automaton without a branch on what they are
-                    // (Vietnamese letters alternate with ASCII too often for branches to be guessed).
-                    let end = min(index + 16, count)
-                    while index < end {
-                        state = (transitions[Int(bytes[index])] >> state) & 63
-                        index += 1
-                    }
-                    if state == Self.utf8Error { return false }
                 }
-                return state == 0
+                // Text: sixteen bytes through the automaton without a branch on what they are
+                // (Vietnamese letters alternate with ASCII too often for branches to be guessed).
+                let end = min(index + 16, count)
+                while index < end {
+                    state = (transitions[Int(bytes[index])] >> state) & 63
+                    index += 1
+                }
+                if state == Self.utf8Error { return false }
             }
+            return state == 0
         }
     }
 

@@ -3,8 +3,9 @@ import Testing
 
 @testable import ProvstatParse
 
-/// `PageBytes.isValidUTF8` checks bytes in place; it must agree with the standard library's
-/// validation on every input, well-formed or not.
+/// `PageBytes.isValidUTF8` checks bytes in place, sixteen at a time where the processor can, with
+/// a byte automaton otherwise; both must agree with the standard library's validation on every
+/// input, well-formed or not.
 @Suite("UTF-8 validation")
 struct UTF8ValidationTests {
     /// Sequences at the edges of table 3-7 (overlong forms, surrogates, the last scalar, beyond it).
@@ -15,14 +16,19 @@ struct UTF8ValidationTests {
         [0xFF], [0xE1, 0xBB], [0xE1, 0xBB, 0x87], [0xC3],
     ]
 
+    /// Whether the vectorised check and the automaton both answer as `String(validating:)` does.
+    static func agrees(_ bytes: [UInt8]) -> Bool {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        return PageBytes.isValidUTF8(Data(bytes)) == expected
+            && PageBytes.isValidUTF8ByAutomaton(Data(bytes)) == expected
+    }
+
     @Test("agrees with String(validating:) at the edges, alone and after ASCII runs of every length")
     func edges() {
         for edge in Self.edges {
             for padding in 0..<17 {
                 let bytes = Array(repeating: UInt8(ascii: "a"), count: padding) + edge + [0x62]
-                #expect(
-                    PageBytes.isValidUTF8(Data(bytes)) == (String(validating: bytes, as: UTF8.self) != nil),
-                    "\(bytes)")
+                #expect(Self.agrees(bytes), "\(bytes)")
             }
         }
     }
@@ -31,7 +37,7 @@ struct UTF8ValidationTests {
     func longText() {
         let line = Array("Giá trị sản xuất công nghiệp ước tăng 7,8%; vốn đầu tư đạt 12.345 tỷ đồng. 𝔸 ".utf8)
         let page = Array(repeating: line, count: 60).joined().prefix(4200)
-        #expect(PageBytes.isValidUTF8(Data(page)))
+        #expect(PageBytes.isValidUTF8(Data(page)) && PageBytes.isValidUTF8ByAutomaton(Data(page)))
         let intrusions: [[UInt8]] = [
             [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0x41], [0xFF],
         ]
@@ -39,13 +45,11 @@ struct UTF8ValidationTests {
             for intrusion in intrusions {
                 var bytes = Array(page)
                 bytes.replaceSubrange(offset..<min(offset + intrusion.count, bytes.count), with: intrusion)
-                #expect(
-                    PageBytes.isValidUTF8(Data(bytes)) == (String(validating: bytes, as: UTF8.self) != nil),
-                    "\(offset) \(intrusion)")
+                #expect(Self.agrees(bytes), "\(offset) \(intrusion)")
             }
             // The page cut at the offset: a sequence may be left unfinished.
             let cut = Array(page.prefix(offset))
-            #expect(PageBytes.isValidUTF8(Data(cut)) == (String(validating: cut, as: UTF8.self) != nil), "\(offset)")
+            #expect(Self.agrees(cut), "\(offset)")
         }
     }
 
@@ -64,7 +68,7 @@ struct UTF8ValidationTests {
             for sample in [
                 bytes, noise, Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator))) + noise,
             ] {
-                #expect(PageBytes.isValidUTF8(Data(sample)) == (String(validating: sample, as: UTF8.self) != nil))
+                #expect(Self.agrees(sample))
             }
         }
     }
