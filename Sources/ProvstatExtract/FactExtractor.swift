@@ -26,11 +26,9 @@ public struct FactExtractor: Sendable {
             }
             paragraphs.append(SentenceSplitter.sentences(of: text).map(TokenizedSentence.init))
         }
-        var cells: [TokenizedSentence] = []
-        for case .table(let grid) in blocks {
-            cells += grid.rows.joined().map(TokenizedSentence.init)
-        }
-        let context = PageContext(paragraphs: paragraphs, cells: cells)
+        var tables: [TableGrid] = []
+        for case .table(let grid) in blocks { tables.append(grid) }
+        let context = PageContext(paragraphs: paragraphs, tables: tables)
         var facts: [Fact] = []
         // A sentence with a number gives about four facts or fewer: room made once, not regrown
         // (a fact is a large value, and each regrowth moves them all).

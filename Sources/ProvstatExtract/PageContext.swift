@@ -1,3 +1,5 @@
+import ProvstatCore
+
 /// What the whole page tells about each of its figures: its number style and report period.
 struct PageContext: Sendable {
     /// How ambiguous numbers (`1.500`, `1,500`) are read.
@@ -8,8 +10,8 @@ struct PageContext: Sendable {
     var year: Int?
 
     /// Reads the style and report period from the sentences of each paragraph and from the
-    /// table cells of a page (in place, without gathering them into one list first).
-    init(paragraphs: [[TokenizedSentence]], cells: [TokenizedSentence]) {
+    /// cells of the page's tables (in place, without gathering them into one list first).
+    init(paragraphs: [[TokenizedSentence]], tables: [TableGrid]) {
         var tally = Tally()
         // A page writes a few dozen such numbers: room for them at once.
         tally.numbers.reserveCapacity(64)
@@ -17,7 +19,11 @@ struct PageContext: Sendable {
         for sentences in paragraphs {
             for index in sentences.indices { tally.count(sentences[index]) }
         }
-        for index in cells.indices { tally.count(cells[index]) }
+        for grid in tables {
+            for row in grid.rows {
+                for cell in row { tally.count(cell: cell) }
+            }
+        }
         style = NumberStyle.detect(in: tally.numbers)
         month = tally.months.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
         year = tally.years.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
@@ -25,6 +31,28 @@ struct PageContext: Sendable {
 
     /// A context with the defaults: Vietnamese numbers, no known period.
     init() {}
+
+    /// The length in bytes of `text` when it is a bare number — ASCII digits, with single `.`
+    /// or `,` between digits, as the tokenizer reads a number with nothing around it — else nil.
+    static func bareNumberLength(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard let first = bytes.first, first &- 0x30 < 10, bytes[bytes.count - 1] &- 0x30 < 10 else {
+                return nil
+            }
+            var afterSeparator = false
+            for byte in bytes {
+                if byte &- 0x30 < 10 {
+                    afterSeparator = false
+                } else if (byte == 0x2E || byte == 0x2C) && !afterSeparator {
+                    afterSeparator = true
+                } else {
+                    return nil
+                }
+            }
+            return bytes.count
+        }
+    }
 
     /// The numbers and periods counted so far.
     private struct Tally {
@@ -47,6 +75,17 @@ struct PageContext: Sendable {
                 {
                     months[month, default: 0] += 1
                 }
+            }
+        }
+
+        /// Counts a table cell. Most cells are a bare number (`1.234,5`), which tokenizes to that
+        /// one number token and names no period: it is counted from its bytes, without tokenizing.
+        mutating func count(cell: String) {
+            switch PageContext.bareNumberLength(cell) {
+            case .some(let length):
+                if length > 3 && Self.hasSeparator(cell) { numbers.append(cell) }
+            case .none:
+                count(TokenizedSentence(cell))
             }
         }
 

@@ -11,12 +11,12 @@ struct BenchExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Time libxml2's htmlReadMemory alone and the whole parse + extract stage on one core.",
         discussion: """
-            The pages of FOLDER (*.html) are repeated until they add up to --megabytes, then read twice
-            in one run, batch by batch: (a) htmlReadMemory alone (the document is freed at once), (b)
-            parsing, article detection and fact extraction, single-threaded, and (c) libxml2's HTML parser
-            with no SAX callbacks, building nothing: the floor of any reader built on it. Prints the rates
-            in MB per second of the thread's CPU time (waiting for a core taken by another process does
-            not count), and the ratio b/a.
+            The pages of FOLDER (*.html) are repeated until they add up to --megabytes, then read three \
+            ways in one run, batch by batch: (a) htmlReadMemory alone (the document is freed at once), \
+            (b) parsing, article detection and fact extraction, single-threaded, and (c) libxml2's HTML \
+            parser with no SAX callbacks, building nothing: the floor of any reader built on it. Prints \
+            the rates in MB per second of the thread's CPU time (waiting for a core taken by another \
+            process does not count), and the ratio b/a.
             """)
 
     @Argument(
