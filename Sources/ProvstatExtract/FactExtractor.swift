@@ -90,14 +90,16 @@ public struct FactExtractor: Sendable {
             let first = facts.count
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
-            let readings = SentenceReader(sentence: sentence, context: context, heading: heading).readings(
+            var readings = SentenceReader(sentence: sentence, context: context, heading: heading).readings(
                 topic: &topic, named: &named)
-            // Each reading is read in place and only its fact copied: copying a whole reading
-            // retains every string of its fact once more.
-            for position in readings.indices {
-                var fact = readings[position].fact
-                let (about, breakdownBefore) = (readings[position].about, readings[position].breakdownBefore)
-                let (partBefore, isEquivalent) = (readings[position].partBefore, readings[position].isEquivalent)
+            // Taken off the end, in order, after one reversal (through the buffer, whose swaps move
+            // the readings; the array's copy them): each reading, and its fact, is moved out, where
+            // reading it by index copied it, retaining every string of its fact.
+            readings.withUnsafeMutableBufferPointer { $0.reverse() }
+            while let reading = readings.popLast() {
+                let (about, breakdownBefore) = (reading.about, reading.breakdownBefore)
+                let (partBefore, isEquivalent) = (reading.partBefore, reading.isEquivalent)
+                var fact = reading.fact
                 fact.about = about.map { first + $0 }
                 if breakdownBefore { breakdownTotals = lastTotals }
                 if isEquivalent, let previous {

@@ -17,7 +17,10 @@ struct SubjectTracker {
     private var items: [SubjectFinder.Phrase] = []
     /// The topic the sentence (or a sentence before it in the paragraph) opened with, which
     /// completes the actions named after it.
-    private var topic: SubjectFinder.Phrase?
+    /// Spelled `Optional<…>`: a `Phrase?` variable starts as nil, so the initialiser assigned it
+    /// rather than initialised it, and (for that) built the tracker in a temporary, copied it
+    /// field by field to the caller's variable and destroyed the temporary.
+    private var topic: Optional<SubjectFinder.Phrase>
     /// Whether the last thing named was an action the topic completed: only then does the topic
     /// go on into the next sentence (*Vụ lúa Thu Đông, toàn tỉnh xuống giống … . Đến nay, nông dân
     /// đã thu hoạch …*).
@@ -51,6 +54,15 @@ struct SubjectTracker {
         }
     }
 
+    /// The words after a figure that say what it is (see `subject(of:…)`), as positions: most
+    /// figures' subjects never use them, and their text is made only where one does.
+    enum Described {
+        /// The tokens in the range, spaced as written.
+        case words(Range<Int>)
+        /// The figure's unit, a counted noun with no words after it (*còn 1.250 hộ nghèo*).
+        case unit
+    }
+
     /// What the sentences before this one in its section named last: what a clause naming nothing
     /// is about when this sentence has named nothing yet, before the section's heading.
     private let previous: Named?
@@ -80,27 +92,28 @@ struct SubjectTracker {
     ///
     /// `respectively` is the figure's place in a list introduced by *lần lượt*, and the list's length.
     /// `counted` is the counted noun with the words after it (*38 doanh nghiệp thành lập mới*), for
-    /// a figure whose unit is a counted noun followed by words that say which; `material` what a
-    /// measure counts when the page writes it after the unit (*58.000 tấn gạo*); `regarding` the
-    /// aspect a change is in (*về số doanh nghiệp*); `described` the words after the figure, the
-    /// subject when nothing else names one; `unit` the figure's unit, whose measure an amount
-    /// naming none takes.
+    /// a figure whose unit is a counted noun followed by words that say which; `material` the
+    /// words that say what a measure counts when the page writes them after the unit (*58.000 tấn
+    /// gạo*); `regarding` those of the aspect a change is in (*về số doanh nghiệp*); `described`
+    /// the words after the figure, the subject when nothing else names one; `unit` the figure's
+    /// unit, whose measure an amount naming none takes.
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
-        counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil,
-        described: String? = nil, unit: String? = nil
+        counted: SubjectFinder.Phrase? = nil, material: Range<Int>? = nil, regarding: Range<Int>? = nil,
+        described: Described? = nil, unit: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
         if let opened = reading.topic { topic = opened }
         // Read through the optional, in place: binding the phrase would copy it.
         if let ownActor = reading.own?.actor, !ownActor.isEmpty { actor = ownActor }
-        if let material, var own = reading.own, !SubjectNaming.mentions(own.head, material) {
-            own.head += " " + material
-            reading.own = own
+        if let material, let head = reading.own?.head {
+            let material = finder.text(from: material.lowerBound, to: material.upperBound)
+            // Completed in place: binding the phrase would copy it.
+            if !SubjectNaming.mentions(head, material) { reading.own?.head += " " + material }
         } else if material != nil, reading.own == nil, kind == .level, let described {
             // *…; 8,7 nghìn ha rừng trồng tập trung*: with nothing named before it, the words after
             // the unit say what it measures.
-            reading.own = SubjectFinder.Phrase(head: described, period: reading.period)
+            reading.own = SubjectFinder.Phrase(head: text(of: described, unit: unit), period: reading.period)
         }
         var result: (subject: String, about: Int?)
         let owner = countedNoun.take()
@@ -177,14 +190,16 @@ struct SubjectTracker {
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
         // it, the words after the figure say what it is.
         if result.subject.isEmpty, let described {
+            let described = text(of: described, unit: unit)
             result.subject = described
             named = SubjectFinder.Phrase(head: described, period: "")
         }
         // *các giống chủ lực … chiếm hơn 70% diện tích gieo sạ*: a share its clause names the part
         // of is a share of the measure written after it (a share after the part's amount is about
         // that amount).
-        if kind == .share, reading.own != nil, let described, ItemNaming.opensWithMeasure(described),
-            !result.subject.isEmpty, !SubjectNaming.mentions(result.subject, described)
+        if kind == .share, reading.own != nil, !result.subject.isEmpty,
+            let described = described.map({ text(of: $0, unit: unit) }), ItemNaming.opensWithMeasure(described),
+            !SubjectNaming.mentions(result.subject, described)
         {
             // Of the total's measure, the part's (*kim ngạch xuất khẩu* of *tổng kim ngạch xuất khẩu*).
             let measure = described.hasPrefix("tổng ") ? String(described.dropFirst(5)) : described
@@ -192,6 +207,7 @@ struct SubjectTracker {
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
+            let regarding = finder.text(from: regarding.lowerBound, to: regarding.upperBound)
             result = (
                 SubjectFinder.Phrase(head: SubjectNaming.joined(regarding, thing.head), period: thing.period).text, nil
             )
@@ -225,6 +241,14 @@ struct SubjectTracker {
             lastUnit = unit
         }
         return result
+    }
+
+    /// The text of words given by position.
+    private func text(of words: Described, unit: String?) -> String {
+        switch words {
+        case .words(let range): finder.text(from: range.lowerBound, to: range.upperBound)
+        case .unit: unit ?? ""
+        }
     }
 
     private mutating func resolve(
