@@ -124,17 +124,18 @@ struct SentenceReader {
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
             let regarding = self.regarding(after: figure, matcher: matcher)
-            let counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
+            var counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
+            // Words after the figure that told what it counted or was about are not the next one's.
+            let wordsEnd = max(regarding?.end ?? 0, counted?.end ?? 0)
             let material = self.material(after: figure, matcher: matcher)
             // The words after the figure go by position: the tracker makes text of them only
             // where the subject uses them (for most figures, nowhere).
             let (subject, about) = subjects.subject(
                 of: position, kind: kind, from: max(previousEnd, consumedEnd), to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: counted?.phrase, material: material?.words,
+                counted: counted.take()?.phrase, material: material?.words,
                 regarding: regarding?.words, described: described(after: figure, matcher: matcher), unit: unit.unit)
-            // Words after the figure that told what it counted or was about are not the next one's.
-            consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0, material?.end ?? 0)
+            consumedEnd = max(wordsEnd, material?.end ?? 0)
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start

@@ -333,7 +333,8 @@ struct SubjectFinder {
                 topic = self.topic(in: &first)
             }
         }
-        return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
+        // The phrases moved into the reading (`take()`), not copied.
+        return Reading(own: own.take(), earlier: earlier.take(), period: periodText(in: unbased), topic: topic)
     }
 
     /// A part's comma segments, trimmed from the last one back as far as asked for: reading a part

@@ -103,7 +103,8 @@ struct SubjectTracker {
         described: Described? = nil, unit: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
-        if let opened = reading.topic { topic = opened }
+        // The reading's phrases are moved out where they are kept (`take()`), not copied.
+        if let opened = reading.topic.take() { topic = opened }
         // Read through the optional, in place: binding the phrase would copy it.
         if let ownActor = reading.own?.actor, !ownActor.isEmpty { actor = ownActor }
         if let material, let head = reading.own?.head {
@@ -115,6 +116,8 @@ struct SubjectTracker {
             // the unit say what it measures.
             reading.own = SubjectFinder.Phrase(head: text(of: described, unit: unit), period: reading.period)
         }
+        // Told by a match, in place: `!= nil` took a copy of the phrase.
+        let namesOwn = if case .some = reading.own { true } else { false }
         var result: (subject: String, about: Int?)
         let owner = countedNoun.take()
         let deed = countedDeed.take()
@@ -127,7 +130,7 @@ struct SubjectTracker {
             named = items[respectively.place]
             result = (items[respectively.place].text, nil)
         } else if var counted {
-            if let earlier = reading.earlier { named = earlier }
+            if let earlier = reading.earlier.take() { named = earlier }
             // *đã giải quyết việc làm cho 2.350 lao động*: those the action was for, named as
             // reports name such counts, with what was done for them (*lao động được giải quyết
             // việc làm*).
@@ -182,9 +185,10 @@ struct SubjectTracker {
             result = (counted.text, nil)
         } else {
             // An amount in another unit (*… 1.240 ca. Năm 2023 đạt 12 tỷ đồng*) is of something else.
-            let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0.phrase : nil }
+            // (Handed over as named, not as a copy of its phrase.)
+            let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0 : nil }
             result = resolve(
-                kind: kind, reading: reading, respectively: respectively, owner: owner, deed: deed, carried: carried,
+                kind: kind, reading: &reading, respectively: respectively, owner: owner, deed: deed, carried: carried,
                 described: described != nil)
         }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
@@ -197,7 +201,7 @@ struct SubjectTracker {
         // *các giống chủ lực … chiếm hơn 70% diện tích gieo sạ*: a share its clause names the part
         // of is a share of the measure written after it (a share after the part's amount is about
         // that amount).
-        if kind == .share, reading.own != nil, !result.subject.isEmpty,
+        if kind == .share, namesOwn, !result.subject.isEmpty,
             let described = described.map({ text(of: $0, unit: unit) }), ItemNaming.opensWithMeasure(described),
             !SubjectNaming.mentions(result.subject, described)
         {
@@ -251,12 +255,14 @@ struct SubjectTracker {
         }
     }
 
+    /// The subject of a figure with no list item or counted noun: `reading` is what its words
+    /// name (its own phrase is moved out), `carried` what the sentences before named last.
     private mutating func resolve(
-        kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
-        owner: SubjectFinder.Phrase?, deed: String?, carried: SubjectFinder.Phrase?, described: Bool
+        kind: FactKind, reading: inout SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
+        owner: SubjectFinder.Phrase?, deed: String?, carried: Named?, described: Bool
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
-        if var own = reading.own {
+        if var own = reading.own.take() {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
@@ -319,12 +325,12 @@ struct SubjectTracker {
             if let amount = amounts.last { return (subjects[amount], amount) }
         }
         if !reading.period.isEmpty {
-            let head = named?.head ?? carried?.head ?? heading
+            let head = named?.head ?? carried?.phrase.head ?? heading
             return (head.isEmpty ? reading.period : head + " " + reading.period, nil)
         }
         if let last = subjects.last { return (last, nil) }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: words after the figure say
         // more of it than what an earlier sentence named.
-        return (named?.text ?? (described ? nil : carried?.text) ?? heading, nil)
+        return (named?.text ?? (described ? nil : carried?.phrase.text) ?? heading, nil)
     }
 }
