@@ -27,7 +27,10 @@ public struct Fact: Codable, Hashable, Sendable {
     /// Index (in the same fact list) of the figure this one restates (*tương đương*).
     public var equivalentOf: Int?
     /// The table cell the figure came from, when it came from a table.
-    public var table: TableCell?
+    /// Spelled `Optional<…>`: a `TableCell?` variable starts as nil, so the initialiser assigned it
+    /// rather than initialised it, and (for that) built every fact in a temporary, copied it
+    /// (retaining each string) and destroyed the temporary.
+    public var table: Optional<TableCell>
     /// The number of decimals printed, which sets the rounding tolerance of checks.
     public var decimals: Int?
     /// The power of ten of the unit as printed (`tỷ đồng` 9, a *Triệu USD* column 6): with

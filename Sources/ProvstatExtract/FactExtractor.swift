@@ -88,69 +88,76 @@ public struct FactExtractor: Sendable {
             let first = facts.count
             // Items renamed by their total's measure, so the figures about them follow.
             var renamed: [String: String] = [:]
-            let readings = SentenceReader(sentence: sentence, context: context, heading: heading).readings(
+            var readings = SentenceReader(sentence: sentence, context: context, heading: heading).readings(
                 topic: &topic, named: &named)
-            // Each reading is read in place and only its fact copied: copying a whole reading
-            // retains every string of its fact once more.
-            for position in readings.indices {
-                var fact = readings[position].fact
-                let (about, breakdownBefore) = (readings[position].about, readings[position].breakdownBefore)
-                let (partBefore, isEquivalent) = (readings[position].partBefore, readings[position].isEquivalent)
-                fact.about = about.map { first + $0 }
-                if breakdownBefore { breakdownTotals = lastTotals }
-                if isEquivalent, let previous {
-                    fact.equivalentOf = previous
-                } else if fact.kind == .level, let total = breakdownTotals?[fact.unit],
-                    !ItemNaming.measuresOtherwise(fact.subject, than: facts[total].subject)
-                {
-                    fact.componentOf = total
-                    if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
+            // Taken off the end, in order, after one reversal (through the buffer, whose swaps move
+            // the readings; the array's copy them): each reading, and its fact, is moved out, where
+            // reading it by index copied it, retaining every string of its fact.
+            readings.withUnsafeMutableBufferPointer { $0.reverse() }
+            while let reading = readings.popLast() {
+                let (about, breakdownBefore) = (reading.about, reading.breakdownBefore)
+                let (partBefore, isEquivalent) = (reading.partBefore, reading.isEquivalent)
+                var fact = reading.fact
+                // Linked in a function of its own, so that the fact can be moved into the page's
+                // facts after (`consume` of a variable used as below is beyond the compiler: the
+                // fact was copied into the page's facts and then destroyed).
+                func link(_ fact: inout Fact) {
+                    fact.about = about.map { first + $0 }
+                    if breakdownBefore { breakdownTotals = lastTotals }
+                    if isEquivalent, let previous {
+                        fact.equivalentOf = previous
+                    } else if fact.kind == .level, let total = breakdownTotals?[fact.unit],
+                        !ItemNaming.measuresOtherwise(fact.subject, than: facts[total].subject)
+                    {
+                        fact.componentOf = total
+                        if let name = ItemNaming.name(item: fact.subject, total: facts[total].subject) {
+                            renamed[fact.subject] = name
+                        }
+                    } else if partBefore, fact.kind == .level, let total = lastTotals[fact.unit],
+                        let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
+                    {
+                        // *riêng các sản phẩm từ dừa*: one part, named by its total's measure.
                         renamed[fact.subject] = name
                     }
-                } else if partBefore, fact.kind == .level, let total = lastTotals[fact.unit],
-                    let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
-                {
-                    // *riêng các sản phẩm từ dừa*: one part, named by its total's measure.
-                    renamed[fact.subject] = name
+                    // *Tổng chi … đạt 71,3% dự toán, tăng 18,2% so với cùng kỳ. Trong đó: chi đầu tư phát
+                    // triển …, đạt 102,1%, giảm 12,4%*: a part's percentage that states no base of its own
+                    // is measured as its total's was.
+                    if let amount = fact.about, let total = facts[amount].componentOf,
+                        let kind = Self.kind(of: fact, asAbout: total, in: facts)
+                    {
+                        fact.kind = kind
+                    }
+                    // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
+                    if breakdownBefore { changeParts = true }
+                    if ItemNaming.isChange(fact.kind), changeParts, let total = lastChange,
+                        let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
+                    {
+                        renamed[fact.subject] = name
+                    }
+                    if let name = renamed[fact.subject] { fact.subject = name }
+                    // *Nhóm giao thông tăng 1,75%* in a section on prices: the group's price index.
+                    if let measure = ItemNaming.index(opening: fact.subject) {
+                        index = measure
+                    } else if fact.subject.utf8.prefix(2).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                        let measure = ItemNaming.index(opening: acronyms.expanding(fact.subject, in: fact.sentence))
+                    {
+                        // *CPI tháng 10*, the page having written *Chỉ số giá tiêu dùng (CPI)*.
+                        index = measure
+                    } else if ItemNaming.isChange(fact.kind), let measure = index,
+                        let name = ItemNaming.name(group: fact.subject, index: measure)
+                    {
+                        renamed[fact.subject] = name
+                        fact.subject = name
+                    }
+                    if ItemNaming.isChange(fact.kind), !changeParts { lastChange = facts.count }
+                    let added = facts.count
+                    if !isEquivalent {
+                        previous = added
+                        if fact.kind == .level, fact.componentOf == nil { lastTotals[fact.unit] = added }
+                    }
                 }
-                // *Tổng chi … đạt 71,3% dự toán, tăng 18,2% so với cùng kỳ. Trong đó: chi đầu tư phát
-                // triển …, đạt 102,1%, giảm 12,4%*: a part's percentage that states no base of its own
-                // is measured as its total's was.
-                if let amount = fact.about, let total = facts[amount].componentOf,
-                    let kind = Self.kind(of: fact, asAbout: total, in: facts)
-                {
-                    fact.kind = kind
-                }
-                // *Nhóm hàng ăn … giảm 0,12%, trong đó lương thực tăng 1,06%*: parts of a change too.
-                if breakdownBefore { changeParts = true }
-                if ItemNaming.isChange(fact.kind), changeParts, let total = lastChange,
-                    let name = ItemNaming.name(item: fact.subject, total: facts[total].subject)
-                {
-                    renamed[fact.subject] = name
-                }
-                if let name = renamed[fact.subject] { fact.subject = name }
-                // *Nhóm giao thông tăng 1,75%* in a section on prices: the group's price index.
-                if let measure = ItemNaming.index(opening: fact.subject) {
-                    index = measure
-                } else if fact.subject.utf8.prefix(2).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
-                    let measure = ItemNaming.index(opening: acronyms.expanding(fact.subject, in: fact.sentence))
-                {
-                    // *CPI tháng 10*, the page having written *Chỉ số giá tiêu dùng (CPI)*.
-                    index = measure
-                } else if ItemNaming.isChange(fact.kind), let measure = index,
-                    let name = ItemNaming.name(group: fact.subject, index: measure)
-                {
-                    renamed[fact.subject] = name
-                    fact.subject = name
-                }
-                if ItemNaming.isChange(fact.kind), !changeParts { lastChange = facts.count }
-                let added = facts.count
-                if !isEquivalent {
-                    previous = added
-                    if fact.kind == .level, fact.componentOf == nil { lastTotals[fact.unit] = added }
-                }
-                // Appended last, so that the fact is moved into the page's facts.
-                facts.append(fact)
+                link(&fact)
+                facts.append(consume fact)
             }
         }
     }

@@ -124,15 +124,18 @@ struct SentenceReader {
             kinds.append((kind, negative, estimate))
             let unit = figure.unit!
             let regarding = self.regarding(after: figure, matcher: matcher)
-            let counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
+            var counted = countedPhrase(of: figure, phraseStart: phraseStart, matcher: matcher)
+            // Words after the figure that told what it counted or was about are not the next one's.
+            let wordsEnd = max(regarding?.end ?? 0, counted?.end ?? 0)
             let material = self.material(after: figure, matcher: matcher)
+            // The words after the figure go by position: the tracker makes text of them only
+            // where the subject uses them (for most figures, nowhere).
             let (subject, about) = subjects.subject(
                 of: position, kind: kind, from: max(previousEnd, consumedEnd), to: figure.start,
                 respectively: respectively(position, figures: figures, matcher: matcher),
-                counted: counted?.phrase, material: material?.text,
-                regarding: regarding?.text, described: described(after: figure, matcher: matcher), unit: unit.unit)
-            // Words after the figure that told what it counted or was about are not the next one's.
-            consumedEnd = max(regarding?.end ?? 0, counted?.end ?? 0, material?.end ?? 0)
+                counted: counted.take()?.phrase, material: material?.words,
+                regarding: regarding?.words, described: described(after: figure, matcher: matcher), unit: unit.unit)
+            consumedEnd = max(wordsEnd, material?.end ?? 0)
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
@@ -373,7 +376,7 @@ struct SentenceReader {
 
     /// What a measure counts when the page writes it right after the unit (*58.000 tấn gạo*,
     /// *153.000 ha lúa*): up to three words, before any that link to something else, and where they end.
-    private func material(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
+    private func material(after figure: Figure, matcher: TokenMatcher) -> (words: Range<Int>, end: Int)? {
         guard let unit = figure.unit, Self.isMaterialUnit(unit.unit), unit.end < matcher.tokens.count,
             matcher.tokens[unit.end].spaceBefore
         else { return nil }
@@ -386,13 +389,13 @@ struct SentenceReader {
             end += 1
         }
         guard end > unit.end else { return nil }
-        return (Self.text(from: unit.end, to: end, matcher: matcher), end)
+        return (unit.end..<end, end)
     }
 
     /// What a change is about when the page says so right after it (*tăng 7,5% về số doanh
     /// nghiệp và giảm 12,3% về vốn đăng ký*): the words after *về*, and where they (and a *và*
     /// after them) end.
-    private func regarding(after figure: Figure, matcher: TokenMatcher) -> (text: String, end: Int)? {
+    private func regarding(after figure: Figure, matcher: TokenMatcher) -> (words: Range<Int>, end: Int)? {
         guard matcher.lowerIs(figure.end, "về") else { return nil }
         let start = figure.end + 1
         var end = start
@@ -402,8 +405,7 @@ struct SentenceReader {
             end += 1
         }
         guard end > start else { return nil }
-        let text = Self.text(from: start, to: end, matcher: matcher)
-        return (text, matcher.lowerIs(end, "và") ? end + 1 : end)
+        return (start..<end, matcher.lowerIs(end, "và") ? end + 1 : end)
     }
 
     /// Words that end what a change is about.
@@ -412,11 +414,11 @@ struct SentenceReader {
     /// The words right after a figure's unit up to a word that links to something else
     /// (*38.600 ha sản xuất theo mô hình cánh đồng lớn*): what it is, when nothing before it says;
     /// with no such words, a counted noun itself (*còn 1.250 hộ nghèo*).
-    private func described(after figure: Figure, matcher: TokenMatcher) -> String? {
+    private func described(after figure: Figure, matcher: TokenMatcher) -> SubjectTracker.Described? {
         // The unit read in place: binding it would retain its text.
         guard let unitEnd = figure.unit?.end else { return nil }
         if figure.unit!.isCountedNoun, !(unitEnd < matcher.tokens.count && matcher.tokens[unitEnd].isWord) {
-            return figure.unit!.unit
+            return .unit
         }
         var end = unitEnd
         while end < matcher.tokens.count, end < unitEnd + 8, matcher.tokens[end].isWord,
@@ -424,7 +426,7 @@ struct SentenceReader {
         {
             end += 1
         }
-        return end > unitEnd ? Self.text(from: unitEnd, to: end, matcher: matcher) : nil
+        return end > unitEnd ? .words(unitEnd..<end) : nil
     }
 
     /// Whether `unit` is one of physical measure, after which a noun names the stuff measured.

@@ -333,7 +333,8 @@ struct SubjectFinder {
                 topic = self.topic(in: &first)
             }
         }
-        return Reading(own: own, earlier: earlier, period: periodText(in: unbased), topic: topic)
+        // The phrases moved into the reading (`take()`), not copied.
+        return Reading(own: own.take(), earlier: earlier.take(), period: periodText(in: unbased), topic: topic)
     }
 
     /// A part's comma segments, trimmed from the last one back as far as asked for: reading a part
@@ -1259,6 +1260,9 @@ struct SubjectFinder {
         if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
         return text(ofIndices: UnsafeBufferPointer(rebasing: indices))
     }
+
+    /// The text of tokens `start..<end`, spaced as written.
+    func text(from start: Int, to end: Int) -> String { text(of: start..<end) }
 
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: some Collection<Int>) -> String {

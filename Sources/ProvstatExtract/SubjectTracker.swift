@@ -17,7 +17,10 @@ struct SubjectTracker {
     private var items: [SubjectFinder.Phrase] = []
     /// The topic the sentence (or a sentence before it in the paragraph) opened with, which
     /// completes the actions named after it.
-    private var topic: SubjectFinder.Phrase?
+    /// Spelled `Optional<…>`: a `Phrase?` variable starts as nil, so the initialiser assigned it
+    /// rather than initialised it, and (for that) built the tracker in a temporary, copied it
+    /// field by field to the caller's variable and destroyed the temporary.
+    private var topic: Optional<SubjectFinder.Phrase>
     /// Whether the last thing named was an action the topic completed: only then does the topic
     /// go on into the next sentence (*Vụ lúa Thu Đông, toàn tỉnh xuống giống … . Đến nay, nông dân
     /// đã thu hoạch …*).
@@ -51,6 +54,15 @@ struct SubjectTracker {
         }
     }
 
+    /// The words after a figure that say what it is (see `subject(of:…)`), as positions: most
+    /// figures' subjects never use them, and their text is made only where one does.
+    enum Described {
+        /// The tokens in the range, spaced as written.
+        case words(Range<Int>)
+        /// The figure's unit, a counted noun with no words after it (*còn 1.250 hộ nghèo*).
+        case unit
+    }
+
     /// What the sentences before this one in its section named last: what a clause naming nothing
     /// is about when this sentence has named nothing yet, before the section's heading.
     private let previous: Named?
@@ -80,28 +92,32 @@ struct SubjectTracker {
     ///
     /// `respectively` is the figure's place in a list introduced by *lần lượt*, and the list's length.
     /// `counted` is the counted noun with the words after it (*38 doanh nghiệp thành lập mới*), for
-    /// a figure whose unit is a counted noun followed by words that say which; `material` what a
-    /// measure counts when the page writes it after the unit (*58.000 tấn gạo*); `regarding` the
-    /// aspect a change is in (*về số doanh nghiệp*); `described` the words after the figure, the
-    /// subject when nothing else names one; `unit` the figure's unit, whose measure an amount
-    /// naming none takes.
+    /// a figure whose unit is a counted noun followed by words that say which; `material` the
+    /// words that say what a measure counts when the page writes them after the unit (*58.000 tấn
+    /// gạo*); `regarding` those of the aspect a change is in (*về số doanh nghiệp*); `described`
+    /// the words after the figure, the subject when nothing else names one; `unit` the figure's
+    /// unit, whose measure an amount naming none takes.
     mutating func subject(
         of position: Int, kind: FactKind, from: Int, to: Int, respectively: (place: Int, count: Int)?,
-        counted: SubjectFinder.Phrase? = nil, material: String? = nil, regarding: String? = nil,
-        described: String? = nil, unit: String? = nil
+        counted: SubjectFinder.Phrase? = nil, material: Range<Int>? = nil, regarding: Range<Int>? = nil,
+        described: Described? = nil, unit: String? = nil
     ) -> (subject: String, about: Int?) {
         var reading = finder.read(from: from, to: to)
-        if let opened = reading.topic { topic = opened }
+        // The reading's phrases are moved out where they are kept (`take()`), not copied.
+        if let opened = reading.topic.take() { topic = opened }
         // Read through the optional, in place: binding the phrase would copy it.
         if let ownActor = reading.own?.actor, !ownActor.isEmpty { actor = ownActor }
-        if let material, var own = reading.own, !SubjectNaming.mentions(own.head, material) {
-            own.head += " " + material
-            reading.own = own
+        if let material, let head = reading.own?.head {
+            let material = finder.text(from: material.lowerBound, to: material.upperBound)
+            // Completed in place: binding the phrase would copy it.
+            if !SubjectNaming.mentions(head, material) { reading.own?.head += " " + material }
         } else if material != nil, reading.own == nil, kind == .level, let described {
             // *…; 8,7 nghìn ha rừng trồng tập trung*: with nothing named before it, the words after
             // the unit say what it measures.
-            reading.own = SubjectFinder.Phrase(head: described, period: reading.period)
+            reading.own = SubjectFinder.Phrase(head: text(of: described, unit: unit), period: reading.period)
         }
+        // Told by a match, in place: `!= nil` took a copy of the phrase.
+        let namesOwn = if case .some = reading.own { true } else { false }
         var result: (subject: String, about: Int?)
         let owner = countedNoun.take()
         let deed = countedDeed.take()
@@ -114,7 +130,7 @@ struct SubjectTracker {
             named = items[respectively.place]
             result = (items[respectively.place].text, nil)
         } else if var counted {
-            if let earlier = reading.earlier { named = earlier }
+            if let earlier = reading.earlier.take() { named = earlier }
             // *đã giải quyết việc làm cho 2.350 lao động*: those the action was for, named as
             // reports name such counts, with what was done for them (*lao động được giải quyết
             // việc làm*).
@@ -169,22 +185,25 @@ struct SubjectTracker {
             result = (counted.text, nil)
         } else {
             // An amount in another unit (*… 1.240 ca. Năm 2023 đạt 12 tỷ đồng*) is of something else.
-            let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0.phrase : nil }
+            // (Handed over as named, not as a copy of its phrase.)
+            let carried = previous.flatMap { kind != .level || $0.unit == unit ? $0 : nil }
             result = resolve(
-                kind: kind, reading: reading, respectively: respectively, owner: owner, deed: deed, carried: carried,
+                kind: kind, reading: &reading, respectively: respectively, owner: owner, deed: deed, carried: carried,
                 described: described != nil)
         }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: with nothing named before
         // it, the words after the figure say what it is.
         if result.subject.isEmpty, let described {
+            let described = text(of: described, unit: unit)
             result.subject = described
             named = SubjectFinder.Phrase(head: described, period: "")
         }
         // *các giống chủ lực … chiếm hơn 70% diện tích gieo sạ*: a share its clause names the part
         // of is a share of the measure written after it (a share after the part's amount is about
         // that amount).
-        if kind == .share, reading.own != nil, let described, ItemNaming.opensWithMeasure(described),
-            !result.subject.isEmpty, !SubjectNaming.mentions(result.subject, described)
+        if kind == .share, namesOwn, !result.subject.isEmpty,
+            let described = described.map({ text(of: $0, unit: unit) }), ItemNaming.opensWithMeasure(described),
+            !SubjectNaming.mentions(result.subject, described)
         {
             // Of the total's measure, the part's (*kim ngạch xuất khẩu* of *tổng kim ngạch xuất khẩu*).
             let measure = described.hasPrefix("tổng ") ? String(described.dropFirst(5)) : described
@@ -192,6 +211,7 @@ struct SubjectTracker {
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
+            let regarding = finder.text(from: regarding.lowerBound, to: regarding.upperBound)
             result = (
                 SubjectFinder.Phrase(head: SubjectNaming.joined(regarding, thing.head), period: thing.period).text, nil
             )
@@ -227,12 +247,22 @@ struct SubjectTracker {
         return result
     }
 
+    /// The text of words given by position.
+    private func text(of words: Described, unit: String?) -> String {
+        switch words {
+        case .words(let range): finder.text(from: range.lowerBound, to: range.upperBound)
+        case .unit: unit ?? ""
+        }
+    }
+
+    /// The subject of a figure with no list item or counted noun: `reading` is what its words
+    /// name (its own phrase is moved out), `carried` what the sentences before named last.
     private mutating func resolve(
-        kind: FactKind, reading: SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
-        owner: SubjectFinder.Phrase?, deed: String?, carried: SubjectFinder.Phrase?, described: Bool
+        kind: FactKind, reading: inout SubjectFinder.Reading, respectively: (place: Int, count: Int)?,
+        owner: SubjectFinder.Phrase?, deed: String?, carried: Named?, described: Bool
     ) -> (subject: String, about: Int?) {
         if let earlier = reading.earlier { named = earlier }
-        if var own = reading.own {
+        if var own = reading.own.take() {
             // *…, trị giá 54 triệu USD*: the value of what was named before.
             let completesAttribute = own.isAttribute
             if own.isAttribute, let named = owner ?? thing ?? named {
@@ -295,12 +325,12 @@ struct SubjectTracker {
             if let amount = amounts.last { return (subjects[amount], amount) }
         }
         if !reading.period.isEmpty {
-            let head = named?.head ?? carried?.head ?? heading
+            let head = named?.head ?? carried?.phrase.head ?? heading
             return (head.isEmpty ? reading.period : head + " " + reading.period, nil)
         }
         if let last = subjects.last { return (last, nil) }
         // *Toàn tỉnh có 38.600 ha sản xuất theo mô hình cánh đồng lớn*: words after the figure say
         // more of it than what an earlier sentence named.
-        return (named?.text ?? (described ? nil : carried?.text) ?? heading, nil)
+        return (named?.text ?? (described ? nil : carried?.phrase.text) ?? heading, nil)
     }
 }
