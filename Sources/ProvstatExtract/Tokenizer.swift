@@ -99,8 +99,6 @@ enum Tokenizer {
         /// Where each scalar starts in `bytes` (the page limit keeps offsets within 32 bits).
         let utf8Offsets: UnsafeBufferPointer<Int32>
         var tokens: [Token] = []
-        /// `Tokenizer.asciiTexts`, held here so that each token does not check it is made.
-        let asciiTexts = Tokenizer.asciiTexts
 
         mutating func run() -> [Token] {
             // A token is at least one scalar; most are three or more, and a short text (a table cell
@@ -199,17 +197,13 @@ enum Tokenizer {
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
             let range = offset(start)..<offset(end)
             let written = UnsafeBufferPointer(rebasing: bytes[range])
-            // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
-            let string =
-                written.count == 1 && written[0] < 0x80
-                ? asciiTexts[Int(written[0])] : Tokenizer.string(validUTF8: written)
             // Most words are lower-case already: their key is hashed from the bytes in place.
             let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
-            let key = mayChangeCase ? Tokenizer.lowercasedKey(written, of: string) : WordKey.of(bytes: written)
+            let key = mayChangeCase ? Tokenizer.lowercasedKey(written) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
-                    kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
-                    utf8Range: range, spaceBefore: spaceBefore, key: key))
+                    kind: kind, mayChangeCase: mayChangeCase, start: start, end: end, utf8Range: range,
+                    spaceBefore: spaceBefore, key: key))
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.
@@ -235,12 +229,10 @@ enum Tokenizer {
         }
     }
 
-    /// The text of each ASCII byte, made once.
-    static let asciiTexts: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
-
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {
-        tokens(text).map(\.lower)
+        let matcher = TokenMatcher(tokenizing: text)
+        return matcher.tokens.indices.map { matcher.lower($0) }
     }
 
     // MARK: - Words of a phrase
@@ -363,6 +355,17 @@ enum Tokenizer {
         lowercased(word, asLibrary: false)
     }
 
+    /// `lowercasedWord` of the word whose valid UTF-8 is `bytes` (a token's, read in its sentence).
+    static func lowercasedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        withLowercased(bytes) { lowered, lowering in
+            switch lowering {
+            case .unchanged: return string(validUTF8: bytes)
+            case .changed: return string(validUTF8: lowered)
+            case .needsLibrary: return string(validUTF8: bytes).lowercased()
+            }
+        }
+    }
+
     /// `text` lower-cased in one pass over a copy of its bytes (on the stack for a word), with the
     /// letters `withLowercased` leaves to the standard library (`asLibrary`: İ and Greek too) done there.
     private static func lowercased(_ text: String, asLibrary: Bool) -> String {
@@ -379,11 +382,11 @@ enum Tokenizer {
         }
     }
 
-    /// The `WordKey` of `lowercasedWord(word)`, given the word's bytes: hashed from the bytes
-    /// lower-cased on the stack, without making the lower-case string.
-    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>, of word: String) -> UInt64 {
+    /// The `WordKey` of `lowercasedWord(bytes)`: hashed from the bytes lower-cased on the stack,
+    /// without making the lower-case string (but where the standard library must lower-case).
+    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         withLowercased(bytes) { lowered, lowering in
-            lowering == .needsLibrary ? WordKey.of(word.lowercased()) : WordKey.of(bytes: lowered)
+            lowering == .needsLibrary ? WordKey.of(string(validUTF8: bytes).lowercased()) : WordKey.of(bytes: lowered)
         }
     }
 
