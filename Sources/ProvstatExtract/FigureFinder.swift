@@ -62,7 +62,7 @@ struct FigureFinder {
     private func number(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
         let other: NumberStyle = style == .vietnamese ? .english : .vietnamese
-        guard let numeral = Numeral(matcher.text(index), style: style) ?? Numeral(matcher.text(index), style: other),
+        guard let numeral = matcher.numeral(index, style: style) ?? matcher.numeral(index, style: other),
             !numeral.leadingZero
         else { return (nil, index + 1) }
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
@@ -71,7 +71,7 @@ struct FigureFinder {
         // *107 nghìn 700 tỷ đồng*, *2 nghìn 500 tấn*: thousands, then the hundreds, of what follows.
         if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
             index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
-            let rest = Numeral(matcher.text(index + 2), style: style), rest.decimals == 0, rest.mantissa < 1000,
+            let rest = matcher.numeral(index + 2, style: style), rest.decimals == 0, rest.mantissa < 1000,
             case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: index + 3, allowGuess: false)
         {
             var figure = Figure(
@@ -114,7 +114,7 @@ struct FigureFinder {
             if UnitReader.unit(unit.unit, is: "%"), matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }
             // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
             if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
-                let whole = Numeral(matcher.text(index), style: other), whole.decimals == 0
+                let whole = matcher.numeral(index, style: other), whole.decimals == 0
             {
                 figure.numeral = whole
             }
@@ -190,7 +190,7 @@ struct FigureFinder {
         if index > 0 && tables.identifierWords.contains(key: matcher.tokens[index - 1].key) { return true }
         // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.
         let first = index >= 2 ? matcher.tokens[index - 2].key : tables.emptyKey
-        return tables.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
+        return tables.identifierWords.contains(key: matcher.key(first, then: index - 1))
     }
 
     /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).

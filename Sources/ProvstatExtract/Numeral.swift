@@ -36,6 +36,16 @@ struct Numeral: Sendable, Equatable {
         self = read
     }
 
+    /// `init?(_:style:)` of the text whose valid UTF-8 is `bytes` (a number token's, read in its
+    /// sentence): an ASCII one is read in place.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>, style: NumberStyle) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            self.init(bytes: bytes, style: style)
+        } else {
+            self.init(Tokenizer.string(validUTF8: bytes), style: style)
+        }
+    }
+
     /// Reads the bytes of a number (ASCII white space reads as ` `, any byte outside ASCII as no
     /// number byte).
     private init?(bytes: UnsafeBufferPointer<UInt8>, style: NumberStyle) {

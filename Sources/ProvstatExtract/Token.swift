@@ -17,6 +17,9 @@ struct Token: Sendable {
     private let utf8Start32: Int32
     private let utf8End32: Int32
     let kind: Kind
+    /// The first byte of the text: symbols (clause ends) and ASCII capitals are told by it
+    /// without reading the sentence.
+    let firstByte: UInt8
     /// Whether the text may hold capitals (`Tokenizer.mayChangeCase`): only then is the
     /// lower-case text made anew when asked for.
     let mayChangeCase: Bool
@@ -24,8 +27,8 @@ struct Token: Sendable {
     let spaceBefore: Bool
 
     init(
-        kind: Kind, mayChangeCase: Bool, start: Int, end: Int, utf8Range: Range<Int>, spaceBefore: Bool,
-        key: UInt64
+        kind: Kind, firstByte: UInt8, mayChangeCase: Bool, start: Int, end: Int, utf8Range: Range<Int>,
+        spaceBefore: Bool, key: UInt64
     ) {
         self.key = key
         // Offsets fit: the tokenizer counts them in 32 bits already (`Tokenizer.withDecoded`).
@@ -34,6 +37,7 @@ struct Token: Sendable {
         utf8Start32 = Int32(truncatingIfNeeded: utf8Range.lowerBound)
         utf8End32 = Int32(truncatingIfNeeded: utf8Range.upperBound)
         self.kind = kind
+        self.firstByte = firstByte
         self.mayChangeCase = mayChangeCase
         self.spaceBefore = spaceBefore
     }

@@ -34,12 +34,6 @@ struct TokenMatcher {
         withBytes(of: index) { Tokenizer.string(validUTF8: $0) }
     }
 
-    /// The first byte of the token at `index` (inside the sentence).
-    @inline(__always)
-    private func firstByte(_ index: Int) -> UInt8 {
-        withBytes(of: index) { $0[0] }
-    }
-
     /// The first scalar of the token at `index` (inside the sentence).
     private func firstScalar(_ index: Int) -> Unicode.Scalar? {
         withBytes(of: index) { bytes in
@@ -50,12 +44,42 @@ struct TokenMatcher {
         }
     }
 
+    /// The number token at `index` read in `style` (`Numeral(text(index), style:)`).
+    func numeral(_ index: Int, style: NumberStyle) -> Numeral? {
+        withBytes(of: index) { Numeral(utf8: $0, style: style) }
+    }
+
+    /// The value of the number token at `index` when it is all digits (`Int(text(index))`).
+    func integer(_ index: Int) -> Int? {
+        withBytes(of: index) { bytes in
+            var value = 0
+            for byte in bytes {
+                let digit = byte &- 0x30
+                guard digit < 10 else { return nil }
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times10.addingReportingOverflow(Int(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
+            return bytes.isEmpty ? nil : value
+        }
+    }
+
+    /// The key of the phrase `first`-key, a space and `lower(index)`: `WordKey.of(first, then:
+    /// lower(index))`, hashed from the token's bytes when they are lower-case already.
+    func key(_ first: UInt64, then index: Int) -> UInt64 {
+        guard index >= 0, index < tokens.count, !tokens[index].mayChangeCase else {
+            return WordKey.of(first, then: lower(index))
+        }
+        return withBytes(of: index) { WordKey.of(first, then: $0) }
+    }
+
     /// Whether the token at `index` is a word that starts with a capital letter (false outside
     /// the sentence).
     func isCapitalised(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
         // An ASCII letter answers without a Unicode property lookup: only A–Z are upper-case there.
-        let byte = firstByte(index)
+        let byte = tokens[index].firstByte
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
         return firstScalar(index)?.properties.isUppercase ?? false
     }
@@ -111,7 +135,7 @@ struct TokenMatcher {
     func isClauseEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
         // A symbol token is one scalar: an ASCII one is told by its byte, without decoding.
-        switch firstByte(index) {
+        switch tokens[index].firstByte {
         case 0x3B, 0x2E, 0x3A, 0x28, 0x29, 0x5B, 0x5D, 0x3F, 0x21, 0x22: return true  // ; . : ( ) [ ] ? ! "
         case 0xE2: break
         default: return false
@@ -136,7 +160,7 @@ struct TokenMatcher {
     /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
     func isSentencePartEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        switch firstByte(index) {
+        switch tokens[index].firstByte {
         case 0x3B, 0x2E, 0x3A, 0x3F, 0x21: return true  // ; . : ? !
         case 0xE2: return firstScalar(index) == "…"
         default: return false

@@ -202,8 +202,8 @@ enum Tokenizer {
             let key = mayChangeCase ? Tokenizer.lowercasedKey(written) : WordKey.of(bytes: written)
             tokens.append(
                 Token(
-                    kind: kind, mayChangeCase: mayChangeCase, start: start, end: end, utf8Range: range,
-                    spaceBefore: spaceBefore, key: key))
+                    kind: kind, firstByte: written[0], mayChangeCase: mayChangeCase, start: start, end: end,
+                    utf8Range: range, spaceBefore: spaceBefore, key: key))
         }
 
         /// Whether `m`/`km` is followed by a `2`/`3`/`²`/`³` that ends the token.

@@ -45,4 +45,16 @@ extension WordKey {
         }
         return hash
     }
+
+    /// `of(first, then:)` of a second word given as UTF-8 bytes.
+    static func of(_ first: UInt64, then second: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = first
+        hash ^= 0x20
+        hash &*= 0x0000_0100_0000_01b3
+        for byte in second {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 }

@@ -36,6 +36,31 @@ struct TokenMatcherTextTests {
         #expect(Tokenizer.phrase("Chỉ số GIÁ tiêu dùng") == ["chỉ", "số", "giá", "tiêu", "dùng"])
     }
 
+    @Test("numbers, integers and two-word keys read from a token's bytes agree with its text")
+    func fromBytes() {
+        let text = "lần THỨ 12, Quốc Lộ 2024 1.250,5 0007 99999999999999999999 1\u{00A0}250\u{00A0}300 3 500 tăng 9,2%"
+        let matcher = TokenMatcher(tokenizing: text)
+        let numbers = matcher.tokens.indices.filter { matcher.tokens[$0].isNumber }
+        #expect(
+            numbers.map { matcher.text($0) } == [
+                "12", "2024", "1.250,5", "0007", "99999999999999999999", "1\u{00A0}250\u{00A0}300", "3 500", "9,2",
+            ])
+        #expect(numbers.map { matcher.integer($0) } == [12, 2024, nil, 7, nil, nil, nil, nil])
+        for index in numbers {
+            #expect(matcher.integer(index) == Int(matcher.text(index)), "\(matcher.text(index))")
+            for style in [NumberStyle.vietnamese, .english] {
+                #expect(matcher.numeral(index, style: style) == Numeral(matcher.text(index), style: style))
+            }
+        }
+        #expect(matcher.numeral(numbers[5], style: .vietnamese)?.mantissa == 1_250_300)
+        let first = WordKey.of("lần")
+        for index in -1...matcher.tokens.count {
+            #expect(matcher.key(first, then: index) == WordKey.of(first, then: matcher.lower(index)))
+        }
+        #expect(
+            matcher.key(first, then: 1) == WordKey.of("lần thứ") && matcher.key(first, then: 5) == WordKey.of("lần lộ"))
+    }
+
     @Test("writes bytes and texts in order, small and long")
     func writes() {
         let short = TokenMatcher.text(capacity: 16) { text in
