@@ -36,7 +36,6 @@ struct FigureFinder {
         found.reserveCapacity(4)
         var index = 0
         while index < tokens.count {
-            // Read in place: a copy of the token would retain its texts.
             if tokens[index].isNumber {
                 let (figure, next) = number(at: index)
                 if let figure { found.append(figure) }

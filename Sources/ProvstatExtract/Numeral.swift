@@ -19,7 +19,7 @@ struct Numeral: Sendable, Equatable {
     /// Reads `text` (digits, `.` and `,`) in `style`; nil when it is not a valid number there.
     init?(_ text: borrowing String, style: NumberStyle) {
         // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
-        // An ASCII text is read from its bytes in place (a number token is a small string: no copy,
+        // An ASCII text is read from its bytes in place (a short number is a small string: no copy,
         // no retain); any other scalar than a space outside ASCII makes the text no number.
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (isASCII: Bool, numeral: Numeral?) in
             for byte in bytes where byte >= 0x80 { return (false, nil) }

@@ -25,7 +25,8 @@ struct TokenMatcher {
     /// Calls `body` with the UTF-8 of the token at `index` (inside the sentence), read in place.
     @inline(__always)
     func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        // Through a span, which borrows the source: a buffer of its storage would retain it.
+        // Through a span, which borrows the source: `utf8.withContiguousStorageIfAvailable`
+        // retained and released the string at every call.
         source.utf8.span.extracting(tokens[index].utf8Range).withUnsafeBufferPointer(body)
     }
 
