@@ -20,7 +20,7 @@ struct Token: Sendable {
     /// The first byte of the text: symbols (clause ends) and ASCII capitals are told by it
     /// without reading the sentence.
     let firstByte: UInt8
-    /// Whether the text may hold capitals (`Tokenizer.mayChangeCase`): only then is the
+    /// Whether the text may hold capitals (`Tokenizer.keyIfLowercase` is nil): only then is the
     /// lower-case text made anew when asked for.
     let mayChangeCase: Bool
     /// Whether whitespace separates this token from the previous one.

@@ -14,6 +14,15 @@ enum WordKey {
 }
 
 extension WordKey {
+    /// The key of no bytes, which `adding(_:to:)` extends byte by byte.
+    static var empty: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// The key of the bytes of `key` and then `byte`.
+    @inline(__always)
+    static func adding(_ byte: UInt8, to key: UInt64) -> UInt64 {
+        (key ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
     /// The key of a word given as UTF-8 bytes.
     @inline(__always)
     static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -31,6 +31,23 @@ struct TokenizerTests {
         #expect(Tokenizer.lowercasedWord("ΑΒΓ") == "αβγ")
     }
 
+    @Test("a lower-case word is keyed in the pass that checks it; a word that may change case is not")
+    func keyIfLowercase() {
+        func key(_ word: String) -> UInt64? {
+            var word = word
+            return word.withUTF8 { Tokenizer.keyIfLowercase($0) }
+        }
+        // İ too: `lowercasedWord` leaves it (the library's answer is two scalars).
+        let lower = ["đồng", "nghiêng", "thủy", "ơn", "ưu", "ĸ", "İ", "x2", "a\u{0301}", "", Self.vietnameseLower]
+        for word in lower {
+            #expect(key(word) == WordKey.of(word), "\(word)")
+            #expect(Tokenizer.lowercasedWord(word) == word, "\(word)")
+        }
+        for word in ["Đồng", "ĐỒNG", "nghiêngG", "Ơn", "Ư", "ǆ", "ŀ", "αβγ", "Ỹ", "ẞ", "Ẋx"] {
+            #expect(key(word) == nil, "\(word)")
+        }
+    }
+
     @Test("splits glued words and numbers, keeps separators inside numbers")
     func glued() {
         let matcher = TokenMatcher(tokenizing: "chế tạotăng1,36% và 9.587ha, 12 m² đất")
