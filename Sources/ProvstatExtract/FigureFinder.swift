@@ -36,7 +36,6 @@ struct FigureFinder {
         found.reserveCapacity(4)
         var index = 0
         while index < tokens.count {
-            // Read in place: a copy of the token would retain its texts.
             if tokens[index].isNumber {
                 let (figure, next) = number(at: index)
                 if let figure { found.append(figure) }
@@ -61,9 +60,8 @@ struct FigureFinder {
     /// The figure at number token `index` (or nil), and where to continue.
     private func number(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
-        // The token is read in place (`tokens[index].text`): a copy of it would retain its text.
         let other: NumberStyle = style == .vietnamese ? .english : .vietnamese
-        guard let numeral = Numeral(tokens[index].text, style: style) ?? Numeral(tokens[index].text, style: other),
+        guard let numeral = matcher.numeral(index, style: style) ?? matcher.numeral(index, style: other),
             !numeral.leadingZero
         else { return (nil, index + 1) }
         if isPartOfCode(index) || isIdentifier(index, numeral: numeral) { return (nil, skipDate(index)) }
@@ -72,7 +70,7 @@ struct FigureFinder {
         // *107 nghìn 700 tỷ đồng*, *2 nghìn 500 tấn*: thousands, then the hundreds, of what follows.
         if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
             index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
-            let rest = Numeral(tokens[index + 2].text, style: style), rest.decimals == 0, rest.mantissa < 1000,
+            let rest = matcher.numeral(index + 2, style: style), rest.decimals == 0, rest.mantissa < 1000,
             case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: index + 3, allowGuess: false)
         {
             var figure = Figure(
@@ -106,7 +104,7 @@ struct FigureFinder {
             return (nil, index + 3)
         }
         let glued = index + 1 < tokens.count && tokens[index + 1].isWord && !tokens[index + 1].spaceBefore
-        let allowGuess = !glued && !numeral.looksLikeYear && !(index > 0 && tokens[index - 1].isCapitalised)
+        let allowGuess = !glued && !numeral.looksLikeYear && !matcher.isCapitalised(index - 1)
         var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
         figure.sign = sign(before: index)
         switch UnitReader(matcher: matcher, tables: tables).read(from: numberEnd, allowGuess: allowGuess) {
@@ -115,7 +113,7 @@ struct FigureFinder {
             if UnitReader.unit(unit.unit, is: "%"), matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }
             // A count is whole: `1,500 lao động` on a Vietnamese-style page is fifteen hundred.
             if unit.isCountedNoun, unit.exponent == 0, numeral.decimals > 0,
-                let whole = Numeral(tokens[index].text, style: other), whole.decimals == 0
+                let whole = matcher.numeral(index, style: other), whole.decimals == 0
             {
                 figure.numeral = whole
             }
@@ -191,7 +189,7 @@ struct FigureFinder {
         if index > 0 && tables.identifierWords.contains(key: matcher.tokens[index - 1].key) { return true }
         // The two words before it (*lần thứ*, *quốc lộ*), hashed as `lower(index - 2) + " " + lower(index - 1)`.
         let first = index >= 2 ? matcher.tokens[index - 2].key : tables.emptyKey
-        return tables.identifierWords.contains(key: WordKey.of(first, then: matcher.lower(index - 1)))
+        return tables.identifierWords.contains(key: matcher.key(first, then: index - 1))
     }
 
     /// The index after a date or code that starts at `index` (`11/11/2022`, `173/KH-UBND`).
@@ -225,7 +223,7 @@ struct FigureFinder {
     /// A written-out number with a known unit (*ba dự án*, *hai nghìn lao động*).
     private func writtenNumber(at index: Int) -> (Figure?, Int) {
         let tokens = matcher.tokens
-        guard !tokens[index].isCapitalised || index == 0,
+        guard !matcher.isCapitalised(index) || index == 0,
             !tables.identifierWords.contains(key: index >= 1 ? tokens[index - 1].key : tables.emptyKey),
             !matcher.lowerIs(index - 1, "thứ"), !matcher.lowerIs(index - 1, "đầu")
         else { return (nil, index + 1) }

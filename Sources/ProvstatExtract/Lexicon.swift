@@ -97,7 +97,7 @@ enum Lexicon {
     static let numberWordKeys = KeyTable(numberWords.map { (WordKey.of($0.key), $0.value) })
 
     /// The digit a token writes out in words, if any.
-    // Inlined: callers pass `tokens[index]`, which an opaque call would copy (retaining its texts).
+    // Inlined: asked at every token.
     @inline(__always)
     static func numberWord(_ token: Token) -> Int? { token.isWord ? numberWordKeys[token.key] : nil }
 

@@ -19,7 +19,7 @@ struct Numeral: Sendable, Equatable {
     /// Reads `text` (digits, `.` and `,`) in `style`; nil when it is not a valid number there.
     init?(_ text: borrowing String, style: NumberStyle) {
         // Spaces group thousands in either style (`1 250 300`); the tokenizer only joins 3-digit groups.
-        // An ASCII text is read from its bytes in place (a number token is a small string: no copy,
+        // An ASCII text is read from its bytes in place (a short number is a small string: no copy,
         // no retain); any other scalar than a space outside ASCII makes the text no number.
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (isASCII: Bool, numeral: Numeral?) in
             for byte in bytes where byte >= 0x80 { return (false, nil) }
@@ -34,6 +34,16 @@ struct Numeral: Sendable, Equatable {
         let bytes = text.unicodeScalars.map { Tokenizer.isSpace($0) ? 0x20 : $0.isASCII ? UInt8($0.value) : 0xFF }
         guard let read = bytes.withUnsafeBufferPointer({ Numeral(bytes: $0, style: style) }) else { return nil }
         self = read
+    }
+
+    /// `init?(_:style:)` of the text whose valid UTF-8 is `bytes` (a number token's, read in its
+    /// sentence): an ASCII one is read in place.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>, style: NumberStyle) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            self.init(bytes: bytes, style: style)
+        } else {
+            self.init(Tokenizer.string(validUTF8: bytes), style: style)
+        }
     }
 
     /// Reads the bytes of a number (ASCII white space reads as ` `, any byte outside ASCII as no

@@ -63,10 +63,9 @@ struct PageContext: Sendable {
         var years: [Int: Int] = Dictionary(minimumCapacity: 6)
 
         mutating func count(_ text: TokenizedSentence) {
-            // Tokens are looked at in place: copying one retains its text.
-            let tokens = text.tokens
-            for index in tokens.indices where tokens[index].kind == .number && tokens[index].utf8Range.count > 3 {
-                if Self.hasSeparator(tokens[index].text) { numbers.append(tokens[index].text) }
+            let matcher = TokenMatcher(text)
+            for (index, token) in matcher.tokens.enumerated() where token.kind == .number && token.utf8Count > 3 {
+                if matcher.withBytes(of: index, Self.hasSeparator) { numbers.append(matcher.text(index)) }
             }
             for mention in text.periods {
                 if let year = mention.period.year { years[year, default: 0] += 1 }
@@ -90,8 +89,8 @@ struct PageContext: Sendable {
         }
 
         /// Whether the number holds `.` or `,` (`NumberStyle.detect` passes over the others).
-        private static func hasSeparator(_ text: String) -> Bool {
-            text.utf8.contains { $0 == 0x2E || $0 == 0x2C }
+        private static func hasSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.contains { $0 == 0x2E || $0 == 0x2C }
         }
     }
 }

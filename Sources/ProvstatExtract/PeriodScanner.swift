@@ -138,8 +138,8 @@ struct PeriodScanner {
             if key == words.quy, index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 let quarter =
-                    Self.romanQuarters[next.lower]
-                    ?? (next.isNumber ? Int(next.text).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
+                    Self.romanQuarters[matcher.lower(index + 1)]
+                    ?? (next.isNumber ? matcher.integer(index + 1).flatMap { (1...4).contains($0) ? $0 : nil } : nil)
                 if let quarter {
                     let (year, length) = year(after: index + 2)
                     result.append(Mention(index: index, period: Period(span: .quarter, year: year, number: quarter)))
@@ -252,7 +252,7 @@ struct PeriodScanner {
             return month
         }
         guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
-            let value = Int(matcher.tokens[index].text), (1...12).contains(value)
+            let value = matcher.integer(index), (1...12).contains(value)
         else { return nil }
         return value
     }
@@ -260,7 +260,7 @@ struct PeriodScanner {
     /// A year written at `index` (four digits from 1900 to 2100).
     func yearNumber(at index: Int) -> Int? {
         guard index >= 0, index < matcher.tokens.count, matcher.tokens[index].isNumber,
-            matcher.tokens[index].text.utf8.count == 4, let value = Int(matcher.tokens[index].text),
+            matcher.tokens[index].utf8Count == 4, let value = matcher.integer(index),
             (1900...2100).contains(value)
         else { return nil }
         return value

@@ -38,7 +38,7 @@ struct SentenceReader {
                 tokens[$0].isNumber || (tokens[$0].isWord && numberWords.contains(tokens[$0].key))
             })
         else { return [] }
-        let matcher = TokenMatcher(tokens: tokens)
+        let matcher = TokenMatcher(source: sentence.text, tokens: tokens)
         let figures = FigureFinder(matcher: matcher, style: context.style, tables: tables).figures()
         guard !figures.isEmpty else { return [] }
         let cues = KindCues(matcher: matcher, tables: tables)
@@ -459,11 +459,11 @@ struct SentenceReader {
     /// The text of tokens `from..<to`, spaced as written.
     private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
         // Written into the string's storage at once: a space at most before each text.
-        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].text.utf8.count }
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].utf8Count }
         return TokenMatcher.text(capacity: capacity) { text in
             for index in start..<end {
                 if !text.isEmpty && matcher.tokens[index].spaceBefore { text.append(byte: 0x20) }
-                text.append(matcher.tokens[index].text)
+                text.append(tokenAt: index, of: matcher)
             }
         }
     }

@@ -622,7 +622,7 @@ struct SubjectFinder {
         guard matcher.isSymbol(index, "("), index + 2 < matcher.tokens.count, matcher.isSymbol(index + 2, ")")
         else { return nil }
         let token = matcher.tokens[index + 1]
-        return token.isWord && Acronyms.isAcronym(token.text) ? index + 1 : nil
+        return token.isWord && Acronyms.isAcronym(matcher.text(index + 1)) ? index + 1 : nil
     }
 
     /// The phrase a part names: its last segment that names something, widened over a list.
@@ -689,7 +689,7 @@ struct SubjectFinder {
         }
         if last == chosen {
             result.isAction = own.isAction
-            result.aspect = own.aspect.map { matcher.tokens[$0].text } ?? ""
+            result.aspect = own.aspect.map { matcher.text($0) } ?? ""
             result.actor = text(of: own.actor)
         }
         return result
@@ -844,7 +844,7 @@ struct SubjectFinder {
         // The plan an earlier percentage was measured against (*… dự toán Trung ương giao và*).
         if start < end, words.planWords.longest(in: matcher, at: tokens[start]) != nil {
             while start < end,
-                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.tokens[tokens[start]].isCapitalised
+                words.baseWords.contains(matcher.tokens[tokens[start]]) || matcher.isCapitalised(tokens[start])
                     || matcher.tokens[tokens[start]].isNumber
                     // *kế hoạch vốn (được) giao*, not *kế hoạch vốn đầu tư công*.
                     || (matcher.lowerIs(tokens[start], "vốn")
@@ -1044,9 +1044,9 @@ struct SubjectFinder {
             return (verb, true, true)
         }
         while length < count {
-            if matcher.tokens[tokens[base + length]].isCapitalised {
+            if matcher.isCapitalised(tokens[base + length]) {
                 // *tỉnh Bến Tre* is the province itself; *thành phố Phú Quốc*, a particular place.
-                if !matcher.tokens[tokens[base + length - 1]].isCapitalised,
+                if !matcher.isCapitalised(tokens[base + length - 1]),
                     !words.province.contains(matcher.tokens[tokens[base + length - 1]])
                 {
                     isParticular = true
@@ -1257,7 +1257,7 @@ struct SubjectFinder {
     /// from them in place, not copied to a buffer first.
     private func text(of indices: Slice<UnsafeBufferPointer<Int>>) -> String {
         guard let first = indices.first else { return "" }
-        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
+        if indices.count == 1, first >= 0 { return matcher.text(first) }
         return text(ofIndices: UnsafeBufferPointer(rebasing: indices))
     }
 
@@ -1269,7 +1269,7 @@ struct SubjectFinder {
         // Most periods after a head are not written.
         guard let first = indices.first else { return "" }
         // A word alone is its own text, shared, not copied.
-        if indices.count == 1, first >= 0 { return matcher.tokens[first].text }
+        if indices.count == 1, first >= 0 { return matcher.text(first) }
         // Copied to the stack for the writing, which is then not generic: left unspecialised for
         // some collections, it copied each token it read.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: indices.count) { buffer in
@@ -1289,7 +1289,7 @@ struct SubjectFinder {
         matcher.tokens.withUnsafeBufferPointer { tokens in
             // Written into the string's storage at once: a byte per comma or space at most, and each text.
             var capacity = 0
-            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].text.utf8.count }
+            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].utf8Count }
             return TokenMatcher.text(capacity: capacity) { text in
                 var afterComma = false
                 for index in indices {
@@ -1299,7 +1299,7 @@ struct SubjectFinder {
                         continue
                     }
                     if !text.isEmpty && (tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
-                    text.append(tokens[index].text)
+                    text.append(tokenAt: index, of: matcher)
                     afterComma = false
                 }
             }

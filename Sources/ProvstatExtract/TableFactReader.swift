@@ -135,8 +135,8 @@ struct TableFactReader {
 
     /// The kind, unit, estimate flag and period a column header gives its cells.
     private func spec(header: String, lower: String, values: [(Numeral, Bool)]) -> ColumnSpec {
-        let tokens = Tokenizer.tokens(lower)
-        let matcher = TokenMatcher(tokens: tokens)
+        let matcher = TokenMatcher(tokenizing: lower)
+        let tokens = matcher.tokens
         // The header's words by key (a header has a few: no set is built); a set of strings would
         // hash each with Unicode normalisation.
         func has(_ word: StaticString) -> Bool {
@@ -247,9 +247,9 @@ struct TableFactReader {
 
     /// The unit written in a row's unit cell (`Tấn`, `Triệu USD`, `Nghìn m3`, `Lượt khách`).
     private func unit(inUnitCell text: String) -> UnitReader.Match? {
-        let tokens = Tokenizer.tokens(Tokenizer.lowercased(text))
-        guard !tokens.isEmpty else { return nil }
-        if case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true) {
+        let matcher = TokenMatcher(tokenizing: Tokenizer.lowercased(text))
+        guard !matcher.tokens.isEmpty else { return nil }
+        if case .unit(let match) = UnitReader(matcher: matcher).read(from: 0, allowGuess: true) {
             return match
         }
         return nil
@@ -270,8 +270,8 @@ struct TableFactReader {
         guard head.hasPrefix("đơn vị") || head.hasPrefix("đvt"), note.utf8.count <= 120 else { return nil }
         let lower = Tokenizer.lowercased(note)
         guard let colon = lower.firstIndex(of: ":") else { return nil }
-        let tokens = Tokenizer.tokens(String(lower[lower.index(after: colon)...]))
-        guard case .unit(let match) = UnitReader(matcher: TokenMatcher(tokens: tokens)).read(from: 0, allowGuess: true)
+        let matcher = TokenMatcher(tokenizing: String(lower[lower.index(after: colon)...]))
+        guard case .unit(let match) = UnitReader(matcher: matcher).read(from: 0, allowGuess: true)
         else { return nil }
         return match
     }

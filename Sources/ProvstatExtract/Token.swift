@@ -1,32 +1,35 @@
 /// One token of a sentence: a word (syllable), a number as written, or a symbol.
+///
+/// A token holds no text of its own, only where it stands in the text it was read from
+/// (`TokenMatcher.text(_:)` reads it there): a plain value without references, so that tokens
+/// are copied and freed without reference counting, by the hundred thousand.
 struct Token: Sendable {
     /// What a token is.
     enum Kind: Sendable { case word, number, symbol }
 
     // Offsets are stored in 32 bits (the page limit keeps them there) and the flags together, so
-    // that a token takes 48 bytes, not 80: tokens are copied and stored by the hundred thousand.
+    // that a token takes 32 bytes.
 
-    /// The token as written.
-    let text: String
-    /// `WordKey` of `lower`, for constant-time lexicon lookups.
+    /// `WordKey` of the lower-case text, for constant-time lexicon lookups.
     let key: UInt64
     private let start32: Int32
     private let end32: Int32
     private let utf8Start32: Int32
     private let utf8End32: Int32
     let kind: Kind
-    /// Whether the text may hold capitals (`Tokenizer.mayChangeCase`), so that `lower` is made
-    /// from it when asked for. Most words are lower-case: a token keeps one string, not two,
-    /// which halves what copying it retains.
+    /// The first byte of the text: symbols (clause ends) and ASCII capitals are told by it
+    /// without reading the sentence.
+    let firstByte: UInt8
+    /// Whether the text may hold capitals (`Tokenizer.keyIfLowercase` is nil): only then is the
+    /// lower-case text made anew when asked for.
     let mayChangeCase: Bool
     /// Whether whitespace separates this token from the previous one.
     let spaceBefore: Bool
 
     init(
-        kind: Kind, text: String, mayChangeCase: Bool, start: Int, end: Int, utf8Range: Range<Int>,
+        kind: Kind, firstByte: UInt8, mayChangeCase: Bool, start: Int, end: Int, utf8Range: Range<Int>,
         spaceBefore: Bool, key: UInt64
     ) {
-        self.text = text
         self.key = key
         // Offsets fit: the tokenizer counts them in 32 bits already (`Tokenizer.withDecoded`).
         start32 = Int32(truncatingIfNeeded: start)
@@ -34,6 +37,7 @@ struct Token: Sendable {
         utf8Start32 = Int32(truncatingIfNeeded: utf8Range.lowerBound)
         utf8End32 = Int32(truncatingIfNeeded: utf8Range.upperBound)
         self.kind = kind
+        self.firstByte = firstByte
         self.mayChangeCase = mayChangeCase
         self.spaceBefore = spaceBefore
     }
@@ -44,19 +48,9 @@ struct Token: Sendable {
     var end: Int { Int(end32) }
     /// Byte offsets of the token in the sentence's UTF-8.
     var utf8Range: Range<Int> { Int(utf8Start32)..<Int(utf8End32) }
-
-    /// Lower-cased text, for matching.
-    var lower: String { mayChangeCase ? Tokenizer.lowercasedWord(text) : text }
+    /// The number of UTF-8 bytes of the token's text.
+    var utf8Count: Int { Int(utf8End32 &- utf8Start32) }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
-
-    /// Whether the word starts with a capital letter.
-    var isCapitalised: Bool {
-        guard kind == .word else { return false }
-        // An ASCII letter answers without a Unicode property lookup: only A–Z are upper-case there.
-        if let byte = text.utf8.first, byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
-        guard let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
 }

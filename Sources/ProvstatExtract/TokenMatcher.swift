@@ -1,11 +1,96 @@
-/// Phrase matching over a sentence's tokens.
+/// Phrase matching over a sentence's tokens, and the tokens' texts.
 struct TokenMatcher {
     let tokens: [Token]
+    /// The text the tokens were read from: a token's text is read from its UTF-8 when needed.
+    let source: String
+
+    /// The matcher of `tokens`, which `Tokenizer.tokens(source)` gave.
+    init(source: String, tokens: [Token]) {
+        self.source = source
+        self.tokens = tokens
+    }
+
+    /// The matcher of the tokens of `text`.
+    init(tokenizing text: String) {
+        self.init(source: text, tokens: Tokenizer.tokens(text))
+    }
+
+    /// The matcher of a tokenized sentence.
+    init(_ sentence: TokenizedSentence) {
+        self.init(source: sentence.text, tokens: sentence.tokens)
+    }
+
+    // MARK: - Token texts
+
+    /// Calls `body` with the UTF-8 of the token at `index` (inside the sentence), read in place.
+    @inline(__always)
+    func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // Through a span, which borrows the source: `utf8.withContiguousStorageIfAvailable`
+        // retained and released the string at every call.
+        source.utf8.span.extracting(tokens[index].utf8Range).withUnsafeBufferPointer(body)
+    }
+
+    /// The text of the token at `index` (inside the sentence), as written.
+    func text(_ index: Int) -> String {
+        withBytes(of: index) { Tokenizer.string(validUTF8: $0) }
+    }
+
+    /// The first scalar of the token at `index` (inside the sentence).
+    private func firstScalar(_ index: Int) -> Unicode.Scalar? {
+        withBytes(of: index) { bytes in
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+            return scalar
+        }
+    }
+
+    /// The number token at `index` read in `style` (`Numeral(text(index), style:)`).
+    func numeral(_ index: Int, style: NumberStyle) -> Numeral? {
+        withBytes(of: index) { Numeral(utf8: $0, style: style) }
+    }
+
+    /// The value of the number token at `index` when it is all digits (`Int(text(index))`).
+    func integer(_ index: Int) -> Int? {
+        withBytes(of: index) { bytes in
+            var value = 0
+            for byte in bytes {
+                let digit = byte &- 0x30
+                guard digit < 10 else { return nil }
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times10.addingReportingOverflow(Int(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
+            return bytes.isEmpty ? nil : value
+        }
+    }
+
+    /// The key of the phrase `first`-key, a space and `lower(index)`: `WordKey.of(first, then:
+    /// lower(index))`, hashed from the token's bytes when they are lower-case already.
+    func key(_ first: UInt64, then index: Int) -> UInt64 {
+        guard index >= 0, index < tokens.count, !tokens[index].mayChangeCase else {
+            return WordKey.of(first, then: lower(index))
+        }
+        return withBytes(of: index) { WordKey.of(first, then: $0) }
+    }
+
+    /// Whether the token at `index` is a word that starts with a capital letter (false outside
+    /// the sentence).
+    func isCapitalised(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
+        // An ASCII letter answers without a Unicode property lookup: only A–Z are upper-case there.
+        let byte = tokens[index].firstByte
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return firstScalar(index)?.properties.isUppercase ?? false
+    }
+
+    // MARK: - Matching
 
     /// Whether `phrase` (lower-case token texts) starts at `index`.
     func matches(_ phrase: [String], at index: Int) -> Bool {
         guard index >= 0, index + phrase.count <= tokens.count else { return false }
-        for (offset, word) in phrase.enumerated() where tokens[index + offset].lower != word {
+        for (offset, word) in phrase.enumerated() where lower(index + offset) != word {
             return false
         }
         return true
@@ -20,7 +105,10 @@ struct TokenMatcher {
 
     /// The lower-case text of the token at `index`, or "" outside the sentence.
     func lower(_ index: Int) -> String {
-        index >= 0 && index < tokens.count ? tokens[index].lower : ""
+        guard index >= 0, index < tokens.count else { return "" }
+        return withBytes(of: index) { bytes in
+            tokens[index].mayChangeCase ? Tokenizer.lowercasedWord(bytes) : Tokenizer.string(validUTF8: bytes)
+        }
     }
 
     /// The `WordKey` of the token at `index`, or 0 outside the sentence.
@@ -48,12 +136,12 @@ struct TokenMatcher {
     func isClauseEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
         // A symbol token is one scalar: an ASCII one is told by its byte, without decoding.
-        switch tokens[index].text.utf8.first {
+        switch tokens[index].firstByte {
         case 0x3B, 0x2E, 0x3A, 0x28, 0x29, 0x5B, 0x5D, 0x3F, 0x21, 0x22: return true  // ; . : ( ) [ ] ? ! "
         case 0xE2: break
         default: return false
         }
-        switch tokens[index].text.unicodeScalars.first {
+        switch firstScalar(index) {
         case "…", "“", "”": return true
         default: return false
         }
@@ -73,9 +161,9 @@ struct TokenMatcher {
     /// Whether the token at `index` ends a part of a sentence (`;`, `.`, `:`, `?`, `!`), brackets aside.
     func isSentencePartEnd(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].kind == .symbol else { return false }
-        switch tokens[index].text.utf8.first {
+        switch tokens[index].firstByte {
         case 0x3B, 0x2E, 0x3A, 0x3F, 0x21: return true  // ; . : ? !
-        case 0xE2: return tokens[index].text.unicodeScalars.first == "…"
+        case 0xE2: return firstScalar(index) == "…"
         default: return false
         }
     }
@@ -107,6 +195,15 @@ extension TokenMatcher {
         mutating func append(byte: UInt8) {
             buffer[count] = byte
             count += 1
+        }
+
+        /// Appends the text of the token at `index`, copied from the matcher's source.
+        mutating func append(tokenAt index: Int, of matcher: TokenMatcher) {
+            matcher.withBytes(of: index) { bytes in
+                guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+                (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+                count += bytes.count
+            }
         }
 
         /// Appends the bytes of `text`.

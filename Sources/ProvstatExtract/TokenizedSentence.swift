@@ -15,7 +15,7 @@ struct TokenizedSentence: Sendable {
             return
         }
         tokens = Tokenizer.tokens(text)
-        periods = PeriodScanner(matcher: TokenMatcher(tokens: tokens)).mentions()
+        periods = PeriodScanner(matcher: TokenMatcher(source: text, tokens: tokens)).mentions()
     }
 
     /// Whether `text` holds an ASCII digit, looked for in its contiguous bytes (the `UTF8View`'s

@@ -99,8 +99,6 @@ enum Tokenizer {
         /// Where each scalar starts in `bytes` (the page limit keeps offsets within 32 bits).
         let utf8Offsets: UnsafeBufferPointer<Int32>
         var tokens: [Token] = []
-        /// `Tokenizer.asciiTexts`, held here so that each token does not check it is made.
-        let asciiTexts = Tokenizer.asciiTexts
 
         mutating func run() -> [Token] {
             // A token is at least one scalar; most are three or more, and a short text (a table cell
@@ -199,16 +197,14 @@ enum Tokenizer {
         private mutating func append(_ kind: Token.Kind, _ start: Int, _ end: Int, _ spaceBefore: Bool) {
             let range = offset(start)..<offset(end)
             let written = UnsafeBufferPointer(rebasing: bytes[range])
-            // A one-byte token (a comma, a bracket, a digit) takes its text from a table.
-            let string =
-                written.count == 1 && written[0] < 0x80
-                ? asciiTexts[Int(written[0])] : Tokenizer.string(validUTF8: written)
-            // Most words are lower-case already: their key is hashed from the bytes in place.
-            let mayChangeCase = kind == .word && Tokenizer.mayChangeCase(written)
-            let key = mayChangeCase ? Tokenizer.lowercasedKey(written, of: string) : WordKey.of(bytes: written)
+            // Most words are lower-case already: their key is hashed from the bytes in place, in
+            // the pass that checks them.
+            let lowerKey = kind == .word ? Tokenizer.keyIfLowercase(written) : WordKey.of(bytes: written)
+            let mayChangeCase = lowerKey == nil
+            let key = lowerKey ?? Tokenizer.lowercasedKey(written)
             tokens.append(
                 Token(
-                    kind: kind, text: string, mayChangeCase: mayChangeCase, start: start, end: end,
+                    kind: kind, firstByte: written[0], mayChangeCase: mayChangeCase, start: start, end: end,
                     utf8Range: range, spaceBefore: spaceBefore, key: key))
         }
 
@@ -235,12 +231,10 @@ enum Tokenizer {
         }
     }
 
-    /// The text of each ASCII byte, made once.
-    static let asciiTexts: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
-
     /// The lower-case token texts of a lexicon phrase.
     static func phrase(_ text: String) -> [String] {
-        tokens(text).map(\.lower)
+        let matcher = TokenMatcher(tokenizing: text)
+        return matcher.tokens.indices.map { matcher.lower($0) }
     }
 
     // MARK: - Words of a phrase
@@ -307,46 +301,54 @@ enum Tokenizer {
 
     // MARK: - Letter case
 
-    /// Whether `lowercasedWord` might change the word: it holds an ASCII capital or a letter
-    /// outside the plain ASCII small letters and the Vietnamese small letters it knows.
+    /// The `WordKey` of a word that `lowercasedWord` leaves as it is, hashed in the pass that
+    /// checks it; nil when it might change the word: it holds an ASCII capital or a letter outside
+    /// the plain ASCII small letters and the Vietnamese small letters it knows.
     @inline(__always)
-    static func mayChangeCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func keyIfLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var key = WordKey.empty
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte >= 0x41 && byte <= 0x5A { return true }
+                if byte >= 0x41 && byte <= 0x5A { return nil }
+                key = WordKey.adding(byte, to: key)
                 index += 1
                 continue
             }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             switch byte {
             case 0xC3:
-                if next >= 0x80 && next <= 0x9E && next != 0x97 { return true }
-                index += 2
+                if next >= 0x80 && next <= 0x9E && next != 0x97 { return nil }
             case 0xC4, 0xC5:
                 let code = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
                 if code > 0x177 || (code >= 0x139 && code <= 0x148) || (code % 2 == 0 && code != 0x138 && code != 0x130)
                 {
-                    return true
+                    return nil
                 }
-                index += 2
             case 0xC6:
-                if next != 0xA1 && next != 0xB0 { return true }  // ơ, ư
-                index += 2
+                if next != 0xA1 && next != 0xB0 { return nil }  // ơ, ư
             case 0xCC, 0xCD:
-                index += 2
+                break
             case 0xE1:
                 let third = index + 2 < bytes.count ? bytes[index + 2] : 0
                 guard next == 0xBB || (next == 0xBA && (third < 0x96 || third > 0x9F)), third % 2 == 1 else {
-                    return true
+                    return nil
                 }
+                key = WordKey.adding(byte, to: key)
+                key = WordKey.adding(next, to: key)
+                key = WordKey.adding(third, to: key)
                 index += 3
+                continue
             default:
-                return true
+                return nil
             }
+            // The two-byte letters and marks above.
+            key = WordKey.adding(byte, to: key)
+            key = WordKey.adding(next, to: key)
+            index += 2
         }
-        return false
+        return key
     }
 
     /// `text.lowercased()`, the same string, by `lowercasedWord` where that agrees: everywhere but
@@ -361,6 +363,17 @@ enum Tokenizer {
     /// UTF-8 byte; other scripts go through the standard library.
     static func lowercasedWord(_ word: String) -> String {
         lowercased(word, asLibrary: false)
+    }
+
+    /// `lowercasedWord` of the word whose valid UTF-8 is `bytes` (a token's, read in its sentence).
+    static func lowercasedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        withLowercased(bytes) { lowered, lowering in
+            switch lowering {
+            case .unchanged: return string(validUTF8: bytes)
+            case .changed: return string(validUTF8: lowered)
+            case .needsLibrary: return string(validUTF8: bytes).lowercased()
+            }
+        }
     }
 
     /// `text` lower-cased in one pass over a copy of its bytes (on the stack for a word), with the
@@ -379,11 +392,11 @@ enum Tokenizer {
         }
     }
 
-    /// The `WordKey` of `lowercasedWord(word)`, given the word's bytes: hashed from the bytes
-    /// lower-cased on the stack, without making the lower-case string.
-    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>, of word: String) -> UInt64 {
+    /// The `WordKey` of `lowercasedWord(bytes)`: hashed from the bytes lower-cased on the stack,
+    /// without making the lower-case string (but where the standard library must lower-case).
+    static func lowercasedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         withLowercased(bytes) { lowered, lowering in
-            lowering == .needsLibrary ? WordKey.of(word.lowercased()) : WordKey.of(bytes: lowered)
+            lowering == .needsLibrary ? WordKey.of(string(validUTF8: bytes).lowercased()) : WordKey.of(bytes: lowered)
         }
     }
 

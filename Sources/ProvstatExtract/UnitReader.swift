@@ -89,7 +89,7 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
-        let word = tokens[index].lower
+        let word = matcher.lower(index)
         // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
         if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
             !tables.cropWords.contains(key: tokens[index + 1].key)
@@ -102,7 +102,7 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard allowGuess, tokens[index].spaceBefore, !tokens[index].isCapitalised,
+        guard allowGuess, tokens[index].spaceBefore, !matcher.isCapitalised(index),
             !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
@@ -112,11 +112,11 @@ struct UnitReader {
     /// The lower-case texts of tokens `from..<to` joined by spaces, written into the string's
     /// storage at once (no array of texts, no regrowth).
     private static func lowerText(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].lower.utf8.count }
+        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.lower($1).utf8.count }
         return TokenMatcher.text(capacity: capacity) { text in
             for index in start..<end {
                 if index > start { text.append(byte: 0x20) }
-                text.append(matcher.tokens[index].lower)
+                text.append(matcher.lower(index))
             }
         }
     }
@@ -137,9 +137,9 @@ struct UnitReader {
         // The slash first: most units have none after them, and it costs no string comparison.
         guard matcher.isSymbol(slash, "/"), match.unit != "%", match.unit != "tạ/ha", slash + 1 < tokens.count,
             tokens[slash + 1].isWord,
-            !tokens[slash + 1].isCapitalised || tables.units.longest(in: matcher, at: slash + 1) != nil
+            !matcher.isCapitalised(slash + 1) || tables.units.longest(in: matcher, at: slash + 1) != nil
         else { return match }
-        var denominator = tokens[slash + 1].lower
+        var denominator = matcher.lower(slash + 1)
         var end = slash + 2
         if let length = tables.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
             denominator = Self.lowerText(from: slash + 1, to: slash + 1 + length, matcher: matcher)

@@ -14,6 +14,15 @@ enum WordKey {
 }
 
 extension WordKey {
+    /// The key of no bytes, which `adding(_:to:)` extends byte by byte.
+    static var empty: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// The key of the bytes of `key` and then `byte`.
+    @inline(__always)
+    static func adding(_ byte: UInt8, to key: UInt64) -> UInt64 {
+        (key ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
     /// The key of a word given as UTF-8 bytes.
     @inline(__always)
     static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -40,6 +49,18 @@ extension WordKey {
         hash ^= 0x20
         hash &*= 0x0000_0100_0000_01b3
         for byte in second.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// `of(first, then:)` of a second word given as UTF-8 bytes.
+    static func of(_ first: UInt64, then second: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = first
+        hash ^= 0x20
+        hash &*= 0x0000_0100_0000_01b3
+        for byte in second {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }

@@ -12,7 +12,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// Whether the token's lower-case text is in the set.
-    // Inlined: callers pass `tokens[index]`, which an opaque call would copy (retaining its texts).
+    // Inlined: asked at every token.
     @inline(__always)
     func contains(_ token: Token) -> Bool { keys.contains(token.key) }
 

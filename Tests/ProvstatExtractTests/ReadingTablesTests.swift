@@ -16,7 +16,7 @@ struct ReadingTablesTests {
 
     @Test("a phrase end told inside the sentence agrees with isPhraseEnd at every token")
     func phraseEndInside() {
-        let matcher = TokenMatcher(tokens: Tokenizer.tokens("Doanh thu (ước) tăng 5,2%, giảm 3 tỷ đồng; đạt 90%: tốt."))
+        let matcher = TokenMatcher(tokenizing: "Doanh thu (ước) tăng 5,2%, giảm 3 tỷ đồng; đạt 90%: tốt.")
         let ends = matcher.tokens.indices.filter { matcher.isPhraseEnd(inside: $0) }
         #expect(ends == matcher.tokens.indices.filter { matcher.isPhraseEnd($0) })
         #expect(ends.count == 6)

@@ -8,12 +8,57 @@ struct TokenMatcherTextTests {
     @Test("clause ends and sentence-part ends are told among symbols, ASCII or not")
     func clauseEnds() {
         let text = "; . : ( ) [ ] ? ! … \" “ ” , - % / – ‘ x 5"
-        let matcher = TokenMatcher(tokens: Tokenizer.tokens(text))
-        let clauseEnds = matcher.tokens.indices.filter { matcher.isClauseEnd($0) }.map { matcher.tokens[$0].text }
+        let matcher = TokenMatcher(tokenizing: text)
+        let clauseEnds = matcher.tokens.indices.filter { matcher.isClauseEnd($0) }.map { matcher.text($0) }
         #expect(clauseEnds == [";", ".", ":", "(", ")", "[", "]", "?", "!", "…", "\"", "“", "”"])
-        let partEnds = matcher.tokens.indices.filter { matcher.isSentencePartEnd($0) }.map { matcher.tokens[$0].text }
+        let partEnds = matcher.tokens.indices.filter { matcher.isSentencePartEnd($0) }.map { matcher.text($0) }
         #expect(partEnds == [";", ".", ":", "?", "!", "…"])
         #expect(!matcher.isClauseEnd(-1) && !matcher.isSentencePartEnd(matcher.tokens.count))
+    }
+
+    @Test("a matcher reads token texts from its source, short or long, sentence or phrase")
+    func sourceTexts() {
+        // Under 16 bytes a string is stored inline, not in a buffer: both are read in place.
+        let cases: [(String, [String])] = [
+            ("Quý II tăng 5%", ["Quý", "II", "tăng", "5", "%"]),
+            (
+                "Quý II năm 2024, GRDP của Đồng Tháp tăng 7,25%.",
+                ["Quý", "II", "năm", "2024", ",", "GRDP", "của", "Đồng", "Tháp", "tăng", "7,25", "%", "."]
+            ),
+        ]
+        for (text, expected) in cases {
+            let sentence = TokenizedSentence(text)
+            let matcher = TokenMatcher(sentence)
+            #expect(matcher.tokens.count == sentence.tokens.count)
+            #expect(matcher.tokens.indices.map { matcher.text($0) } == expected, "\(text)")
+            #expect(matcher.lower(0) == "quý" && matcher.text(0) == "Quý" && matcher.isCapitalised(0))
+        }
+        #expect(Tokenizer.phrase("Chỉ số GIÁ tiêu dùng") == ["chỉ", "số", "giá", "tiêu", "dùng"])
+    }
+
+    @Test("numbers, integers and two-word keys read from a token's bytes agree with its text")
+    func fromBytes() {
+        let text = "lần THỨ 12, Quốc Lộ 2024 1.250,5 0007 99999999999999999999 1\u{00A0}250\u{00A0}300 3 500 tăng 9,2%"
+        let matcher = TokenMatcher(tokenizing: text)
+        let numbers = matcher.tokens.indices.filter { matcher.tokens[$0].isNumber }
+        #expect(
+            numbers.map { matcher.text($0) } == [
+                "12", "2024", "1.250,5", "0007", "99999999999999999999", "1\u{00A0}250\u{00A0}300", "3 500", "9,2",
+            ])
+        #expect(numbers.map { matcher.integer($0) } == [12, 2024, nil, 7, nil, nil, nil, nil])
+        for index in numbers {
+            #expect(matcher.integer(index) == Int(matcher.text(index)), "\(matcher.text(index))")
+            for style in [NumberStyle.vietnamese, .english] {
+                #expect(matcher.numeral(index, style: style) == Numeral(matcher.text(index), style: style))
+            }
+        }
+        #expect(matcher.numeral(numbers[5], style: .vietnamese)?.mantissa == 1_250_300)
+        let first = WordKey.of("lần")
+        for index in -1...matcher.tokens.count {
+            #expect(matcher.key(first, then: index) == WordKey.of(first, then: matcher.lower(index)))
+        }
+        #expect(
+            matcher.key(first, then: 1) == WordKey.of("lần thứ") && matcher.key(first, then: 5) == WordKey.of("lần lộ"))
     }
 
     @Test("writes bytes and texts in order, small and long")
@@ -52,14 +97,17 @@ struct TokenMatcherTextTests {
 
     @Test("the tokens of a sentence join back as they were spaced")
     func tokens() {
-        let tokens = Tokenizer.tokens("Chỉ số giá (CPI) tháng 10 tăng 0,35%.")
-        let matcher = TokenMatcher(tokens: tokens)
-        let joined = TokenMatcher.text(capacity: tokens.reduce(0) { $0 + $1.text.utf8.count + 1 }) { text in
-            for token in matcher.tokens {
-                if !text.isEmpty && token.spaceBefore { text.append(byte: 0x20) }
-                text.append(token.text)
+        let matcher = TokenMatcher(tokenizing: "Chỉ số giá (CPI) tháng 10 tăng 0,35%.")
+        let joined = TokenMatcher.text(capacity: matcher.tokens.reduce(0) { $0 + $1.utf8Count + 1 }) { text in
+            for index in matcher.tokens.indices {
+                if !text.isEmpty && matcher.tokens[index].spaceBefore { text.append(byte: 0x20) }
+                text.append(tokenAt: index, of: matcher)
             }
         }
         #expect(joined == "Chỉ số giá (CPI) tháng 10 tăng 0,35%.")
+        #expect(
+            matcher.tokens.indices.map { matcher.text($0) } == [
+                "Chỉ", "số", "giá", "(", "CPI", ")", "tháng", "10", "tăng", "0,35", "%", ".",
+            ])
     }
 }
