@@ -82,7 +82,7 @@ struct PageContext: Sendable {
         mutating func count(cell: String) {
             switch PageContext.bareNumberLength(cell) {
             case .some(let length):
-                if length > 3 && Self.hasSeparator(cell) { numbers.append(cell) }
+                if length > 3 && cell.utf8.contains(where: { $0 == 0x2E || $0 == 0x2C }) { numbers.append(cell) }
             case .none:
                 count(TokenizedSentence(cell))
             }
