@@ -59,7 +59,7 @@ public struct FactExtractor: Sendable {
             case .table(let grid):
                 var reader = TableFactReader(grid: grid, tableIndex: tableIndex, context: context)
                 reader.defaultUnit = note
-                facts += reader.facts(offset: facts.count)
+                reader.appendFacts(to: &facts)
                 tableIndex += 1
                 note = nil
                 named = nil

@@ -37,12 +37,13 @@ struct TableFactReader {
         return serialHeaders.contains(lower)
     }
 
-    /// The facts of the table; `componentOf` indices count from `offset`.
-    func facts(offset: Int) -> [Fact] {
+    /// Appends the facts of the table to the page's `facts` (`componentOf` indices are the
+    /// page's): appended in place, not returned in an array whose facts would then be copied.
+    func appendFacts(to facts: inout [Fact]) {
         let rows = grid.rows
-        guard let width = rows.first?.count, width >= 2 else { return [] }
+        guard let width = rows.first?.count, width >= 2 else { return }
         let headerCount = grid.headerRowCount > 0 ? grid.headerRowCount : detectedHeaderRows()
-        guard headerCount < rows.count else { return [] }
+        guard headerCount < rows.count else { return }
         // A header row spanning the whole width is a caption or a unit note, not a column header.
         var tableUnit = defaultUnit
         var headerRows: [[String]] = []
@@ -74,7 +75,7 @@ struct TableFactReader {
             let labelColumn = (0..<width).first(where: {
                 !serial[$0] && $0 != unitColumn && numericShare[$0] < 0.5
             })
-        else { return [] }
+        else { return }
         // Specs and running totals by column, in arrays: read for every cell, in column order.
         var specs = [ColumnSpec?](repeating: nil, count: width)
         var specColumns: [Int] = []
@@ -85,8 +86,10 @@ struct TableFactReader {
                 header: headers[column], lower: lowerHeaders[column], values: numbers.compactMap { $0[column] })
             specColumns.append(column)
         }
-        var facts: [Fact] = []
-        facts.reserveCapacity(min(body.count * specColumns.count, 1024))
+        // Room for the table's cells, grown geometrically: a page of many tables does not
+        // reallocate its facts once per table.
+        let needed = facts.count + min(body.count * specColumns.count, 1024)
+        if facts.capacity < needed { facts.reserveCapacity(max(needed, 2 * facts.capacity)) }
         var totals = [Int?](repeating: nil, count: width)
         var nextRowIsComponent = false
         for (bodyRow, row) in body.enumerated() {
@@ -121,14 +124,13 @@ struct TableFactReader {
                     table: Fact.TableCell(
                         table: tableIndex, row: headerCount + bodyRow, column: column, header: spec.header),
                     decimals: numeral.decimals, scale: unit.exponent)
-                if isComponent, kind == .level, let total = totals[column] { fact.componentOf = offset + total }
+                if isComponent, kind == .level, let total = totals[column] { fact.componentOf = total }
                 facts.append(fact)
                 if !isComponent { totals[column] = facts.count - 1 }
             }
             nextRowIsComponent =
                 !rowHasNumbers && mayOpenTrongDo && (lowerLabel == "trong đó" || lowerLabel == "trong đó:")
         }
-        return facts
     }
 
     // MARK: - Columns
