@@ -2,11 +2,15 @@
 /// position costs a hash probe instead of a scan of the whole lexicon.
 ///
 /// Lookups run several times a token, so the table is laid out flat, in one block of 64-bit
-/// words: two open-addressed slot arrays (by first and by last key) and, after them, the phrases
-/// of each key, longest first, each as its length and entry index followed by its tokens' keys.
-/// A lookup reads a slot and then the phrases right after one another — no array of arrays to
-/// chase — and returns a `Match` that holds no phrase (a trivial value, for most tables, retains
-/// nothing).
+/// words: two filters, two open-addressed slot arrays (by first and by last key) and, after them,
+/// the phrases of each key, longest first, each as its length and entry index followed by its
+/// tokens' keys. A lookup reads a slot and then the phrases right after one another — no array of
+/// arrays to chase — and returns a `Match` that holds no phrase (a trivial value, for most tables,
+/// retains nothing).
+///
+/// Most tokens start (or end) no phrase of a table. A filter, one cache line of bits set by the
+/// keys' top bits, answers most of those lookups from a line that stays cached, where the slots,
+/// spread over kilobytes, would cost a cache miss.
 struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     // Unchecked: `words` points into `storage`, which the table keeps alive and never changes.
 
@@ -24,8 +28,9 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     }
 
     private let storage: Storage
-    /// The slots by first key, the slots by last key (`mask + 1` of each, two words a slot: the key,
-    /// then the run of its phrases as `start << 32 | count`, count 0 for an empty slot), then the runs.
+    /// The filter of first keys, of last keys (`filterWords` each), the slots by first key, by last
+    /// key (`mask + 1` of each, two words a slot: the key, then the run of its phrases as
+    /// `start << 32 | count`, count 0 for an empty slot), then the runs.
     private let words: UnsafePointer<UInt64>
     /// The entries' values, by entry.
     private let values: UnsafePointer<Value>
@@ -39,8 +44,9 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         let firstKeys: [UInt64]
 
         init(words: [UInt64], entries: [Entry], firstKeys: [UInt64]) {
-            self.words = .allocate(capacity: words.count)
-            self.words.initialize(from: words, count: words.count)
+            // On a cache line's boundary, so that each filter is one line.
+            self.words = UnsafeMutableRawPointer.allocate(byteCount: words.count * 8, alignment: 64)
+                .initializeMemory(as: UInt64.self, from: words, count: words.count)
             values = .allocate(capacity: entries.count)
             values.initialize(from: entries.map(\.value), count: entries.count)
             phrases = entries.map(\.phrase)
@@ -62,7 +68,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         }
         var size = 8
         while size < ordered.count * 4 { size <<= 1 }
-        var words = [UInt64](repeating: 0, count: 4 * size)
+        var words = [UInt64](repeating: 0, count: 2 * Self.filterWords + 4 * size)
         var firstKeys: [UInt64] = []
         for byLast in [false, true] {
             // Each key's phrases, in the order of `ordered` (so longest first).
@@ -74,8 +80,10 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
                 runs[key, default: []].append(entry)
             }
             if !byLast { firstKeys = order }
-            let slots = byLast ? 2 * size : 0
+            let (filter, slots) = Self.offsets(byLast: byLast, mask: size - 1)
             for key in order {
+                let (word, bit) = Self.filterBit(key)
+                words[filter + word] |= bit
                 var slot = Self.start(key, mask: size - 1)
                 while words[slots + 2 * slot + 1] != 0 { slot = (slot + 1) & (size - 1) }
                 let run = runs[key] ?? []
@@ -105,7 +113,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         guard index >= 0, index < matcher.tokens.count else { return nil }
         // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, slots: 0) else { return nil }
+        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
             if Self.matches(words + record + 2, length - 1, matcher, at: index + 1) {
@@ -123,7 +131,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         guard index >= 0, index < matcher.tokens.count else { return nil }
         // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, slots: 0) else { return nil }
+        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
             // The first key is the slot's: the rest of the phrase is compared.
@@ -141,7 +149,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         guard index >= 0, index < matcher.tokens.count else { return nil }
         // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, slots: 2 * (mask + 1)) else { return nil }
+        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: true) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
             // The last key is the slot's: the rest of the phrase is compared.
@@ -154,9 +162,12 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    /// Where the phrases of `key` start in `words` and how many there are, in the slots at `slots`.
+    /// Where the phrases whose first (or last) key is `key` start in `words`, and how many there are.
     @inline(__always)
-    private func run(of key: UInt64, slots: Int) -> (start: Int, count: Int)? {
+    private func run(of key: UInt64, byLast: Bool) -> (start: Int, count: Int)? {
+        let (filter, slots) = Self.offsets(byLast: byLast, mask: mask)
+        let (word, bit) = Self.filterBit(key)
+        if words[filter + word] & bit == 0 { return nil }
         var slot = Self.start(key, mask: mask)
         while true {
             let run = words[slots + 2 * slot + 1]
@@ -184,6 +195,22 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
             offset += 1
         }
         return true
+    }
+
+    /// The words of a filter: 512 bits, one cache line.
+    private static var filterWords: Int { 8 }
+
+    /// Where the filter and the slots by first (or last) key are in `words`.
+    @inline(__always)
+    private static func offsets(byLast: Bool, mask: Int) -> (filter: Int, slots: Int) {
+        byLast ? (filterWords, 2 * filterWords + 2 * (mask + 1)) : (0, 2 * filterWords)
+    }
+
+    /// A key's bit in a filter: its top three bits choose the word, the next six the bit (the slots
+    /// are chosen by the low bits).
+    @inline(__always)
+    private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        (Int(truncatingIfNeeded: key >> 61), 1 << ((key >> 55) & 63))
     }
 
     @inline(__always)
