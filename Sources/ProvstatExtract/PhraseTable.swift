@@ -127,11 +127,29 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The longest phrase that starts at `index`.
+    // Inlined as far as the filter, which ends most lookups: those make no call.
+    @inline(__always)
     func longest(in matcher: TokenMatcher, at index: Int) -> Match? {
-        guard index >= 0, index < matcher.tokens.count else { return nil }
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: false) else {
+            return nil
+        }
+        return longest(startingWith: matcher.tokens[index].key, in: matcher, at: index)
+    }
+
+    /// The longest phrase that ends at `index`.
+    @inline(__always)
+    func longest(in matcher: TokenMatcher, endingAt index: Int) -> Match? {
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: true) else {
+            return nil
+        }
+        return longest(endingWith: matcher.tokens[index].key, in: matcher, at: index)
+    }
+
+    @inline(never)
+    private func longest(startingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
         // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
+        guard var (record, count) = run(of: key, byLast: false) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
             // The first key is the slot's: the rest of the phrase is compared.
@@ -144,12 +162,10 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    /// The longest phrase that ends at `index`.
-    func longest(in matcher: TokenMatcher, endingAt index: Int) -> Match? {
-        guard index >= 0, index < matcher.tokens.count else { return nil }
-        // The phrases are read through pointers into `storage`: it must outlive the reading.
+    @inline(never)
+    private func longest(endingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: true) else { return nil }
+        guard var (record, count) = run(of: key, byLast: true) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
             // The last key is the slot's: the rest of the phrase is compared.
@@ -160,6 +176,14 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
             count -= 1
         }
         return nil
+    }
+
+    /// Whether the filter lets `key` through: false when no phrase starts (or ends) with it.
+    @inline(__always)
+    private func mayHold(_ key: UInt64, byLast: Bool) -> Bool {
+        defer { withExtendedLifetime(storage) {} }
+        let (word, bit) = Self.filterBit(key)
+        return words[(byLast ? Self.filterWords : 0) + word] & bit != 0
     }
 
     /// Where the phrases whose first (or last) key is `key` start in `words`, and how many there are.

@@ -29,7 +29,11 @@ struct LookupTableTests {
         let atEnd = (1...12).map { UInt64($0) << 40 | 0x7f }
         let table = KeyTable((atStart + atEnd).enumerated().map { ($0.element, $0.offset) })
         for (offset, key) in (atStart + atEnd).enumerated() { #expect(table[key] == offset) }
+        // Absent keys: passing the filter (top bits as the stored keys') or stopped by it.
         #expect(table[13 << 40] == nil && table[13 << 40 | 0x7f] == nil && table[0] == nil)
+        #expect(table[1 << 63] == nil && table[1 << 63 | 1 << 40] == nil)
+        let high = KeyTable((0..<512).map { (UInt64($0) << 55 | 1, $0) })
+        #expect((0..<512).allSatisfy { high[UInt64($0) << 55 | 1] == $0 } && high[1 << 54 | 1] == nil)
         let empty = KeyTable<Int>([])
         #expect(empty[WordKey.of("tăng")] == nil && !empty.contains(0))
     }
