@@ -110,7 +110,9 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     /// The longest phrase that starts at `index` and satisfies `accept` (the phrases starting
     /// there are tried longest first, without building a list of them).
     func first(in matcher: TokenMatcher, at index: Int, where accept: (Match) -> Bool) -> Match? {
-        guard index >= 0, index < matcher.tokens.count else { return nil }
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: false) else {
+            return nil
+        }
         // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
         guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
@@ -183,15 +185,14 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     private func mayHold(_ key: UInt64, byLast: Bool) -> Bool {
         defer { withExtendedLifetime(storage) {} }
         let (word, bit) = Self.filterBit(key)
-        return words[(byLast ? Self.filterWords : 0) + word] & bit != 0
+        return words[Self.offsets(byLast: byLast, mask: mask).filter + word] & bit != 0
     }
 
-    /// Where the phrases whose first (or last) key is `key` start in `words`, and how many there are.
+    /// Where the phrases whose first (or last) key is `key` start in `words`, and how many there are
+    /// (the filter, asked before, let the key through).
     @inline(__always)
     private func run(of key: UInt64, byLast: Bool) -> (start: Int, count: Int)? {
-        let (filter, slots) = Self.offsets(byLast: byLast, mask: mask)
-        let (word, bit) = Self.filterBit(key)
-        if words[filter + word] & bit == 0 { return nil }
+        let slots = Self.offsets(byLast: byLast, mask: mask).slots
         var slot = Self.start(key, mask: mask)
         while true {
             let run = words[slots + 2 * slot + 1]
