@@ -51,7 +51,9 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
     init<S: Sequence>(_ pairs: S) where S.Element == (UInt64, Value) {
         let pairs = Array(pairs)
         var size = 8
-        while size < pairs.count * 4 { size <<= 1 }
+        // At most half the slots full: the filter stops most lookups of absent keys, and a smaller
+        // table is likelier to be in cache for the rest.
+        while size < pairs.count * 2 { size <<= 1 }
         let storage = Storage(size: size)
         let keys = storage.words + Self.filterWords
         for (key, value) in pairs {

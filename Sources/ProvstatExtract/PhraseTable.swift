@@ -66,8 +66,11 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         let ordered = entries.indices.filter { !keys[$0].isEmpty }.sorted { first, second in
             keys[first].count != keys[second].count ? keys[first].count > keys[second].count : first < second
         }
+        // At most half the slots full: the filter stops most lookups of absent keys, and a smaller
+        // table is likelier to be in cache for the rest.
+        let keyCount = max(Set(ordered.map { keys[$0][0] }).count, Set(ordered.map { keys[$0].last ?? 0 }).count)
         var size = 8
-        while size < ordered.count * 4 { size <<= 1 }
+        while size < keyCount * 2 { size <<= 1 }
         var words = [UInt64](repeating: 0, count: 2 * Self.filterWords + 4 * size)
         var firstKeys: [UInt64] = []
         for byLast in [false, true] {

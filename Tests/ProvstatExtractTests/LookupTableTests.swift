@@ -23,7 +23,7 @@ struct LookupTableTests {
 
     @Test("keys that start at one slot, at the end of the slots or anywhere, are all found")
     func collidingKeys() {
-        // `(key ^ key >> 32) & mask` is the start slot: in the 128 slots of 24 keys, these keys all
+        // `(key ^ key >> 32) & mask` is the start slot: in the 64 slots of 24 keys, these keys all
         // start at slot 0 or at the last one (and wrap around to the first).
         let atStart = (1...12).map { UInt64($0) << 40 }
         let atEnd = (1...12).map { UInt64($0) << 40 | 0x7f }
