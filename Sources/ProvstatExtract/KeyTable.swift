@@ -2,82 +2,117 @@
 /// lookup is a mask and a compare or two instead of hashing the key again (as `Dictionary` and
 /// `Set` do, with SipHash) — the lexicon is consulted several times per token.
 ///
-/// The slots live in one object that the table points into: a copy of a table (and of a
-/// `WordSet` or `PhraseTable` made of tables) retains that one object, not three arrays.
+/// One block holds a filter, the keys and the values. Most lookups are of a word the table does
+/// not hold: the filter, one cache line of bits set by the keys' top bits, answers most of them
+/// from a line that stays cached, where the slots, spread over kilobytes, would cost a cache miss.
+/// The keys come next, one word a slot (a lookup that only asks whether a key is there reads no
+/// value), and the values after them slot by slot. A copy of a table (and of a `WordSet` made of
+/// one) retains the one object that owns the block.
 struct KeyTable<Value: Sendable>: @unchecked Sendable {
     // Unchecked: the pointers are into `storage`, which the table keeps alive and never changes.
     private let storage: Storage
-    private let keys: UnsafePointer<UInt64>
-    /// Index into the values for each slot of `keys`, or -1 for an empty slot.
-    private let slots: UnsafePointer<Int32>
+    /// The filter (`filterWords`), then the key of each slot; 0, which no word hashes to, marks an
+    /// empty slot.
+    private let words: UnsafePointer<UInt64>
+    /// The value of each full slot (an empty slot's is uninitialised).
+    private let values: UnsafePointer<Value>
     private let mask: Int
 
-    /// The slots and values, written once when the table is made.
+    /// The block of filter, keys and values, written once when the table is made.
     private final class Storage: @unchecked Sendable {
-        let keys: UnsafeMutablePointer<UInt64>
-        let slots: UnsafeMutablePointer<Int32>
-        let values: [Value]
+        let block: UnsafeMutableRawPointer
+        let words: UnsafeMutablePointer<UInt64>
+        let values: UnsafeMutablePointer<Value>
+        let size: Int
 
-        init(size: Int, values: [Value]) {
-            keys = .allocate(capacity: size)
-            keys.initialize(repeating: 0, count: size)
-            slots = .allocate(capacity: size)
-            slots.initialize(repeating: -1, count: size)
-            self.values = values
+        init(size: Int) {
+            let wordCount = KeyTable.filterWords + size
+            let valuesOffset =
+                (wordCount * MemoryLayout<UInt64>.stride + MemoryLayout<Value>.alignment - 1)
+                & ~(MemoryLayout<Value>.alignment - 1)
+            // On a cache line's boundary, so that the filter is one line.
+            block = .allocate(
+                byteCount: valuesOffset + size * MemoryLayout<Value>.stride,
+                alignment: max(64, MemoryLayout<Value>.alignment))
+            words = block.initializeMemory(as: UInt64.self, repeating: 0, count: wordCount)
+            values = (block + valuesOffset).bindMemory(to: Value.self, capacity: size)
+            self.size = size
         }
 
         deinit {
-            keys.deallocate()
-            slots.deallocate()
+            for slot in 0..<size where words[KeyTable.filterWords + slot] != 0 {
+                (values + slot).deinitialize(count: 1)
+            }
+            block.deallocate()
         }
     }
 
-    /// A table of `pairs`; a later pair with the same key replaces an earlier one.
+    /// A table of `pairs`; a later pair with the same key replaces an earlier one. No key is 0.
     init<S: Sequence>(_ pairs: S) where S.Element == (UInt64, Value) {
-        var values: [Value] = []
-        var keyed: [(UInt64, Int)] = []
-        for (key, value) in pairs {
-            keyed.append((key, values.count))
-            values.append(value)
-        }
+        let pairs = Array(pairs)
         var size = 8
-        while size < keyed.count * 4 { size <<= 1 }
-        let storage = Storage(size: size, values: values)
-        for (key, index) in keyed {
+        // At most half the slots full: the filter stops most lookups of absent keys, and a smaller
+        // table is likelier to be in cache for the rest.
+        while size < pairs.count * 2 { size <<= 1 }
+        let storage = Storage(size: size)
+        let keys = storage.words + Self.filterWords
+        for (key, value) in pairs {
+            precondition(key != 0, "0 marks an empty slot: no word's key is 0")
+            let (word, bit) = Self.filterBit(key)
+            storage.words[word] |= bit
             var slot = Self.start(key, mask: size - 1)
-            while storage.slots[slot] >= 0, storage.keys[slot] != key { slot = (slot + 1) & (size - 1) }
-            storage.keys[slot] = key
-            storage.slots[slot] = Int32(index)
+            while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (size - 1) }
+            if keys[slot] == key {
+                storage.values[slot] = value
+            } else {
+                keys[slot] = key
+                (storage.values + slot).initialize(to: value)
+            }
         }
         self.storage = storage
-        self.keys = UnsafePointer(storage.keys)
-        self.slots = UnsafePointer(storage.slots)
+        self.words = UnsafePointer(storage.words)
+        self.values = UnsafePointer(storage.values)
         self.mask = size - 1
     }
 
     /// The value stored for `key`, if any.
     @inline(__always)
     subscript(key: UInt64) -> Value? {
-        guard let index = index(of: key) else { return nil }
-        return storage.values[index]
+        guard let slot = slot(of: key) else { return nil }
+        return withExtendedLifetime(storage) { values[slot] }
     }
 
     /// Whether `key` is in the table.
     @inline(__always)
-    func contains(_ key: UInt64) -> Bool { index(of: key) != nil }
+    func contains(_ key: UInt64) -> Bool { slot(of: key) != nil }
 
+    /// The slot holding `key`, if any.
     @inline(__always)
-    private func index(of key: UInt64) -> Int? {
-        // The slots are read through pointers into `storage`: it must outlive the reading.
+    private func slot(of key: UInt64) -> Int? {
+        // The keys are read through a pointer into `storage`: it must outlive the reading.
         withExtendedLifetime(storage) {
+            let (word, bit) = Self.filterBit(key)
+            if words[word] & bit == 0 { return nil }
+            let keys = words + Self.filterWords
             var slot = Self.start(key, mask: mask)
             while true {
-                let index = slots[slot]
-                if index < 0 { return nil }
-                if keys[slot] == key { return Int(index) }
+                let found = keys[slot]
+                // An empty slot ends the probe, so a lookup of 0 (outside the sentence) finds nothing.
+                if found == 0 { return nil }
+                if found == key { return slot }
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The words of the filter: 512 bits, one cache line.
+    fileprivate static var filterWords: Int { 8 }
+
+    /// A key's bit in the filter: its top three bits choose the word, the next six the bit (the
+    /// slots are chosen by the low bits).
+    @inline(__always)
+    private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        (Int(truncatingIfNeeded: key >> 61), 1 << ((key >> 55) & 63))
     }
 
     @inline(__always)

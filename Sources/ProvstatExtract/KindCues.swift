@@ -42,7 +42,7 @@ struct KindCues {
     /// The cue whose phrase ends at `index`, with its first token.
     func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
         guard let entry = tables.cues.longest(in: matcher, endingAt: index) else { return nil }
-        return (entry.value, index - entry.phrase.count + 1)
+        return (entry.value, index - entry.length + 1)
     }
 
     /// The nearest cue before `start`, not crossing a comma, a clause end or `stop`.

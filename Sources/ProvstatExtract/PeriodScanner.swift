@@ -98,15 +98,15 @@ struct PeriodScanner {
             if let phrase = words.nextMonthWords.longest(in: matcher, at: index) {
                 result.append(
                     Mention(
-                        index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.phrase.count))
-                index += phrase.phrase.count
+                        index: index, period: Period(span: .month), monthsAhead: 1, end: index + phrase.length))
+                index += phrase.length
                 continue
             }
             if let phrase = words.thisMonthWords.longest(in: matcher, at: index),
-                monthNumber(at: index + phrase.phrase.count) == nil
+                monthNumber(at: index + phrase.length) == nil
             {
-                result.append(Mention(index: index, period: Period(span: .month), end: index + phrase.phrase.count))
-                index += phrase.phrase.count
+                result.append(Mention(index: index, period: Period(span: .month), end: index + phrase.length))
+                index += phrase.length
                 continue
             }
             // *tính đến ngày 30/9/2023*: the year to date.
@@ -159,7 +159,7 @@ struct PeriodScanner {
                 index += 2
                 continue
             }
-            if let length = words.yearToDateWords.longest(in: matcher, at: index)?.phrase.count {
+            if let length = words.yearToDateWords.longest(in: matcher, at: index)?.length {
                 result.append(Mention(index: index, period: Period(span: .yearToDate)))
                 index += length
                 continue

@@ -1,100 +1,249 @@
 /// Phrases (lower-case token texts) indexed by their first and last token, so matching one at a
-/// position costs a dictionary lookup instead of a scan of the whole lexicon.
-struct PhraseTable<Value: Sendable>: Sendable {
+/// position costs a hash probe instead of a scan of the whole lexicon.
+///
+/// Lookups run several times a token, so the table is laid out flat, in one block of 64-bit
+/// words: two filters, two open-addressed slot arrays (by first and by last key) and, after them,
+/// the phrases of each key, longest first, each as its length and entry index followed by its
+/// tokens' keys. A lookup reads a slot and then the phrases right after one another — no array of
+/// arrays to chase — and returns a `Match` that holds no phrase (a trivial value, for most tables,
+/// retains nothing).
+///
+/// Most tokens start (or end) no phrase of a table. A filter, one cache line of bits set by the
+/// keys' top bits, answers most of those lookups from a line that stays cached, where the slots,
+/// spread over kilobytes, would cost a cache miss.
+struct PhraseTable<Value: Sendable>: @unchecked Sendable {
+    // Unchecked: `words` points into `storage`, which the table keeps alive and never changes.
+
     /// A phrase and what it stands for.
     typealias Entry = (phrase: [String], value: Value)
 
-    /// An entry with the `WordKey`s of its phrase.
-    private struct Keyed: Sendable {
-        let keys: [UInt64]
-        let entry: Entry
+    /// A phrase found in a sentence.
+    struct Match {
+        /// How many tokens the phrase covers.
+        let length: Int
+        /// The phrase's index among the entries the table was made of (for `phrase(of:)`).
+        let entry: Int
+        /// What the phrase stands for.
+        let value: Value
     }
 
-    /// The tables, in one object: a copy of a phrase table (taken each time one is read from a
-    /// class's property) retains it once, not each table.
-    private final class Tables: Sendable {
-        let byFirst: KeyTable<[Keyed]>
-        let byLast: KeyTable<[Keyed]>
+    private let storage: Storage
+    /// The filter of first keys, of last keys (`filterWords` each), the slots by first key, by last
+    /// key (`mask + 1` of each, two words a slot: the key, then the run of its phrases as
+    /// `start << 32 | count`, count 0 for an empty slot), then the runs.
+    private let words: UnsafePointer<UInt64>
+    /// The entries' values, by entry.
+    private let values: UnsafePointer<Value>
+    private let mask: Int
+
+    /// The words and the entries, written once when the table is made.
+    private final class Storage: @unchecked Sendable {
+        let words: UnsafeMutablePointer<UInt64>
+        let values: UnsafeMutablePointer<Value>
+        let phrases: [[String]]
         let firstKeys: [UInt64]
 
-        init(byFirst: KeyTable<[Keyed]>, byLast: KeyTable<[Keyed]>, firstKeys: [UInt64]) {
-            self.byFirst = byFirst
-            self.byLast = byLast
+        init(words: [UInt64], entries: [Entry], firstKeys: [UInt64]) {
+            // On a cache line's boundary, so that each filter is one line.
+            self.words = UnsafeMutableRawPointer.allocate(byteCount: words.count * 8, alignment: 64)
+                .initializeMemory(as: UInt64.self, from: words, count: words.count)
+            values = .allocate(capacity: entries.count)
+            values.initialize(from: entries.map(\.value), count: entries.count)
+            phrases = entries.map(\.phrase)
             self.firstKeys = firstKeys
+        }
+
+        deinit {
+            words.deallocate()
+            values.deinitialize(count: phrases.count)
+            values.deallocate()
         }
     }
 
-    private let tables: Tables
-    private var byFirst: KeyTable<[Keyed]> { tables.byFirst }
-    private var byLast: KeyTable<[Keyed]> { tables.byLast }
-    /// The `WordKey`s phrases start with.
-    var firstKeys: [UInt64] { tables.firstKeys }
-
     init(_ entries: [Entry]) {
-        let sorted = entries.filter { !$0.phrase.isEmpty }.sorted { $0.phrase.count > $1.phrase.count }
-            .map { Keyed(keys: $0.phrase.map(WordKey.of), entry: $0) }
-        // Grouping keeps each key's phrases longest first.
-        let grouped = Dictionary(grouping: sorted, by: { $0.keys[0] })
-        tables = Tables(
-            byFirst: KeyTable(grouped.map { ($0.key, $0.value) }),
-            byLast: KeyTable(
-                Dictionary(grouping: sorted, by: { $0.keys[$0.keys.count - 1] }).map { ($0.key, $0.value) }),
-            firstKeys: Array(grouped.keys))
+        let keys = entries.map { $0.phrase.map(WordKey.of) }
+        // Longest first; among phrases of one length, the earlier entry first.
+        let ordered = entries.indices.filter { !keys[$0].isEmpty }.sorted { first, second in
+            keys[first].count != keys[second].count ? keys[first].count > keys[second].count : first < second
+        }
+        // At most half the slots full: the filter stops most lookups of absent keys, and a smaller
+        // table is likelier to be in cache for the rest.
+        let keyCount = max(Set(ordered.map { keys[$0][0] }).count, Set(ordered.map { keys[$0].last ?? 0 }).count)
+        var size = 8
+        while size < keyCount * 2 { size <<= 1 }
+        var words = [UInt64](repeating: 0, count: 2 * Self.filterWords + 4 * size)
+        var firstKeys: [UInt64] = []
+        for byLast in [false, true] {
+            // Each key's phrases, in the order of `ordered` (so longest first).
+            var runs: [UInt64: [Int]] = [:]
+            var order: [UInt64] = []
+            for entry in ordered {
+                let key = byLast ? keys[entry][keys[entry].count - 1] : keys[entry][0]
+                if runs[key] == nil { order.append(key) }
+                runs[key, default: []].append(entry)
+            }
+            if !byLast { firstKeys = order }
+            let (filter, slots) = Self.offsets(byLast: byLast, mask: size - 1)
+            for key in order {
+                let (word, bit) = Self.filterBit(key)
+                words[filter + word] |= bit
+                var slot = Self.start(key, mask: size - 1)
+                while words[slots + 2 * slot + 1] != 0 { slot = (slot + 1) & (size - 1) }
+                let run = runs[key] ?? []
+                words[slots + 2 * slot] = key
+                words[slots + 2 * slot + 1] = UInt64(words.count) << 32 | UInt64(run.count)
+                for entry in run {
+                    words.append(UInt64(keys[entry].count) | UInt64(entry) << 32)
+                    words.append(contentsOf: keys[entry])
+                }
+            }
+        }
+        storage = Storage(words: words, entries: entries, firstKeys: firstKeys)
+        self.words = UnsafePointer(storage.words)
+        values = UnsafePointer(storage.values)
+        mask = size - 1
     }
+
+    /// The `WordKey`s phrases start with.
+    var firstKeys: [UInt64] { storage.firstKeys }
+
+    /// The matched phrase, as the table holds it.
+    func phrase(of match: Match) -> [String] { storage.phrases[match.entry] }
 
     /// The longest phrase that starts at `index` and satisfies `accept` (the phrases starting
     /// there are tried longest first, without building a list of them).
-    func first(in matcher: TokenMatcher, at index: Int, where accept: (Entry) -> Bool) -> Entry? {
-        guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
+    func first(in matcher: TokenMatcher, at index: Int, where accept: (Match) -> Bool) -> Match? {
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: false) else {
             return nil
         }
-        // Counted loops, here and below: an iterator over the nested generic `Keyed` is left
-        // unspecialized (its every step a protocol witness), and this runs several times a token.
-        var position = 0
-        while position < candidates.count {
-            if Self.matches(candidates[position].keys, matcher, at: index) && accept(candidates[position].entry) {
-                return candidates[position].entry
+        // The phrases are read through pointers into `storage`: it must outlive the reading.
+        defer { withExtendedLifetime(storage) {} }
+        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
+        while count > 0 {
+            let (length, entry) = Self.header(words[record])
+            if Self.matches(words + record + 2, length - 1, matcher, at: index + 1) {
+                let match = Match(length: length, entry: entry, value: values[entry])
+                if accept(match) { return match }
             }
-            position += 1
+            record += 1 + length
+            count -= 1
         }
         return nil
     }
 
     /// The longest phrase that starts at `index`.
-    func longest(in matcher: TokenMatcher, at index: Int) -> Entry? {
-        guard index >= 0, index < matcher.tokens.count, let candidates = byFirst[matcher.tokens[index].key] else {
+    // Inlined as far as the filter, which ends most lookups: those make no call.
+    @inline(__always)
+    func longest(in matcher: TokenMatcher, at index: Int) -> Match? {
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: false) else {
             return nil
         }
-        var position = 0
-        while position < candidates.count {
-            if Self.matches(candidates[position].keys, matcher, at: index) { return candidates[position].entry }
-            position += 1
-        }
-        return nil
+        return longest(startingWith: matcher.tokens[index].key, in: matcher, at: index)
     }
 
     /// The longest phrase that ends at `index`.
-    func longest(in matcher: TokenMatcher, endingAt index: Int) -> Entry? {
-        guard index >= 0, index < matcher.tokens.count, let candidates = byLast[matcher.tokens[index].key] else {
+    @inline(__always)
+    func longest(in matcher: TokenMatcher, endingAt index: Int) -> Match? {
+        guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: true) else {
             return nil
         }
-        var position = 0
-        while position < candidates.count {
-            let keys = candidates[position].keys
-            if Self.matches(keys, matcher, at: index - keys.count + 1) { return candidates[position].entry }
-            position += 1
+        return longest(endingWith: matcher.tokens[index].key, in: matcher, at: index)
+    }
+
+    @inline(never)
+    private func longest(startingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
+        // The phrases are read through pointers into `storage`: it must outlive the reading.
+        defer { withExtendedLifetime(storage) {} }
+        guard var (record, count) = run(of: key, byLast: false) else { return nil }
+        while count > 0 {
+            let (length, entry) = Self.header(words[record])
+            // The first key is the slot's: the rest of the phrase is compared.
+            if Self.matches(words + record + 2, length - 1, matcher, at: index + 1) {
+                return Match(length: length, entry: entry, value: values[entry])
+            }
+            record += 1 + length
+            count -= 1
         }
         return nil
     }
 
-    private static func matches(_ keys: [UInt64], _ matcher: TokenMatcher, at index: Int) -> Bool {
-        guard index >= 0, index + keys.count <= matcher.tokens.count else { return false }
+    @inline(never)
+    private func longest(endingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
+        defer { withExtendedLifetime(storage) {} }
+        guard var (record, count) = run(of: key, byLast: true) else { return nil }
+        while count > 0 {
+            let (length, entry) = Self.header(words[record])
+            // The last key is the slot's: the rest of the phrase is compared.
+            if Self.matches(words + record + 1, length - 1, matcher, at: index - length + 1) {
+                return Match(length: length, entry: entry, value: values[entry])
+            }
+            record += 1 + length
+            count -= 1
+        }
+        return nil
+    }
+
+    /// Whether the filter lets `key` through: false when no phrase starts (or ends) with it.
+    @inline(__always)
+    private func mayHold(_ key: UInt64, byLast: Bool) -> Bool {
+        defer { withExtendedLifetime(storage) {} }
+        let (word, bit) = Self.filterBit(key)
+        return words[Self.offsets(byLast: byLast, mask: mask).filter + word] & bit != 0
+    }
+
+    /// Where the phrases whose first (or last) key is `key` start in `words`, and how many there are
+    /// (the filter, asked before, let the key through).
+    @inline(__always)
+    private func run(of key: UInt64, byLast: Bool) -> (start: Int, count: Int)? {
+        let slots = Self.offsets(byLast: byLast, mask: mask).slots
+        var slot = Self.start(key, mask: mask)
+        while true {
+            let run = words[slots + 2 * slot + 1]
+            if run == 0 { return nil }
+            if words[slots + 2 * slot] == key { return (Int(run >> 32), Int(run & 0xffff_ffff)) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The length and entry of a phrase, from its first word (`length | entry << 32`).
+    @inline(__always)
+    private static func header(_ word: UInt64) -> (length: Int, entry: Int) {
+        (Int(word & 0xffff_ffff), Int(word >> 32))
+    }
+
+    /// Whether the `count` keys at `keys` are those of the tokens from `index` on.
+    @inline(__always)
+    private static func matches(_ keys: UnsafePointer<UInt64>, _ count: Int, _ matcher: TokenMatcher, at index: Int)
+        -> Bool
+    {
+        guard index >= 0, index + count <= matcher.tokens.count else { return false }
         var offset = 0
-        while offset < keys.count {
+        while offset < count {
             if matcher.tokens[index + offset].key != keys[offset] { return false }
             offset += 1
         }
         return true
+    }
+
+    /// The words of a filter: 512 bits, one cache line.
+    private static var filterWords: Int { 8 }
+
+    /// Where the filter and the slots by first (or last) key are in `words`.
+    @inline(__always)
+    private static func offsets(byLast: Bool, mask: Int) -> (filter: Int, slots: Int) {
+        byLast ? (filterWords, 2 * filterWords + 2 * (mask + 1)) : (0, 2 * filterWords)
+    }
+
+    /// A key's bit in a filter: its top three bits choose the word, the next six the bit (the slots
+    /// are chosen by the low bits).
+    @inline(__always)
+    private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        (Int(truncatingIfNeeded: key >> 61), 1 << ((key >> 55) & 63))
+    }
+
+    @inline(__always)
+    private static func start(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
     }
 }
 

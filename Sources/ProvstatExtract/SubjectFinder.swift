@@ -777,7 +777,7 @@ struct SubjectFinder {
             else { continue }
             let name = matcher.lowerIs(position + 1, "lúa") ? position + 2 : position + 1
             guard let season = Self.seasons.longest(in: matcher, at: name) else { continue }
-            let end = name + season.phrase.count
+            let end = name + season.length
             return (text(of: position..<end), end)
         }
         return nil
@@ -855,7 +855,7 @@ struct SubjectFinder {
             }
         }
         if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
-            start = min(start + connective.phrase.count, end)
+            start = min(start + connective.length, end)
         }
         while start < end {
             let head = tokens[start]
@@ -870,7 +870,7 @@ struct SubjectFinder {
                 isAction = true
                 aspect = head
             }
-            start = min(start + max(1, hedge?.phrase.count ?? 1), end)
+            start = min(start + max(1, hedge?.length ?? 1), end)
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
         if end - start > 3,
@@ -884,7 +884,7 @@ struct SubjectFinder {
         }
         // *Tháng 6 không phát sinh …*: a linking phrase after the period.
         if start < end, let connective = words.connectives.longest(in: matcher, at: tokens[start]) {
-            start = min(start + connective.phrase.count, end)
+            start = min(start + connective.length, end)
         }
         // The words are cut short before a legal basis (*cho vay vốn tạo việc làm theo Nghị định số
         // 61/2015/NĐ-CP*), a share of what stands before it (*Lương thực, thực phẩm chiếm tỷ trọng
@@ -940,7 +940,7 @@ struct SubjectFinder {
                     aspect = tokens[auxiliary]
                     start = auxiliary
                     while start < end, let more = words.auxiliaries.longest(in: matcher, at: tokens[start]) {
-                        start = min(start + more.phrase.count, end)
+                        start = min(start + more.length, end)
                     }
                 }
             } else if words.measureHeads.longest(in: matcher, at: tokens[start]) != nil {
@@ -955,7 +955,7 @@ struct SubjectFinder {
             let hedge = words.hedges.longest(in: matcher, at: tokens[start + agent.length])
         {
             // *ngành nông nghiệp dự kiến nhu cầu lúa giống …*: who estimates is not what is estimated.
-            start = min(start + agent.length + hedge.phrase.count, end)
+            start = min(start + agent.length + hedge.length, end)
         } else if let agent, agent.isStrong, start + agent.length < end {
             // *toàn tỉnh xuống giống*, *thành phố Phú Quốc đón*: the agent's verb.
             isAction = true
@@ -965,7 +965,7 @@ struct SubjectFinder {
                 start += agent.length
                 // *tỉnh phấn đấu kim ngạch xuất khẩu đạt …*: what the province strives for.
                 if start < end, let resolve = words.resolves.longest(in: matcher, at: tokens[start]) {
-                    start = min(start + resolve.phrase.count, end)
+                    start = min(start + resolve.length, end)
                 }
             }
         }
@@ -988,10 +988,10 @@ struct SubjectFinder {
             // *thuế giá trị gia tăng* ends in a word that is a verb elsewhere.
             if words.nounCompounds.longest(in: matcher, endingAt: tail) != nil { break }
             guard let phrase = words.figurePhrases.longest(in: matcher, endingAt: tail),
-                end - start >= phrase.phrase.count,
-                tokens[(end - phrase.phrase.count)..<end].elementsEqual((tail - phrase.phrase.count + 1)...tail)
+                end - start >= phrase.length,
+                tokens[(end - phrase.length)..<end].elementsEqual((tail - phrase.length + 1)...tail)
             else { break }
-            end -= phrase.phrase.count
+            end -= phrase.length
         }
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
@@ -1000,17 +1000,17 @@ struct SubjectFinder {
                 matcher.lowerIs(tokens[$0], "ước") && words.hedges.longest(in: matcher, at: tokens[$0]) != nil
             }),
             let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
-            tokens[(estimate + hedge.phrase.count)..<end].allSatisfy({ isDateWord($0) })
+            tokens[(estimate + hedge.length)..<end].allSatisfy({ isDateWord($0) })
         {
             // Rare: the words either side are joined in a new array.
-            tokens = tokens[start..<estimate] + tokens[(estimate + hedge.phrase.count)..<end]
+            tokens = tokens[start..<estimate] + tokens[(estimate + hedge.length)..<end]
             (start, end) = (tokens.startIndex, tokens.endIndex)
         }
         // *tổng đàn heo toàn tỉnh*: the whole province is what every figure of the report covers.
         if start < end, let place = words.provinceWide.longest(in: matcher, endingAt: tokens[end - 1]),
-            end - start > place.phrase.count
+            end - start > place.length
         {
-            end -= place.phrase.count
+            end -= place.length
         }
         if start == end { isAction = false }
         return Trim(
@@ -1031,7 +1031,7 @@ struct SubjectFinder {
         // Lengths count from the first word; `base` turns them into positions in `tokens`.
         let base = range.lowerBound
         let count = range.count
-        var length = agent.phrase.count
+        var length = agent.length
         var isStrong = words.strongAgents.longest(in: matcher, at: first) != nil
         var isParticular = false
         // *Ngành du lịch đón …*, *ngành nông nghiệp dự kiến …*: a sector, named up to its verb.
@@ -1055,7 +1055,7 @@ struct SubjectFinder {
                 length += 1
             } else if let place = words.locatives.longest(in: matcher, at: tokens[base + length]) {
                 isStrong = true
-                length += place.phrase.count
+                length += place.length
             } else {
                 break
             }

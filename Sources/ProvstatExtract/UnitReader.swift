@@ -59,14 +59,14 @@ struct UnitReader {
         var exponent = 0
         if let scale = tables.scales.longest(in: matcher, at: index) {
             exponent = scale.value
-            index += scale.phrase.count
+            index += scale.length
         }
         guard index < tokens.count else { return .miss(.none) }
         if tables.furnitureNouns.longest(in: matcher, at: index) != nil { return .miss(.furniture) }
         let measure = tables.units.first(in: matcher, at: index) { entry in
-            let end = index + entry.phrase.count
+            let end = index + entry.length
             // (The one word matched is the token at `index`: told by its key, no string compared.)
-            if entry.phrase.count == 1, matcher.lowerIs(index, "đồng"),
+            if entry.length == 1, matcher.lowerIs(index, "đồng"),
                 tables.notCurrencyAfterDong.contains(key: matcher.key(end))
             {
                 return false
@@ -75,7 +75,7 @@ struct UnitReader {
             return !(end < tokens.count && tokens[end].isWord && !tokens[end].spaceBefore)
         }
         if let entry = measure {
-            let end = index + entry.phrase.count
+            let end = index + entry.length
             let unit = entry.value
             return .unit(
                 rate(
@@ -84,7 +84,7 @@ struct UnitReader {
                         isGuessed: false)))
         }
         guard tokens[index].isWord else { return .miss(.none) }
-        if let length = tables.compoundNouns.longest(in: matcher, at: index)?.phrase.count {
+        if let length = tables.compoundNouns.longest(in: matcher, at: index)?.length {
             let noun = Self.lowerText(from: index, to: index + length, matcher: matcher)
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
@@ -141,14 +141,14 @@ struct UnitReader {
         else { return match }
         var denominator = matcher.lower(slash + 1)
         var end = slash + 2
-        if let length = tables.compoundNouns.longest(in: matcher, at: slash + 1)?.phrase.count {
+        if let length = tables.compoundNouns.longest(in: matcher, at: slash + 1)?.length {
             denominator = Self.lowerText(from: slash + 1, to: slash + 1 + length, matcher: matcher)
             end = slash + 1 + length
         } else if let unit = tables.units.longest(in: matcher, at: slash + 1) {
-            let written = unit.phrase.joined()
+            let written = tables.units.phrase(of: unit).joined()
             denominator =
                 unit.value.unit == "t" ? "tấn" : written == unit.value.unit.lowercased() ? unit.value.unit : written
-            end = slash + 1 + unit.phrase.count
+            end = slash + 1 + unit.length
         }
         var result = match
         result.unit = match.unit + "/" + denominator
