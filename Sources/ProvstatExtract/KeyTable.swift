@@ -11,8 +11,8 @@
 struct KeyTable<Value: Sendable>: @unchecked Sendable {
     // Unchecked: the pointers are into `storage`, which the table keeps alive and never changes.
     private let storage: Storage
-    /// The filter (`filterWords`), then the key of each slot; 0, which no word hashes to, marks an
-    /// empty slot.
+    /// The filter (`KeySlots.filterWords`), then the key of each slot; 0, which no word hashes
+    /// to, marks an empty slot.
     private let words: UnsafePointer<UInt64>
     /// The value of each full slot (an empty slot's is uninitialised).
     private let values: UnsafePointer<Value>
@@ -26,7 +26,7 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
         let size: Int
 
         init(size: Int) {
-            let wordCount = KeyTable.filterWords + size
+            let wordCount = KeySlots.filterWords + size
             let valuesOffset =
                 (wordCount * MemoryLayout<UInt64>.stride + MemoryLayout<Value>.alignment - 1)
                 & ~(MemoryLayout<Value>.alignment - 1)
@@ -40,7 +40,7 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
         }
 
         deinit {
-            for slot in 0..<size where words[KeyTable.filterWords + slot] != 0 {
+            for slot in 0..<size where words[KeySlots.filterWords + slot] != 0 {
                 (values + slot).deinitialize(count: 1)
             }
             block.deallocate()
@@ -55,12 +55,12 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
         // table is likelier to be in cache for the rest.
         while size < pairs.count * 2 { size <<= 1 }
         let storage = Storage(size: size)
-        let keys = storage.words + Self.filterWords
+        let keys = storage.words + KeySlots.filterWords
         for (key, value) in pairs {
             precondition(key != 0, "0 marks an empty slot: no word's key is 0")
-            let (word, bit) = Self.filterBit(key)
+            let (word, bit) = KeySlots.filterBit(key)
             storage.words[word] |= bit
-            var slot = Self.start(key, mask: size - 1)
+            var slot = KeySlots.start(key, mask: size - 1)
             while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (size - 1) }
             if keys[slot] == key {
                 storage.values[slot] = value
@@ -91,10 +91,10 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
     private func slot(of key: UInt64) -> Int? {
         // The keys are read through a pointer into `storage`: it must outlive the reading.
         withExtendedLifetime(storage) {
-            let (word, bit) = Self.filterBit(key)
+            let (word, bit) = KeySlots.filterBit(key)
             if words[word] & bit == 0 { return nil }
-            let keys = words + Self.filterWords
-            var slot = Self.start(key, mask: mask)
+            let keys = words + KeySlots.filterWords
+            var slot = KeySlots.start(key, mask: mask)
             while true {
                 let found = keys[slot]
                 // An empty slot ends the probe, so a lookup of 0 (outside the sentence) finds nothing.
@@ -103,20 +103,5 @@ struct KeyTable<Value: Sendable>: @unchecked Sendable {
                 slot = (slot + 1) & mask
             }
         }
-    }
-
-    /// The words of the filter: 512 bits, one cache line.
-    fileprivate static var filterWords: Int { 8 }
-
-    /// A key's bit in the filter: its top three bits choose the word, the next six the bit (the
-    /// slots are chosen by the low bits).
-    @inline(__always)
-    private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
-        (Int(truncatingIfNeeded: key >> 61), 1 << ((key >> 55) & 63))
-    }
-
-    @inline(__always)
-    private static func start(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
     }
 }

@@ -28,9 +28,9 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     }
 
     private let storage: Storage
-    /// The filter of first keys, of last keys (`filterWords` each), the slots by first key, by last
-    /// key (`mask + 1` of each, two words a slot: the key, then the run of its phrases as
-    /// `start << 32 | count`, count 0 for an empty slot), then the runs.
+    /// The filter of first keys, of last keys (`KeySlots.filterWords` each), the slots by first
+    /// key, by last key (`mask + 1` of each, two words a slot: the key, then the run of its
+    /// phrases as `start << 32 | count`, count 0 for an empty slot), then the runs.
     private let words: UnsafePointer<UInt64>
     /// The entries' values, by entry.
     private let values: UnsafePointer<Value>
@@ -71,7 +71,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         let keyCount = max(Set(ordered.map { keys[$0][0] }).count, Set(ordered.map { keys[$0].last ?? 0 }).count)
         var size = 8
         while size < keyCount * 2 { size <<= 1 }
-        var words = [UInt64](repeating: 0, count: 2 * Self.filterWords + 4 * size)
+        var words = [UInt64](repeating: 0, count: 2 * KeySlots.filterWords + 4 * size)
         var firstKeys: [UInt64] = []
         for byLast in [false, true] {
             // Each key's phrases, in the order of `ordered` (so longest first).
@@ -85,9 +85,9 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
             if !byLast { firstKeys = order }
             let (filter, slots) = Self.offsets(byLast: byLast, mask: size - 1)
             for key in order {
-                let (word, bit) = Self.filterBit(key)
+                let (word, bit) = KeySlots.filterBit(key)
                 words[filter + word] |= bit
-                var slot = Self.start(key, mask: size - 1)
+                var slot = KeySlots.start(key, mask: size - 1)
                 while words[slots + 2 * slot + 1] != 0 { slot = (slot + 1) & (size - 1) }
                 let run = runs[key] ?? []
                 words[slots + 2 * slot] = key
@@ -187,7 +187,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     @inline(__always)
     private func mayHold(_ key: UInt64, byLast: Bool) -> Bool {
         defer { withExtendedLifetime(storage) {} }
-        let (word, bit) = Self.filterBit(key)
+        let (word, bit) = KeySlots.filterBit(key)
         return words[Self.offsets(byLast: byLast, mask: mask).filter + word] & bit != 0
     }
 
@@ -196,7 +196,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
     @inline(__always)
     private func run(of key: UInt64, byLast: Bool) -> (start: Int, count: Int)? {
         let slots = Self.offsets(byLast: byLast, mask: mask).slots
-        var slot = Self.start(key, mask: mask)
+        var slot = KeySlots.start(key, mask: mask)
         while true {
             let run = words[slots + 2 * slot + 1]
             if run == 0 { return nil }
@@ -225,25 +225,11 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// The words of a filter: 512 bits, one cache line.
-    private static var filterWords: Int { 8 }
-
     /// Where the filter and the slots by first (or last) key are in `words`.
     @inline(__always)
     private static func offsets(byLast: Bool, mask: Int) -> (filter: Int, slots: Int) {
-        byLast ? (filterWords, 2 * filterWords + 2 * (mask + 1)) : (0, 2 * filterWords)
-    }
-
-    /// A key's bit in a filter: its top three bits choose the word, the next six the bit (the slots
-    /// are chosen by the low bits).
-    @inline(__always)
-    private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
-        (Int(truncatingIfNeeded: key >> 61), 1 << ((key >> 55) & 63))
-    }
-
-    @inline(__always)
-    private static func start(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+        byLast
+            ? (KeySlots.filterWords, 2 * KeySlots.filterWords + 2 * (mask + 1)) : (0, 2 * KeySlots.filterWords)
     }
 }
 
