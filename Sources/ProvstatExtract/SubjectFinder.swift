@@ -807,16 +807,30 @@ struct SubjectFinder {
 
     /// How a segment reads once trimmed: its words, and whether they say what someone did.
     struct Trim {
-        /// The words left, a slice of the segment: most trims only cut words off its ends, which
-        /// then copies nothing.
-        var tokens: ArraySlice<Int>
+        /// The segment, or (rarely) its words with some cut from inside them, joined: the words
+        /// left are `words[bounds]`, its particular agent `words[actorBounds]`. Bounds, not
+        /// slices, so that a trim (copied whenever a part's segments are asked about) holds one
+        /// reference: a slice retains its array.
+        private let words: ArraySlice<Int>
+        private let bounds: Range<Int>
+        private let actorBounds: Range<Int>?
         /// Whether the words are an action (*toàn tỉnh đã xuống giống*, *đến nay đã thu hoạch*): a
         /// verb phrase, which a topic named before it completes (*Vụ lúa Thu Đông, …*).
-        var isAction = false
+        let isAction: Bool
         /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
-        var aspect: Int? = nil
+        let aspect: Int?
+
+        init(words: ArraySlice<Int>, bounds: Range<Int>, isAction: Bool, aspect: Int?, actor: Range<Int>?) {
+            (self.words, self.bounds, self.isAction, self.aspect, actorBounds) = (
+                words, bounds, isAction, aspect, actor
+            )
+        }
+
+        /// The words left, a slice of the segment: most trims only cut words off its ends, which
+        /// then copies nothing.
+        var tokens: ArraySlice<Int> { words[bounds] }
         /// The particular agent the words open with (*doanh nghiệp FDI*), if any.
-        var actor: ArraySlice<Int> = []
+        var actor: ArraySlice<Int> { actorBounds.map { words[$0] } ?? [] }
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs, and
@@ -1013,8 +1027,7 @@ struct SubjectFinder {
             end -= place.length
         }
         if start == end { isAction = false }
-        return Trim(
-            tokens: tokens[start..<end], isAction: isAction, aspect: aspect, actor: actor.map { tokens[$0] } ?? [])
+        return Trim(words: tokens, bounds: start..<end, isAction: isAction, aspect: aspect, actor: actor)
     }
 
     /// Who acts at the start of `tokens[range]`, when someone does: how many tokens name them, whether
