@@ -265,6 +265,12 @@ struct SubjectFinder {
         let edges: WordSet = ["đầu", "cuối"]
         let spans: WordSet = ["năm", "tháng", "quý", "kỳ"]
         let thang = WordKey.of("tháng")
+        /// The words `trim(_:)` asks every word of a segment whether it is.
+        let theo = WordKey.of("theo")
+        let tai = WordKey.of("tại")
+        let chiem = WordKey.of("chiếm")
+        let co = WordKey.of("có")
+        let cung = WordKey.of("cũng")
 
         // The shared lexicon's lists, used here for every token.
         let hedges = Lexicon.hedges
@@ -913,12 +919,14 @@ struct SubjectFinder {
         var position = start
         while position < end {
             let index = tokens[position]
+            // Told by the word's key, read once (`lowerIs` checks its index at every question).
+            let key = matcher.tokens[index].key
             let basis =
-                (matcher.lowerIs(index, "theo") || matcher.lowerIs(index, "tại"))
+                (key == words.theo || key == words.tai)
                 && words.legalBases.longest(in: matcher, at: index) != nil
-            let occupies = matcher.lowerIs(index, "chiếm")
+            let occupies = key == words.chiem
             let have =
-                matcher.lowerIs(index, "có") && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
+                key == words.co && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
             if position == start {
                 (basisOpens, occupiesOpens, haveOpens) = (basis, occupies, have)
             } else if (basis && !basisOpens) || (occupies && !occupiesOpens) || (have && !haveOpens) {
@@ -928,7 +936,7 @@ struct SubjectFinder {
             // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb (below);
             // *cũng như* is *as well as*, not an auxiliary.
             if auxiliary == nil, words.auxiliaries.longest(in: matcher, at: index) != nil,
-                !(matcher.lowerIs(index, "cũng") && matcher.lowerIs(index + 1, "như"))
+                !(key == words.cung && matcher.lowerIs(index + 1, "như"))
             {
                 auxiliary = position
             }
@@ -1205,20 +1213,13 @@ struct SubjectFinder {
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
     func periodText(in indices: ArraySlice<Int>) -> String {
-        guard
-            let first = indices.firstIndex(where: { index in
-                (word(index, in: words.periodHeads)
-                    || (matcher.key(index + 1) == words.thang
-                        && (matcher.tokens[index].isNumber || isNumberWord(index)))
-                    // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
-                    // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
-                    || (matcher.lowerIs(index, "năm")
-                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: words.leadWords))
-                        && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
-                    // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                    && !word(index - 1, in: words.baseMarkers)
-            })
-        else {
+        // A loop, not `firstIndex(where:)`: its closure, called for every index, was not inlined.
+        var opening: Int? = nil
+        for position in indices.indices where opensPeriod(at: indices[position]) {
+            opening = position
+            break
+        }
+        guard let first = opening else {
             // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.
             if let running = indices.first(where: {
                 matcher.matches("lũy", "kế", at: $0) || matcher.matches("luỹ", "kế", at: $0)
@@ -1240,6 +1241,20 @@ struct SubjectFinder {
         }
         let period = indices[first]..<(last + 1)
         return last > indices[first] ? text(of: period.dropLast(yearCount(in: period))) : ""
+    }
+
+    /// Whether a numbered period (see `periodText(in:)`) opens at `index`.
+    @inline(__always)
+    private func opensPeriod(at index: Int) -> Bool {
+        (word(index, in: words.periodHeads)
+            || (matcher.key(index + 1) == words.thang && (matcher.tokens[index].isNumber || isNumberWord(index)))
+            // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
+            // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
+            || (matcher.lowerIs(index, "năm")
+                && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: words.leadWords))
+                && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+            // A base (*so với tháng 12 năm trước*) is not the figure's period.
+            && !word(index - 1, in: words.baseMarkers)
     }
 
     /// How many indices at the end of a period are the year written after its month (*9 tháng
