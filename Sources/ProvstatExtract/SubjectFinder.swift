@@ -271,6 +271,10 @@ struct SubjectFinder {
         let chiem = WordKey.of("chiếm")
         let co = WordKey.of("có")
         let cung = WordKey.of("cũng")
+        /// The words it scans a segment for.
+        let toan = WordKey.of("toàn")
+        let so = WordKey.of("so")
+        let uoc = WordKey.of("ước")
 
         // The shared lexicon's lists, used here for every token.
         let hedges = Lexicon.hedges
@@ -894,9 +898,11 @@ struct SubjectFinder {
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
         if end - start > 3,
-            let inside = ((start + 1)..<(end - 1)).first(where: {
-                matcher.lowerIs(tokens[$0], "toàn") && matcher.lowerIs(tokens[$0] + 1, "tỉnh")
-            }), inside + 2 < end
+            let inside = firstPosition(
+                of: words.toan, in: tokens, (start + 1)..<(end - 1),
+                where: {
+                    matcher.lowerIs($0 + 1, "tỉnh")
+                }), inside + 2 < end
         {
             // Rare: the words either side are joined in a new array.
             tokens = tokens[start..<inside] + tokens[(inside + 2)..<end]
@@ -994,10 +1000,11 @@ struct SubjectFinder {
         // *doanh thu vận tải tăng hơn so với tháng trước gần 6%*: a base written before the figure
         // is no part of the name (nor is the verb before it, dropped next).
         if start < end,
-            let base = ((start + 1)..<end).first(where: {
-                matcher.lowerIs(tokens[$0], "so")
-                    && (matcher.lowerIs(tokens[$0] + 1, "với") || matcher.lowerIs(tokens[$0] + 1, "sánh"))
-            })
+            let base = firstPosition(
+                of: words.so, in: tokens, (start + 1)..<end,
+                where: {
+                    matcher.lowerIs($0 + 1, "với") || matcher.lowerIs($0 + 1, "sánh")
+                })
         {
             end = base
         }
@@ -1018,9 +1025,11 @@ struct SubjectFinder {
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
         if start < end,
-            let estimate = ((start + 1)..<end).first(where: {
-                matcher.lowerIs(tokens[$0], "ước") && words.hedges.longest(in: matcher, at: tokens[$0]) != nil
-            }),
+            let estimate = firstPosition(
+                of: words.uoc, in: tokens, (start + 1)..<end,
+                where: {
+                    words.hedges.longest(in: matcher, at: $0) != nil
+                }),
             let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
             tokens[(estimate + hedge.length)..<end].allSatisfy({ isDateWord($0) })
         {
@@ -1036,6 +1045,19 @@ struct SubjectFinder {
         }
         if start == end { isAction = false }
         return Trim(words: tokens, bounds: start..<end, isAction: isAction, aspect: aspect, actor: actor)
+    }
+
+    /// The first position in `range` of `tokens` whose word has key `key` and whose token index
+    /// passes `test`: a loop told by the key first, which `first(where:)` with a closure asking
+    /// `lowerIs` at every position was not.
+    @inline(__always)
+    private func firstPosition(
+        of key: UInt64, in tokens: ArraySlice<Int>, _ range: Range<Int>, where test: (Int) -> Bool
+    ) -> Int? {
+        for position in range where matcher.tokens[tokens[position]].key == key && test(tokens[position]) {
+            return position
+        }
+        return nil
     }
 
     /// Who acts at the start of `tokens[range]`, when someone does: how many tokens name them, whether
