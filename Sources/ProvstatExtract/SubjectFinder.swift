@@ -353,10 +353,12 @@ struct SubjectFinder {
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
         let raw: Part
-        /// The last segment trimmed, once asked for: kept in place, since most parts are one
-        /// segment and an array of one would be allocated for it.
+        /// The last segment trimmed, once asked for, and the one before it: kept in place, since
+        /// most parts are one segment and most others are asked about their last two only, and
+        /// an array would be allocated for them.
         private var lastTrim: Trim? = nil
-        /// The segments before the last trimmed, from the one before the last back.
+        private var beforeLastTrim: Trim? = nil
+        /// The segments before those trimmed, from the third from the end back.
         private var earlierTrims: [Trim] = []
 
         init(_ raw: Part) { self.raw = raw }
@@ -366,11 +368,13 @@ struct SubjectFinder {
             if lastTrim == nil { lastTrim = finder.trim(raw[raw.count - 1]) }
             let fromEnd = raw.count - 1 - index
             guard fromEnd > 0 else { return lastTrim! }
-            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 1) }
-            while earlierTrims.count < fromEnd {
-                earlierTrims.append(finder.trim(raw[raw.count - 2 - earlierTrims.count]))
+            if beforeLastTrim == nil { beforeLastTrim = finder.trim(raw[raw.count - 2]) }
+            guard fromEnd > 1 else { return beforeLastTrim! }
+            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 2) }
+            while earlierTrims.count < fromEnd - 1 {
+                earlierTrims.append(finder.trim(raw[raw.count - 3 - earlierTrims.count]))
             }
-            return earlierTrims[fromEnd - 1]
+            return earlierTrims[fromEnd - 2]
         }
     }
 
