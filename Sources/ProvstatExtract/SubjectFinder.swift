@@ -1123,7 +1123,6 @@ struct SubjectFinder {
     /// Whether the word at `index` says when: a period word, a month's name after *tháng*, or
     /// *đầu*/*cuối* before *năm*, *tháng*, *quý*.
     private func isPeriodWord(_ index: Int) -> Bool {
-        // Told by key: the token (and its text) is not copied.
         let key = matcher.tokens[index].key
         if words.periodWords.contains(key: key) { return true }
         if words.monthNames.contains(key: key), word(index - 1, in: words.monthWordsFollow) { return true }
@@ -1216,8 +1215,7 @@ struct SubjectFinder {
         return index + 1 < matcher.tokens.count && isNumberWord(index + 1) && word(index + 2, in: words.spans)
     }
 
-    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`), told in
-    /// place: passing the token would copy it (and retain its text).
+    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`).
     private func isNumberWord(_ index: Int) -> Bool {
         matcher.tokens[index].isWord && words.numberWords.contains(matcher.tokens[index].key)
     }
@@ -1231,7 +1229,6 @@ struct SubjectFinder {
 
     /// Whether the token at `index` belongs to a period written after a subject.
     private func isPeriodToken(_ index: Int) -> Bool {
-        // Read in place: a copy of the token would retain its text.
         if matcher.tokens[index].isNumber { return true }
         if matcher.tokens[index].kind == .symbol { return matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") }
         return words.periodTail.contains(matcher.tokens[index])
@@ -1322,10 +1319,10 @@ struct SubjectFinder {
     private func text(of indices: some Collection<Int>) -> String {
         // Most periods after a head are not written.
         guard let first = indices.first else { return "" }
-        // A word alone is its own text, shared, not copied.
+        // A word alone is its text as written: no spacing to work out.
         if indices.count == 1, first >= 0 { return matcher.text(first) }
-        // Copied to the stack for the writing, which is then not generic: left unspecialised for
-        // some collections, it copied each token it read.
+        // Copied to the stack for the writing, which is then not generic (one copy of it, not one
+        // specialised for each kind of collection).
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: indices.count) { buffer in
             var position = 0
             for index in indices {
@@ -1338,24 +1335,20 @@ struct SubjectFinder {
 
     /// `text(of:)` of the indices in `indices`.
     private func text(ofIndices indices: UnsafeBufferPointer<Int>) -> String {
-        // Tokens are read through a buffer pointer, in place: an element read from the array is
-        // copied whole (retaining its text).
-        matcher.tokens.withUnsafeBufferPointer { tokens in
-            // Written into the string's storage at once: a byte per comma or space at most, and each text.
-            var capacity = 0
-            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].utf8Count }
-            return TokenMatcher.text(capacity: capacity) { text in
-                var afterComma = false
-                for index in indices {
-                    if index < 0 {
-                        text.append(byte: 0x2C)
-                        afterComma = true
-                        continue
-                    }
-                    if !text.isEmpty && (tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
-                    text.append(tokenAt: index, of: matcher)
-                    afterComma = false
+        // Written into the string's storage at once: a byte per comma or space at most, and each text.
+        var capacity = 0
+        for index in indices { capacity += index < 0 ? 1 : 1 + matcher.tokens[index].utf8Count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            var afterComma = false
+            for index in indices {
+                if index < 0 {
+                    text.append(byte: 0x2C)
+                    afterComma = true
+                    continue
                 }
+                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(tokenAt: index, of: matcher)
+                afterComma = false
             }
         }
     }
