@@ -146,10 +146,17 @@ struct SubjectFinder {
         ]
 
         /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
-        let auxiliaries = PhraseTable(phrases: [
+        let auxiliaries = PhraseTable(phrases: Words.auxiliaryPhrases)
+        private static let auxiliaryPhrases = [
             "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
             "cần",
-        ])
+        ]
+
+        /// The words `trim(_:)`'s pass over a segment stops at: those that may open a legal basis,
+        /// a share or how the thing did, and the first words of auxiliaries. Most words are none
+        /// of them, told by one lookup.
+        let passStops = WordSet(
+            ["theo", "tại", "chiếm", "có"] + auxiliaryPhrases.map { String($0.prefix { $0 != " " }) })
 
         /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
         /// dropped from the end of a subject; longer phrases first, so *lương thực* keeps its *thực*.
@@ -929,6 +936,10 @@ struct SubjectFinder {
         var position = start
         while position < end {
             let index = tokens[position]
+            guard words.passStops.contains(matcher.tokens[index]) else {
+                position += 1
+                continue
+            }
             // Told by the word's key, read once (`lowerIs` checks its index at every question).
             let key = matcher.tokens[index].key
             let basis =
