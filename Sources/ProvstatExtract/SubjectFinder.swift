@@ -146,10 +146,17 @@ struct SubjectFinder {
         ]
 
         /// Words that end a subject when they follow its noun (*vốn đầu tư công đã giải ngân*).
-        let auxiliaries = PhraseTable(phrases: [
+        let auxiliaries = PhraseTable(phrases: Words.auxiliaryPhrases)
+        private static let auxiliaryPhrases = [
             "đã", "đang", "sẽ", "được", "vẫn", "cũng", "đều", "là", "tiếp tục", "hiện có", "hiện đã", "hiện đang",
             "cần",
-        ])
+        ]
+
+        /// The words `trim(_:)`'s pass over a segment stops at: those that may open a legal basis,
+        /// a share or how the thing did, and the first words of auxiliaries. Most words are none
+        /// of them, told by one lookup.
+        let passStops = WordSet(
+            ["theo", "tại", "chiếm", "có"] + auxiliaryPhrases.map { String($0.prefix { $0 != " " }) })
 
         /// The verbs, hedges and linking words of a figure's own phrase (*ước thực hiện*, *tăng thêm*),
         /// dropped from the end of a subject; longer phrases first, so *lương thực* keeps its *thực*.
@@ -265,6 +272,16 @@ struct SubjectFinder {
         let edges: WordSet = ["đầu", "cuối"]
         let spans: WordSet = ["năm", "tháng", "quý", "kỳ"]
         let thang = WordKey.of("tháng")
+        /// The words `trim(_:)` asks every word of a segment whether it is.
+        let theo = WordKey.of("theo")
+        let tai = WordKey.of("tại")
+        let chiem = WordKey.of("chiếm")
+        let co = WordKey.of("có")
+        let cung = WordKey.of("cũng")
+        /// The words it scans a segment for.
+        let toan = WordKey.of("toàn")
+        let so = WordKey.of("so")
+        let uoc = WordKey.of("ước")
 
         // The shared lexicon's lists, used here for every token.
         let hedges = Lexicon.hedges
@@ -343,10 +360,12 @@ struct SubjectFinder {
     private struct Segments {
         /// The segments as cut (see `parts(from:to:)`).
         let raw: Part
-        /// The last segment trimmed, once asked for: kept in place, since most parts are one
-        /// segment and an array of one would be allocated for it.
+        /// The last segment trimmed, once asked for, and the one before it: kept in place, since
+        /// most parts are one segment and most others are asked about their last two only, and
+        /// an array would be allocated for them.
         private var lastTrim: Trim? = nil
-        /// The segments before the last trimmed, from the one before the last back.
+        private var beforeLastTrim: Trim? = nil
+        /// The segments before those trimmed, from the third from the end back.
         private var earlierTrims: [Trim] = []
 
         init(_ raw: Part) { self.raw = raw }
@@ -356,11 +375,13 @@ struct SubjectFinder {
             if lastTrim == nil { lastTrim = finder.trim(raw[raw.count - 1]) }
             let fromEnd = raw.count - 1 - index
             guard fromEnd > 0 else { return lastTrim! }
-            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 1) }
-            while earlierTrims.count < fromEnd {
-                earlierTrims.append(finder.trim(raw[raw.count - 2 - earlierTrims.count]))
+            if beforeLastTrim == nil { beforeLastTrim = finder.trim(raw[raw.count - 2]) }
+            guard fromEnd > 1 else { return beforeLastTrim! }
+            if earlierTrims.isEmpty { earlierTrims.reserveCapacity(raw.count - 2) }
+            while earlierTrims.count < fromEnd - 1 {
+                earlierTrims.append(finder.trim(raw[raw.count - 3 - earlierTrims.count]))
             }
-            return earlierTrims[fromEnd - 1]
+            return earlierTrims[fromEnd - 2]
         }
     }
 
@@ -807,16 +828,30 @@ struct SubjectFinder {
 
     /// How a segment reads once trimmed: its words, and whether they say what someone did.
     struct Trim {
-        /// The words left, a slice of the segment: most trims only cut words off its ends, which
-        /// then copies nothing.
-        var tokens: ArraySlice<Int>
+        /// The segment, or (rarely) its words with some cut from inside them, joined: the words
+        /// left are `words[bounds]`, its particular agent `words[actorBounds]`. Bounds, not
+        /// slices, so that a trim (copied whenever a part's segments are asked about) holds one
+        /// reference: a slice retains its array.
+        private let words: ArraySlice<Int>
+        private let bounds: Range<Int>
+        private let actorBounds: Range<Int>?
         /// Whether the words are an action (*toàn tỉnh đã xuống giống*, *đến nay đã thu hoạch*): a
         /// verb phrase, which a topic named before it completes (*Vụ lúa Thu Đông, …*).
-        var isAction = false
+        let isAction: Bool
         /// The aspect word written before the verb (*đã*), kept when a topic completes the action.
-        var aspect: Int? = nil
+        let aspect: Int?
+
+        init(words: ArraySlice<Int>, bounds: Range<Int>, isAction: Bool, aspect: Int?, actor: Range<Int>?) {
+            (self.words, self.bounds, self.isAction, self.aspect, actorBounds) = (
+                words, bounds, isAction, aspect, actor
+            )
+        }
+
+        /// The words left, a slice of the segment: most trims only cut words off its ends, which
+        /// then copies nothing.
+        var tokens: ArraySlice<Int> { words[bounds] }
         /// The particular agent the words open with (*doanh nghiệp FDI*), if any.
-        var actor: ArraySlice<Int> = []
+        var actor: ArraySlice<Int> { actorBounds.map { words[$0] } ?? [] }
     }
 
     /// A segment without its opening function words, comparison base and trailing verbs, and
@@ -874,9 +909,11 @@ struct SubjectFinder {
         }
         // *Vụ lúa mùa năm 2024 toàn tỉnh gieo cấy được …*: the province between a topic and its verb.
         if end - start > 3,
-            let inside = ((start + 1)..<(end - 1)).first(where: {
-                matcher.lowerIs(tokens[$0], "toàn") && matcher.lowerIs(tokens[$0] + 1, "tỉnh")
-            }), inside + 2 < end
+            let inside = firstPosition(
+                of: words.toan, in: tokens, (start + 1)..<(end - 1),
+                where: {
+                    matcher.lowerIs($0 + 1, "tỉnh")
+                }), inside + 2 < end
         {
             // Rare: the words either side are joined in a new array.
             tokens = tokens[start..<inside] + tokens[(inside + 2)..<end]
@@ -899,12 +936,18 @@ struct SubjectFinder {
         var position = start
         while position < end {
             let index = tokens[position]
+            guard words.passStops.contains(matcher.tokens[index]) else {
+                position += 1
+                continue
+            }
+            // Told by the word's key, read once (`lowerIs` checks its index at every question).
+            let key = matcher.tokens[index].key
             let basis =
-                (matcher.lowerIs(index, "theo") || matcher.lowerIs(index, "tại"))
+                (key == words.theo || key == words.tai)
                 && words.legalBases.longest(in: matcher, at: index) != nil
-            let occupies = matcher.lowerIs(index, "chiếm")
+            let occupies = key == words.chiem
             let have =
-                matcher.lowerIs(index, "có") && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
+                key == words.co && (matcher.lowerIs(index + 1, "mức") || matcher.lowerIs(index + 1, "tốc"))
             if position == start {
                 (basisOpens, occupiesOpens, haveOpens) = (basis, occupies, have)
             } else if (basis && !basisOpens) || (occupies && !occupiesOpens) || (have && !haveOpens) {
@@ -914,7 +957,7 @@ struct SubjectFinder {
             // *tổng vốn đầu tư công đã giải ngân*: what follows an auxiliary is the verb (below);
             // *cũng như* is *as well as*, not an auxiliary.
             if auxiliary == nil, words.auxiliaries.longest(in: matcher, at: index) != nil,
-                !(matcher.lowerIs(index, "cũng") && matcher.lowerIs(index + 1, "như"))
+                !(key == words.cung && matcher.lowerIs(index + 1, "như"))
             {
                 auxiliary = position
             }
@@ -972,10 +1015,11 @@ struct SubjectFinder {
         // *doanh thu vận tải tăng hơn so với tháng trước gần 6%*: a base written before the figure
         // is no part of the name (nor is the verb before it, dropped next).
         if start < end,
-            let base = ((start + 1)..<end).first(where: {
-                matcher.lowerIs(tokens[$0], "so")
-                    && (matcher.lowerIs(tokens[$0] + 1, "với") || matcher.lowerIs(tokens[$0] + 1, "sánh"))
-            })
+            let base = firstPosition(
+                of: words.so, in: tokens, (start + 1)..<end,
+                where: {
+                    matcher.lowerIs($0 + 1, "với") || matcher.lowerIs($0 + 1, "sánh")
+                })
         {
             end = base
         }
@@ -996,9 +1040,11 @@ struct SubjectFinder {
         // *Nguồn vốn huy động … ước thực hiện đến 30/9/2024 là …*: the estimate before the date the
         // figure stands at is no part of the name.
         if start < end,
-            let estimate = ((start + 1)..<end).first(where: {
-                matcher.lowerIs(tokens[$0], "ước") && words.hedges.longest(in: matcher, at: tokens[$0]) != nil
-            }),
+            let estimate = firstPosition(
+                of: words.uoc, in: tokens, (start + 1)..<end,
+                where: {
+                    words.hedges.longest(in: matcher, at: $0) != nil
+                }),
             let hedge = words.hedges.longest(in: matcher, at: tokens[estimate]),
             tokens[(estimate + hedge.length)..<end].allSatisfy({ isDateWord($0) })
         {
@@ -1013,8 +1059,20 @@ struct SubjectFinder {
             end -= place.length
         }
         if start == end { isAction = false }
-        return Trim(
-            tokens: tokens[start..<end], isAction: isAction, aspect: aspect, actor: actor.map { tokens[$0] } ?? [])
+        return Trim(words: tokens, bounds: start..<end, isAction: isAction, aspect: aspect, actor: actor)
+    }
+
+    /// The first position in `range` of `tokens` whose word has key `key` and whose token index
+    /// passes `test`: a loop told by the key first, which `first(where:)` with a closure asking
+    /// `lowerIs` at every position was not.
+    @inline(__always)
+    private func firstPosition(
+        of key: UInt64, in tokens: ArraySlice<Int>, _ range: Range<Int>, where test: (Int) -> Bool
+    ) -> Int? {
+        for position in range where matcher.tokens[tokens[position]].key == key && test(tokens[position]) {
+            return position
+        }
+        return nil
     }
 
     /// Who acts at the start of `tokens[range]`, when someone does: how many tokens name them, whether
@@ -1076,7 +1134,6 @@ struct SubjectFinder {
     /// Whether the word at `index` says when: a period word, a month's name after *tháng*, or
     /// *đầu*/*cuối* before *năm*, *tháng*, *quý*.
     private func isPeriodWord(_ index: Int) -> Bool {
-        // Told by key: the token (and its text) is not copied.
         let key = matcher.tokens[index].key
         if words.periodWords.contains(key: key) { return true }
         if words.monthNames.contains(key: key), word(index - 1, in: words.monthWordsFollow) { return true }
@@ -1169,8 +1226,7 @@ struct SubjectFinder {
         return index + 1 < matcher.tokens.count && isNumberWord(index + 1) && word(index + 2, in: words.spans)
     }
 
-    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`), told in
-    /// place: passing the token would copy it (and retain its text).
+    /// Whether the word at `index` is a number written in words (`Lexicon.numberWord`).
     private func isNumberWord(_ index: Int) -> Bool {
         matcher.tokens[index].isWord && words.numberWords.contains(matcher.tokens[index].key)
     }
@@ -1184,7 +1240,6 @@ struct SubjectFinder {
 
     /// Whether the token at `index` belongs to a period written after a subject.
     private func isPeriodToken(_ index: Int) -> Bool {
-        // Read in place: a copy of the token would retain its text.
         if matcher.tokens[index].isNumber { return true }
         if matcher.tokens[index].kind == .symbol { return matcher.isSymbol(index, "/") || matcher.isSymbol(index, "-") }
         return words.periodTail.contains(matcher.tokens[index])
@@ -1192,20 +1247,13 @@ struct SubjectFinder {
 
     /// The numbered period named in `indices` (*7 tháng*, *tháng 6*, *quý II*, *cả năm*), as written.
     func periodText(in indices: ArraySlice<Int>) -> String {
-        guard
-            let first = indices.firstIndex(where: { index in
-                (word(index, in: words.periodHeads)
-                    || (matcher.key(index + 1) == words.thang
-                        && (matcher.tokens[index].isNumber || isNumberWord(index)))
-                    // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
-                    // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
-                    || (matcher.lowerIs(index, "năm")
-                        && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: words.leadWords))
-                        && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
-                    // A base (*so với tháng 12 năm trước*) is not the figure's period.
-                    && !word(index - 1, in: words.baseMarkers)
-            })
-        else {
+        // A loop, not `firstIndex(where:)`: its closure, called for every index, was not inlined.
+        var opening: Int? = nil
+        for position in indices.indices where opensPeriod(at: indices[position]) {
+            opening = position
+            break
+        }
+        guard let first = opening else {
             // *lũy kế ước 24.310 tỷ đồng*: the year to date, with no number of months written.
             if let running = indices.first(where: {
                 matcher.matches("lũy", "kế", at: $0) || matcher.matches("luỹ", "kế", at: $0)
@@ -1227,6 +1275,20 @@ struct SubjectFinder {
         }
         let period = indices[first]..<(last + 1)
         return last > indices[first] ? text(of: period.dropLast(yearCount(in: period))) : ""
+    }
+
+    /// Whether a numbered period (see `periodText(in:)`) opens at `index`.
+    @inline(__always)
+    private func opensPeriod(at index: Int) -> Bool {
+        (word(index, in: words.periodHeads)
+            || (matcher.key(index + 1) == words.thang && (matcher.tokens[index].isNumber || isNumberWord(index)))
+            // *năm 2023 tỉnh phấn đấu …*: a whole year written alone.
+            // (after a lead, *Tính chung năm 2022*, not a name's: *kế hoạch vốn năm 2023*).
+            || (matcher.lowerIs(index, "năm")
+                && (index == 0 || !matcher.tokens[index - 1].isWord || word(index - 1, in: words.leadWords))
+                && PeriodScanner(matcher: matcher).yearNumber(at: index + 1) != nil))
+            // A base (*so với tháng 12 năm trước*) is not the figure's period.
+            && !word(index - 1, in: words.baseMarkers)
     }
 
     /// How many indices at the end of a period are the year written after its month (*9 tháng
@@ -1268,10 +1330,10 @@ struct SubjectFinder {
     private func text(of indices: some Collection<Int>) -> String {
         // Most periods after a head are not written.
         guard let first = indices.first else { return "" }
-        // A word alone is its own text, shared, not copied.
+        // A word alone is its text as written: no spacing to work out.
         if indices.count == 1, first >= 0 { return matcher.text(first) }
-        // Copied to the stack for the writing, which is then not generic: left unspecialised for
-        // some collections, it copied each token it read.
+        // Copied to the stack for the writing, which is then not generic (one copy of it, not one
+        // specialised for each kind of collection).
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: indices.count) { buffer in
             var position = 0
             for index in indices {
@@ -1284,24 +1346,20 @@ struct SubjectFinder {
 
     /// `text(of:)` of the indices in `indices`.
     private func text(ofIndices indices: UnsafeBufferPointer<Int>) -> String {
-        // Tokens are read through a buffer pointer, in place: an element read from the array is
-        // copied whole (retaining its text).
-        matcher.tokens.withUnsafeBufferPointer { tokens in
-            // Written into the string's storage at once: a byte per comma or space at most, and each text.
-            var capacity = 0
-            for index in indices { capacity += index < 0 ? 1 : 1 + tokens[index].utf8Count }
-            return TokenMatcher.text(capacity: capacity) { text in
-                var afterComma = false
-                for index in indices {
-                    if index < 0 {
-                        text.append(byte: 0x2C)
-                        afterComma = true
-                        continue
-                    }
-                    if !text.isEmpty && (tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
-                    text.append(tokenAt: index, of: matcher)
-                    afterComma = false
+        // Written into the string's storage at once: a byte per comma or space at most, and each text.
+        var capacity = 0
+        for index in indices { capacity += index < 0 ? 1 : 1 + matcher.tokens[index].utf8Count }
+        return TokenMatcher.text(capacity: capacity) { text in
+            var afterComma = false
+            for index in indices {
+                if index < 0 {
+                    text.append(byte: 0x2C)
+                    afterComma = true
+                    continue
                 }
+                if !text.isEmpty && (matcher.tokens[index].spaceBefore || afterComma) { text.append(byte: 0x20) }
+                text.append(tokenAt: index, of: matcher)
+                afterComma = false
             }
         }
     }
