@@ -182,8 +182,8 @@ struct TokenMatcher {
 }
 
 extension TokenMatcher {
-    /// UTF-8 written into a string's own storage, for texts joined from token texts: one
-    /// allocation at most (none for a small string), instead of one regrowth after another.
+    /// UTF-8 written into a temporary buffer, for texts joined from token texts: the string is
+    /// then made with one allocation at most (none for a small one), not regrown piece by piece.
     struct TextWriter {
         fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
         fileprivate(set) var count = 0
@@ -193,6 +193,7 @@ extension TokenMatcher {
 
         /// Appends one ASCII byte.
         mutating func append(byte: UInt8) {
+            assert(byte < 0x80, "only ASCII bytes keep the text valid UTF-8")
             buffer[count] = byte
             count += 1
         }
@@ -227,10 +228,12 @@ extension TokenMatcher {
 
     /// The string `write` writes, which must write no more than `capacity` bytes.
     static func text(capacity: Int, _ write: (inout TextWriter) -> Void) -> String {
-        String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
             var writer = TextWriter(buffer: buffer)
             write(&writer)
-            return writer.count
+            // Valid UTF-8 as written (whole token texts of a valid source, whole strings, ASCII
+            // bytes), so not checked again: `String(unsafeUninitializedCapacity:)` would.
+            return Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: buffer[..<writer.count]))
         }
     }
 }
