@@ -576,7 +576,11 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
     // Node 0: the document.
     if (ready) ready = provstat_flat_append(builder, PROVSTAT_FLAT_DOCUMENT, -1) == 0;
     xmlParserCtxtPtr context = NULL;
-    if (ready) context = provstat_html_context(buffer, size, url, encoding, options, provstat_flat_handler);
+    // Without the URL: htmlReadMemory keeps it for the document's URL (xmlSAX2StartDocument turns
+    // it into one with xmlPathToURI) and copies it twice into every parse error's report, and
+    // the flat tree reads neither (diagnostics are dropped). The parse is the same.
+    (void)url;
+    if (ready) context = provstat_html_context(buffer, size, NULL, encoding, options, provstat_flat_handler);
     if (context == NULL) {
         provstat_flat_keep_builder(builder);
         provstat_flat_tree_free(tree);
