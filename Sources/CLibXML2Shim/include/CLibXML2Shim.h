@@ -108,8 +108,8 @@ typedef struct provstat_flat_tree {
 /// Reads a page with htmlReadMemory's parser, context and options, but with SAX callbacks that
 /// build a flat tree instead of libxml2's: NULL where htmlReadMemory would return no document (or
 /// memory runs out); `url` is not given to the parser (it only names the document and its
-/// diagnostics, which the flat tree does not keep). Free it with provstat_flat_tree_free. The tree may be one this thread freed
-/// before, reset: it holds only what this read built.
+/// diagnostics, which the flat tree does not keep). Free it with provstat_flat_tree_free. The tree
+/// may be one this thread freed before, reset: it holds only what this read built.
 provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
                                             int options);
 
