@@ -3,6 +3,7 @@
 
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,6 @@ enum { PROVSTAT_FLAT_SLACK = 16 };
 /// The builder's state beside the tree, reached through the parser context's `_private`.
 typedef struct provstat_flat_builder {
     provstat_flat_tree *tree;
-    int32_t node_capacity;
-    int32_t attribute_capacity;
-    size_t text_capacity;
-    size_t name_bytes_length;
-    size_t name_bytes_capacity;
-    int32_t name_capacity;
     /// Name pointers the parser passed (dictionary strings or its static ones) and their index.
     const xmlChar **keys;
     uint32_t *key_names;
@@ -69,10 +64,10 @@ static int provstat_flat_reserve(void **buffer, size_t *capacity, size_t needed,
 static int32_t provstat_flat_append(provstat_flat_builder *builder, int32_t kind, int32_t parent) {
     provstat_flat_tree *tree = builder->tree;
     if (tree->count == INT32_MAX) return -1;
-    size_t capacity = (size_t)builder->node_capacity;
+    size_t capacity = (size_t)tree->node_capacity;
     if (!provstat_flat_reserve((void **)&tree->nodes, &capacity, (size_t)tree->count + 1, sizeof(provstat_flat_node)))
         return -1;
-    builder->node_capacity = capacity > INT32_MAX ? INT32_MAX : (int32_t)capacity;
+    tree->node_capacity = capacity > INT32_MAX ? INT32_MAX : (int32_t)capacity;
     int32_t index = tree->count++;
     provstat_flat_node *node = &tree->nodes[index];
     node->parent = parent;
@@ -104,7 +99,7 @@ static int64_t provstat_flat_store(provstat_flat_builder *builder, const xmlChar
     provstat_flat_tree *tree = builder->tree;
     size_t start = tree->text_length;
     if (start + length + 1 > UINT32_MAX) return -1;
-    if (!provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + length + PROVSTAT_FLAT_SLACK, 1))
+    if (!provstat_flat_reserve((void **)&tree->text, &tree->text_capacity, start + length + PROVSTAT_FLAT_SLACK, 1))
         return -1;
     if (length > 0) memcpy(tree->text + start, bytes, length);
     tree->text[start + length] = 0;
@@ -133,18 +128,18 @@ static uint32_t provstat_flat_name(xmlParserCtxtPtr context, provstat_flat_build
     const char *name = local != NULL ? (const char *)local : (const char *)fullname;
     size_t length = strlen(name);
     provstat_flat_tree *tree = builder->tree;
-    size_t names = (size_t)builder->name_capacity;
-    int stored = provstat_flat_reserve((void **)&tree->name_bytes, &builder->name_bytes_capacity,
-                                       builder->name_bytes_length + length + 1, 1)
+    size_t names = (size_t)tree->name_capacity;
+    int stored = provstat_flat_reserve((void **)&tree->name_bytes, &tree->name_bytes_capacity,
+                                       tree->name_bytes_length + length + 1, 1)
                  && provstat_flat_reserve((void **)&tree->name_offsets, &names, (size_t)tree->name_count + 1,
                                           sizeof(uint32_t));
-    builder->name_capacity = (int32_t)names;
+    tree->name_capacity = (int32_t)names;
     uint32_t index = UINT32_MAX;
-    if (stored && builder->name_bytes_length + length + 1 < UINT32_MAX) {
-        memcpy(tree->name_bytes + builder->name_bytes_length, name, length + 1);
+    if (stored && tree->name_bytes_length + length + 1 < UINT32_MAX) {
+        memcpy(tree->name_bytes + tree->name_bytes_length, name, length + 1);
         index = (uint32_t)tree->name_count++;
-        tree->name_offsets[index] = (uint32_t)builder->name_bytes_length;
-        builder->name_bytes_length += length + 1;
+        tree->name_offsets[index] = (uint32_t)tree->name_bytes_length;
+        tree->name_bytes_length += length + 1;
     }
     if (local != NULL) xmlFree(local);
     if (prefix != NULL) xmlFree(prefix);
@@ -249,13 +244,13 @@ static void provstat_flat_start_element(void *user, const xmlChar *fullname, con
     for (int pair = 0; attributes[2 * pair] != NULL; pair++) {
         int32_t which = provstat_flat_which((const char *)attributes[2 * pair], keeps);
         if (which < 0) continue;
-        size_t capacity = (size_t)builder->attribute_capacity;
+        size_t capacity = (size_t)tree->attribute_capacity;
         if (!provstat_flat_reserve((void **)&tree->attributes, &capacity, (size_t)tree->attribute_count + 1,
                                    sizeof(provstat_flat_attribute))) {
             provstat_flat_fail(context, builder);
             return;
         }
-        builder->attribute_capacity = (int32_t)capacity;
+        tree->attribute_capacity = (int32_t)capacity;
         provstat_flat_attribute *kept = &tree->attributes[tree->attribute_count];
         kept->which = which;
         kept->value = -1;
@@ -367,7 +362,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
             // Not at the end of the buffer (it always is, as texts are stored): copied there first.
             size_t start = tree->text_length;
             if (start + node->length + 1 > UINT32_MAX
-                || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, start + node->length + 1, 1)) {
+                || !provstat_flat_reserve((void **)&tree->text, &tree->text_capacity, start + node->length + 1, 1)) {
                 provstat_flat_fail(context, builder);
                 return;
             }
@@ -378,7 +373,7 @@ static void provstat_flat_text(xmlParserCtxtPtr context, const xmlChar *bytes, i
         }
         size_t end = (size_t)node->start + node->length;
         if (end + (size_t)length + 1 > UINT32_MAX
-            || !provstat_flat_reserve((void **)&tree->text, &builder->text_capacity,
+            || !provstat_flat_reserve((void **)&tree->text, &tree->text_capacity,
                                       end + (size_t)length + PROVSTAT_FLAT_SLACK, 1)) {
             provstat_flat_fail(context, builder);
             return;
@@ -451,39 +446,143 @@ static void provstat_flat_builder_free(provstat_flat_builder *builder) {
     free(builder);
 }
 
-provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
-                                            int options) {
-    provstat_flat_tree *tree = calloc(1, sizeof(provstat_flat_tree));
-    provstat_flat_builder *builder = calloc(1, sizeof(provstat_flat_builder));
-    if (tree == NULL || builder == NULL) {
-        free(tree);
-        free(builder);
+static void provstat_flat_tree_release(provstat_flat_tree *tree) {
+    if (tree == NULL) return;
+    free(tree->nodes);
+    free(tree->attributes);
+    free(tree->text);
+    free(tree->name_bytes);
+    free(tree->name_offsets);
+    free(tree);
+}
+
+// MARK: - Reuse on one thread
+
+/// What a thread keeps of its last read for the next one: a tree freed by its reader and the
+/// builder's tables. Pages come one after another on a thread; their buffers, reused, cost no
+/// malloc or free and are still in the cache. Each thread has its own (no locks); freed at its exit.
+typedef struct provstat_flat_spare {
+    provstat_flat_tree *tree;
+    provstat_flat_builder *builder;
+} provstat_flat_spare;
+
+/// A tree or builder grown past this many bytes (a rare huge page) is freed, not kept.
+enum { PROVSTAT_FLAT_SPARE_LIMIT = 1 << 20 };
+
+static pthread_key_t provstat_flat_spare_key;
+static pthread_once_t provstat_flat_spare_once = PTHREAD_ONCE_INIT;
+static int provstat_flat_spare_ready = 0;
+
+static void provstat_flat_spare_free(void *value) {
+    provstat_flat_spare *spare = value;
+    provstat_flat_tree_release(spare->tree);
+    provstat_flat_builder_free(spare->builder);
+    free(spare);
+}
+
+static void provstat_flat_spare_init(void) {
+    provstat_flat_spare_ready = pthread_key_create(&provstat_flat_spare_key, provstat_flat_spare_free) == 0;
+}
+
+/// This thread's spare, made on first use; NULL when none can be (nothing is then kept).
+static provstat_flat_spare *provstat_flat_spare_of_thread(void) {
+    pthread_once(&provstat_flat_spare_once, provstat_flat_spare_init);
+    if (!provstat_flat_spare_ready) return NULL;
+    provstat_flat_spare *spare = pthread_getspecific(provstat_flat_spare_key);
+    if (spare != NULL) return spare;
+    spare = calloc(1, sizeof(provstat_flat_spare));
+    if (spare != NULL && pthread_setspecific(provstat_flat_spare_key, spare) != 0) {
+        free(spare);
         return NULL;
     }
+    return spare;
+}
+
+/// The thread's spare tree, emptied, or a new one.
+static provstat_flat_tree *provstat_flat_take_tree(void) {
+    provstat_flat_spare *spare = provstat_flat_spare_of_thread();
+    provstat_flat_tree *tree = spare != NULL ? spare->tree : NULL;
+    if (tree == NULL) return calloc(1, sizeof(provstat_flat_tree));
+    spare->tree = NULL;
+    tree->count = 0;
+    tree->attribute_count = 0;
+    tree->text_length = 0;
+    tree->name_count = 0;
+    tree->name_bytes_length = 0;
+    return tree;
+}
+
+/// The thread's spare builder, emptied (no names known, nothing open), or a new one.
+static provstat_flat_builder *provstat_flat_take_builder(provstat_flat_tree *tree) {
+    provstat_flat_spare *spare = provstat_flat_spare_of_thread();
+    provstat_flat_builder *builder = spare != NULL ? spare->builder : NULL;
+    if (builder != NULL) {
+        spare->builder = NULL;
+        // Names are keyed by the pointers of the last parse's dictionary: forgotten.
+        memset((void *)builder->keys, 0, builder->key_capacity * sizeof(xmlChar *));
+        builder->key_count = 0;
+        builder->depth = 0;
+        builder->failed = 0;
+    } else {
+        builder = calloc(1, sizeof(provstat_flat_builder));
+        if (builder == NULL) return NULL;
+        builder->key_capacity = 64;
+        builder->keys = calloc(builder->key_capacity, sizeof(xmlChar *));
+        builder->key_names = calloc(builder->key_capacity, sizeof(uint32_t));
+        builder->key_keeps = calloc(builder->key_capacity, 1);
+        if (builder->keys == NULL || builder->key_names == NULL || builder->key_keeps == NULL) {
+            provstat_flat_builder_free(builder);
+            return NULL;
+        }
+    }
     builder->tree = tree;
-    builder->key_capacity = 64;
-    builder->keys = calloc(builder->key_capacity, sizeof(xmlChar *));
-    builder->key_names = calloc(builder->key_capacity, sizeof(uint32_t));
-    builder->key_keeps = calloc(builder->key_capacity, 1);
+    return builder;
+}
+
+/// Keeps the builder as the thread's spare when there is room, else frees it.
+static void provstat_flat_keep_builder(provstat_flat_builder *builder) {
+    provstat_flat_spare *spare = provstat_flat_spare_of_thread();
+    size_t bytes = (size_t)builder->key_capacity * (sizeof(xmlChar *) + sizeof(uint32_t) + 1)
+                   + (size_t)builder->stack_capacity * sizeof(int32_t);
+    if (spare == NULL || spare->builder != NULL || bytes > PROVSTAT_FLAT_SPARE_LIMIT) {
+        provstat_flat_builder_free(builder);
+        return;
+    }
+    builder->tree = NULL;
+    spare->builder = builder;
+}
+
+// MARK: - Reading
+
+provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
+                                            int options) {
+    provstat_flat_tree *tree = provstat_flat_take_tree();
+    if (tree == NULL) return NULL;
+    provstat_flat_builder *builder = provstat_flat_take_builder(tree);
+    if (builder == NULL) {
+        provstat_flat_tree_free(tree);
+        return NULL;
+    }
     // Room for about what a page needs, so that few pages grow the buffers.
     size_t expected = size > 0 ? (size_t)size : 0;
-    int ready = builder->keys != NULL && builder->key_names != NULL && builder->key_keeps != NULL;
-    if (ready) {
-        size_t nodes = (size_t)builder->node_capacity;
-        ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 32 + 64, sizeof(provstat_flat_node))
-                && provstat_flat_reserve((void **)&tree->text, &builder->text_capacity, expected / 2 + 1024, 1);
-        builder->node_capacity = (int32_t)nodes;
-        size_t names = 0;
-        ready = ready && provstat_flat_reserve((void **)&tree->name_bytes, &builder->name_bytes_capacity, 256, 1)
-                && provstat_flat_reserve((void **)&tree->name_offsets, &names, 32, sizeof(uint32_t));
-        builder->name_capacity = (int32_t)names;
-    }
+    size_t nodes = (size_t)tree->node_capacity;
+    int ready = provstat_flat_reserve((void **)&tree->nodes, &nodes, expected / 32 + 64, sizeof(provstat_flat_node))
+                && provstat_flat_reserve((void **)&tree->text, &tree->text_capacity, expected / 2 + 1024, 1);
+    tree->node_capacity = (int32_t)nodes;
+    size_t names = (size_t)tree->name_capacity;
+    ready = ready && provstat_flat_reserve((void **)&tree->name_bytes, &tree->name_bytes_capacity, 256, 1)
+            && provstat_flat_reserve((void **)&tree->name_offsets, &names, 32, sizeof(uint32_t));
+    tree->name_capacity = (int32_t)names;
     // Node 0: the document.
     if (ready) ready = provstat_flat_append(builder, PROVSTAT_FLAT_DOCUMENT, -1) == 0;
     xmlParserCtxtPtr context = NULL;
-    if (ready) context = provstat_html_context(buffer, size, url, encoding, options, provstat_flat_handler);
+    // Without the URL: htmlReadMemory keeps it for the document's URL (xmlSAX2StartDocument turns
+    // it into one with xmlPathToURI) and copies it twice into every parse error's report, and
+    // the flat tree reads neither (diagnostics are dropped). The parse is the same.
+    (void)url;
+    if (ready) context = provstat_html_context(buffer, size, NULL, encoding, options, provstat_flat_handler);
     if (context == NULL) {
-        provstat_flat_builder_free(builder);
+        provstat_flat_keep_builder(builder);
         provstat_flat_tree_free(tree);
         return NULL;
     }
@@ -497,7 +596,7 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
     }
     context->_private = NULL;
     xmlFreeParserCtxt(context);
-    provstat_flat_builder_free(builder);
+    provstat_flat_keep_builder(builder);
     if (!parsed) {
         provstat_flat_tree_free(tree);
         return NULL;
@@ -507,10 +606,13 @@ provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const 
 
 void provstat_flat_tree_free(provstat_flat_tree *tree) {
     if (tree == NULL) return;
-    free(tree->nodes);
-    free(tree->attributes);
-    free(tree->text);
-    free(tree->name_bytes);
-    free(tree->name_offsets);
-    free(tree);
+    provstat_flat_spare *spare = provstat_flat_spare_of_thread();
+    size_t bytes = (size_t)tree->node_capacity * sizeof(provstat_flat_node)
+                   + (size_t)tree->attribute_capacity * sizeof(provstat_flat_attribute) + tree->text_capacity
+                   + tree->name_bytes_capacity + (size_t)tree->name_capacity * sizeof(uint32_t);
+    if (spare == NULL || spare->tree != NULL || bytes > PROVSTAT_FLAT_SPARE_LIMIT) {
+        provstat_flat_tree_release(tree);
+        return;
+    }
+    spare->tree = tree;
 }

@@ -137,8 +137,7 @@ struct ArticleDetector<Tree: HTMLTree> {
     func articleRoot() -> Node? {
         // Scores by slot: a container scores for text below it, so it has one. One without (above
         // the body, say) is kept by node.
-        var scores = [Double](repeating: 0, count: slots.count)
-        var scored = [Bool](repeating: false, count: slots.count)
+        var scores = [Double?](repeating: nil, count: slots.count)
         var unslotted: [Node: Double] = [:]
         for slot in slots.indices where slots[slot].own.text >= 25 {
             let own = slots[slot].own
@@ -151,8 +150,7 @@ struct ArticleDetector<Tree: HTMLTree> {
                 guard let current = target, tree.isElement(current) else { break }
                 if tree.tag(current).contains(.container) {
                     if let slot = self.slot(of: current) {
-                        scores[slot] += score * weight
-                        scored[slot] = true
+                        scores[slot] = (scores[slot] ?? 0) + score * weight
                     } else {
                         unslotted[current, default: 0] += score * weight
                     }
@@ -161,8 +159,9 @@ struct ArticleDetector<Tree: HTMLTree> {
             }
         }
         var ranked: [(node: Node, score: Double)] = []
-        for slot in scored.indices where scored[slot] {
-            ranked.append((slots[slot].node, scores[slot] * (1 - slots[slot].density.linkDensity)))
+        for slot in scores.indices {
+            guard let score = scores[slot] else { continue }
+            ranked.append((slots[slot].node, score * (1 - slots[slot].density.linkDensity)))
         }
         for (node, score) in unslotted { ranked.append((node, score * (1 - linkDensity(of: node)))) }
         ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
@@ -234,6 +233,7 @@ struct ArticleDetector<Tree: HTMLTree> {
         // Most elements have neither: no label to build (" " weighs 1).
         guard !label.isEmpty else { return 1 }
         label.insert(0x20, at: classLength)
-        return ClassNameWeight.of(label: label)
+        // Lower-cased in place: the label is this call's own.
+        return label.withUnsafeMutableBufferPointer { ClassNameWeight.of(lowering: $0) }
     }
 }

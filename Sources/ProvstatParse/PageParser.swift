@@ -112,11 +112,14 @@ public struct PageParser: Sendable {
     /// Whether `source` ends in `.txt` in any case, read from its last bytes (every page asks): nil
     /// unless they settle it as the slow reading would (no query, and ASCII up to a byte before the dot).
     static func hasPlainTextSuffix(_ source: String) -> Bool? {
-        let bytes = source.utf8
-        guard bytes.count >= 4, !bytes.contains(UInt8(ascii: "?")) else { return nil }
-        let tail = bytes.suffix(5)
-        guard tail.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return tail.suffix(4).elementsEqual(".txt".utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        // In the string's own storage (a String.UTF8View is walked index by index).
+        let answer = source.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count >= 4, !bytes.contains(UInt8(ascii: "?")) else { return nil }
+            let tail = bytes.suffix(5)
+            guard tail.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return tail.suffix(4).elementsEqual(".txt".utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+        return answer ?? nil
     }
 
     /// Paragraphs of plain text: blank lines and single line breaks both end a paragraph.

@@ -300,6 +300,51 @@ struct FlatTreeTests {
         #expect(depth == 255)
         #expect(try parse(Self.pages[11]).blocks.isEmpty)
     }
+
+    @Test("a thread's reads reuse the last freed tree: page after page reads as a fresh one")
+    func reusedTrees() throws {
+        // A page larger than any other here grows the buffers; the smaller ones after it reuse
+        // them, with the marks detection wrote and the texts and names of the big page behind.
+        let rows = (0..<400).map { "<tr><td class=\"c\(($0))\" rowspan=2>\($0),5 tỷ</td><td>tăng \($0)%</td></tr>" }
+        let paragraphs = (0..<300).map {
+            "<div class=\"box\" id=\"d\($0)\"><p>Doanh thu tháng \($0) ước đạt \($0).200 tỷ đồng, tăng 2,\($0)%.</p></div>"
+        }
+        let big =
+            "<html><head><title>Lớn</title></head><body><div class=\"content\">\(paragraphs.joined())"
+            + "<table>\(rows.joined())</table></div></body></html>"
+        let sequence = [big] + Self.pages + [big] + Self.pages.reversed() + (0..<40).map { Self.soup(seed: $0) }
+        var previous: FlatDocument?
+        for html in sequence where !html.isEmpty {
+            // The last page's document still alive: its tree is not the one reused.
+            let kept = previous.map { Self.outline($0.tree, FlatTree.document) { _ in false } }
+            let document = try Self.flat(html)
+            #expect(Self.outline(document.tree, FlatTree.document) { _ in false } == (try Self.libxmlOutline(html)))
+            if let previous, let kept {
+                #expect(Self.outline(previous.tree, FlatTree.document) { _ in false } == kept)
+            }
+            // The title and blocks of a read on a thread of its own, which has no tree to reuse.
+            let page = try parse(html)
+            let fresh = try Self.parseOnFreshThread(html)
+            #expect(page.title == fresh.title)
+            #expect(page.blocks == fresh.blocks)
+            // A read that fails leaves the next one as it would be.
+            #expect(throws: ParseError.self) { try parse("") }
+            previous = document
+        }
+    }
+
+    /// `parse(html)` on a new thread: its first read, with a tree made for it.
+    static func parseOnFreshThread(_ html: String) throws -> ParsedPage {
+        let result = FreshResult()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            result.value = try? parse(html)
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        return try #require(result.value)
+    }
 }
 
 /// Blocks written from many threads, each under an NSLock. Not a `Mutex`: ThreadSanitizer sees a
@@ -313,4 +358,9 @@ private final class Collected: @unchecked Sendable {
     func set(_ index: Int, _ value: [TextBlock]?) { lock.withLock { blocks[index] = value } }
 
     var all: [[TextBlock]?] { lock.withLock { blocks } }
+}
+
+/// A result handed from a thread that ends before it is read (the semaphore orders the accesses).
+private final class FreshResult: @unchecked Sendable {
+    var value: ParsedPage?
 }

@@ -21,6 +21,15 @@ func tables(_ page: ParsedPage) -> [TableGrid] {
 
 @Suite("Article detection")
 struct ArticleDetectionTests {
+    @Test("class and id weights: furniture anywhere wins, then article-like names, then weak ones")
+    func classNameWeights() {
+        let weights = [
+            "menu content", "Main-Box", "box", "x sideBAR", "tin-khac noidung", "chitiet", "", " ", "a b", "rightcol",
+            "news-content", "left-co",
+        ].map { ClassNameWeight.of(label: Array($0.utf8)) }
+        #expect(weights == [0.2, 1.5, 0.5, 0.2, 0.2, 1.5, 1, 1, 1, 0.5, 1.5, 1])
+    }
+
     static let page = """
         <html><head><title>Tin kinh tế</title><script>var views = 12345;</script></head><body>
         <div id="header" class="top"><ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/kt">Kinh tế</a></li>

@@ -96,15 +96,25 @@ typedef struct provstat_flat_tree {
     char *name_bytes;
     uint32_t *name_offsets;
     int32_t name_count;
+    /// The builder's: room in the buffers above, kept with them when a thread reuses the tree.
+    int32_t node_capacity;
+    int32_t attribute_capacity;
+    size_t text_capacity;
+    size_t name_bytes_length;
+    size_t name_bytes_capacity;
+    int32_t name_capacity;
 } provstat_flat_tree;
 
 /// Reads a page with htmlReadMemory's parser, context and options, but with SAX callbacks that
 /// build a flat tree instead of libxml2's: NULL where htmlReadMemory would return no document (or
-/// memory runs out). Free it with provstat_flat_tree_free.
+/// memory runs out); `url` is not given to the parser (it only names the document and its
+/// diagnostics, which the flat tree does not keep). Free it with provstat_flat_tree_free. The tree
+/// may be one this thread freed before, reset: it holds only what this read built.
 provstat_flat_tree *provstat_html_read_flat(const char *buffer, int size, const char *url, const char *encoding,
                                             int options);
 
-/// Frees a flat tree (NULL is ignored).
+/// Frees a flat tree (NULL is ignored): the thread keeps one for its next read (the buffers of a
+/// page, reset and reused, cost no mallocs and are warm in the cache); frees it at its exit.
 void provstat_flat_tree_free(provstat_flat_tree *tree);
 
 #endif
