@@ -104,10 +104,12 @@ struct FigureFinder {
             return (nil, index + 3)
         }
         let glued = index + 1 < tokens.count && tokens[index + 1].isWord && !tokens[index + 1].spaceBefore
-        let allowGuess = !glued && !numeral.looksLikeYear && !matcher.isCapitalised(index - 1)
         var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
         figure.sign = sign(before: index)
-        switch UnitReader(matcher: matcher, tables: tables).read(from: numberEnd, allowGuess: allowGuess) {
+        // (Asked by the reader only if it comes to guessing: a capital is costly to tell.)
+        switch UnitReader(matcher: matcher, tables: tables).read(
+            from: numberEnd, allowGuess: !glued && !numeral.looksLikeYear && !matcher.isCapitalised(index - 1))
+        {
         case .unit(let unit):
             // A rice grade (*5% tấm*).
             if UnitReader.unit(unit.unit, is: "%"), matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }

@@ -103,10 +103,12 @@ struct SentenceReader {
                 let nextStart = next < figures.count ? figures[next].start : Int.max
                 let ownEnd = min(
                     baseStop, nextStart, nextClauseBase(after: figure.end, before: nextStart, matcher: matcher))
+                let own = cues.search(after: figure.end, stop: ownEnd, month: month, year: context.year)
+                // The search up to `baseStop` takes up where the one in its own clause ended.
                 let base =
-                    cues.base(after: figure.end, stop: ownEnd, month: month, year: context.year)
+                    own.base
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
-                    ?? cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
+                    ?? own.resume.flatMap { cues.base(after: $0, stop: baseStop, month: month, year: context.year) }
                     ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
                 statesBase = base != nil
                 (kind, negative) = self.restatedChange(

@@ -53,7 +53,10 @@ struct UnitReader {
     }
 
     /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
-    func read(from start: Int, allowGuess: Bool) -> Outcome {
+    ///
+    /// `allowGuess` is asked only when a guess is the last thing left (few numbers get there):
+    /// what it asks, such as whether the word before the number is capitalised, is not cheap.
+    func read(from start: Int, allowGuess: @autoclosure () -> Bool) -> Outcome {
         let tokens = matcher.tokens
         var index = start
         var exponent = 0
@@ -89,7 +92,6 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
-        let word = matcher.lower(index)
         // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
         if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
             !tables.cropWords.contains(key: tokens[index + 1].key)
@@ -98,11 +100,13 @@ struct UnitReader {
                 rate(Match(unit: "vụ", exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
         if tables.timeNouns.contains(key: tokens[index].key) { return .miss(.period) }
+        // The lower-case text is made only for a noun that becomes the unit.
+        let word = matcher.lower(index)
         if tables.simpleNouns.contains(key: tokens[index].key) {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard allowGuess, tokens[index].spaceBefore, !matcher.isCapitalised(index),
+        guard tokens[index].spaceBefore, allowGuess(), !matcher.isCapitalised(index),
             !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
