@@ -52,11 +52,10 @@ struct UnitReader {
         unit.utf8.count == canonical.utf8.count && unit == canonical
     }
 
-    /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
-    ///
-    /// `allowGuess` is asked only when a guess is the last thing left (few numbers get there):
-    /// what it asks, such as whether the word before the number is capitalised, is not cheap.
-    func read(from start: Int, allowGuess: @autoclosure () -> Bool) -> Outcome {
+    /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count,
+    /// unless the word at `capitalised` (the one before the number) is capitalised: that is
+    /// asked only when it comes to guessing (few numbers get there), a capital being costly to tell.
+    func read(from start: Int, allowGuess: Bool, unlessCapitalised capitalised: Int? = nil) -> Outcome {
         let tokens = matcher.tokens
         var index = start
         var exponent = 0
@@ -106,7 +105,8 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard tokens[index].spaceBefore, allowGuess(), !matcher.isCapitalised(index),
+        guard allowGuess, tokens[index].spaceBefore, !(capitalised.map(matcher.isCapitalised) ?? false),
+            !matcher.isCapitalised(index),
             !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
