@@ -141,13 +141,14 @@ struct SentenceReader {
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
-            let utf8 = sentence.text.utf8
-            let raw = String(
-                Substring(
-                    utf8[
-                        utf8.index(
-                            utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
-                                utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
+            let rawBytes = tokens[firstToken].utf8Range.lowerBound..<tokens[figure.end - 1].utf8Range.upperBound
+            // Copied straight from the sentence's bytes (valid UTF-8, cut at token bounds): no
+            // `Substring` or index walk in between.
+            let raw =
+                sentence.text.utf8.withContiguousStorageIfAvailable {
+                    Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: $0[rawBytes]))
+                }
+                ?? String(Substring(sentence.text.utf8.dropFirst(rawBytes.lowerBound).prefix(rawBytes.count)))
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
