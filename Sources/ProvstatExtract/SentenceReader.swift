@@ -43,8 +43,6 @@ struct SentenceReader {
         guard !figures.isEmpty else { return [] }
         let cues = KindCues(matcher: matcher, tables: tables)
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
-        // The periods a figure may cover: a comparison base (*so với tháng 9*) is not one.
-        let covered = periods.filter { !Self.isBase($0, matcher: matcher) }
         // One reading and one kind per figure: stored at once, not regrown (a reading is a large value).
         var readings: [Reading] = []
         readings.reserveCapacity(figures.count)
@@ -156,7 +154,7 @@ struct SentenceReader {
                 period: about.map { readings[$0].fact.period }
                     ?? period(
                         of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
-                        in: covered, matcher: matcher),
+                        in: periods, matcher: matcher),
                 decimals: figure.numeral.decimals, scale: unit.exponent)
             if fact.kind == .growth, !statesBase { baseless.append(readings.count) }
             readings.append(
@@ -637,19 +635,28 @@ struct SentenceReader {
 
     /// The period a figure covers: one named in its own clause before it, else one named after it in
     /// its clause (*đạt 512,3 tỷ đồng trong tháng 9*), else the last one the sentence named before it.
-    /// `usable` are the sentence's periods that are no comparison base (*so với tháng 9*).
+    /// A comparison base among the sentence's `periods` (*so với tháng 9*) is no period a figure
+    /// covers (passed over here, not filtered into an array of their own for each sentence).
     private func period(
-        of figure: Figure, nextStart: Int, in usable: [PeriodScanner.Mention], matcher: TokenMatcher
+        of figure: Figure, nextStart: Int, in periods: [PeriodScanner.Mention], matcher: TokenMatcher
     ) -> Period? {
         var clauseStart = figure.start
         while clauseStart - 1 >= 0, !matcher.isPhraseEnd(inside: clauseStart - 1) { clauseStart -= 1 }
-        if let own = usable.last(where: { $0.index >= clauseStart && $0.index < figure.start }) { return own.period }
+        if let own = periods.last(where: {
+            $0.index >= clauseStart && $0.index < figure.start && !Self.isBase($0, matcher: matcher)
+        }) {
+            return own.period
+        }
         var clauseEnd = figure.end
         while clauseEnd < min(nextStart, matcher.tokens.count), !matcher.isPhraseEnd(inside: clauseEnd) {
             clauseEnd += 1
         }
-        if let after = usable.first(where: { $0.index >= figure.end && $0.index < clauseEnd }) { return after.period }
-        return usable.last { $0.index < figure.start }?.period
+        if let after = periods.first(where: {
+            $0.index >= figure.end && $0.index < clauseEnd && !Self.isBase($0, matcher: matcher)
+        }) {
+            return after.period
+        }
+        return periods.last { $0.index < figure.start && !Self.isBase($0, matcher: matcher) }?.period
     }
 
     /// Whether a period mention is a comparison base (*so với tháng 9*), not the figure's period.

@@ -116,11 +116,19 @@ struct UnitReader {
     /// The lower-case texts of tokens `from..<to` joined by spaces, written into the string's
     /// storage at once (no array of texts, no regrowth).
     private static func lowerText(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.lower($1).utf8.count }
+        // A token written in lower case (nearly every one) is copied from the sentence as it
+        // stands, without making a string of it: only the others are lower-cased.
+        let capacity = (start..<end).reduce(0) {
+            $0 + 1 + (matcher.tokens[$1].mayChangeCase ? matcher.lower($1).utf8.count : matcher.tokens[$1].utf8Count)
+        }
         return TokenMatcher.text(capacity: capacity) { text in
             for index in start..<end {
                 if index > start { text.append(byte: 0x20) }
-                text.append(matcher.lower(index))
+                if matcher.tokens[index].mayChangeCase {
+                    text.append(matcher.lower(index))
+                } else {
+                    text.append(tokenAt: index, of: matcher)
+                }
             }
         }
     }
