@@ -4,7 +4,17 @@ struct FigureFinder {
     let matcher: TokenMatcher
     let style: NumberStyle
     /// The word tables asked about at every figure (fetched once, not one static at a time).
-    var tables = ReadingTables.shared
+    let tables: ReadingTables
+    /// The unit reader asked at every number: made once, not once a number (making one retains
+    /// the sentence's tokens, text and tables).
+    private let units: UnitReader
+
+    init(matcher: TokenMatcher, style: NumberStyle, tables: ReadingTables = .shared) {
+        self.matcher = matcher
+        self.style = style
+        self.tables = tables
+        units = UnitReader(matcher: matcher, tables: tables)
+    }
 
     static let rangeConnectors: WordSet = ["-", "–", "—", "~", "đến", "tới"]
 
@@ -71,7 +81,7 @@ struct FigureFinder {
         if numeral.decimals == 0, matcher.lowerIs(index + 1, "nghìn") || matcher.lowerIs(index + 1, "ngàn"),
             index + 2 < tokens.count, tokens[index + 2].isNumber, tokens[index + 2].spaceBefore,
             let rest = matcher.numeral(index + 2, style: style), rest.decimals == 0, rest.mantissa < 1000,
-            case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: index + 3, allowGuess: false)
+            case .unit(let unit) = units.read(from: index + 3, allowGuess: false)
         {
             var figure = Figure(
                 start: index, numberEnd: index + 3, numeral: Numeral(whole: numeral.mantissa * 1000 + rest.mantissa),
@@ -87,7 +97,7 @@ struct FigureFinder {
             if matcher.isSymbol(index + 3, "/") || matcher.isSymbol(index + 3, "-") { return (nil, skipDate(index)) }
             numberEnd = index + 3
             guard
-                case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(
+                case .unit(let unit) = units.read(
                     from: numberEnd, allowGuess: false),
                 unit.unit != "%"
             else { return (nil, numberEnd) }
@@ -104,10 +114,10 @@ struct FigureFinder {
             return (nil, index + 3)
         }
         let glued = index + 1 < tokens.count && tokens[index + 1].isWord && !tokens[index + 1].spaceBefore
-        let allowGuess = !glued && !numeral.looksLikeYear && !matcher.isCapitalised(index - 1)
         var figure = Figure(start: index, numberEnd: numberEnd, numeral: numeral, unit: nil)
         figure.sign = sign(before: index)
-        switch UnitReader(matcher: matcher, tables: tables).read(from: numberEnd, allowGuess: allowGuess) {
+        let allowGuess = !glued && !numeral.looksLikeYear
+        switch units.read(from: numberEnd, allowGuess: allowGuess, unlessCapitalised: index - 1) {
         case .unit(let unit):
             // A rice grade (*5% tấm*).
             if UnitReader.unit(unit.unit, is: "%"), matcher.lowerIs(unit.end, "tấm") { return (nil, unit.end + 1) }
@@ -228,7 +238,7 @@ struct FigureFinder {
             !matcher.lowerIs(index - 1, "thứ"), !matcher.lowerIs(index - 1, "đầu")
         else { return (nil, index + 1) }
         guard let (value, end) = wordsValue(from: index) else { return (nil, index + 1) }
-        guard case .unit(let unit) = UnitReader(matcher: matcher, tables: tables).read(from: end, allowGuess: false),
+        guard case .unit(let unit) = units.read(from: end, allowGuess: false),
             unit.unit != "%", unit.unit != "times", unit.unit != "pp", !(unit.isCountedNoun && unit.isGuessed)
         else { return (nil, end) }
         return (Figure(start: index, numberEnd: end, numeral: Numeral(whole: value), unit: unit), unit.end)

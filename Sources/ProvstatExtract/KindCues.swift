@@ -37,7 +37,22 @@ struct KindCues {
 
     let matcher: TokenMatcher
     /// The word tables asked about at every figure (fetched once, not one static at a time).
-    var tables = ReadingTables.shared
+    var tables: ReadingTables
+    /// The last colon before the sentence's first number: the end of a lead that may state a
+    /// base for the list after it (found once, not by a scan back from every figure).
+    private let leadColon: Int?
+
+    init(matcher: TokenMatcher, tables: ReadingTables = .shared) {
+        self.matcher = matcher
+        self.tables = tables
+        var colon: Int? = nil
+        var index = 0
+        while index < matcher.tokens.count, !matcher.tokens[index].isNumber {
+            if matcher.isSymbol(index, ":") { colon = index }
+            index += 1
+        }
+        leadColon = colon
+    }
 
     /// The cue whose phrase ends at `index`, with its first token.
     func cue(endingAt index: Int) -> (cue: Cue, start: Int)? {
@@ -98,20 +113,27 @@ struct KindCues {
     ///
     /// `month` is the report month (for *so với tháng 9* in an October report), `year` its year.
     func base(after start: Int, stop: Int, month: Int?, year: Int?) -> Base? {
+        search(after: start, stop: stop, month: month, year: year).base
+    }
+
+    /// `base(after:stop:month:year:)`, and where a search with a further `stop` would go on
+    /// (`resume`: nil when a clause end or the base itself ended this one).
+    func search(after start: Int, stop: Int, month: Int?, year: Int?) -> (base: Base?, resume: Int?) {
         var index = start
         // Brackets do not end the search: *tăng 1,1% (+0,6 tạ/ha) so với cùng kỳ*.
-        while index < stop, index < matcher.tokens.count, !matcher.isSentencePartEnd(index) {
+        while index < stop, index < matcher.tokens.count {
+            if matcher.isSentencePartEnd(index) { return (nil, nil) }
             if matcher.lowerIs(index, "so") {
                 var next = index + 1
                 if matcher.lowerIs(next, "với") || matcher.lowerIs(next, "sánh") { next += 1 }
-                return classify(at: next, month: month, year: year)
+                return (classify(at: next, month: month, year: year), nil)
             }
             if matcher.matches("cùng", "kỳ", at: index) || matcher.matches("cùng", "kì", at: index) {
-                return .sameTimeLastYear
+                return (.sameTimeLastYear, nil)
             }
             index += 1
         }
-        return nil
+        return (nil, index)
     }
 
     /// A base named before the figure in its clause (*so với cùng kỳ năm trước tăng 3,65%*).
@@ -133,9 +155,19 @@ struct KindCues {
     /// The base a list's lead states once before its colon (*Một số sản phẩm chủ yếu tăng so với
     /// cùng kỳ: xi măng tăng 12,3%; …*): the lead must hold no figure of its own.
     func base(ofLeadBefore start: Int, month: Int?, year: Int?) -> Base? {
-        guard let colon = (0..<start).last(where: { matcher.isSymbol($0, ":") }),
-            !(0..<colon).contains(where: { matcher.tokens[$0].isNumber })
-        else { return nil }
+        // The last colon before `start` must have no number before it: with no colon before the
+        // first number there is none; past the lead's colon, it is that one unless another
+        // (after the first number) stands between.
+        guard let lead = leadColon else { return nil }
+        let colon: Int
+        if start > lead {
+            guard !(lead + 1..<start).contains(where: { matcher.isSymbol($0, ":") }) else { return nil }
+            colon = lead
+        } else {
+            // A number written out in the lead itself (no number before it either).
+            guard let own = (0..<start).last(where: { matcher.isSymbol($0, ":") }) else { return nil }
+            colon = own
+        }
         var index = colon - 1
         while index >= 0, !matcher.isSentencePartEnd(index) {
             if let base = baseStart(at: index) { return classify(at: base, month: month, year: year) }

@@ -10,14 +10,27 @@ enum NumberStyle: Sendable {
         var vietnamese = 0
         var english = 0
         for text in numbers {
-            // Without `.` or `,` a number reads the same in both styles (spaces group in either): it
-            // tells nothing, and is not read twice to learn so.
-            guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x2C }) else { continue }
-            let asVietnamese = Numeral(text, style: .vietnamese) != nil
-            let asEnglish = Numeral(text, style: .english) != nil
-            if asVietnamese && !asEnglish { vietnamese += 1 }
-            if asEnglish && !asVietnamese { english += 1 }
+            switch only(text) {
+            case .vietnamese: vietnamese += 1
+            case .english: english += 1
+            case nil: break
+            }
         }
         return english > vietnamese ? .english : .vietnamese
+    }
+
+    /// The one style `text` reads as a number in; nil when it reads in both or in neither.
+    private static func only(_ text: String) -> NumberStyle? {
+        // Read from its bytes in place (a `String`'s `UTF8View` iterator costs several times as
+        // much a byte, and each `Numeral(_:style:)` would check the text for ASCII again).
+        var text = text
+        return text.withUTF8 { bytes in
+            // Without `.` or `,` a number reads the same in both styles (spaces group in either): it
+            // tells nothing, and is not read twice to learn so.
+            guard bytes.contains(where: { $0 == 0x2E || $0 == 0x2C }) else { return nil }
+            let asVietnamese = Numeral(utf8: bytes, style: .vietnamese) != nil
+            let asEnglish = Numeral(utf8: bytes, style: .english) != nil
+            return asVietnamese == asEnglish ? nil : asVietnamese ? .vietnamese : .english
+        }
     }
 }

@@ -39,10 +39,14 @@ struct Numeral: Sendable, Equatable {
     /// `init?(_:style:)` of the text whose valid UTF-8 is `bytes` (a number token's, read in its
     /// sentence): an ASCII one is read in place.
     init?(utf8 bytes: UnsafeBufferPointer<UInt8>, style: NumberStyle) {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            self.init(bytes: bytes, style: style)
-        } else {
+        // Read as ASCII at once: a byte outside ASCII makes that reading fail, and only then are
+        // the bytes checked for one and read again by scalar (a space outside ASCII groups too).
+        if let ascii = Numeral(bytes: bytes, style: style) {
+            self = ascii
+        } else if bytes.contains(where: { $0 >= 0x80 }) {
             self.init(Tokenizer.string(validUTF8: bytes), style: style)
+        } else {
+            return nil
         }
     }
 

@@ -69,8 +69,11 @@ struct PeriodScanner {
             let key = tokens[index].key
             if tokens[index].isNumber {
                 // A number starts a mention only as a count of months (*6 tháng*): every other kind
-                // starts with a word, and is not looked for here.
-                if let length = monthCount(at: index, words: words, into: &result) {
+                // starts with a word, and is not looked for here. (*tháng* after it is asked first,
+                // in place: most numbers count no months.)
+                if matcher.key(index + 1) == words.thang,
+                    let length = monthCount(at: index, words: words, into: &result)
+                {
                     index += length
                 } else {
                     index += 1

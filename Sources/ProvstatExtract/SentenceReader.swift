@@ -43,8 +43,6 @@ struct SentenceReader {
         guard !figures.isEmpty else { return [] }
         let cues = KindCues(matcher: matcher, tables: tables)
         let periods = PeriodScanner.filled(sentence.periods, month: context.month, year: context.year)
-        // The periods a figure may cover: a comparison base (*so với tháng 9*) is not one.
-        let covered = periods.filter { !Self.isBase($0, matcher: matcher) }
         // One reading and one kind per figure: stored at once, not regrown (a reading is a large value).
         var readings: [Reading] = []
         readings.reserveCapacity(figures.count)
@@ -103,10 +101,12 @@ struct SentenceReader {
                 let nextStart = next < figures.count ? figures[next].start : Int.max
                 let ownEnd = min(
                     baseStop, nextStart, nextClauseBase(after: figure.end, before: nextStart, matcher: matcher))
+                let own = cues.search(after: figure.end, stop: ownEnd, month: month, year: context.year)
+                // The search up to `baseStop` takes up where the one in its own clause ended.
                 let base =
-                    cues.base(after: figure.end, stop: ownEnd, month: month, year: context.year)
+                    own.base
                     ?? cues.base(before: figure.start, stop: previousEnd - 1, month: month, year: context.year)
-                    ?? cues.base(after: figure.end, stop: baseStop, month: month, year: context.year)
+                    ?? own.resume.flatMap { cues.base(after: $0, stop: baseStop, month: month, year: context.year) }
                     ?? cues.base(ofLeadBefore: figure.start, month: month, year: context.year)
                 statesBase = base != nil
                 (kind, negative) = self.restatedChange(
@@ -139,13 +139,14 @@ struct SentenceReader {
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
-            let utf8 = sentence.text.utf8
-            let raw = String(
-                Substring(
-                    utf8[
-                        utf8.index(
-                            utf8.startIndex, offsetBy: tokens[firstToken].utf8Range.lowerBound)..<utf8.index(
-                                utf8.startIndex, offsetBy: tokens[figure.end - 1].utf8Range.upperBound)]))
+            let rawBytes = tokens[firstToken].utf8Range.lowerBound..<tokens[figure.end - 1].utf8Range.upperBound
+            // Copied straight from the sentence's bytes (valid UTF-8, cut at token bounds): no
+            // `Substring` or index walk in between.
+            let raw =
+                sentence.text.utf8.withContiguousStorageIfAvailable {
+                    Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: $0[rawBytes]))
+                }
+                ?? String(Substring(sentence.text.utf8.dropFirst(rawBytes.lowerBound).prefix(rawBytes.count)))
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
@@ -153,7 +154,7 @@ struct SentenceReader {
                 period: about.map { readings[$0].fact.period }
                     ?? period(
                         of: figure, nextStart: position + 1 < figures.count ? figures[position + 1].start : Int.max,
-                        in: covered, matcher: matcher),
+                        in: periods, matcher: matcher),
                 decimals: figure.numeral.decimals, scale: unit.exponent)
             if fact.kind == .growth, !statesBase { baseless.append(readings.count) }
             readings.append(
@@ -634,19 +635,28 @@ struct SentenceReader {
 
     /// The period a figure covers: one named in its own clause before it, else one named after it in
     /// its clause (*đạt 512,3 tỷ đồng trong tháng 9*), else the last one the sentence named before it.
-    /// `usable` are the sentence's periods that are no comparison base (*so với tháng 9*).
+    /// A comparison base among the sentence's `periods` (*so với tháng 9*) is no period a figure
+    /// covers (passed over here, not filtered into an array of their own for each sentence).
     private func period(
-        of figure: Figure, nextStart: Int, in usable: [PeriodScanner.Mention], matcher: TokenMatcher
+        of figure: Figure, nextStart: Int, in periods: [PeriodScanner.Mention], matcher: TokenMatcher
     ) -> Period? {
         var clauseStart = figure.start
         while clauseStart - 1 >= 0, !matcher.isPhraseEnd(inside: clauseStart - 1) { clauseStart -= 1 }
-        if let own = usable.last(where: { $0.index >= clauseStart && $0.index < figure.start }) { return own.period }
+        if let own = periods.last(where: {
+            $0.index >= clauseStart && $0.index < figure.start && !Self.isBase($0, matcher: matcher)
+        }) {
+            return own.period
+        }
         var clauseEnd = figure.end
         while clauseEnd < min(nextStart, matcher.tokens.count), !matcher.isPhraseEnd(inside: clauseEnd) {
             clauseEnd += 1
         }
-        if let after = usable.first(where: { $0.index >= figure.end && $0.index < clauseEnd }) { return after.period }
-        return usable.last { $0.index < figure.start }?.period
+        if let after = periods.first(where: {
+            $0.index >= figure.end && $0.index < clauseEnd && !Self.isBase($0, matcher: matcher)
+        }) {
+            return after.period
+        }
+        return periods.last { $0.index < figure.start && !Self.isBase($0, matcher: matcher) }?.period
     }
 
     /// Whether a period mention is a comparison base (*so với tháng 9*), not the figure's period.

@@ -52,8 +52,10 @@ struct UnitReader {
         unit.utf8.count == canonical.utf8.count && unit == canonical
     }
 
-    /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count.
-    func read(from start: Int, allowGuess: Bool) -> Outcome {
+    /// The unit starting at token `start`; `allowGuess` lets an unknown lower-case word count,
+    /// unless the word at `capitalised` (the one before the number) is capitalised: that is
+    /// asked only when it comes to guessing (few numbers get there), a capital being costly to tell.
+    func read(from start: Int, allowGuess: Bool, unlessCapitalised capitalised: Int? = nil) -> Outcome {
         let tokens = matcher.tokens
         var index = start
         var exponent = 0
@@ -89,7 +91,6 @@ struct UnitReader {
             return .unit(
                 rate(Match(unit: noun, exponent: exponent, end: index + length, isCountedNoun: true, isGuessed: false)))
         }
-        let word = matcher.lower(index)
         // *12 vụ tai nạn giao thông*: incidents counted; *2 vụ lúa*, *vụ Đông Xuân* are crop seasons.
         if matcher.lowerIs(index, "vụ"), index + 1 < tokens.count, tokens[index + 1].isWord,
             !tables.cropWords.contains(key: tokens[index + 1].key)
@@ -98,11 +99,14 @@ struct UnitReader {
                 rate(Match(unit: "vụ", exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
         if tables.timeNouns.contains(key: tokens[index].key) { return .miss(.period) }
+        // The lower-case text is made only for a noun that becomes the unit.
+        let word = matcher.lower(index)
         if tables.simpleNouns.contains(key: tokens[index].key) {
             return .unit(
                 rate(Match(unit: word, exponent: exponent, end: index + 1, isCountedNoun: true, isGuessed: false)))
         }
-        guard allowGuess, tokens[index].spaceBefore, !matcher.isCapitalised(index),
+        guard allowGuess, tokens[index].spaceBefore, !(capitalised.map(matcher.isCapitalised) ?? false),
+            !matcher.isCapitalised(index),
             !tables.notNouns.contains(key: tokens[index].key),
             word.unicodeScalars.count >= 2, word.unicodeScalars.allSatisfy(Tokenizer.isLetter)
         else { return .miss(.none) }
@@ -112,11 +116,19 @@ struct UnitReader {
     /// The lower-case texts of tokens `from..<to` joined by spaces, written into the string's
     /// storage at once (no array of texts, no regrowth).
     private static func lowerText(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.lower($1).utf8.count }
+        // A token written in lower case (nearly every one) is copied from the sentence as it
+        // stands, without making a string of it: only the others are lower-cased.
+        let capacity = (start..<end).reduce(0) {
+            $0 + 1 + (matcher.tokens[$1].mayChangeCase ? matcher.lower($1).utf8.count : matcher.tokens[$1].utf8Count)
+        }
         return TokenMatcher.text(capacity: capacity) { text in
             for index in start..<end {
                 if index > start { text.append(byte: 0x20) }
-                text.append(matcher.lower(index))
+                if matcher.tokens[index].mayChangeCase {
+                    text.append(matcher.lower(index))
+                } else {
+                    text.append(tokenAt: index, of: matcher)
+                }
             }
         }
     }

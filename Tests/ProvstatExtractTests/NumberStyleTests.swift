@@ -15,6 +15,9 @@ struct NumberStyleTests {
         #expect(NumberStyle.detect(in: ["2023", "1 250 300"]) == .vietnamese)
         #expect(NumberStyle.detect(in: ["1,500.25", "3,200", "2023"]) == .english)  // 3,200 reads in both
         #expect(NumberStyle.detect(in: ["1,500.25", "3,200", "23,5"]) == .vietnamese)  // a tie
+        // A number grouped by a space outside ASCII is read from its scalars, as in `Numeral(_:style:)`.
+        #expect(NumberStyle.detect(in: ["72\u{A0}070.5"]) == .english)
+        #expect(NumberStyle.detect(in: ["72\u{A0}070.5", "23\u{202F}429,4", "9\u{A0}105,25"]) == .vietnamese)
     }
 
     @Test("every white space Tokenizer.isSpace knows groups thousands; other controls end the number")
