@@ -116,19 +116,7 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
         guard index >= 0, index < matcher.tokens.count, mayHold(matcher.tokens[index].key, byLast: false) else {
             return nil
         }
-        // The phrases are read through pointers into `storage`: it must outlive the reading.
-        defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: matcher.tokens[index].key, byLast: false) else { return nil }
-        while count > 0 {
-            let (length, entry) = Self.header(words[record])
-            if Self.matches(words + record + 2, length - 1, matcher, at: index + 1) {
-                let match = Match(length: length, entry: entry, value: values[entry])
-                if accept(match) { return match }
-            }
-            record += 1 + length
-            count -= 1
-        }
-        return nil
+        return scan(matcher.tokens[index].key, byLast: false, in: matcher, at: index, where: accept)
     }
 
     /// The longest phrase that starts at `index`.
@@ -152,30 +140,33 @@ struct PhraseTable<Value: Sendable>: @unchecked Sendable {
 
     @inline(never)
     private func longest(startingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
-        // The phrases are read through pointers into `storage`: it must outlive the reading.
-        defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: key, byLast: false) else { return nil }
-        while count > 0 {
-            let (length, entry) = Self.header(words[record])
-            // The first key is the slot's: the rest of the phrase is compared.
-            if Self.matches(words + record + 2, length - 1, matcher, at: index + 1) {
-                return Match(length: length, entry: entry, value: values[entry])
-            }
-            record += 1 + length
-            count -= 1
-        }
-        return nil
+        scan(key, byLast: false, in: matcher, at: index) { _ in true }
     }
 
     @inline(never)
     private func longest(endingWith key: UInt64, in matcher: TokenMatcher, at index: Int) -> Match? {
+        scan(key, byLast: true, in: matcher, at: index) { _ in true }
+    }
+
+    /// The first of the phrases starting (or ending, `byLast`) with `key` at `index`, longest
+    /// first, that stands there and satisfies `accept` (the filter let the key through).
+    @inline(__always)
+    private func scan(
+        _ key: UInt64, byLast: Bool, in matcher: TokenMatcher, at index: Int, where accept: (Match) -> Bool
+    ) -> Match? {
+        // The phrases are read through pointers into `storage`: it must outlive the reading.
         defer { withExtendedLifetime(storage) {} }
-        guard var (record, count) = run(of: key, byLast: true) else { return nil }
+        guard var (record, count) = run(of: key, byLast: byLast) else { return nil }
         while count > 0 {
             let (length, entry) = Self.header(words[record])
-            // The last key is the slot's: the rest of the phrase is compared.
-            if Self.matches(words + record + 1, length - 1, matcher, at: index - length + 1) {
-                return Match(length: length, entry: entry, value: values[entry])
+            // The slot's key is the phrase's first (or last): the rest of the phrase is compared.
+            let matched =
+                byLast
+                ? Self.matches(words + record + 1, length - 1, matcher, at: index - length + 1)
+                : Self.matches(words + record + 2, length - 1, matcher, at: index + 1)
+            if matched {
+                let match = Match(length: length, entry: entry, value: values[entry])
+                if accept(match) { return match }
             }
             record += 1 + length
             count -= 1
