@@ -139,14 +139,7 @@ struct SentenceReader {
             let rawStart = figure.rangeLow == nil ? tokens[phraseStart].start : tokens[figure.start].start
             let rawEnd = tokens[figure.end - 1].end
             let firstToken = figure.rangeLow == nil ? phraseStart : figure.start
-            let rawBytes = tokens[firstToken].utf8Range.lowerBound..<tokens[figure.end - 1].utf8Range.upperBound
-            // Copied straight from the sentence's bytes (valid UTF-8, cut at token bounds): no
-            // `Substring` or index walk in between.
-            let raw =
-                sentence.text.utf8.withContiguousStorageIfAvailable {
-                    Tokenizer.string(validUTF8: UnsafeBufferPointer(rebasing: $0[rawBytes]))
-                }
-                ?? String(Substring(sentence.text.utf8.dropFirst(rawBytes.lowerBound).prefix(rawBytes.count)))
+            let raw = matcher.written(from: firstToken, through: figure.end - 1)
             let fact = Fact(
                 value: figure.numeral.value(exponent: unit.exponent, negative: negative), unit: unit.unit,
                 kind: kind, estimate: estimate, raw: raw, subject: subject, sentence: sentence.text,
@@ -349,14 +342,14 @@ struct SentenceReader {
         } else {
             role = nil
         }
-        var phrase = SubjectFinder.Phrase(head: Self.text(from: nounStart, to: end, matcher: matcher), period: "")
+        var phrase = SubjectFinder.Phrase(head: matcher.text(from: nounStart, to: end), period: "")
         // The noun before its verbs (*dự án FDI* of *dự án FDI được cấp giấy chứng nhận*) owns the
         // attributes written after it (*với tổng vốn đăng ký …*).
         // A bare noun keeps what is said of it (*người được hưởng trợ cấp thất nghiệp*).
         let verb = (unit.end..<end).first { tables.qualifierVerbs.contains(key: matcher.tokens[$0].key) } ?? end
         let ownerEnd = verb > unit.end ? verb : end
         // (The head itself when it spans the same tokens: no second text built.)
-        phrase.owner = ownerEnd == end ? phrase.head : Self.text(from: nounStart, to: ownerEnd, matcher: matcher)
+        phrase.owner = ownerEnd == end ? phrase.head : matcher.text(from: nounStart, to: ownerEnd)
         phrase.role = role
         return (phrase, end)
     }
@@ -456,18 +449,6 @@ struct SentenceReader {
         // *trị* stops *trị giá*; *giá* alone is the price in *chỉ số giá*.
         "đạt", "trị", "của", "nhằm", "để", "từ", "khi",
     ]
-
-    /// The text of tokens `from..<to`, spaced as written.
-    private static func text(from start: Int, to end: Int, matcher: TokenMatcher) -> String {
-        // Written into the string's storage at once: a space at most before each text.
-        let capacity = (start..<end).reduce(0) { $0 + 1 + matcher.tokens[$1].utf8Count }
-        return TokenMatcher.text(capacity: capacity) { text in
-            for index in start..<end {
-                if !text.isEmpty && matcher.tokens[index].spaceBefore { text.append(byte: 0x20) }
-                text.append(tokenAt: index, of: matcher)
-            }
-        }
-    }
 
     /// Whether only a comma or *và* stands between the previous figure and this one (*6,5%, 5,8% và 18,2%*).
     private func isCoordinated(_ position: Int, figures: [Figure], matcher: TokenMatcher) -> Bool {

@@ -1323,9 +1323,6 @@ struct SubjectFinder {
         return text(ofIndices: UnsafeBufferPointer(rebasing: indices))
     }
 
-    /// The text of tokens `start..<end`, spaced as written.
-    func text(from start: Int, to end: Int) -> String { text(of: start..<end) }
-
     /// The text of tokens (`-1` is a comma), spaced as written.
     private func text(of indices: some Collection<Int>) -> String {
         // Most periods after a head are not written.

@@ -108,7 +108,7 @@ struct SubjectTracker {
         // Read through the optional, in place: binding the phrase would copy it.
         if let ownActor = reading.own?.actor, !ownActor.isEmpty { actor = ownActor }
         if let material, let head = reading.own?.head {
-            let material = finder.text(from: material.lowerBound, to: material.upperBound)
+            let material = finder.matcher.text(from: material.lowerBound, to: material.upperBound)
             // Completed in place: binding the phrase would copy it.
             if !SubjectNaming.mentions(head, material) { reading.own?.head += " " + material }
         } else if material != nil, reading.own == nil, kind == .level, let described {
@@ -211,7 +211,7 @@ struct SubjectTracker {
         }
         // *tăng 7,5% về số doanh nghiệp*: the change is in that aspect of the thing named.
         if let regarding, let thing {
-            let regarding = finder.text(from: regarding.lowerBound, to: regarding.upperBound)
+            let regarding = finder.matcher.text(from: regarding.lowerBound, to: regarding.upperBound)
             result = (
                 SubjectFinder.Phrase(head: SubjectNaming.joined(regarding, thing.head), period: thing.period).text, nil
             )
@@ -250,7 +250,7 @@ struct SubjectTracker {
     /// The text of words given by position.
     private func text(of words: Described, unit: String?) -> String {
         switch words {
-        case .words(let range): finder.text(from: range.lowerBound, to: range.upperBound)
+        case .words(let range): finder.matcher.text(from: range.lowerBound, to: range.upperBound)
         case .unit: unit ?? ""
         }
     }

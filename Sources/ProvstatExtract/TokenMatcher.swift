@@ -35,6 +35,25 @@ struct TokenMatcher {
         withBytes(of: index) { Tokenizer.string(validUTF8: $0) }
     }
 
+    /// The text of tokens `start..<end` (inside the sentence), spaced as written.
+    func text(from start: Int, to end: Int) -> String {
+        // Written into the string's storage at once: a space at most before each text.
+        let capacity = (start..<end).reduce(0) { $0 + 1 + tokens[$1].utf8Count }
+        return Self.text(capacity: capacity) { text in
+            for index in start..<end {
+                if !text.isEmpty && tokens[index].spaceBefore { text.append(byte: 0x20) }
+                text.append(tokenAt: index, of: self)
+            }
+        }
+    }
+
+    /// The source as written from the token at `first` through the token at `last` (inside the
+    /// sentence), its spaces included: copied straight from the bytes, which are valid UTF-8.
+    func written(from first: Int, through last: Int) -> String {
+        let bytes = tokens[first].utf8Range.lowerBound..<tokens[last].utf8Range.upperBound
+        return source.utf8.span.extracting(bytes).withUnsafeBufferPointer { Tokenizer.string(validUTF8: $0) }
+    }
+
     /// The first scalar of the token at `index` (inside the sentence).
     private func firstScalar(_ index: Int) -> Unicode.Scalar? {
         withBytes(of: index) { bytes in
